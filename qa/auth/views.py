@@ -1,0 +1,76 @@
+"""Sign in, sign out, and resending a form that was kept when a session ended."""
+import json
+import logging
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user, login_user, logout_user
+
+from qa import audit
+from qa.auth.forms import LoginForm
+from qa.auth.models import KeptForm
+from qa.people.models import User
+from qa.security import login_keys, note_failed_attempt, password_matches, public, role_required, too_many_attempts
+
+bp = Blueprint("auth", __name__)
+log = logging.getLogger("qa.auth")
+
+
+def safe_next(target):
+    """Only ever return to a page of this site."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    return target
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@public
+def login():
+    if current_user.is_authenticated and request.method == "GET":
+        return redirect(safe_next(request.args.get("next")) or url_for("main.home"))
+    form = LoginForm()
+    problem = None
+    if form.validate_on_submit():
+        email = form.email.data.strip().lower()
+        keys = login_keys(email)
+        if too_many_attempts(keys):
+            log.warning("Sign-in throttled for %s from %s", email, request.remote_addr)
+            audit.record(None, "sign-in refused", None, f"Too many failed attempts for {email} or {request.remote_addr}", object_type="User")
+            return render_template("auth/login.html", form=form, throttled=True), 429
+        user = User.get_or_none(User.email == email)
+        if user and user.active and password_matches(user.password_hash, form.password.data):
+            kept = session.get("kept_form")
+            session.clear()  # a new session on every sign in
+            login_user(user)
+            if kept:
+                session["kept_form"] = kept
+            audit.record(user, "signed in", user, "Signed in")
+            return redirect(safe_next(request.args.get("next")) or url_for("main.home"))
+        note_failed_attempt(keys)
+        problem = "Enter a correct email address and password"
+    return render_template("auth/login.html", form=form, problem=problem, throttled=False)
+
+
+@bp.post("/sign-out")
+@role_required()
+def logout():
+    user = current_user._get_current_object()
+    user.end_sessions()
+    audit.record(user, "signed out", user, "Signed out")
+    logout_user()
+    session.clear()
+    flash("You have signed out", "success")
+    return redirect(url_for("auth.login"))
+
+
+@bp.get("/resume")
+@role_required()
+def resume():
+    """Show what was kept, ready to send again with a fresh token."""
+    kept = KeptForm.get_or_none(KeptForm.token == session.get("kept_form", ""))
+    if kept is None:
+        abort(404)
+    return render_template("auth/resume.html", kept=kept, fields=json.loads(kept.fields))

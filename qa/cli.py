@@ -1,0 +1,62 @@
+"""Commands: init, demo, create-admin, backup, makemigration."""
+import getpass
+
+import click
+
+from qa.db import db
+
+
+def register(app):
+    @app.cli.command("init")
+    def init():
+        """Create or upgrade the database schema."""
+        from qa.migrate import upgrade
+
+        applied = upgrade(db.obj)
+        click.echo(f"Database ready at {app.config['DATABASE']} ({len(applied)} migrations applied now).")
+
+    @app.cli.command("demo")
+    def demo():
+        """Load the demo partnership (safe to run again) and print the demo sign-ins."""
+        from qa.demo import load
+
+        with db.connection_context():
+            logins, password = load(app.config.get("DEMO_PASSWORD"))
+        click.echo(f"Demo partnership ready. Password for every demo sign-in: {password}")
+        for role, agency, email in logins:
+            click.echo(f"  {role:<12} {agency:<45} {email}")
+
+    @app.cli.command("create-admin")
+    @click.argument("email")
+    @click.option("--name", default="Partnership administrator")
+    def create_admin(email, name):
+        """Create an admin account (asks for the password)."""
+        from qa.people.admin import create_admin as make
+
+        password = getpass.getpass("Password (at least 12 characters): ")
+        with db.connection_context():
+            try:
+                make(email, name, password)
+            except ValueError as error:
+                raise click.ClickException(str(error))
+        click.echo(f"Admin {email} created.")
+
+    @app.cli.command("backup")
+    @click.argument("path")
+    def backup(path):
+        """Copy the whole database with SQLite's online backup API, then check the copy."""
+        from qa.backup import backup_to
+
+        result = backup_to(app.config["DATABASE"], path)
+        if result != "ok":
+            raise click.ClickException(f"The backup at {path} failed its integrity check: {result}")
+        click.echo(f"Backed up to {path}; integrity check: ok")
+
+    @app.cli.command("makemigration")
+    @click.argument("name")
+    def makemigration(name):
+        """Write the next numbered migration from the difference between models and schema."""
+        from qa.migrate import new_migration
+
+        path = new_migration(db.obj, name)
+        click.echo(path or "No changes: the schema matches the models.")

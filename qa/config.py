@@ -1,0 +1,50 @@
+"""Every setting, read from the environment in one place."""
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _secret_key(instance: Path) -> str:
+    """QA_SECRET_KEY, or a key generated on first run and kept in instance/."""
+    if os.environ.get("QA_SECRET_KEY"):
+        return os.environ["QA_SECRET_KEY"]
+    path = instance / "secret_key"
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        # O_EXCL: two processes starting at once must agree on one key.
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as fh:
+                fh.write(secrets.token_hex(32))
+        except FileExistsError:
+            pass
+    return path.read_text().strip()
+
+
+def from_environment() -> dict:
+    instance = Path(os.environ.get("QA_INSTANCE", ROOT / "instance"))
+    return {
+        "DATABASE": os.environ.get("QA_DATABASE", str(instance / "qa.db")),
+        "SECRET_KEY": _secret_key(instance),
+        "PARTNERSHIP_NAME": os.environ.get("QA_PARTNERSHIP_NAME", "Northbrook Safeguarding Children Partnership"),
+        "MAX_CONTENT_LENGTH": int(os.environ.get("QA_MAX_UPLOAD_MB", "20")) * 1024 * 1024 + 64 * 1024,
+        "MAX_UPLOAD_BYTES": int(os.environ.get("QA_MAX_UPLOAD_MB", "20")) * 1024 * 1024,
+        "IDLE_TIMEOUT": timedelta(minutes=int(os.environ.get("QA_IDLE_MINUTES", "30"))),
+        "IDLE_WARNING": timedelta(minutes=int(os.environ.get("QA_IDLE_WARNING_MINUTES", "5"))),
+        "LOGIN_ATTEMPTS_ALLOWED": 10,
+        "LOGIN_WINDOW": timedelta(minutes=5),
+        # The CSRF token lives as long as the session: a long form never fails on an old token.
+        "WTF_CSRF_TIME_LIMIT": None,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": os.environ.get("QA_HTTPS", "0") == "1",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "PREFERRED_URL_SCHEME": "https" if os.environ.get("QA_HTTPS", "0") == "1" else "http",
+        "DEMO_PASSWORD": os.environ.get("QA_DEMO_PASSWORD"),
+        "SMTP_HOST": os.environ.get("QA_SMTP_HOST"),
+        "SMTP_FROM": os.environ.get("QA_SMTP_FROM", "qa@localhost"),
+    }

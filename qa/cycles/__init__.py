@@ -1,0 +1,1 @@
+"""Audit cycles: one a year, e.g. 2026-27."""

@@ -1,0 +1,58 @@
+"""Admin pages for audit cycles."""
+from flask import Blueprint, flash, redirect, request, url_for
+
+from qa import editing
+from qa.cycles.forms import CycleForm
+from qa.cycles.models import Cycle
+from qa.db import VersionConflict, get_or_404
+from qa.forms import ready_to_save, values
+from qa.htmx import render
+from qa.security import role_required
+
+bp = Blueprint("cycles", __name__, url_prefix="/admin/cycles")
+
+LABELS = {"name": "Name", "starts": "Starts", "ends": "Ends", "deadline": "Deadline for returns"}
+
+
+def _name_taken(form, record_id=None):
+    query = Cycle.select().where(Cycle.name == form.name.data)
+    if record_id:
+        query = query.where(Cycle.id != record_id)
+    if query.exists():
+        form.name.errors = list(form.name.errors) + ["There is already a cycle with this name"]
+        return True
+    return False
+
+
+@bp.get("")
+@role_required("admin")
+def index():
+    return render("cycles/index.html", cycles=Cycle.select().order_by(Cycle.starts.desc()))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@role_required("admin")
+def new():
+    form = CycleForm(data={"version": "1"} if request.method == "GET" else None)
+    if ready_to_save(form) and not _name_taken(form):
+        cycle = editing.create(Cycle, values(form, LABELS))
+        flash(f"Cycle {cycle.name} opened", "success")
+        return redirect(url_for("cycles.index"))
+    return render("cycles/form.html", form=form, cycle=None, conflict=None)
+
+
+@bp.route("/<int:cycle_id>", methods=["GET", "POST"])
+@role_required("admin")
+def edit(cycle_id):
+    cycle = get_or_404(Cycle, Cycle.id == cycle_id)
+    form = CycleForm(obj=cycle)
+    conflict = None
+    if ready_to_save(form) and not _name_taken(form, cycle.id):
+        try:
+            editing.update(cycle, form.version.data, values(form, LABELS))
+            flash(f"Cycle {cycle.name} saved", "success")
+            return redirect(url_for("cycles.index"))
+        except VersionConflict as error:
+            conflict = editing.conflict_rows(form, error.current, LABELS)
+            form.version.data = str(error.current.version)
+    return render("cycles/form.html", form=form, cycle=cycle, conflict=conflict)

@@ -1,0 +1,54 @@
+"""Friendly error pages in the house style; no stack trace ever reaches a user."""
+import logging
+
+from flask import redirect, render_template, request, url_for
+from flask_login import current_user
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger("qa")
+
+MESSAGES = {
+    400: ("Something was wrong with that request", "Go back, check what you entered and try again."),
+    401: ("Sign in to continue", "You need to sign in to see this page."),
+    403: ("You do not have access to this page", "If you think you should, ask your partnership's QA officer."),
+    404: ("Page not found", "If you typed the web address, check it is correct. If you followed a link, it may be out of date."),
+    405: ("That action is not available here", "Go back and try again."),
+    413: ("That file is too large", "Choose a smaller file and try again."),
+    429: ("Too many attempts", "Wait a few minutes, then try again."),
+    500: ("Sorry, there is a problem with the service", "Try again later. Nothing you saved has been lost."),
+}
+
+
+def error_page(code, detail=None):
+    title, advice = MESSAGES.get(code, MESSAGES[500])
+    try:
+        return render_template("errors/error.html", code=code, title=title, advice=detail or advice), code
+    except Exception:  # the page itself failed (e.g. the database is down): plain words, still no trace
+        log.exception("Error page %s failed to render", code)
+        return f"<!DOCTYPE html><html lang=en-GB><title>{title}</title><h1>{title}</h1><p>{advice}</p></html>", code
+
+
+def init_app(app):
+    @app.errorhandler(CSRFError)
+    def _csrf(error):
+        # The session (and so its token) ended while a form was open: keep the form, then resend it.
+        from qa.auth.login import keep_form
+
+        if request.form:
+            resume = keep_form()
+            if current_user.is_authenticated:
+                return redirect(resume)
+            return redirect(url_for("auth.login", next=resume))
+        return error_page(400, "Your session had ended. Go back, reload the page and try again.")
+
+    @app.errorhandler(HTTPException)
+    def _http(error):
+        if error.code in (301, 302, 303, 307, 308):
+            return error
+        return error_page(error.code if error.code in MESSAGES else 400)
+
+    @app.errorhandler(Exception)
+    def _unexpected(error):
+        log.exception("Unhandled error on %s %s", request.method, request.path)
+        return error_page(500)

@@ -1,0 +1,1 @@
+"""Frameworks of standards: Section 11 and the shorter schools version."""

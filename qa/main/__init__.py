@@ -1,0 +1,1 @@
+"""Home pages for each role, and the health check."""

@@ -1,0 +1,32 @@
+"""The home page each role lands on, and /healthz for monitoring."""
+from flask import Blueprint, jsonify, render_template
+from flask_login import current_user
+
+from qa.cycles.models import Cycle
+from qa.db import db
+from qa.people.models import Agency, User
+from qa.security import public, role_required
+
+bp = Blueprint("main", __name__)
+
+
+@bp.get("/")
+@role_required()
+def home():
+    context = {"cycle": Cycle.current()}
+    if current_user.is_admin:
+        context["counts"] = {
+            "agencies": Agency.select().where(Agency.active == True).count(),  # noqa: E712
+            "people": User.select().where(User.active == True).count(),  # noqa: E712
+        }
+    return render_template("main/home.html", **context)
+
+
+@bp.get("/healthz")
+@public
+def healthz():
+    try:
+        db.execute_sql("SELECT 1").fetchone()
+    except Exception:
+        return jsonify(status="unavailable"), 503
+    return jsonify(status="ok")

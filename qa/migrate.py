@@ -1,0 +1,29 @@
+"""Schema migrations: numbered files in migrations/, applied in order by playhouse.migrations."""
+from playhouse.migrations import Runner, template
+from playhouse.schema_diff import diff_models
+
+from qa.config import ROOT
+
+MIGRATIONS = ROOT / "migrations"
+
+
+def upgrade(database):
+    """Apply every pending migration; returns the names applied."""
+    with database.connection_context():
+        return Runner(database, str(MIGRATIONS)).up()
+
+
+def drift(database):
+    """What the models have that the migrated schema lacks (falsy when they match)."""
+    from qa.models import ALL
+
+    with database.connection_context():
+        return diff_models(database, ALL)
+
+
+def new_migration(database, name):
+    """Write the next numbered migration file from the drift between models and schema."""
+    found = drift(database)
+    if not found:
+        return None
+    return Runner(database, str(MIGRATIONS)).create(name, body=template(found))

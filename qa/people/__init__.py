@@ -1,0 +1,1 @@
+"""Sectors, agencies, people, and what people declare about themselves."""

@@ -1,0 +1,102 @@
+"""A person's own account: change password, declare conflicts and unavailable dates."""
+from flask import Blueprint, flash, redirect, url_for
+from flask_login import current_user, login_user
+
+from qa import audit
+from qa.db import db
+from qa.forms import ready_to_save
+from qa.htmx import render, wants_fragment
+from qa.people import declarations
+from qa.people.account_forms import ConflictForm, PasswordForm, UnavailableForm
+from qa.people.models import Agency, Conflict, Unavailability, User
+from qa.security import hash_password, password_matches, role_required
+
+bp = Blueprint("account", __name__, url_prefix="/account")
+
+
+def _page(**forms):
+    me = current_user._get_current_object()
+    context = {
+        "password_form": forms.get("password_form") or PasswordForm(email=me.email),
+        "conflict_form": forms.get("conflict_form") or ConflictForm(),
+        "unavailable_form": forms.get("unavailable_form") or UnavailableForm(),
+        "conflicts": Conflict.select(Conflict, Agency).join(Agency).where(Conflict.user == me).order_by(Conflict.created_at),
+        "unavailable": Unavailability.select().where(Unavailability.user == me).order_by(Unavailability.date),
+        "problem": forms.get("problem"),
+    }
+    return context
+
+
+@bp.get("")
+@role_required()
+def show():
+    return render("account/show.html", **_page())
+
+
+@bp.post("/password")
+@role_required()
+def change_password():
+    me = current_user._get_current_object()
+    form = PasswordForm(email=me.email)
+    if ready_to_save(form):
+        if not password_matches(me.password_hash, form.current.data):
+            form.current.errors = ["Your current password is not right"]
+        else:
+            with db.atomic("IMMEDIATE"):
+                User.update(password_hash=hash_password(form.new.data)).where(User.id == me.id).execute()
+                me.end_sessions()  # other devices signed in as this person are signed out
+                audit.record(me, "changed password", me, f"{me.name} changed their password")
+            login_user(User.get_by_id(me.id))
+            flash("Your password has been changed. You have been signed out on other devices.", "success")
+            return redirect(url_for("account.show"))
+    return render("account/show.html", **_page(password_form=form))
+
+
+@bp.post("/conflicts")
+@role_required()
+def add_conflict():
+    form = ConflictForm()
+    problem = None
+    if ready_to_save(form):
+        try:
+            declarations.declare_conflict(current_user, current_user, form.agency.data, form.kind.data, form.detail.data or "")
+            return _after("conflicts", "Conflict of interest declared")
+        except declarations.DeclarationError as error:
+            problem = str(error)
+    return render("account/show.html", "account/_conflicts.html", **_page(conflict_form=form, problem=problem))
+
+
+@bp.post("/conflicts/<int:conflict_id>/withdraw")
+@role_required()
+def withdraw_conflict(conflict_id):
+    declarations.withdraw_conflict(current_user, current_user, conflict_id)
+    return _after("conflicts", "Conflict of interest withdrawn")
+
+
+@bp.post("/unavailable")
+@role_required()
+def add_unavailable():
+    form = UnavailableForm()
+    problem = None
+    if ready_to_save(form):
+        try:
+            declarations.declare_unavailable(current_user, current_user, form.day.data, form.note.data or "")
+            return _after("unavailable", "Date added")
+        except declarations.DeclarationError as error:
+            problem = str(error)
+    return render("account/show.html", "account/_unavailable.html", **_page(unavailable_form=form, problem=problem))
+
+
+@bp.post("/unavailable/<int:entry_id>/withdraw")
+@role_required()
+def withdraw_unavailable(entry_id):
+    declarations.withdraw_unavailable(current_user, current_user, entry_id)
+    return _after("unavailable", "Date removed")
+
+
+def _after(section, message):
+    """After a change: the refreshed section for htmx, or back to the page with a message."""
+    if wants_fragment():
+        return render("account/show.html", f"account/_{section}.html", **_page(), done=message)
+    flash(message, "success")
+    return redirect(url_for("account.show") + f"#{section}")

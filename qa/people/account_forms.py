@@ -1,0 +1,46 @@
+"""Forms on a person's own account page."""
+from flask_wtf import FlaskForm
+from wtforms import DateField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms.validators import EqualTo, InputRequired, Length, Optional, ValidationError
+
+from qa.forms import optional_int, strip
+from qa.people.models import CONFLICT_KINDS, Agency
+from qa.security import password_problem
+
+
+class PasswordForm(FlaskForm):
+    current = PasswordField(validators=[InputRequired("Enter your current password")])
+    new = PasswordField(validators=[InputRequired("Enter a new password")])
+    confirm = PasswordField(validators=[InputRequired("Enter the new password again"), EqualTo("new", "The passwords do not match")])
+
+    def __init__(self, *args, email="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def validate_new(self, field):
+        problem = password_problem(field.data or "", self.email)
+        if problem:
+            raise ValidationError(problem)
+
+
+class ConflictForm(FlaskForm):
+    agency = SelectField(coerce=optional_int, validate_choice=True)
+    kind = SelectField(choices=[("", "Choose a kind")] + list(CONFLICT_KINDS.items()), validate_choice=True)
+    detail = TextAreaField(filters=[strip], validators=[Optional(), Length(max=1000, message="Details must be 1000 characters or fewer")])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agency.choices = [(None, "Choose an agency")] + [(a.id, a.name) for a in Agency.select().where(Agency.active == True).order_by(Agency.name)]  # noqa: E712
+
+    def validate_agency(self, field):
+        if field.data is None:
+            raise ValidationError("Choose the agency you have a conflict with")
+
+    def validate_kind(self, field):
+        if field.data not in CONFLICT_KINDS:
+            raise ValidationError("Choose what kind of conflict it is")
+
+
+class UnavailableForm(FlaskForm):
+    day = DateField("Date", validators=[InputRequired("Enter a date")], format="%Y-%m-%d")
+    note = StringField(filters=[strip], validators=[Optional(), Length(max=200, message="The note must be 200 characters or fewer")])

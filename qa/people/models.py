@@ -1,0 +1,96 @@
+"""Sectors, agencies and people, with the conflicts and unavailable dates they declare."""
+import secrets
+from datetime import datetime
+
+from flask_login import UserMixin
+from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
+
+from qa.db import BaseModel, VersionedModel
+from qa.frameworks.models import Framework
+
+ROLES = {"admin": "Admin", "reviewer": "Reviewer", "agency_lead": "Agency lead"}
+CONFLICT_KINDS = {
+    "line-management": "Line management",
+    "commissioning": "Commissioning or contract relationship",
+    "family": "Family or personal relationship",
+    "other": "Other",
+}
+
+
+class Sector(VersionedModel):
+    name = CharField(unique=True)
+    slug = CharField(unique=True)
+
+    def __str__(self):
+        return self.name
+
+
+class Agency(VersionedModel):
+    name = CharField(unique=True)
+    sector = ForeignKeyField(Sector, backref="agencies", on_delete="RESTRICT")
+    framework = ForeignKeyField(Framework, null=True, on_delete="SET NULL")
+    active = BooleanField(default=True)
+
+    def __str__(self):
+        return self.name
+
+
+class User(UserMixin, VersionedModel):
+    email = CharField(unique=True)
+    name = CharField()
+    password_hash = CharField(default="")
+    role = CharField(index=True)
+    agency = ForeignKeyField(Agency, null=True, backref="people", on_delete="RESTRICT")
+    subgroup_member = BooleanField(default=False)
+    active = BooleanField(default=True)
+    max_visits = IntegerField(default=2)
+    # flask-login's "alternative token": changing it ends every session of this person.
+    session_token = CharField(unique=True, default=lambda: secrets.token_urlsafe(32))
+    created_at = DateTimeField(default=datetime.now)
+
+    def __str__(self):
+        return self.name
+
+    def get_id(self):
+        return self.session_token
+
+    @property
+    def is_active(self):
+        return self.active
+
+    @property
+    def is_admin(self):
+        return self.role == "admin"
+
+    @property
+    def role_label(self):
+        return ROLES.get(self.role, self.role)
+
+    def end_sessions(self):
+        """Invalidate every session this person has (logout, deactivation, password change)."""
+        self.session_token = secrets.token_urlsafe(32)
+        User.update(session_token=self.session_token).where(User.id == self.id).execute()
+
+
+class Conflict(BaseModel):
+    user = ForeignKeyField(User, backref="conflicts", on_delete="CASCADE")
+    agency = ForeignKeyField(Agency, backref="conflicts", on_delete="CASCADE")
+    kind = CharField(default="other")
+    detail = TextField(default="")
+    created_at = DateTimeField(default=datetime.now)
+
+    class Meta:
+        indexes = ((("user", "agency"), True),)
+
+    @property
+    def kind_label(self):
+        return CONFLICT_KINDS.get(self.kind, self.kind)
+
+
+class Unavailability(BaseModel):
+    user = ForeignKeyField(User, backref="unavailable_dates", on_delete="CASCADE")
+    date = DateField()
+    note = CharField(default="")
+
+    class Meta:
+        indexes = ((("user", "date"), True),)

@@ -1,0 +1,35 @@
+"""Idle timeout: sign out after a quiet spell, warn before it, and keep anything being typed."""
+from datetime import datetime
+
+from flask import Blueprint, current_app, flash, session
+from flask_login import current_user, logout_user
+
+from qa.security import role_required
+
+bp = Blueprint("sessions", __name__)
+
+
+def init_app(app):
+    app.before_request(check_idle)
+    app.register_blueprint(bp)
+
+
+def check_idle():
+    now = datetime.now().timestamp()
+    if current_user.is_authenticated:
+        seen = session.get("seen", now)
+        if now - seen > current_app.config["IDLE_TIMEOUT"].total_seconds():
+            logout_user()
+            session.pop("seen", None)
+            flash("You were signed out because you had not done anything for a while. "
+                  "Anything you were typing has been kept.", "info")
+            return None
+    session["seen"] = now
+    return None
+
+
+@bp.post("/session/keepalive")
+@role_required()
+def keepalive():
+    # check_idle has already refreshed the timestamp; nothing else to do.
+    return "", 204
