@@ -17,9 +17,10 @@ bp = Blueprint("account", __name__, url_prefix="/account")
 def _page(**forms):
     me = current_user._get_current_object()
     context = {
-        "password_form": forms.get("password_form") or PasswordForm(email=me.email),
-        "conflict_form": forms.get("conflict_form") or ConflictForm(),
-        "unavailable_form": forms.get("unavailable_form") or UnavailableForm(),
+        # formdata=None: a form that was not the one posted starts empty, not filled from the request
+        "password_form": forms.get("password_form") or PasswordForm(formdata=None, email=me.email),
+        "conflict_form": forms.get("conflict_form") or ConflictForm(formdata=None),
+        "unavailable_form": forms.get("unavailable_form") or UnavailableForm(formdata=None),
         "conflicts": Conflict.select(Conflict, Agency).join(Agency).where(Conflict.user == me).order_by(Conflict.created_at),
         "unavailable": Unavailability.select().where(Unavailability.user == me).order_by(Unavailability.date),
         "problem": forms.get("problem"),

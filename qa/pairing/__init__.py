@@ -1,0 +1,1 @@
+"""Peer-reviewer pairing engine: pure Python in, optimal assignment and plain-English explanations out."""

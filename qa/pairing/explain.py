@@ -1,0 +1,361 @@
+"""Say in plain English why a pairing was proposed, and why an event could not be paired."""
+
+# Public API
+#   format_date(day, with_year=True) -> "12 March 2027"
+#   slot_reasons(event, role, person, context=None, *, partner=None, earlier_visits=0) -> list[str]
+#   explain_pairing(event, lead, peer, context=None, *, people=(), events=(), assignment=None) -> str
+#   explain_unpaired(event, role, people, context=None, *, events=(), assignment=None) -> str
+#   explain_unpaired_event(event, people, context=None, *, events=(), assignment=None) -> str
+#   describe_breach(rule, event, role, person, partner=None) -> str
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date as Date
+from typing import Iterable, Mapping, Optional, Sequence
+
+from qa.pairing.solver import (
+    LEAD,
+    PEER,
+    ROLES,
+    RELATED_SECTORS,
+    Context,
+    Event,
+    HardRule,
+    Person,
+    _breaches,
+    _index_people,
+    _Ledger,
+    _partner_id,
+    _with_event,
+    sector_label,
+    sector_relation,
+    sector_slug,
+)
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip  (spelt out here so output never depends on the server's locale)
+
+ROLE_NOUNS = {LEAD: "lead", PEER: "peer"}
+POOL_NOUNS = {LEAD: "active sub-group members", PEER: "active reviewers"}
+
+
+def format_date(day: Date, with_year: bool = True) -> str:
+    text = f"{day.day} {MONTHS[day.month - 1]}"
+    return f"{text} {day.year}" if with_year else text
+
+
+def _plural(count: int, singular: str, plural: Optional[str] = None) -> str:
+    return f"{count} {singular if count == 1 else (plural or singular + 's')}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Reasons for one visitor in one slot
+# ---------------------------------------------------------------------------------------------
+
+
+def sector_reason(event: Event, peer: Person) -> str:
+    relation = sector_relation(peer.sector, event.sector)
+    if relation == "same":
+        return f"Same sector: {sector_label(event.sector)}"
+    if relation == "related":
+        return f"Related sector: {sector_label(peer.sector)} is related to {sector_label(event.sector)}"
+    return f"Different sector: {sector_label(peer.sector)}"
+
+
+def load_reason(person: Person, earlier_visits: int = 0) -> str:
+    this_cycle = person.visits_this_cycle + earlier_visits
+    text = "No visits this cycle" if this_cycle == 0 else f"{_plural(this_cycle, 'visit')} this cycle"
+    if earlier_visits:
+        text += f" (including {earlier_visits} in this proposal)"
+    if person.visits_last_three_cycles:
+        text += f", {person.visits_last_three_cycles} in the last three cycles"
+    return text
+
+
+def agency_reason(event: Event, person: Person) -> str:
+    if event.agency_id in person.visited_agency_ids:
+        return f"Has visited {event.agency_name} before"
+    return "Never visited this agency"
+
+
+def partner_reasons(person: Person, partner: Person, context: Context) -> list:
+    reasons = []
+    if frozenset((person.id, partner.id)) in context.last_cycle_pairs:
+        reasons.append(f"Paired with {partner.name} last cycle")
+    if person.is_first_timer and partner.is_first_timer:
+        reasons.append("Both would be first-time visitors")
+    elif person.is_first_timer:
+        reasons.append(f"First-time visitor, with an experienced partner ({partner.name})")
+    return reasons
+
+
+def slot_reasons(
+    event: Event,
+    role: str,
+    person: Person,
+    context: Optional[Context] = None,
+    *,
+    partner: Optional[Person] = None,
+    earlier_visits: int = 0,
+) -> list:
+    """Short phrases (no full stops) for the swap list: sector, load, history, partner."""
+    context = context or Context()
+    reasons = [sector_reason(event, person)] if role == PEER else []
+    reasons.append(load_reason(person, earlier_visits))
+    reasons.append(agency_reason(event, person))
+    if partner is not None:
+        reasons.extend(partner_reasons(person, partner, context))
+    return reasons
+
+
+# ---------------------------------------------------------------------------------------------
+# Hard-rule wording
+# ---------------------------------------------------------------------------------------------
+
+
+def describe_breach(rule: HardRule, event: Event, role: str, person: Person, partner: Optional[Person] = None) -> str:
+    """One hard rule broken by one person, as a sentence fragment starting with their name."""
+    name = person.name
+    day = format_date(event.date)
+    texts = {
+        HardRule.NOT_ELIGIBLE: f"{name} is not one of the {POOL_NOUNS[role]}",
+        HardRule.OWN_AGENCY: f"{name} works for {event.agency_name}",
+        HardRule.CONFLICT: f"{name} has declared a conflict with {event.agency_name}",
+        HardRule.SAME_PERSON: f"{name} is already the {ROLE_NOUNS[_other(role)]} for this visit",
+        HardRule.UNAVAILABLE: f"{name} is unavailable on {day}",
+        HardRule.BUSY: f"{name} is already visiting another agency on {day}",
+        HardRule.AT_MAXIMUM: f"{name} has reached their maximum of {_plural(person.max_visits, 'visit')} this cycle",
+        HardRule.RECIPROCAL: f"a peer from {event.agency_name} is already challenging {name}'s agency this cycle",
+        HardRule.NEVER_PAIR: f"{name} must never be paired with {partner.name if partner else 'the other visitor'}",
+    }
+    return texts[rule]
+
+
+def _count_phrase(rule: HardRule, count: int, event: Event, role: str, partner: Optional[Person]) -> str:
+    """How many candidates one rule removed, e.g. '3 unavailable'."""
+    other = ROLE_NOUNS[_other(role)]
+    texts = {
+        HardRule.NOT_ELIGIBLE: f"{count} not eligible",
+        HardRule.OWN_AGENCY: f"{count} from {event.agency_name} itself",
+        HardRule.CONFLICT: f"{count} conflicted",
+        HardRule.SAME_PERSON: f"{count} already the {other}",
+        HardRule.UNAVAILABLE: f"{count} unavailable",
+        HardRule.BUSY: f"{count} already visiting that day",
+        HardRule.AT_MAXIMUM: f"{count} at their maximum",
+        HardRule.RECIPROCAL: f"{count} barred as a reciprocal visit",
+        HardRule.NEVER_PAIR: f"{count} never to be paired with {partner.name if partner else 'the ' + other}",
+    }
+    return texts[rule]
+
+
+def _other(role: str) -> str:
+    return PEER if role == LEAD else LEAD
+
+
+# ---------------------------------------------------------------------------------------------
+# Situation: the other commitments, shared by the explanations below
+# ---------------------------------------------------------------------------------------------
+
+
+class _Situation:
+    """The assignment around one event, so each explanation asks the same questions the solver did."""
+
+    def __init__(self, event, people, context, events, assignment):
+        self.event = event
+        self.people = tuple(people)
+        self.people_by_id = _index_people(self.people)
+        self.context = context or Context()
+        self.assignment = assignment
+        self.ledger = _Ledger(_with_event(events, event), self.people_by_id, assignment or {})
+
+    def partner_id(self, role):
+        return _partner_id(self.event, role, self.assignment)
+
+    def breaches(self, role, person, partner_id="from assignment"):
+        if partner_id == "from assignment":
+            partner_id = self.partner_id(role)
+        return _breaches(self.event, role, person, self.context, self.ledger, partner_id)
+
+    def free(self, role, partner_id="from assignment"):
+        return [p for p in self.people if not self.breaches(role, p, partner_id)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Why this pairing
+# ---------------------------------------------------------------------------------------------
+
+
+def _sector_sentence(situation: Optional[_Situation], event: Event, lead: Person, peer: Person) -> str:
+    relation = sector_relation(peer.sector, event.sector)
+    wanted, got = sector_label(event.sector), sector_label(peer.sector)
+    if relation == "same":
+        return f"Same sector: {wanted}."
+    closer = _closer_peers_free(situation, event, lead, peer, relation) if situation else None
+    if relation == "related":
+        if closer is None:
+            return f"{got} is a related sector to {wanted}."
+        if not closer:
+            return f"No free peer in {wanted}; {got} is a related sector."
+        return f"{got} is a related sector; a peer in {wanted} was free but fitted less well overall."
+    if closer is None:
+        return f"{got} is not related to {wanted}."
+    if not closer:
+        related = sorted(sector_label(s) for s in RELATED_SECTORS.get(sector_slug(event.sector), ()))
+        nearby = f"{wanted} or a related sector ({', '.join(related)})" if related else wanted
+        return f"No free peer in {nearby}; {got} is the closest available."
+    return f"{got} is not related to {wanted}; a closer peer was free but fitted less well overall."
+
+
+def _closer_peers_free(situation, event, lead, peer, relation) -> list:
+    """Peers in a closer sector who could have gone with this lead (the chosen peer's slot left empty)."""
+    better = ("same",) if relation == "related" else ("same", "related")
+    return [
+        p
+        for p in situation.free(PEER, partner_id=lead.id)
+        if p.id != peer.id and sector_relation(p.sector, event.sector) in better
+    ]
+
+
+def _person_sentence(event: Event, role: str, person: Person, earlier_visits: int) -> str:
+    parts = [load_reason(person, earlier_visits), agency_reason(event, person)]
+    return f"{ROLE_NOUNS[role].capitalize()} {person.name} ({sector_label(person.sector)}): " + ". ".join(parts) + "."
+
+
+def _together_sentence(lead: Person, peer: Person, context: Context) -> str:
+    parts = []
+    if frozenset((lead.id, peer.id)) in context.last_cycle_pairs:
+        parts.append("They were paired together last cycle")
+    if lead.is_first_timer and peer.is_first_timer:
+        parts.append("Both are first-time visitors")
+    elif lead.is_first_timer or peer.is_first_timer:
+        newcomer, guide = (lead, peer) if lead.is_first_timer else (peer, lead)
+        parts.append(f"{newcomer.name} is a first-time visitor, going with {guide.name} who has visited before")
+    return ". ".join(parts) + "." if parts else ""
+
+
+def explain_pairing(
+    event: Event,
+    lead: Person,
+    peer: Person,
+    context: Optional[Context] = None,
+    *,
+    people: Iterable[Person] = (),
+    events: Sequence[Event] = (),
+    assignment: Optional[Mapping] = None,
+) -> str:
+    """Why this lead and peer suit this event, one line per point.
+
+    Pass `people`, `events` and the proposal's `assignment` to say whether a closer-sector peer was
+    free and to count the visitors' other visits in the proposal; without them the text describes
+    the pair on its own.
+    """
+    context = context or Context()
+    assignment = dict(assignment) if assignment is not None else {}
+    assignment[event.id] = (lead.id, peer.id)
+    everyone = {p.id: p for p in people}
+    everyone.setdefault(lead.id, lead)
+    everyone.setdefault(peer.id, peer)
+    situation = _Situation(event, everyone.values(), context, events, assignment)
+    with_pool = bool(people)
+    lines = [
+        _sector_sentence(situation if with_pool else None, event, lead, peer),
+        _person_sentence(event, PEER, peer, situation.ledger.visits_elsewhere(peer.id, event.id)),
+        _person_sentence(event, LEAD, lead, situation.ledger.visits_elsewhere(lead.id, event.id)),
+        _together_sentence(lead, peer, context),
+        _rules_sentence(situation, event, lead, peer),
+    ]
+    return "\n".join(line for line in lines if line)
+
+
+def _rules_sentence(situation: _Situation, event: Event, lead: Person, peer: Person) -> str:
+    broken = []
+    for role, person, partner in ((LEAD, lead, peer), (PEER, peer, lead)):
+        for rule in situation.breaches(role, person, partner.id):
+            if rule is HardRule.NEVER_PAIR and role == PEER:
+                continue  # the pair rule is symmetric: say it once
+            broken.append(describe_breach(rule, event, role, person, partner))
+    if not broken:
+        return "No conflicts."
+    pinned = event.pinned_lead_id is not None or event.pinned_peer_id is not None
+    opener = "Pinned by an admin despite the rules" if pinned else "Breaks the rules"
+    return f"{opener}: " + "; ".join(broken) + "."
+
+
+# ---------------------------------------------------------------------------------------------
+# Why no pairing
+# ---------------------------------------------------------------------------------------------
+
+
+def explain_unpaired(
+    event: Event,
+    role: str,
+    people: Iterable[Person],
+    context: Optional[Context] = None,
+    *,
+    events: Sequence[Event] = (),
+    assignment: Optional[Mapping] = None,
+) -> str:
+    """Why nobody can fill (event, role): each person is blamed on the first hard rule they break.
+
+    e.g. "No peer is free to visit Northshire Health on 12 March 2027: 3 unavailable, 1 conflicted,
+    2 at their maximum." If someone is free, says so, so the admin looks at the other role instead.
+    """
+    situation = _Situation(event, people, context, events, assignment)
+    return _role_sentence(situation, role)
+
+
+def _role_sentence(situation: _Situation, role: str) -> str:
+    event = situation.event
+    noun = ROLE_NOUNS[role]
+    pool = [p for p in situation.people if p.eligible_for(role)]
+    if not pool:
+        return f"There are no {POOL_NOUNS[role]} to act as {noun}."
+    blamed = Counter()
+    free = 0
+    for person in pool:
+        broken = situation.breaches(role, person)
+        if broken:
+            blamed[broken[0]] += 1
+        else:
+            free += 1
+    where = f"visit {event.agency_name} on {format_date(event.date)}"
+    if free:
+        return f"{_plural(free, noun)} could {where}, so the {noun} is not what is missing."
+    partner = situation.people_by_id.get(situation.partner_id(role))
+    counts = [_count_phrase(rule, blamed[rule], event, role, partner) for rule in HardRule if blamed[rule]]
+    return f"No {noun} is free to {where}: " + ", ".join(counts) + "."
+
+
+def explain_unpaired_event(
+    event: Event,
+    people: Iterable[Person],
+    context: Optional[Context] = None,
+    *,
+    events: Sequence[Event] = (),
+    assignment: Optional[Mapping] = None,
+) -> str:
+    """Why an event has no full pair: the empty role(s) that block it, or a lead and peer who clash."""
+    situation = _Situation(event, people, context, events, assignment)
+    filled = dict(zip(ROLES, (assignment or {}).get(event.id, (event.pinned_lead_id, event.pinned_peer_id))))
+    open_roles = [role for role in ROLES if filled[role] is None]
+    if not open_roles:
+        return "This event has both a lead and a peer."
+    blocking = [_role_sentence(situation, role) for role in open_roles if not situation.free(role)]
+    if blocking:
+        return " ".join(blocking)
+    if len(open_roles) == 2 and not _compatible_pair_exists(situation):
+        return (
+            f"Free leads and peers exist for {event.agency_name} on {format_date(event.date)}, but none can go"
+            " together: each free lead is the same person as, or must never be paired with, each free peer."
+        )
+    return "Visitors are free for this event now; run the proposal again to pair it."
+
+
+def _compatible_pair_exists(situation: _Situation) -> bool:
+    leads = situation.free(LEAD, partner_id=None)
+    peers = situation.free(PEER, partner_id=None)
+    never = situation.context.never_pair
+    return any(l.id != p.id and frozenset((l.id, p.id)) not in never for l in leads for p in peers)

@@ -1,0 +1,86 @@
+"""Real-browser fixtures: the app served on 127.0.0.1, Debian's Chromium driven by Playwright, axe-core."""
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from qa import create_app
+from qa.db import db
+from tests.conftest import PASSWORD
+
+AXE = Path(__file__).with_name("vendor") / "axe-core-4.14.1.min.js"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def chromium_path():
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail("Debian's chromium is not installed: run `make test`, which installs it")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(),
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def live_app(tmp_path):
+    """The app on a fresh database, served by a real HTTP server in a thread."""
+    app = create_app({"DATABASE": str(tmp_path / "qa.db"), "SECRET_KEY": "browser-test", "TESTING": False})
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    app.base_url = f"http://127.0.0.1:{server.server_port}"
+    with app.app_context():
+        db.connect(reuse_if_open=True)
+        yield app
+        if not db.is_closed():
+            db.close()
+    server.shutdown()
+
+
+@pytest.fixture
+def page(browser, live_app):
+    context = browser.new_context(base_url=live_app.base_url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda msg: errors.append(f"{page.url}: {msg.text}") if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.console_errors = errors
+    yield page
+    context.close()
+
+
+def check_axe(page, name=None):
+    """Run axe-core on the page as it is now: WCAG 2.0/2.1/2.2 A and AA, zero violations allowed."""
+    if name:
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    page.evaluate(AXE.read_text())
+    result = page.evaluate(
+        """async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"""
+    )
+    problems = [
+        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]
+    ]
+    assert problems == [], f"axe found accessibility problems on {page.url}:\n" + "\n".join(problems)
+
+
+def sign_in(page, email, password=PASSWORD):
+    page.goto("/sign-in")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/sign-in" not in url)

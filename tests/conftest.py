@@ -1,0 +1,143 @@
+"""Fixtures: an app on a fresh temporary SQLite file per test, the demo-like people, signed-in clients per role."""
+import re
+
+import pytest
+
+from qa import create_app
+from qa.db import db
+from qa.people.models import Agency, Sector, User
+from qa.security import hash_password
+
+PASSWORD = "correct horse battery"
+_HASH = None
+
+
+def password_hash():
+    global _HASH
+    if _HASH is None:
+        _HASH = hash_password(PASSWORD)  # scrypt is slow on purpose: hash once per test run
+    return _HASH
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = create_app({"DATABASE": str(tmp_path / "qa.db"), "TESTING": True, "SECRET_KEY": "test-secret", "SERVER_NAME": None})
+    with app.app_context():
+        db.connect(reuse_if_open=True)
+        yield app
+        if not db.is_closed():
+            db.close()
+
+
+@pytest.fixture
+def people(app):
+    """Two agencies in two sectors, and one person of each role."""
+    health = Sector.create(name="Health", slug="health")
+    police = Sector.create(name="Police", slug="police")
+    agency_a = Agency.create(name="Northbrook Hospitals NHS Foundation Trust", sector=health)
+    agency_b = Agency.create(name="Northbrook Constabulary", sector=police)
+
+    def make(email, name, role, agency=None, subgroup=False):
+        return User.create(email=email, name=name, role=role, agency=agency, subgroup_member=subgroup, password_hash=password_hash())
+
+    return {
+        "agency_a": agency_a,
+        "agency_b": agency_b,
+        "admin": make("admin@example.org", "Priya Shah", "admin", subgroup=True),
+        "reviewer": make("reviewer@example.org", "Angela Brooks", "reviewer", agency_b, subgroup=True),
+        "peer": make("peer@example.org", "Olivia Chen", "reviewer", agency_b),
+        "lead_a": make("lead.a@example.org", "Amara Nwosu", "agency_lead", agency_a),
+        "lead_b": make("lead.b@example.org", "Sarah Okafor", "agency_lead", agency_b),
+    }
+
+
+class Client:
+    """A test client that knows its CSRF token and can sign in."""
+
+    def __init__(self, app):
+        self.http = app.test_client()
+        self.token = None
+
+    def refresh_token(self, path="/sign-in"):
+        html = self.http.get(path).get_data(as_text=True)
+        found = re.search(r'name="csrf_token" value="([^"]+)"', html)
+        self.token = found.group(1) if found else self.token
+        return self.token
+
+    def sign_in(self, email, password=PASSWORD):
+        self.refresh_token("/sign-in")
+        response = self.http.post("/sign-in", data={"csrf_token": self.token, "email": email, "password": password})
+        self.refresh_token("/account") if response.status_code == 302 else None
+        return response
+
+    def get(self, path, **kwargs):
+        return self.http.get(path, **kwargs)
+
+    def post(self, path, data=None, htmx=False, **kwargs):
+        data = dict(data or {})
+        data.setdefault("csrf_token", self.token)
+        headers = kwargs.pop("headers", {})
+        if htmx:
+            headers["HX-Request"] = "true"
+        return self.http.post(path, data=data, headers=headers, **kwargs)
+
+
+@pytest.fixture
+def client(app):
+    return Client(app)
+
+
+def _signed_in(app, user):
+    c = Client(app)
+    response = c.sign_in(user.email)
+    assert response.status_code == 302, "sign in failed"
+    return c
+
+
+@pytest.fixture
+def admin_client(app, people):
+    return _signed_in(app, people["admin"])
+
+
+@pytest.fixture
+def reviewer_client(app, people):
+    return _signed_in(app, people["reviewer"])
+
+
+@pytest.fixture
+def lead_client(app, people):
+    return _signed_in(app, people["lead_a"])
+
+
+@pytest.fixture
+def signed_in(app):
+    """Sign in any user: signed_in(user) -> Client."""
+    return lambda user: _signed_in(app, user)
+
+
+class QueryCounter:
+    def __init__(self):
+        self.count = 0
+
+
+@pytest.fixture
+def count_queries(monkeypatch):
+    """Counts the SQL statements peewee runs: `with count_queries() as counter: ...`."""
+    from contextlib import contextmanager
+
+    @contextmanager
+    def counting():
+        counter = QueryCounter()
+        real = db.obj.execute_sql
+
+        def counted(sql, params=None, *args, **kwargs):
+            counter.count += 1
+            return real(sql, params, *args, **kwargs)
+
+        monkeypatch.setattr(db.obj, "execute_sql", counted)
+        try:
+            yield counter
+        finally:
+            monkeypatch.setattr(db.obj, "execute_sql", real)
+
+    return counting
