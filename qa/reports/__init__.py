@@ -1,0 +1,1 @@
+"""Reports: PDF rendering and the documents built for the board."""
