@@ -22,11 +22,17 @@ def password_hash():
 @pytest.fixture
 def app(tmp_path):
     app = create_app({"DATABASE": str(tmp_path / "qa.db"), "TESTING": True, "SECRET_KEY": "test-secret", "SERVER_NAME": None})
-    with app.app_context():
-        db.connect(reuse_if_open=True)
+    # No app context is held open here: each request must get its own `g` (CSRF tokens live there).
+    db.connect(reuse_if_open=True)
+    yield app
+    if not db.is_closed():
+        db.close()
+
+
+@pytest.fixture
+def app_context(app):
+    with app.test_request_context():
         yield app
-        if not db.is_closed():
-            db.close()
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ def text_of(data):
     return "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
-def test_pdf_embeds_a_font_so_pound_and_tick_survive(app):
+def test_pdf_embeds_a_font_so_pound_and_tick_survive(app_context):
     data = html_to_pdf(PAGE % "")
     assert data.startswith(b"%PDF")
     assert "£1,200 ✓ agreed" in text_of(data)
@@ -23,7 +23,7 @@ def test_pdf_embeds_a_font_so_pound_and_tick_survive(app):
     assert any("DejaVuSans" in name for name in embedded)
 
 
-def test_file_urls_and_remote_images_are_not_fetched(app, tmp_path):
+def test_file_urls_and_remote_images_are_not_fetched(app_context, tmp_path):
     secret = tmp_path / "secret.png"
     secret.write_bytes(b"not really a png")
     assert _link_callback(f"file://{secret}", None) == ""

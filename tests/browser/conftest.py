@@ -43,11 +43,10 @@ def live_app(tmp_path):
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     app.base_url = f"http://127.0.0.1:{server.server_port}"
-    with app.app_context():
-        db.connect(reuse_if_open=True)
-        yield app
-        if not db.is_closed():
-            db.close()
+    db.connect(reuse_if_open=True)
+    yield app
+    if not db.is_closed():
+        db.close()
     server.shutdown()
 
 

@@ -1,0 +1,159 @@
+"""Signing in and out: passwords, throttling, sessions, idle timeout, and nothing typed is lost."""
+from datetime import timedelta
+
+from qa.audit import AuditEvent
+from qa.auth.models import LoginAttempt
+from qa.people.models import User
+from qa.security import password_problem
+from tests.conftest import PASSWORD, Client
+
+
+def test_passwords_are_hashed_with_scrypt(people):
+    assert people["admin"].password_hash.startswith("scrypt:")
+
+
+def test_short_and_common_passwords_are_refused():
+    assert "at least 12" in password_problem("short")
+    assert "too common" in password_problem("password1234")
+    assert "too common" in password_problem("aaaaaaaaaaaaaaa")
+    assert password_problem("kettle river orange") is None
+
+
+def test_sign_in_with_right_password_and_wrong_password(app, people):
+    client = Client(app)
+    assert client.sign_in(people["admin"].email, "wrong password here").status_code == 200
+    response = client.sign_in(people["admin"].email)
+    assert response.status_code == 302 and response.location == "/"
+
+
+def test_sign_in_does_not_follow_an_offsite_next(app, people):
+    client = Client(app)
+    client.refresh_token()
+    response = client.http.post("/sign-in?next=//evil.example/x", data={"csrf_token": client.token, "email": people["admin"].email, "password": PASSWORD})
+    assert response.location == "/"
+
+
+def test_eleventh_failed_attempt_for_one_account_is_refused_with_429_and_logged(app, people):
+    client = Client(app)
+    for _ in range(10):
+        assert client.sign_in(people["admin"].email, "not the password!").status_code == 200
+    response = client.sign_in(people["admin"].email)  # even the right password, for now
+    assert response.status_code == 429
+    assert "Too many attempts" in response.get_data(as_text=True)
+    assert AuditEvent.select().where(AuditEvent.verb == "sign-in refused").exists()
+
+
+def test_throttle_counts_live_in_the_database_so_every_process_sees_them(app, people):
+    for _ in range(10):
+        LoginAttempt.create(key=f"account:{people['admin'].email}")
+    # A brand-new client (as if served by another worker process) is refused too.
+    assert Client(app).sign_in(people["admin"].email).status_code == 429
+
+
+def test_throttle_forgets_attempts_older_than_five_minutes(app, people):
+    from datetime import datetime
+
+    old = datetime.now() - timedelta(minutes=6)
+    for _ in range(10):
+        LoginAttempt.create(key=f"account:{people['admin'].email}", at=old)
+    assert Client(app).sign_in(people["admin"].email).status_code == 302
+
+
+def test_session_cookie_is_httponly_and_samesite_lax(app, people):
+    client = Client(app)
+    client.sign_in(people["admin"].email)
+    cookie = client.http.get_cookie("session")
+    assert cookie.http_only and cookie.same_site == "Lax"
+
+
+def test_signing_in_starts_a_new_session(app, people):
+    client = Client(app)
+    client.refresh_token()
+    with client.http.session_transaction() as session:
+        session["planted"] = "by an attacker"
+    client.sign_in(people["admin"].email)
+    with client.http.session_transaction() as session:
+        assert "planted" not in session
+
+
+def test_sign_out_ends_every_session_of_that_person(app, people):
+    laptop, phone = Client(app), Client(app)
+    laptop.sign_in(people["admin"].email)
+    phone.sign_in(people["admin"].email)
+    laptop.post("/sign-out")
+    assert phone.get("/admin/agencies").status_code == 302
+
+
+def test_deactivating_a_person_ends_their_sessions(app, people, admin_client):
+    lead = Client(app)
+    lead.sign_in(people["lead_a"].email)
+    assert lead.get("/").status_code == 200
+    person = people["lead_a"]
+    admin_client.post(f"/admin/people/{person.id}", {
+        "version": person.version, "name": person.name, "email": person.email, "role": "agency_lead",
+        "agency": person.agency_id, "max_visits": 2,
+    })
+    assert User.get_by_id(person.id).active is False
+    assert lead.get("/").status_code == 302
+
+
+def test_idle_session_is_signed_out_after_thirty_minutes(app, people, admin_client):
+    from datetime import datetime
+
+    with admin_client.http.session_transaction() as session:
+        session["seen"] = (datetime.now() - timedelta(minutes=31)).timestamp()
+    response = admin_client.get("/admin/agencies")
+    assert response.status_code == 302 and "/sign-in" in response.location
+
+
+def test_page_carries_the_idle_warning_settings(admin_client):
+    html = admin_client.get("/").get_data(as_text=True)
+    assert 'data-idle-seconds="1800"' in html and 'data-warning-seconds="300"' in html
+    assert 'id="idle-warning"' in html
+
+
+def test_form_posted_after_idle_timeout_is_kept_and_offered_again_after_sign_in(app, people, admin_client):
+    from datetime import datetime
+
+    agency = people["agency_a"]
+    with admin_client.http.session_transaction() as session:
+        session["seen"] = (datetime.now() - timedelta(minutes=45)).timestamp()
+    response = admin_client.post(f"/admin/agencies/{agency.id}", {"version": agency.version, "name": "Renamed while away", "sector": agency.sector_id, "active": "y"})
+    assert "/sign-in" in response.location and "resume" in response.location
+    admin_client.sign_in(people["admin"].email)
+    page = admin_client.get("/resume").get_data(as_text=True)
+    assert "Renamed while away" in page and f'action="/admin/agencies/{agency.id}"' in page
+
+
+def test_form_posted_with_a_dead_csrf_token_is_kept_not_lost(app, people, admin_client):
+    agency = people["agency_a"]
+    response = admin_client.post(f"/admin/agencies/{agency.id}", {"csrf_token": "stale", "version": agency.version, "name": "Typed before lunch", "sector": agency.sector_id})
+    assert response.status_code == 302 and response.location.endswith("/resume")
+    assert "Typed before lunch" in admin_client.get("/resume").get_data(as_text=True)
+
+
+def test_csrf_token_has_no_time_limit_so_long_forms_do_not_fail(app):
+    assert app.config["WTF_CSRF_TIME_LIMIT"] is None
+
+
+def test_htmx_post_without_csrf_header_is_refused(app, people, admin_client):
+    agency = people["agency_a"]
+    response = admin_client.http.post(f"/admin/agencies/{agency.id}/active", data={"version": agency.version}, headers={"HX-Request": "true"})
+    assert response.status_code in (302, 400)
+    assert User.select().count() and agency.__class__.get_by_id(agency.id).active is True
+
+
+def test_htmx_post_with_csrf_header_is_accepted(app, people, admin_client):
+    agency = people["agency_a"]
+    response = admin_client.http.post(f"/admin/agencies/{agency.id}/active", data={"version": agency.version}, headers={"HX-Request": "true", "X-CSRFToken": admin_client.token})
+    assert response.status_code == 200
+    assert agency.__class__.get_by_id(agency.id).active is False
+
+
+def test_htmx_request_after_session_ends_is_told_to_navigate_to_sign_in(app, people):
+    response = app.test_client().get("/admin/agencies?q=x", headers={"HX-Request": "true"})
+    assert "/sign-in" in response.headers["HX-Redirect"]
+
+
+def test_no_default_admin_exists_without_the_demo(app):
+    assert User.select().count() == 0
