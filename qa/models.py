@@ -1,12 +1,15 @@
 """Every model the application defines, in one list, for migrations and the schema-drift test."""
+from qa.actions.models import Action
 from qa.audit import AuditEvent
 from qa.auth.models import KeptForm, LoginAttempt
 from qa.cycles.models import Cycle
 from qa.documents import Document
 from qa.frameworks.models import Framework, Standard
 from qa.people.models import Agency, Conflict, Sector, Unavailability, User
+from qa.section11.models import Rating, RatingDocument, Return
 
 ALL = [
     Sector, Framework, Standard, Agency, User, Conflict, Unavailability, Cycle,
     AuditEvent, LoginAttempt, KeptForm, Document,
+    Return, Rating, RatingDocument, Action,
 ]

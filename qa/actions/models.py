@@ -1,0 +1,43 @@
+"""One Action table for the whole product; its source says what raised it and source_id which record."""
+from datetime import datetime
+
+from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
+
+from qa.cycles.models import Cycle
+from qa.db import VersionedModel
+from qa.frameworks.models import Standard
+from qa.people.models import Agency
+
+SOURCES = {"section11": "Section 11 self-assessment", "challenge": "Challenge event", "survey": "Survey feedback", "manual": "Added by hand"}
+STATUSES = {"open": "Open", "in_progress": "In progress", "done": "Done", "cancelled": "Cancelled"}
+LIVE = ("open", "in_progress")  # still to be done: carried forward, counted in action plans
+
+
+class Action(VersionedModel):
+    agency = ForeignKeyField(Agency, backref="actions", on_delete="CASCADE")
+    cycle = ForeignKeyField(Cycle, backref="actions", on_delete="RESTRICT")
+    source = CharField(default="manual")
+    source_id = IntegerField(null=True)  # e.g. the Rating an amber or red action plan belongs to
+    standard = ForeignKeyField(Standard, null=True, on_delete="SET NULL")
+    description = TextField()
+    owner = CharField()  # a name or a role: owners need not have an account
+    due = DateField()
+    status = CharField(default="open")
+    cancelled_reason = TextField(default="")
+    evidence_of_completion = TextField(default="")
+    impact = TextField(default="")
+    completed_at = DateTimeField(null=True)
+    created_at = DateTimeField(default=datetime.now)
+    # "Start from last year" copies a live action into the new cycle; this keeps the chain, so the
+    # register can show one line per piece of work and the look-back can follow it.
+    carried_from = ForeignKeyField("self", null=True, backref="carried_to", on_delete="SET NULL")
+
+    class Meta:
+        indexes = ((("source", "source_id"), False),)
+
+    def __str__(self):
+        return self.description[:60]
+
+    @property
+    def status_label(self):
+        return STATUSES.get(self.status, self.status)
