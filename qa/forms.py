@@ -1,8 +1,8 @@
 """Shared form pieces: the version field, choice coercion that never 500s, and the save-or-validate rule."""
 from flask import request
 from flask_wtf import FlaskForm
-from wtforms import HiddenField
-from wtforms.validators import InputRequired, Regexp
+from wtforms import HiddenField, SelectField
+from wtforms.validators import InputRequired, Regexp, StopValidation
 
 
 class VersionedForm(FlaskForm):
@@ -12,7 +12,8 @@ class VersionedForm(FlaskForm):
 
 
 def strip(value):
-    return value.strip() if isinstance(value, str) else value
+    """Trim text; a field left out of the post counts as blank, never None."""
+    return value.strip() if isinstance(value, str) else ("" if value is None else value)
 
 
 def optional_int(value):
@@ -23,6 +24,20 @@ def optional_int(value):
         return int(value) if value not in (None, "", "None") else None
     except (TypeError, ValueError):
         return None
+
+
+class ChoiceField(SelectField):
+    """A select whose wrong or missing answer gets the field's own plain message, never "Not a valid choice"."""
+
+    def __init__(self, label=None, validators=None, message="Choose an option", required=True, **kwargs):
+        super().__init__(label, validators, validate_choice=False, **kwargs)
+        self.message, self.required = message, required
+
+    def pre_validate(self, form):
+        allowed = {value for value, _ in self.choices if value not in (None, "")}
+        if self.data in allowed or (not self.required and self.data in (None, "")):
+            return
+        raise StopValidation(self.message)
 
 
 def is_validation_ping() -> bool:

@@ -1,9 +1,9 @@
 """Forms on a person's own account page."""
 from flask_wtf import FlaskForm
-from wtforms import DateField, PasswordField, SelectField, StringField, TextAreaField
+from wtforms import DateField, PasswordField, StringField, TextAreaField
 from wtforms.validators import EqualTo, InputRequired, Length, Optional, ValidationError
 
-from qa.forms import optional_int, strip
+from qa.forms import ChoiceField, optional_int, strip
 from qa.people.models import CONFLICT_KINDS, Agency
 from qa.security import password_problem
 
@@ -24,21 +24,13 @@ class PasswordForm(FlaskForm):
 
 
 class ConflictForm(FlaskForm):
-    agency = SelectField(coerce=optional_int, validate_choice=True)
-    kind = SelectField(choices=[("", "Choose a kind")] + list(CONFLICT_KINDS.items()), validate_choice=True)
+    agency = ChoiceField(coerce=optional_int, message="Choose the agency you have a conflict with")
+    kind = ChoiceField(choices=[("", "Choose a kind")] + list(CONFLICT_KINDS.items()), message="Choose what kind of conflict it is")
     detail = TextAreaField(filters=[strip], validators=[Optional(), Length(max=1000, message="Details must be 1000 characters or fewer")])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.agency.choices = [(None, "Choose an agency")] + [(a.id, a.name) for a in Agency.select().where(Agency.active == True).order_by(Agency.name)]  # noqa: E712
-
-    def validate_agency(self, field):
-        if field.data is None:
-            raise ValidationError("Choose the agency you have a conflict with")
-
-    def validate_kind(self, field):
-        if field.data not in CONFLICT_KINDS:
-            raise ValidationError("Choose what kind of conflict it is")
 
 
 class UnavailableForm(FlaskForm):

@@ -1,0 +1,100 @@
+"""Headers on every response, and friendly error pages that never show a stack trace."""
+import pytest
+
+from qa.security import role_required
+
+
+def test_every_response_has_a_strict_content_security_policy(client, app):
+    for path in ("/sign-in", "/healthz", "/no-such-page"):
+        csp = client.get(path).headers["Content-Security-Policy"]
+        assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+        assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+
+
+def test_nosniff_and_referrer_policy_are_sent(client):
+    headers = client.get("/sign-in").headers
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "same-origin"
+
+
+def test_signed_in_pages_are_not_cached(admin_client):
+    assert admin_client.get("/admin/agencies").headers["Cache-Control"] == "no-store"
+
+
+def test_htmx_is_configured_for_a_strict_csp(client):
+    html = client.get("/sign-in").get_data(as_text=True)
+    for setting in ('"allowEval": false', '"includeIndicatorStyles": false', '"historyCacheSize": 0', '"selfRequestsOnly": true'):
+        assert setting in html
+    assert "<script>" not in html and "style=" not in html
+
+
+def test_fragment_responses_vary_on_hx_request(admin_client):
+    assert "HX-Request" in admin_client.get("/admin/agencies").headers["Vary"]
+
+
+def test_fragment_only_for_plain_htmx_requests_not_boosted_or_history_restores(admin_client):
+    fragment = admin_client.get("/admin/agencies", headers={"HX-Request": "true"}).get_data(as_text=True)
+    boosted = admin_client.get("/admin/agencies", headers={"HX-Request": "true", "HX-Boosted": "true"}).get_data(as_text=True)
+    restore = admin_client.get("/admin/agencies", headers={"HX-Request": "true", "HX-History-Restore-Request": "true"}).get_data(as_text=True)
+    assert fragment.lstrip().startswith('<div id="agency-results"')
+    assert "<!DOCTYPE html>" in boosted and "<!DOCTYPE html>" in restore
+
+
+def test_not_found_is_a_friendly_page(client):
+    response = client.get("/admin/agencies/999999999999999999999")
+    assert response.status_code in (302, 404)
+    response = client.get("/no-such-page")
+    assert response.status_code == 404 and "Page not found" in response.get_data(as_text=True)
+
+
+def test_admin_page_for_a_reviewer_is_a_friendly_403(reviewer_client):
+    response = reviewer_client.get("/admin/people")
+    assert response.status_code == 403 and "You do not have access" in response.get_data(as_text=True)
+
+
+def test_huge_id_or_junk_form_values_never_give_a_500(admin_client, people):
+    assert admin_client.get("/admin/agencies/99999999999999999999999").status_code == 404
+    agency = people["agency_a"]
+    for junk in ({"version": "x", "sector": "abc"}, {"version": "1" * 40, "sector": "9" * 30, "name": "\x00"}, {}):
+        response = admin_client.post(f"/admin/agencies/{agency.id}", junk)
+        assert response.status_code == 200
+
+
+@pytest.fixture
+def exploding_app(app):
+    @app.get("/explode")
+    @role_required()
+    def explode():
+        raise RuntimeError("secret internals")
+
+    return app
+
+
+def test_unexpected_error_shows_a_friendly_500_without_a_trace(exploding_app, people, admin_client):
+    exploding_app.config["PROPAGATE_EXCEPTIONS"] = False
+    response = admin_client.get("/explode")
+    body = response.get_data(as_text=True)
+    assert response.status_code == 500 and "Sorry, there is a problem" in body
+    assert "Traceback" not in body and "secret internals" not in body
+
+
+def test_too_large_request_is_a_friendly_413(app, admin_client):
+    app.config["MAX_CONTENT_LENGTH"] = 1000
+    response = admin_client.post("/admin/sectors", {"name": "x" * 5000})
+    assert response.status_code == 413 and "too large" in response.get_data(as_text=True)
+
+
+def test_healthz_is_ok_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.json == {"status": "ok"}
+
+
+def test_healthz_is_503_when_the_database_cannot_be_reached(app, client, monkeypatch):
+    from qa.db import db
+
+    def broken(*args, **kwargs):
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(db.obj, "execute_sql", broken)
+    response = client.get("/healthz")
+    assert response.status_code == 503
