@@ -1,4 +1,6 @@
 """qa: quality assurance for a safeguarding children partnership. create_app() builds the Flask app."""
+from pathlib import Path
+
 from flask import Flask
 
 from qa import config
@@ -11,6 +13,7 @@ def create_app(test_config=None):
     if test_config:
         app.config.update(test_config)
 
+    Path(app.config["DATABASE"]).parent.mkdir(parents=True, exist_ok=True)
     database = make_database(app.config["DATABASE"])
     db.initialize(database)
     from qa.migrate import upgrade

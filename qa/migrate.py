@@ -1,4 +1,6 @@
 """Schema migrations: numbered files in migrations/, applied in order by playhouse.migrations."""
+import fcntl
+
 from playhouse.migrations import Runner, template
 from playhouse.schema_diff import diff_models
 
@@ -8,9 +10,19 @@ MIGRATIONS = ROOT / "migrations"
 
 
 def upgrade(database):
-    """Apply every pending migration; returns the names applied."""
-    with database.connection_context():
-        return Runner(database, str(MIGRATIONS)).up()
+    """Apply every pending migration; returns the names applied.
+
+    A lock file beside the database makes server processes that start together take turns,
+    so two workers never try to apply the same migration at once.
+    """
+    lock_path = f"{database.database}.migrate-lock"
+    with open(lock_path, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            with database.connection_context():
+                return Runner(database, str(MIGRATIONS)).up()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def drift(database):

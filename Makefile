@@ -1,0 +1,42 @@
+# qa: `make run` to try it, `make test` to test it. Everything installs itself into .venv.
+VENV := .venv
+PY := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask --app app
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test install browser bench lint clean
+
+$(VENV)/.installed: requirements.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+# Debian's Chromium for the browser tests (Playwright's own browser download cannot work here).
+browser:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+run: install
+	@mkdir -p instance
+	@$(FLASK) init
+	@if [ ! -s instance/demo-logins.txt ]; then \
+		QA_DEMO_PASSWORD="$${QA_DEMO_PASSWORD:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(12))')}" $(FLASK) demo > instance/demo-logins.txt; \
+	fi
+	@cat instance/demo-logins.txt
+	@echo
+	@echo "qa is running at http://127.0.0.1:5000  (Ctrl-C to stop)"
+	@$(VENV)/bin/gunicorn --workers 2 --threads 4 --bind 127.0.0.1:5000 --access-logfile - app:app
+
+test: install browser
+	$(PY) -m pytest -n 2 -q
+
+bench: install
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+lint: install
+	$(VENV)/bin/ruff check qa tests benchmarks app.py
+	$(VENV)/bin/bandit -q -r qa -lll
+
+clean:
+	rm -rf $(VENV) test-artifacts
