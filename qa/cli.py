@@ -38,7 +38,7 @@ def register(app):
             try:
                 make(email, name, password)
             except ValueError as error:
-                raise click.ClickException(str(error))
+                raise click.ClickException(str(error)) from error
         click.echo(f"Admin {email} created.")
 
     @app.cli.command("backup")

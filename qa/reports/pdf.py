@@ -1,7 +1,6 @@
 """render_pdf: the one way to turn a print template into PDF bytes with xhtml2pdf, safely."""
 import io
 import threading
-from pathlib import Path
 
 from flask import Response, render_template
 from xhtml2pdf import pisa
