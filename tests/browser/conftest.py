@@ -52,7 +52,7 @@ def live_app(tmp_path):
 
 @pytest.fixture
 def page(browser, live_app):
-    context = browser.new_context(base_url=live_app.base_url, viewport={"width": 1280, "height": 900})
+    context = browser.new_context(base_url=live_app.base_url, viewport={"width": 1280, "height": 900}, locale="en-GB")
     page = context.new_page()
     errors = []
     page.on("console", lambda msg: errors.append(f"{page.url}: {msg.text}") if msg.type == "error" else None)

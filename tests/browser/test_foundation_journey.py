@@ -72,3 +72,20 @@ def test_account_page_declares_conflict_and_date_without_reload(page, people):
     expect(page.locator("#unavailable")).to_contain_text("3 February 2030")
     check_axe(page)
     assert page.console_errors == []
+
+
+def test_idle_warning_appears_before_sign_out_and_stay_signed_in_keeps_the_session(page, people, live_app):
+    from datetime import timedelta
+
+    live_app.config["IDLE_TIMEOUT"] = timedelta(seconds=8)
+    live_app.config["IDLE_WARNING"] = timedelta(seconds=6)
+    sign_in(page, people["admin"].email)
+    dialog = page.get_by_role("dialog", name="You will be signed out soon")
+    expect(dialog).to_be_visible(timeout=4000)
+    check_axe(page, "idle-warning")
+    dialog.get_by_role("button", name="Stay signed in").click()
+    expect(dialog).to_be_hidden()
+    # 6 s on, more than 8 s have passed since the page loaded: only the click's keep-alive saves the session.
+    page.wait_for_timeout(6000)
+    page.goto("/admin/agencies")
+    assert "/sign-in" not in page.url
