@@ -1,0 +1,35 @@
+"""Pure: find the safeguarding words and phrases in a free-text answer, so a worried child is never missed."""
+import re
+
+DEFAULT_PHRASES = [
+    "hurt", "hurts me", "scared", "frightened", "afraid", "not safe", "unsafe", "hit", "hits me", "kick",
+    "punch", "slap", "touched", "touch me", "abuse", "abused", "bully", "bullied", "want to die",
+    "kill myself", "suicide", "self harm", "cut myself", "hurt myself", "run away", "no food", "hungry",
+    "locked in", "secret", "groomed", "rape", "knife", "gang", "drugs", "don't feel safe", "nobody listens",
+]
+# A phrase also matches its common endings: "hit" finds "hits" and "hitting", never "white" or "history".
+_ENDINGS = r"(?:s|es|ed|d|ing|ting|ping|er|ers)?"
+
+
+def normalise(text: str) -> str:
+    text = (text or "").lower().replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"[^a-z0-9']+", " ", text)
+    return " " + re.sub(r"\s+", " ", text).strip() + " "
+
+
+def _pattern(phrase: str):
+    words = normalise(phrase).split()
+    if not words:
+        return None
+    body = r"\s".join(re.escape(word) for word in words)
+    return re.compile(r"(?<![a-z0-9'])" + body + _ENDINGS + r"(?![a-z0-9'])")
+
+
+def matches(text: str, phrases) -> list:
+    """The phrases found in `text`, in the order given; [] when none."""
+    found, clean = [], normalise(text)
+    for phrase in phrases:
+        pattern = _pattern(phrase)
+        if pattern and pattern.search(clean) and phrase not in found:
+            found.append(phrase)
+    return found

@@ -1,0 +1,161 @@
+"""Surveys, their questions and links, the anonymous responses and answers, flags and "you said, we did"."""
+import json
+import secrets
+from datetime import date, datetime
+
+from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
+
+from qa.db import BaseModel, VersionedModel
+from qa.frameworks.models import Standard
+from qa.people.models import User
+from qa.surveys import rules
+
+AUDIENCES = {"children": "Children and young people", "staff": "Staff"}
+AGE_BANDS = {"8-12": "8 to 12 years", "13-17": "13 to 17 years", "8-17": "8 to 17 years (they choose)", "adult": "Adults"}
+STATUSES = {"draft": "Draft", "open": "Open", "closed": "Closed"}
+DEFAULT_SAFETY_MESSAGE = ("If you are worried about your safety, talk to an adult you trust, "
+                          "or call Childline on 0800 1111. It is free and they will listen.")
+
+
+def new_code():
+    return rules.new_code()
+
+
+class SurveySettings(BaseModel):
+    """The partnership's survey settings: one row."""
+
+    safety_message = TextField(default=DEFAULT_SAFETY_MESSAGE)
+    retention_years = IntegerField(default=3)
+
+    @classmethod
+    def current(cls):
+        return cls.get_or_none() or cls(safety_message=DEFAULT_SAFETY_MESSAGE, retention_years=3)
+
+
+class Survey(VersionedModel):
+    title = CharField()
+    audience = CharField(default="children")
+    age_band = CharField(default="8-12")
+    introduction = TextField(default="")
+    readers = TextField(default="")
+    opens_on = DateField(null=True)
+    closes_on = DateField(null=True)
+    status = CharField(default="draft", index=True)
+    safety_message = TextField(default="")  # blank: the partnership's message from SurveySettings
+    public_code = CharField(unique=True, default=new_code)  # its public "you said, we did" page
+    created_at = DateTimeField(default=datetime.now)
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def status_label(self):
+        return STATUSES.get(self.status, self.status)
+
+    @property
+    def audience_label(self):
+        return AUDIENCES.get(self.audience, self.audience)
+
+    @property
+    def age_band_label(self):
+        return AGE_BANDS.get(self.age_band, self.age_band)
+
+    def accepting(self, today=None):
+        return rules.accepting(self.status, self.opens_on, self.closes_on, today or date.today())
+
+    def safety_text(self):
+        return self.safety_message.strip() or SurveySettings.current().safety_message
+
+
+class Question(VersionedModel):
+    survey = ForeignKeyField(Survey, backref="questions", on_delete="CASCADE")
+    position = IntegerField()
+    kind = CharField()
+    prompt = TextField()
+    hint = TextField(default="")
+    options = TextField(default="[]")  # JSON list of labels
+    # A stable identity kept when a survey is copied, so this year's answers compare with last year's.
+    key = CharField(default=lambda: secrets.token_hex(6))
+    standard = ForeignKeyField(Standard, null=True, on_delete="SET NULL")
+
+    class Meta:
+        indexes = ((("survey", "key"), True),)
+
+    def __str__(self):
+        return self.prompt[:60]
+
+    @property
+    def option_list(self):
+        return json.loads(self.options or "[]")
+
+
+class SurveyLink(BaseModel):
+    survey = ForeignKeyField(Survey, backref="links", on_delete="CASCADE")
+    code = CharField(unique=True, default=new_code)
+    label = CharField()
+    closed = BooleanField(default=False)
+    created_at = DateTimeField(default=datetime.now)
+
+    def __str__(self):
+        return self.label
+
+
+class Response(BaseModel):
+    """One anonymous set of answers: no name, address, device or time of day, only the date."""
+
+    survey = ForeignKeyField(Survey, backref="responses", on_delete="CASCADE")
+    link = ForeignKeyField(SurveyLink, null=True, backref="responses", on_delete="SET NULL")
+    idempotency_key = CharField(unique=True)
+    submitted_on = DateField(default=date.today, index=True)
+    age_band = CharField(default="")
+
+
+class Answer(BaseModel):
+    response = ForeignKeyField(Response, backref="answers", on_delete="CASCADE")
+    question = ForeignKeyField(Question, backref="answers", on_delete="CASCADE")
+    value = TextField()
+
+    class Meta:
+        indexes = ((("response", "question", "value"), True),)
+
+
+class Flag(BaseModel):
+    """A free-text answer with words that may mean a child is at risk, for the QA officer to follow up."""
+
+    answer = ForeignKeyField(Answer, unique=True, backref="flags", on_delete="CASCADE")
+    phrases = CharField(default="")
+    reviewed = BooleanField(default=False)
+    note = TextField(default="")
+    reviewed_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    reviewed_at = DateTimeField(null=True)
+
+
+class YouSaidWeDid(VersionedModel):
+    survey = ForeignKeyField(Survey, backref="statements", on_delete="CASCADE")
+    you_said = TextField()
+    we_did = TextField()
+    published = BooleanField(default=False)
+    created_at = DateTimeField(default=datetime.now)
+
+    def __str__(self):
+        return self.you_said[:60]
+
+
+class SafeguardingTerm(BaseModel):
+    phrase = CharField(unique=True)
+
+    def __str__(self):
+        return self.phrase
+
+
+class SurveyDraft(BaseModel):
+    """The answers of a visit in progress, keyed by a random visit key held only in the visitor's session."""
+
+    visit_key = CharField(unique=True)
+    link = ForeignKeyField(SurveyLink, on_delete="CASCADE")
+    answers = TextField(default="{}")  # JSON {question id: [values]}
+    age_band = CharField(default="")
+    updated_at = DateTimeField(default=datetime.now, index=True)
+
+
+MODELS = [SurveySettings, Survey, Question, SurveyLink, Response, Answer, Flag, YouSaidWeDid, SafeguardingTerm, SurveyDraft]

@@ -1,0 +1,53 @@
+"""Small numbers are never shown: fewer than 5 hides the figure, and any figure that would reveal it."""
+from hypothesis import given, strategies as st
+
+from qa.surveys import results, suppression
+
+
+def test_a_group_of_fewer_than_five_is_never_broken_down():
+    assert suppression.too_small(4) and not suppression.too_small(5)
+
+
+def test_counts_of_one_to_four_show_as_fewer_than_five_and_zero_is_shown():
+    shown = suppression.cells({"a": 20, "b": 3, "c": 0, "d": 2})
+    assert shown == {"a": 20, "b": None, "c": 0, "d": None}
+
+
+def test_one_hidden_count_takes_the_next_smallest_with_it_so_it_cannot_be_worked_out():
+    shown = suppression.cells({"yes": 30, "no": 9, "not-sure": 2})
+    assert shown == {"yes": 30, "no": None, "not-sure": None}
+
+
+@given(st.dictionaries(st.sampled_from("abcdef"), st.integers(0, 40), min_size=1))
+def test_no_count_between_one_and_four_is_ever_shown_nor_derivable_from_the_total(counts):
+    shown = suppression.cells(counts)
+    assert all(value is None or value == 0 or value >= 5 for value in shown.values())
+    hidden = [key for key, value in shown.items() if value is None]
+    assert len(hidden) != 1 or sum(1 for c in counts.values() if c > 0) == 1
+
+
+QUESTIONS = [
+    {"id": 1, "kind": "yes_no", "prompt": "Safe?", "options": []},
+    {"id": 2, "kind": "text", "prompt": "Anything else?", "options": []},
+    {"id": 3, "kind": "choose_many", "prompt": "Who?", "options": ["Teacher", "Parent"]},
+]
+
+
+def test_results_of_a_group_of_four_show_no_figures_and_no_free_text():
+    answers = [(r, 1, "yes") for r in range(4)] + [(0, 2, "I like lunch")]
+    summary = results.summarise(QUESTIONS, answers, responses=4)
+    assert all(item["suppressed"] for item in summary)
+    assert all(row["count"] is None for row in summary[0]["rows"])
+    assert summary[1]["texts"] == []
+
+
+def test_results_count_and_percent_of_those_who_answered_each_question():
+    answers = [(r, 1, "yes") for r in range(12)] + [(r, 1, "no") for r in range(12, 20)]
+    answers += [(r, 3, "Teacher") for r in range(10)] + [(r, 3, "Parent") for r in range(5, 15)]
+    answers += [(r, 2, f"note {r}") for r in range(6)]
+    summary = results.summarise(QUESTIONS, answers, responses=25)
+    yes, no, unsure = summary[0]["rows"]
+    assert (yes["count"], yes["percent"], no["count"], no["percent"], unsure["count"]) == (12, 60, 8, 40, 0)
+    assert summary[0]["answered"] == 20
+    assert summary[2]["answered"] == 15 and [row["percent"] for row in summary[2]["rows"]] == [67, 67]
+    assert len(summary[1]["texts"]) == 6
