@@ -54,6 +54,10 @@ def create_app(test_config=None):
     for blueprint in (main_bp, auth_bp, people_bp, account_bp, frameworks_bp, cycles_bp, audit_bp):
         app.register_blueprint(blueprint)
 
+    from qa.surveys import register as register_surveys
+
+    register_surveys(app)
+
     from qa.cli import register
 
     register(app)

@@ -1,1 +1,8 @@
 """Surveys: the engine for children's and staff questionnaires, the child's /s/<code> journey, and the results."""
+
+
+def register(app):
+    """Register the survey blueprints: the public /s/<code> journey and the admin pages."""
+    from qa.surveys import respond
+
+    app.register_blueprint(respond.bp)

@@ -1,0 +1,143 @@
+"""The public survey at /s/<code>: one question a screen, no login, nothing that says who answered."""
+from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
+from flask_wtf.csrf import CSRFError
+
+from qa.htmx import render
+from qa.security import public
+from qa.surveys import kinds, visits
+from qa.surveys.models import AGE_BANDS, Survey, YouSaidWeDid
+
+bp = Blueprint("respond", __name__)
+EXIT_URL = "https://www.bbc.co.uk/weather"
+SESSION_KEY = "survey_visit"
+
+
+@bp.after_request
+def _no_store(response):
+    # Nothing a child answered stays in the browser's cache for the next person on a shared tablet.
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.app_context_processor
+def _survey_screen_helpers():
+    return {"exit_url": current_app.config.get("SURVEY_EXIT_URL", EXIT_URL), "faces": kinds.faces,
+            "choices": kinds.choices, "text_limit": kinds.TEXT_LIMIT}
+
+
+@bp.errorhandler(CSRFError)
+def _session_lost(error):
+    # The session (and its form token) was lost, e.g. cookies cleared: start again kindly, never a sign-in page.
+    code = (request.view_args or {}).get("code", "")
+    link = visits.find_link(code)
+    return render_template("surveys/respond/lost.html", link=link), 200
+
+
+def _link_or_404(code):
+    link = visits.find_link(code)
+    if link is None:
+        return None, (render_template("surveys/respond/not_found.html"), 404)
+    reason = visits.why_closed(link)
+    if reason:
+        return None, (render("surveys/respond/closed.html", "surveys/respond/_closed.html", link=link, reason=reason))
+    return link, None
+
+
+def _visit(code):
+    visit = session.get(SESSION_KEY)
+    return visit if visit and visit.get("code") == code else None
+
+
+@bp.route("/s/<code>", methods=["GET", "POST"])
+@public
+def start(code):
+    link, refusal = _link_or_404(code)
+    if refusal:
+        return refusal
+    survey = link.survey
+    if request.method == "POST":
+        key = visits.new_visit_key()  # every Start is a new visit: the next child on a shared tablet starts clean
+        session[SESSION_KEY] = {"code": code, "key": key, "done": False}
+        band = request.form.get("age_band", "")
+        if survey.age_band == "8-17" and band in ("8-12", "13-17"):
+            visits.save_age_band(link, key, band)
+        return redirect(url_for("respond.question", code=code, number=1), 303)
+    return render("surveys/respond/intro.html", "surveys/respond/_intro.html", link=link, survey=survey, bands=AGE_BANDS)
+
+
+@bp.route("/s/<code>/<int:number>", methods=["GET", "POST"])
+@public
+def question(code, number):
+    link, refusal = _link_or_404(code)
+    if refusal:
+        return refusal
+    visit = _visit(code)
+    if not visit or visit["done"]:
+        return redirect(url_for("respond.start", code=code), 303)
+    questions = visits.questions_of(link.survey)
+    if not 1 <= number <= len(questions):
+        return redirect(url_for("respond.ready", code=code), 303)
+    current, error = questions[number - 1], None
+    answers, _ = visits.draft_of(visit["key"])
+    if request.method == "POST":
+        try:
+            sent = [] if request.form.get("go") == "skip" else request.form.getlist("answer")
+            values = kinds.clean(current.kind, current.option_list, sent)
+            visits.save_answer(link, visit["key"], current, values)
+            return redirect(_next_url(code, number, len(questions), request.form.get("go")), 303)
+        except kinds.AnswerRefused as refused:
+            error = str(refused)
+    chosen = answers.get(str(current.id), [])
+    return render("surveys/respond/question.html", "surveys/respond/_question.html", link=link, survey=link.survey,
+                  question=current, number=number, total=len(questions), chosen=chosen, error=error, preview=False)
+
+
+def _next_url(code, number, total, go):
+    if go == "back":
+        return url_for("respond.question", code=code, number=number - 1) if number > 1 else url_for("respond.start", code=code)
+    return url_for("respond.question", code=code, number=number + 1) if number < total else url_for("respond.ready", code=code)
+
+
+@bp.route("/s/<code>/send", methods=["GET", "POST"])
+@public
+def ready(code):
+    link, refusal = _link_or_404(code)
+    if refusal:
+        return refusal
+    visit = _visit(code)
+    if not visit:
+        return redirect(url_for("respond.start", code=code), 303)
+    if visit["done"]:
+        return redirect(url_for("respond.thanks", code=code), 303)
+    if request.method == "POST":
+        # Sending twice (a double tap racing in two workers) finds the same response: never a second one.
+        visits.submit(link, visit["key"])
+        session[SESSION_KEY] = visit | {"done": True}
+        return redirect(url_for("respond.thanks", code=code), 303)
+    questions = visits.questions_of(link.survey)
+    answers, _ = visits.draft_of(visit["key"])
+    answered = sum(1 for q in questions if answers.get(str(q.id)))
+    return render("surveys/respond/ready.html", "surveys/respond/_ready.html", link=link, survey=link.survey,
+                  answered=answered, total=len(questions))
+
+
+@bp.get("/s/<code>/thanks")
+@public
+def thanks(code):
+    link = visits.find_link(code)
+    if link is None:
+        return render_template("surveys/respond/not_found.html"), 404
+    survey = link.survey
+    has_statements = YouSaidWeDid.select().where((YouSaidWeDid.survey == survey) & YouSaidWeDid.published).exists()
+    return render("surveys/respond/thanks.html", "surveys/respond/_thanks.html", link=link, survey=survey,
+                  has_statements=has_statements)
+
+
+@bp.get("/you-said/<code>")
+@public
+def you_said(code):
+    survey = Survey.get_or_none(Survey.public_code == code)
+    if survey is None or survey.status == "draft":
+        return render_template("surveys/respond/not_found.html"), 404
+    statements = survey.statements.where(YouSaidWeDid.published).order_by(YouSaidWeDid.created_at)
+    return render_template("surveys/respond/you_said.html", survey=survey, statements=list(statements))

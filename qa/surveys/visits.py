@@ -1,0 +1,139 @@
+"""A visit to /s/<code>: a random key in the visitor's session, a draft of the answers, one response at the end."""
+import json
+import random
+import secrets
+import time
+from datetime import date, datetime, timedelta
+
+from peewee import IntegrityError, OperationalError
+
+from qa.db import db
+from qa.surveys import flags, rules
+from qa.surveys.models import Answer, Flag, Question, Response, SafeguardingTerm, Survey, SurveyDraft, SurveyLink
+
+RETRIES = 6
+DRAFT_LIFETIME = timedelta(days=1)
+
+
+def retry_locked(action, *args, **kwargs):
+    """Run a write, trying again a few times if SQLite is still locked after busy_timeout.
+
+    busy_timeout and IMMEDIATE transactions already queue writers; this covers the rare case that a
+    burst outlasts them, so "database is locked" never reaches a child.
+    """
+    for attempt in range(RETRIES):
+        try:
+            return action(*args, **kwargs)
+        except OperationalError as error:
+            message = str(error).lower()
+            if ("locked" not in message and "busy" not in message) or attempt == RETRIES - 1:
+                raise
+            if not db.in_transaction():
+                time.sleep(0.05 * (2 ** attempt) * (1 + random.random()))
+
+
+def find_link(code):
+    """The link and its survey for a code, or None (a junk code never reaches the database)."""
+    if not rules.looks_like_code(code):
+        return None
+    return SurveyLink.select(SurveyLink, Survey).join(Survey).where(SurveyLink.code == code).first()
+
+
+def why_closed(link, today=None):
+    """None when the link takes answers; else "closed" or "not-yet" for the kind message."""
+    today = today or date.today()
+    survey = link.survey
+    if survey.accepting(today) and not link.closed:
+        return None
+    if link.closed and survey.status == "open":
+        return "closed"
+    return rules.why_not_accepting(survey.status, survey.opens_on, survey.closes_on, today)
+
+
+def questions_of(survey):
+    return list(Question.select().where(Question.survey == survey).order_by(Question.position, Question.id))
+
+
+def new_visit_key():
+    return secrets.token_urlsafe(24)
+
+
+def draft_of(visit_key):
+    """(answers {question id str: [values]}, age band) of a visit; empty when nothing is saved yet."""
+    draft = SurveyDraft.get_or_none(SurveyDraft.visit_key == visit_key) if visit_key else None
+    return (json.loads(draft.answers), draft.age_band) if draft else ({}, "")
+
+
+def _save(link, visit_key, question_id=None, values=None, age_band=None):
+    with db.atomic("IMMEDIATE"):
+        draft = SurveyDraft.get_or_none(SurveyDraft.visit_key == visit_key)
+        answers = json.loads(draft.answers) if draft else {}
+        if question_id is not None:
+            answers[str(question_id)] = values
+        data = {"answers": json.dumps(answers), "updated_at": datetime.now()}
+        if age_band is not None:
+            data["age_band"] = age_band
+        if draft:
+            SurveyDraft.update(**data).where(SurveyDraft.id == draft.id).execute()
+        else:
+            SurveyDraft.create(visit_key=visit_key, link=link, **data)
+
+
+def save_answer(link, visit_key, question, values):
+    retry_locked(_save, link, visit_key, question.id, values)
+
+
+def save_age_band(link, visit_key, age_band):
+    retry_locked(_save, link, visit_key, age_band=age_band)
+
+
+def _submit(link, visit_key, today):
+    with db.atomic("IMMEDIATE"):
+        existing = Response.get_or_none(Response.idempotency_key == visit_key)
+        if existing:
+            return existing, False
+        answers, age_band = draft_of(visit_key)
+        survey = link.survey
+        response = Response.create(survey=survey, link=link, idempotency_key=visit_key, submitted_on=today,
+                                   age_band=age_band if survey.age_band == "8-17" else survey.age_band)
+        questions = {q.id: q for q in Question.select().where(Question.survey == survey)}
+        rows = [{"response": response, "question": int(qid), "value": value}
+                for qid, values in answers.items() if int(qid) in questions for value in values]
+        if rows:
+            Answer.insert_many(rows).execute()
+        _flag(response, questions)
+        SurveyDraft.delete().where(SurveyDraft.visit_key == visit_key).execute()
+        return response, True
+
+
+def _flag(response, questions):
+    free_text = [q.id for q in questions.values() if q.kind in ("text", "anything_else")]
+    if not free_text:
+        return
+    phrases = [term.phrase for term in SafeguardingTerm.select().order_by(SafeguardingTerm.id)]
+    found = []
+    for answer in Answer.select().where((Answer.response == response) & (Answer.question.in_(free_text))):
+        matched = flags.matches(answer.value, phrases)
+        if matched:
+            found.append({"answer": answer, "phrases": ", ".join(matched)[:250]})
+    if found:
+        Flag.insert_many(found).execute()
+
+
+def submit(link, visit_key, today=None):
+    """Turn the visit's draft into one Response; a second submit of the same visit returns the first.
+
+    Returns (response, created). The idempotency key is unique in the database, so even two
+    submissions racing in different workers make one response.
+    """
+    try:
+        return retry_locked(_submit, link, visit_key, today or date.today())
+    except IntegrityError:
+        return Response.get(Response.idempotency_key == visit_key), False
+
+
+def purge_drafts(now=None):
+    """Delete drafts of visits abandoned more than a day ago; returns how many."""
+    cutoff = (now or datetime.now()) - DRAFT_LIFETIME
+    with db.atomic("IMMEDIATE"):
+        return SurveyDraft.delete().where(SurveyDraft.updated_at < cutoff).execute()

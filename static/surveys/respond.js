@@ -1,0 +1,82 @@
+// The children's survey screens: Quick exit (button or Shift three times), "Read it to me", focus after each screen.
+(function () {
+  "use strict";
+  document.body.classList.add("js-enabled", "govuk-frontend-supported");
+
+  // Quick exit replaces this page in the history, so Back does not return to the survey.
+  function exitNow() {
+    const link = document.querySelector("[data-exit]");
+    if (!link) return;
+    if (window.speechSynthesis) window.speechSynthesis.cancel();
+    document.body.classList.add("govuk-exit-this-page-hide-content");
+    const overlay = document.createElement("div");
+    overlay.className = "govuk-exit-this-page-overlay";
+    overlay.setAttribute("role", "alert");
+    overlay.textContent = "Loading.";
+    document.body.appendChild(overlay);
+    window.location.replace(link.href);
+  }
+
+  document.addEventListener("click", function (event) {
+    const exit = event.target.closest("[data-exit]");
+    if (exit) {
+      event.preventDefault();
+      exitNow();
+    }
+  });
+
+  let shiftPresses = 0;
+  let shiftTimer = null;
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift") return;
+    shiftPresses += 1;
+    clearTimeout(shiftTimer);
+    shiftTimer = setTimeout(function () { shiftPresses = 0; say(""); }, 5000);
+    if (shiftPresses >= 3) {
+      shiftPresses = 0;
+      exitNow();
+    } else {
+      say("Shift, press " + (3 - shiftPresses) + " more time" + (shiftPresses === 2 ? "" : "s") + " to leave.");
+    }
+  }, true);
+
+  function say(text) {
+    const status = document.querySelector("[data-exit-status]");
+    if (status) status.textContent = text;
+  }
+
+  // "Read it to me": the browser's own speech, nothing sent anywhere. Hidden where there is none.
+  const speech = "speechSynthesis" in window && "SpeechSynthesisUtterance" in window ? window.speechSynthesis : null;
+
+  function showReadAloud(scope) {
+    if (!speech) return;
+    scope.querySelectorAll("[data-read-aloud]").forEach(function (button) { button.hidden = false; });
+  }
+
+  document.addEventListener("click", function (event) {
+    const button = event.target.closest("[data-read-aloud]");
+    if (!button || !speech) return;
+    const screen = button.closest(".qa-screen") || document;
+    const words = Array.from(screen.querySelectorAll("[data-read]"))
+      .map(function (element) { return element.textContent.replace(/\s+/g, " ").trim(); })
+      .filter(Boolean);
+    speech.cancel();
+    const utterance = new SpeechSynthesisUtterance(words.join(". "));
+    utterance.lang = document.documentElement.lang || "en-GB";
+    utterance.rate = 0.9;
+    speech.speak(utterance);
+  });
+
+  // After htmx swaps in the next screen: stop talking, name the page, and put focus on its question.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (speech) speech.cancel();
+    const screen = document.getElementById("screen");
+    if (!screen) return;
+    if (screen.dataset.title) document.title = screen.dataset.title;
+    showReadAloud(screen);
+    const heading = screen.querySelector("[data-heading], h1");
+    if (heading) heading.focus({ preventScroll: false });
+  });
+
+  showReadAloud(document);
+})();

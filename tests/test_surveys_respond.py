@@ -1,0 +1,138 @@
+"""The child's journey at /s/<code>: one question a screen, answers kept, sent once, refused when closed."""
+from qa.surveys.models import Answer, Flag, Response, SurveyDraft, SurveyLink
+from tests.survey_fixtures import Child, child, link, survey  # noqa: F401
+
+
+def test_intro_says_answers_are_secret_and_shows_the_safety_message(child):
+    html = child.get().get_data(as_text=True)
+    assert "Your answers are secret" in html and "We don't ask your name" in html
+    assert "Childline on 0800 1111" in html
+    assert "Quick exit" in html and 'data-exit' in html
+
+
+def test_children_pages_load_no_staff_header_and_are_never_cached(child):
+    response = child.get()
+    html = response.get_data(as_text=True)
+    assert "Sign out" not in html and "govuk-service-navigation" not in html and "app.js" not in html
+    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Referrer-Policy"] in ("same-origin", "no-referrer")  # the exit site learns nothing
+
+
+def test_start_goes_to_question_one_of_six_with_a_progress_bar(child):
+    response = child.start()
+    assert response.status_code == 303 and response.location.endswith(f"/s/{child.code}/1")
+    html = child.get("/1").get_data(as_text=True)
+    assert "Question 1 of 6" in html and '<progress' in html
+    assert "How safe do you feel at school?" in html and "<legend" in html
+    assert html.count('type="radio"') == 3 and "face-5.svg" in html
+
+
+def test_answer_is_kept_when_going_back(child):
+    child.start()
+    child.answer(1, "3")
+    response = child.answer(2, "yes", go="back")
+    assert response.location.endswith(f"/s/{child.code}/1")
+    html = child.get("/1").get_data(as_text=True)
+    assert 'value="3" checked' in html
+    assert 'value="yes" checked' in child.get("/2").get_data(as_text=True)
+
+
+def test_an_answer_outside_the_options_is_refused_and_not_saved(child):
+    child.start()
+    response = child.answer(1, "9")
+    assert response.status_code == 200 and "Choose one of the answers shown" in response.get_data(as_text=True)
+    assert SurveyDraft.select().count() == 0
+
+
+def test_full_journey_makes_one_anonymous_response_with_every_answer(child, survey):
+    child.start()
+    for number, values in [(1, "2"), (2, "not-sure"), (3, "A friend"), (4, ["At home", "Online"]), (5, "More lights"), (6, "")]:
+        assert child.answer(number, values).status_code == 303
+    assert "You answered 5 of 6 questions" in child.get("/send").get_data(as_text=True)
+    response = child.post("/send")
+    assert response.location.endswith(f"/s/{child.code}/thanks")
+    saved = Response.get()
+    assert saved.survey_id == survey.id and saved.age_band == "8-12"
+    assert sorted(a.value for a in saved.answers) == sorted(["2", "not-sure", "A friend", "At home", "Online", "More lights"])
+    assert SurveyDraft.select().count() == 0
+    assert "Your answers have been sent" in child.get("/thanks").get_data(as_text=True)
+
+
+def test_sending_twice_or_going_back_after_the_end_never_makes_a_second_response(child):
+    child.start()
+    child.answer(1, "3")
+    child.send()
+    child.post("/send")
+    assert child.post("/1", {"answer": "1", "go": "next"}).status_code == 303
+    child.post("/send")
+    assert Response.select().count() == 1 and Answer.select().count() == 1
+
+
+def test_two_children_on_one_tablet_make_two_responses(child):
+    child.start()
+    child.answer(1, "3")
+    child.send()
+    child.start()  # the next child presses Start
+    assert "checked" not in child.get("/1").get_data(as_text=True)
+    child.answer(1, "1")
+    child.send()
+    assert sorted(a.value for a in Answer.select()) == ["1", "3"]
+
+
+def test_nothing_identifying_is_stored_with_a_response(child):
+    child.start()
+    child.answer(5, "I am fine", go="next")
+    child.send()
+    columns = {c.name for c in Response._meta.sorted_fields} | {c.name for c in Answer._meta.sorted_fields}
+    assert not columns & {"ip", "ip_address", "user_agent", "name", "email", "location", "created_at", "submitted_at"}
+    assert type(Response.get().submitted_on).__name__ == "date"
+
+
+def test_worrying_free_text_is_flagged_when_sent(child):
+    child.start()
+    child.answer(5, "My uncle hits me")
+    child.send()
+    flag = Flag.get()
+    assert flag.answer.value == "My uncle hits me" and "hit" in flag.phrases and not flag.reviewed
+
+
+def test_free_text_is_length_limited_and_escaped_on_screen(child):
+    child.start()
+    response = child.answer(5, "x" * 1001)
+    assert "too long" in response.get_data(as_text=True)
+    child.answer(5, "<script>alert(1)</script>")
+    html = child.get("/5").get_data(as_text=True)
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
+
+
+def test_a_closed_link_shows_a_kind_message_and_takes_no_answers(app, child, link):
+    child.start()
+    child.answer(1, "3")
+    SurveyLink.update(closed=True).where(SurveyLink.id == link.id).execute()
+    response = child.post("/send")
+    assert response.status_code == 200 and "This survey has finished" in response.get_data(as_text=True)
+    assert Response.select().count() == 0
+
+
+def test_a_survey_not_yet_open_says_so_kindly(app, survey, link):
+    survey.status = "draft"
+    survey.save()
+    response = Child(app, link.code).get()
+    assert response.status_code == 200 and "hasn't started yet" in response.get_data(as_text=True)
+
+
+def test_an_unknown_code_is_a_friendly_not_found(app):
+    response = Child(app, "nosuchcode").get()
+    assert response.status_code == 404 and "We can't find that survey" in response.get_data(as_text=True)
+
+
+def test_a_lost_session_asks_to_start_again_rather_than_sign_in(app, link):
+    fresh = Child(app, link.code)
+    response = fresh.http.post(f"/s/{link.code}/send", data={})
+    assert response.status_code == 200 and "please start again" in response.get_data(as_text=True).lower()
+
+
+def test_htmx_gets_just_the_screen(child):
+    child.start()
+    html = child.get("/1", headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert html.lstrip().startswith('<div id="screen"') and "<html" not in html
