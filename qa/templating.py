@@ -8,6 +8,7 @@ MENU = [
     ("people.agencies", "Agencies", ("admin",), ("people.agenc", "people.sector")),
     ("people.people", "People", ("admin",), ("people.people", "people.person")),
     ("cycles.index", "Cycles", ("admin",), ("cycles.",)),
+    ("surveys.index", "Surveys", ("admin", "reviewer"), ("surveys.", "survey_links.", "survey_results.", "survey_settings.")),
     ("frameworks.index", "Frameworks", ("admin",), ("frameworks.",)),
     ("audit.index", "Audit trail", ("admin",), ("audit.",)),
 ]

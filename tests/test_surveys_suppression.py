@@ -34,20 +34,26 @@ QUESTIONS = [
 
 
 def test_results_of_a_group_of_four_show_no_figures_and_no_free_text():
-    answers = [(r, 1, "yes") for r in range(4)] + [(0, 2, "I like lunch")]
-    summary = results.summarise(QUESTIONS, answers, responses=4)
+    summary = results.summarise(QUESTIONS, {(1, "yes"): 4}, {1: 4, 2: 1}, {2: ["I like lunch"]}, responses=4)
     assert all(item["suppressed"] for item in summary)
     assert all(row["count"] is None for row in summary[0]["rows"])
     assert summary[1]["texts"] == []
 
 
 def test_results_count_and_percent_of_those_who_answered_each_question():
-    answers = [(r, 1, "yes") for r in range(12)] + [(r, 1, "no") for r in range(12, 20)]
-    answers += [(r, 3, "Teacher") for r in range(10)] + [(r, 3, "Parent") for r in range(5, 15)]
-    answers += [(r, 2, f"note {r}") for r in range(6)]
-    summary = results.summarise(QUESTIONS, answers, responses=25)
+    counts = {(1, "yes"): 12, (1, "no"): 8, (3, "Teacher"): 10, (3, "Parent"): 10}
+    summary = results.summarise(QUESTIONS, counts, {1: 20, 2: 6, 3: 15}, {2: [f"note {n}" for n in range(6)]}, responses=25)
     yes, no, unsure = summary[0]["rows"]
     assert (yes["count"], yes["percent"], no["count"], no["percent"], unsure["count"]) == (12, 60, 8, 40, 0)
     assert summary[0]["answered"] == 20
-    assert summary[2]["answered"] == 15 and [row["percent"] for row in summary[2]["rows"]] == [67, 67]
+    assert [row["percent"] for row in summary[2]["rows"]] == [67, 67]
     assert len(summary[1]["texts"]) == 6
+
+
+def test_a_question_few_answered_is_suppressed_even_in_a_big_group():
+    summary = results.summarise(QUESTIONS, {(1, "yes"): 3}, {1: 3}, {}, responses=80)
+    assert summary[0]["suppressed"] and summary[0]["rows"][0]["count"] is None
+
+
+def test_settings_with_fewer_than_five_responses_show_no_figure():
+    assert results.by_setting([("Oak Primary", 40), ("Youth club", 3), ("Library", 0)]) == [("Oak Primary", 40), ("Youth club", None), ("Library", 0)]

@@ -3,6 +3,7 @@
 
 def register(app):
     """Register the survey blueprints: the public /s/<code> journey and the admin pages."""
-    from qa.surveys import respond
+    from qa.surveys import links, reporting, respond, settings, views
 
-    app.register_blueprint(respond.bp)
+    for module in (respond, views, links, reporting, settings):
+        app.register_blueprint(module.bp)

@@ -1,43 +1,38 @@
 """Pure: per-question counts and percentages for a set of responses, with small numbers suppressed."""
-from collections import defaultdict
-
 from qa.surveys import kinds, suppression
 
 
-def summarise(questions, answers, responses: int, threshold=suppression.THRESHOLD):
-    """`questions`: dicts with id, kind, prompt, options; `answers`: (response id, question id, value).
+def summarise(questions, counts, answered, texts, responses: int, threshold=suppression.THRESHOLD):
+    """One dict per question, from figures the database has already added up.
 
-    Returns one dict per question: answered (responses that answered it), rows of label/count/percent
-    (count None when suppressed), and texts for free-text questions. When the whole group has fewer
-    than `threshold` responses, every question is suppressed.
+    `questions`: dicts with id, kind, prompt, options; `counts`: {(question id, value): n};
+    `answered`: {question id: responses that answered it}; `texts`: {question id: [free text]}.
+    Each result has answered, suppressed, rows of label/count/percent (count None when hidden),
+    and texts. A group of fewer than `threshold` responses shows no figures and no free text.
     """
-    by_question = defaultdict(list)
-    for response_id, question_id, value in answers:
-        by_question[question_id].append((response_id, value))
     group_hidden = suppression.too_small(responses, threshold)
     summary = []
     for question in questions:
-        given = by_question.get(question["id"], [])
-        answered = len({response_id for response_id, _ in given})
-        item = {"question": question, "answered": answered, "suppressed": group_hidden or suppression.too_small(answered, threshold),
-                "rows": [], "texts": []}
+        qid, given = question["id"], answered.get(question["id"], 0)
+        hidden = group_hidden or suppression.too_small(given, threshold)
+        item = {"question": question, "answered": given, "suppressed": hidden, "rows": [], "texts": []}
         if question["kind"] in kinds.FREE_TEXT:
-            item["texts"] = [] if item["suppressed"] else [value for _, value in given]
+            item["texts"] = [] if hidden else list(texts.get(qid, []))
         else:
-            item["rows"] = _rows(question, given, answered, item["suppressed"], threshold)
+            item["rows"] = _rows(question, counts, given, hidden, threshold)
         summary.append(item)
     return summary
 
 
-def _rows(question, given, answered, hidden, threshold):
-    counts = {value: 0 for value, _ in kinds.choices(question["kind"], question["options"])}
-    for _, value in given:
-        if value in counts:
-            counts[value] += 1
-    shown = {value: None for value in counts} if hidden else suppression.cells(counts, threshold)
-    rows = []
-    for value, label in kinds.choices(question["kind"], question["options"]):
-        count = shown[value]
-        pct = suppression.percent(count, answered) if count is not None else None
-        rows.append({"value": value, "label": label, "count": count, "percent": pct})
-    return rows
+def _rows(question, counts, answered, hidden, threshold):
+    choices = kinds.choices(question["kind"], question["options"])
+    raw = {value: counts.get((question["id"], value), 0) for value, _ in choices}
+    shown = {value: None for value in raw} if hidden else suppression.cells(raw, threshold)
+    return [{"value": value, "label": label, "count": shown[value],
+             "percent": suppression.percent(shown[value], answered) if shown[value] is not None else None}
+            for value, label in choices]
+
+
+def by_setting(rows, threshold=suppression.THRESHOLD):
+    """[(label, count)] → [(label, count or None)]: a setting with fewer than `threshold` shows "fewer than 5"."""
+    return [(label, None if 0 < count < threshold else count) for label, count in rows]

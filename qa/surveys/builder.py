@@ -1,0 +1,91 @@
+"""Building a survey: starter surveys, adding, moving and removing questions, opening and closing, copying."""
+import json
+
+from flask_login import current_user
+from peewee import fn
+
+from qa import audit, editing
+from qa.db import db
+from qa.surveys import starter
+from qa.surveys.models import Question, Response, Survey
+
+TRANSITIONS = {"draft": ("open",), "open": ("closed",), "closed": ("open",)}
+ACTION_WORDS = {"open": "Opened", "closed": "Closed"}
+
+
+class StatusRefused(ValueError):
+    pass
+
+
+def has_responses(survey) -> bool:
+    return Response.select().where(Response.survey == survey).exists()
+
+
+def questions_locked(survey) -> bool:
+    """Questions change only before anyone answers: otherwise this year's answers would not mean one thing."""
+    return survey.status != "draft" or has_responses(survey)
+
+
+def create_starter(age_band):
+    content = starter.STARTERS[age_band]
+    with db.atomic("IMMEDIATE"):
+        survey = editing.create(Survey, {"title": content["title"], "audience": "children", "age_band": age_band,
+                                         "introduction": content["introduction"]},
+                                summary=f"Created the starter survey for {age_band} year olds")
+        for position, (kind, prompt, hint, options) in enumerate(content["questions"], start=1):
+            Question.create(survey=survey, position=position, kind=kind, prompt=prompt, hint=hint, options=json.dumps(options))
+    return survey
+
+
+def add_question(survey, data):
+    with db.atomic("IMMEDIATE"):
+        last = Question.select(fn.MAX(Question.position)).where(Question.survey == survey).scalar() or 0
+        return editing.create(Question, {**data, "survey": survey, "position": last + 1},
+                              summary=f"Added a question to {survey.title}")
+
+
+def move_question(question, direction):
+    """Swap a question with its neighbour above ("up") or below ("down")."""
+    with db.atomic("IMMEDIATE"):
+        siblings = list(Question.select().where(Question.survey == question.survey_id).order_by(Question.position, Question.id))
+        index = next(i for i, q in enumerate(siblings) if q.id == question.id)
+        other = index - 1 if direction == "up" else index + 1
+        if not 0 <= other < len(siblings):
+            return
+        siblings[index], siblings[other] = siblings[other], siblings[index]
+        for position, item in enumerate(siblings, start=1):
+            if item.position != position:
+                Question.update(position=position).where(Question.id == item.id).execute()
+        audit.record(current_user, "moved", question, f"Moved question ‘{question.prompt[:60]}’ {direction}")
+
+
+def delete_question(question):
+    with db.atomic("IMMEDIATE"):
+        survey_id = question.survey_id
+        editing.delete(question, summary=f"Removed question ‘{question.prompt[:60]}’")
+        for position, item in enumerate(Question.select().where(Question.survey == survey_id).order_by(Question.position, Question.id), start=1):
+            Question.update(position=position).where(Question.id == item.id).execute()
+
+
+def set_status(survey, to):
+    if to not in TRANSITIONS.get(survey.status, ()):
+        raise StatusRefused(f"A {survey.status_label.lower()} survey cannot be {to}")
+    if to == "open" and not Question.select().where(Question.survey == survey).exists():
+        raise StatusRefused("Add at least one question before opening the survey")
+    with db.atomic("IMMEDIATE"):
+        Survey.update(status=to, version=Survey.version + 1).where(Survey.id == survey.id).execute()
+        audit.record(current_user, "changed", survey, f"{ACTION_WORDS[to]} the survey {survey.title}", {"status": [survey.status, to]})
+    survey.status = to
+    return survey
+
+
+def copy_survey(survey):
+    """A new draft with the same questions; each keeps its key so results compare year on year."""
+    with db.atomic("IMMEDIATE"):
+        fields = ("audience", "age_band", "introduction", "readers", "safety_message")
+        copy = editing.create(Survey, {"title": f"{survey.title} (copy)"[:120], **{f: getattr(survey, f) for f in fields}},
+                              summary=f"Copied the survey {survey.title}")
+        for q in Question.select().where(Question.survey == survey).order_by(Question.position):
+            Question.create(survey=copy, position=q.position, kind=q.kind, prompt=q.prompt, hint=q.hint,
+                            options=q.options, key=q.key, standard=q.standard_id)
+    return copy

@@ -1,0 +1,72 @@
+"""Forms for building surveys, their questions, links, "you said, we did" and the survey settings."""
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, IntegerField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+
+from qa.forms import ChoiceField, VersionedForm, strip
+from qa.surveys import kinds
+from qa.surveys.models import AGE_BANDS, AUDIENCES
+
+
+class SurveyForm(VersionedForm):
+    title = StringField(filters=[strip], validators=[InputRequired("Enter the survey's title"), Length(max=120, message="Title must be 120 characters or fewer")])
+    audience = ChoiceField(choices=list(AUDIENCES.items()), message="Choose who the survey is for")
+    age_band = ChoiceField(choices=list(AGE_BANDS.items()), message="Choose an age band")
+    introduction = TextAreaField(filters=[strip], validators=[Length(max=2000, message="Keep the introduction to 2,000 characters or fewer")])
+    readers = StringField(filters=[strip], validators=[Length(max=300, message="Keep this to 300 characters or fewer")])
+    opens_on = DateField(validators=[Optional()])
+    closes_on = DateField(validators=[Optional()])
+    safety_message = TextAreaField(filters=[strip], validators=[Length(max=600, message="Keep the safety message to 600 characters or fewer")])
+
+    def validate_closes_on(self, field):
+        if field.data and self.opens_on.data and field.data < self.opens_on.data:
+            raise ValidationError("The closing date must be on or after the opening date")
+
+
+def _lines(value):
+    if isinstance(value, list):
+        return value
+    return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+
+class QuestionForm(VersionedForm):
+    kind = ChoiceField(choices=list(kinds.KINDS.items()), message="Choose a kind of question")
+    prompt = TextAreaField(filters=[strip], validators=[InputRequired("Enter the question"), Length(max=300, message="Keep the question to 300 characters or fewer")])
+    hint = StringField(filters=[strip], validators=[Length(max=300, message="Keep the hint to 300 characters or fewer")])
+    options = TextAreaField(filters=[lambda v: "\n".join(_lines(v))])
+
+    def validate_options(self, field):
+        if self.kind.data == "smiley" and not field.data:
+            field.data = "\n".join(kinds.default_options("smiley", 5))
+        if self.kind.data in ("yes_no", "text", "anything_else"):
+            field.data = ""
+        problem = kinds.options_problem(self.kind.data, _lines(field.data))
+        if problem and self.kind.data in kinds.KINDS:
+            raise ValidationError(problem)
+
+    @property
+    def option_list(self):
+        return _lines(self.options.data)
+
+
+class LinkForm(FlaskForm):
+    label = StringField(filters=[strip], validators=[InputRequired("Enter where this link will be used, like Oak Primary Y6"), Length(max=80, message="Keep the label to 80 characters or fewer")])
+
+
+class StatementForm(VersionedForm):
+    you_said = TextAreaField(filters=[strip], validators=[InputRequired("Enter what children and young people said"), Length(max=1000)])
+    we_did = TextAreaField(filters=[strip], validators=[InputRequired("Enter what was done"), Length(max=1000)])
+    published = BooleanField()
+
+
+class SettingsForm(FlaskForm):
+    safety_message = TextAreaField(filters=[strip], validators=[InputRequired("Enter the safety message"), Length(max=600)])
+    retention_years = IntegerField(validators=[InputRequired("Enter how many years to keep answers"), NumberRange(min=1, max=10, message="Enter a number of years from 1 to 10")])
+
+
+class TermForm(FlaskForm):
+    phrase = StringField(filters=[strip, lambda v: v.lower() if isinstance(v, str) else v], validators=[InputRequired("Enter a word or phrase"), Length(max=60)])
+
+
+class FlagForm(FlaskForm):
+    note = TextAreaField(filters=[strip], validators=[InputRequired("Say what you did, following local procedures"), Length(max=2000)])

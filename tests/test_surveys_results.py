@@ -1,0 +1,120 @@
+"""Results, flags, exports and who may see them: small numbers hidden, worrying answers first, nothing identifying."""
+import csv
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from qa.surveys import visits
+from qa.surveys.export import safe_cell
+from qa.surveys.models import Answer, Flag, Question, Response, SurveyLink
+from tests.survey_fixtures import make_survey
+
+
+def answer_many(survey, link, count, values_by_position, start=0):
+    questions = {q.position: q for q in survey.questions}
+    for n in range(start, start + count):
+        response = Response.create(survey=survey, link=link, idempotency_key=f"key-{link.id}-{n}", age_band=survey.age_band)
+        for position, value in values_by_position.items():
+            Answer.create(response=response, question=questions[position], value=value(n) if callable(value) else value)
+    return questions
+
+
+@pytest.fixture
+def answered(app):
+    survey = make_survey()
+    oak, club = list(survey.links.order_by(SurveyLink.id))
+    answer_many(survey, oak, 20, {1: lambda n: "3" if n % 4 else "1", 2: "yes", 5: lambda n: f"More lights {n}"})
+    answer_many(survey, club, 3, {1: "2"}, start=100)
+    return survey, oak, club
+
+
+def test_results_show_counts_and_percentages_as_bars_without_inline_style(admin_client, answered):
+    survey, _, _ = answered
+    html = admin_client.get(f"/admin/surveys/{survey.id}/results").get_data(as_text=True)
+    assert "23 responses" in html
+    assert "15 (65%)" in html and "qa-bar-w65" in html
+    assert 'style="' not in html
+
+
+def test_a_setting_with_fewer_than_five_responses_shows_fewer_than_5(admin_client, answered):
+    survey, _, club = answered
+    html = admin_client.get(f"/admin/surveys/{survey.id}/results?link={club.id}").get_data(as_text=True)
+    assert "fewer than 5" in html and "3 responses" in html
+    assert "(100%)" not in html and "qa-bar-w" not in html
+
+
+def test_filtering_by_setting_with_htmx_returns_only_the_results(admin_client, answered):
+    survey, oak, _ = answered
+    html = admin_client.get(f"/admin/surveys/{survey.id}/results?link={oak.id}", headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert html.lstrip().startswith('<div id="results"') and "20 responses" in html
+
+
+def test_free_text_answers_are_listed_and_escaped(admin_client, answered):
+    survey, oak, _ = answered
+    answer_many(survey, oak, 1, {5: "<img src=x onerror=alert(1)>"}, start=500)
+    html = admin_client.get(f"/admin/surveys/{survey.id}/results").get_data(as_text=True)
+    assert "More lights 3" in html and "<img src=x" not in html and "&lt;img src=x" in html
+
+
+def test_results_page_runs_a_bounded_number_of_queries(admin_client, answered, count_queries):
+    survey, _, _ = answered
+    with count_queries() as counter:
+        admin_client.get(f"/admin/surveys/{survey.id}/results")
+    assert counter.count <= 20
+
+
+def test_flagged_answers_come_first_with_their_setting_and_can_be_reviewed_with_a_note(admin_client, app, people):
+    survey = make_survey()
+    link = survey.links.first()
+    key = visits.new_visit_key()
+    text_question = survey.questions.where(Question.kind == "text").get()
+    visits.save_answer(link, key, text_question, ["I am scared of my step dad"])
+    visits.submit(link, key)
+    html = admin_client.get(f"/admin/surveys/{survey.id}/results").get_data(as_text=True)
+    assert "Answers that may need action (1 not reviewed)" in html and "Oak Primary Y6" in html and "scared" in html
+    flag = Flag.get()
+    admin_client.post(f"/admin/surveys/flags/{flag.id}/review", {"note": ""})
+    assert not Flag.get_by_id(flag.id).reviewed
+    admin_client.post(f"/admin/surveys/flags/{flag.id}/review", {"note": "Referred to the school's DSL today"})
+    flag = Flag.get_by_id(flag.id)
+    assert flag.reviewed and flag.reviewed_by_id == people["admin"].id and "DSL" in flag.note
+
+
+def test_reviewers_see_results_but_not_flags_exports_or_the_builder(reviewer_client, answered):
+    survey, _, _ = answered
+    assert reviewer_client.get(f"/admin/surveys/{survey.id}/results").status_code == 200
+    assert reviewer_client.get(f"/admin/surveys/{survey.id}/summary.pdf").status_code == 200
+    for path in (f"/admin/surveys/{survey.id}", f"/admin/surveys/{survey.id}/answers.csv", f"/admin/surveys/{survey.id}/links", "/admin/surveys/new"):
+        assert reviewer_client.get(path).status_code == 403, path
+
+
+def test_agency_leads_see_no_survey_pages(lead_client, answered):
+    survey, _, _ = answered
+    assert lead_client.get(f"/admin/surveys/{survey.id}/results").status_code == 403
+    assert lead_client.get("/admin/surveys").status_code == 403
+
+
+def test_csv_has_one_row_a_response_nothing_identifying_and_no_formulas(admin_client, answered):
+    survey, oak, _ = answered
+    answer_many(survey, oak, 1, {5: "=HYPERLINK(\"http://evil\")", 4: lambda n: "At home"}, start=900)
+    response = admin_client.get(f"/admin/surveys/{survey.id}/answers.csv")
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    assert rows[0][:4] == ["Response", "Date", "Setting", "Age band"]
+    assert len(rows) == 1 + 24
+    assert rows[1][2] == "Oak Primary Y6" and rows[1][4] == "Not good" and rows[2][4] == "Good"
+    assert rows[-1][8] == "'=HYPERLINK(\"http://evil\")"
+    assert not any(word in " ".join(rows[0]).lower() for word in ("ip", "agent", "email", "name"))
+
+
+@pytest.mark.parametrize("value, expected", [("=1+1", "'=1+1"), ("+44", "'+44"), ("-5", "'-5"), ("@SUM", "'@SUM"), ("\tx", "'\tx"), ("fine", "fine")])
+def test_formula_injection_is_guarded(value, expected):
+    assert safe_cell(value) == expected
+
+
+def test_board_summary_pdf_shows_figures_and_hides_small_ones(admin_client, answered):
+    survey, _, _ = answered
+    response = admin_client.get(f"/admin/surveys/{survey.id}/summary.pdf")
+    assert response.mimetype == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages)
+    assert "23" in text and "Youth club Tuesday" in text and "fewer than 5" in text and "65%" in text
