@@ -1,6 +1,9 @@
 """The child's journey at /s/<code>: one question a screen, answers kept, sent once, refused when closed."""
 from qa.surveys.models import Answer, Flag, Response, SurveyDraft, SurveyLink
-from tests.survey_fixtures import Child, child, link, survey  # noqa: F401
+from tests import survey_fixtures
+from tests.survey_fixtures import Child
+
+survey, link, child = survey_fixtures.survey, survey_fixtures.link, survey_fixtures.child
 
 
 def test_intro_says_answers_are_secret_and_shows_the_safety_message(child):
