@@ -1,4 +1,4 @@
-"""Commands: init, demo, create-admin, backup, makemigration."""
+"""Commands: init, demo, create-admin, backup, purge, makemigration."""
 import getpass
 
 import click
@@ -51,6 +51,15 @@ def register(app):
         if result != "ok":
             raise click.ClickException(f"The backup at {path} failed its integrity check: {result}")
         click.echo(f"Backed up to {path}; integrity check: ok")
+
+    @app.cli.command("purge")
+    def purge():
+        """Delete survey responses older than the retention period, and abandoned survey drafts."""
+        from qa.surveys.retention import purge as purge_surveys
+
+        with db.connection_context():
+            done = purge_surveys()
+        click.echo(f"Deleted {done['responses']} survey responses from before {done['before']:%-d %B %Y} and {done['drafts']} abandoned drafts.")
 
     @app.cli.command("makemigration")
     @click.argument("name")

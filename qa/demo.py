@@ -7,6 +7,7 @@ from qa.db import db
 from qa.frameworks.models import Framework
 from qa.people.models import Agency, Conflict, Sector, Unavailability, User
 from qa.security import hash_password
+from qa.surveys import demo as survey_demo
 
 SECTORS = [
     ("Police", "police"), ("Health", "health"), ("Children's social care", "childrens-social-care"),
@@ -124,6 +125,7 @@ def load(password=None):
             Cycle.get_or_create(name=name, defaults={"starts": starts, "ends": ends, "deadline": deadline})
 
         _declarations(reviewers, agencies)
+        survey_demo.load_surveys()
     return logins, password
 
 

@@ -101,12 +101,12 @@ def _submit(link, visit_key, today):
                 for qid, values in answers.items() if int(qid) in questions for value in values]
         if rows:
             Answer.insert_many(rows).execute()
-        _flag(response, questions)
+        flag_answers(response, questions)
         SurveyDraft.delete().where(SurveyDraft.visit_key == visit_key).execute()
         return response, True
 
 
-def _flag(response, questions):
+def flag_answers(response, questions):
     free_text = [q.id for q in questions.values() if q.kind in ("text", "anything_else")]
     if not free_text:
         return
