@@ -50,9 +50,14 @@ def create_app(test_config=None):
     from qa.frameworks.views import bp as frameworks_bp
     from qa.cycles.views import bp as cycles_bp
     from qa.audit.views import bp as audit_bp
+    from qa.section11.views import bp as section11_bp
+    from qa.section11.scrutiny import bp as scrutiny_bp
 
-    for blueprint in (main_bp, auth_bp, people_bp, account_bp, frameworks_bp, cycles_bp, audit_bp):
+    for blueprint in (main_bp, auth_bp, people_bp, account_bp, frameworks_bp, cycles_bp, audit_bp, section11_bp, scrutiny_bp):
         app.register_blueprint(blueprint)
+    from qa.challenge.views import bp as challenge_bp
+
+    app.register_blueprint(challenge_bp)
 
     from qa.surveys import register as register_surveys
 

@@ -6,6 +6,8 @@ from qa.cycles.models import Cycle
 from qa.db import db
 from qa.frameworks.models import Framework
 from qa.people.models import Agency, Conflict, Sector, Unavailability, User
+from qa.section11 import demo as section11_demo
+from qa.challenge import demo as challenge_demo
 from qa.security import hash_password
 from qa.surveys import demo as survey_demo
 
@@ -126,6 +128,8 @@ def load(password=None):
 
         _declarations(reviewers, agencies)
         survey_demo.load_surveys()
+        section11_demo.load()
+        challenge_demo.load()
     return logins, password
 
 

@@ -5,6 +5,9 @@ from flask_login import current_user
 # (endpoint, label, roles, blueprint prefixes that mark it current)
 MENU = [
     ("main.home", "Home", ("admin", "reviewer", "agency_lead"), ("main.",)),
+    ("section11.your_return", "Your return", ("agency_lead",), ("section11.",)),
+    ("scrutiny.overview", "Section 11", ("admin",), ("scrutiny.", "section11.")),
+    ("challenge.home", "Challenge events", ("admin", "reviewer", "agency_lead"), ("challenge.",)),
     ("people.agencies", "Agencies", ("admin",), ("people.agenc", "people.sector")),
     ("people.people", "People", ("admin",), ("people.people", "people.person")),
     ("cycles.index", "Cycles", ("admin",), ("cycles.",)),

@@ -8,6 +8,9 @@ from qa.db import db
 from qa.people.models import Agency, Sector, User
 from qa.security import hash_password
 
+# Fixture modules of single capabilities, shared by their test files without importing (and shadowing) fixtures.
+pytest_plugins = ["tests.section11_fixtures"]
+
 PASSWORD = "correct horse battery"
 _HASH = None
 

@@ -5,6 +5,7 @@ from flask_login import current_user
 from qa.cycles.models import Cycle
 from qa.db import db
 from qa.people.models import Agency, User
+from qa.section11.queries import summary as section11_summary
 from qa.security import public, role_required
 
 bp = Blueprint("main", __name__)
@@ -19,6 +20,8 @@ def home():
             "agencies": Agency.select().where(Agency.active == True).count(),  # noqa: E712
             "people": User.select().where(User.active == True).count(),  # noqa: E712
         }
+    if current_user.role == "agency_lead" and current_user.agency:
+        context["section11"] = section11_summary(current_user.agency, context["cycle"])
     return render_template("main/home.html", **context)
 
 

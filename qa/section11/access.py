@@ -1,0 +1,75 @@
+"""Who may see which return: an agency lead only their own agency's, the QA sub-group all. Anything else is a 404, and recorded."""
+from types import SimpleNamespace
+
+from flask import abort, make_response, render_template
+from flask_login import current_user
+
+from qa import audit
+from qa.cycles.models import Cycle
+from qa.db import db
+from qa.documents import Document
+from qa.frameworks.models import Framework, Standard
+from qa.people.models import Agency
+from qa.section11.models import Rating, RatingDocument, Return
+
+
+def can_scrutinise(user):
+    """Admins and reviewers who sit on the QA sub-group see every return; peer reviewers do not."""
+    return user.role == "admin" or (user.role == "reviewer" and bool(user.subgroup_member))
+
+
+def allowed(user, agency_id):
+    return can_scrutinise(user) or (user.role == "agency_lead" and user.agency_id is not None and user.agency_id == agency_id)
+
+
+def _deny(kind, object_id, agency):
+    """Record the attempt where admins can see it, then answer as if the record did not exist."""
+    with db.atomic("IMMEDIATE"):
+        audit.record(current_user, "denied", SimpleNamespace(id=object_id), f"{current_user.name} ({current_user.role_label}) asked for {kind} {object_id} of {agency.name}", object_type=kind)
+    abort(404)
+
+
+def _one(query):
+    found = query.first()
+    if found is None:
+        abort(404)
+    return found
+
+
+def return_for(return_id):
+    ret = _one(Return.select(Return, Agency, Cycle, Framework).join(Agency).switch(Return).join(Cycle).switch(Return).join(Framework).where(Return.id == return_id))
+    if not allowed(current_user, ret.agency_id):
+        _deny("Return", return_id, ret.agency)
+    return ret
+
+
+def rating_for(rating_id):
+    query = (
+        Rating.select(Rating, Standard, Return, Agency, Cycle)
+        .join(Standard).switch(Rating).join(Return).join(Agency).switch(Return).join(Cycle)
+        .where(Rating.id == rating_id)
+    )
+    rating = _one(query)
+    if not allowed(current_user, rating.return_.agency_id):
+        _deny("Rating", rating_id, rating.return_.agency)
+    return rating
+
+
+def document_for(rating_id, document_id):
+    """A document, only through a rating it supports and only for someone who may see that rating."""
+    rating = rating_for(rating_id)
+    linked = RatingDocument.select().where((RatingDocument.rating == rating) & (RatingDocument.document == document_id)).exists()
+    if not linked:
+        abort(404)
+    return rating, Document.get_by_id(document_id)
+
+
+def ensure_editable(ret):
+    """A submitted return refuses every change, however the request was made."""
+    if ret.status not in ("draft", "reopened"):
+        abort(locked_response())
+
+
+def locked_response():
+    advice = "It cannot be changed now. If something needs correcting, ask the partnership's QA officer to reopen it."
+    return make_response(render_template("errors/error.html", code=409, title="This return has been submitted", advice=advice), 409)

@@ -1,0 +1,104 @@
+"""A rating's supporting documents and improvement action plan: upload, download, remove, add."""
+from flask import abort, current_app, flash, redirect, request, url_for
+from flask_login import current_user
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+
+from qa.actions.models import Action
+from qa.db import get_or_404
+from qa.documents import safe_filename, send_document
+from qa.errors import error_page
+from qa.forms import ready_to_save
+from qa.htmx import render, wants_fragment
+from qa.section11 import access, returns
+from qa.section11.forms import ActionForm
+from qa.section11.uploads import UploadRefused, check_upload, size_text
+from qa.section11.views import bp, rating_page
+from qa.security import role_required
+
+
+def _editable_rating(rating_id):
+    rating = access.rating_for(rating_id)
+    access.ensure_editable(rating.return_)
+    return rating
+
+
+def _documents(rating, problem=None):
+    if problem is None and not wants_fragment():
+        return redirect(url_for(".rating", rating_id=rating.id, _anchor="documents"))
+    return render("section11/rating.html", "section11/_documents.html", **rating_page(rating, upload_error=problem))
+
+
+@bp.post("/ratings/<int:rating_id>/documents")
+@role_required("agency_lead")
+def upload(rating_id):
+    rating = _editable_rating(rating_id)
+    upload_ = request.files.get("document")
+    if not upload_ or not upload_.filename:
+        return _documents(rating, "Select a file to upload")
+    limit, name = current_app.config["MAX_UPLOAD_BYTES"], safe_filename(upload_.filename)
+    data = upload_.stream.read(limit + 1)
+    try:
+        content_type = check_upload(name, data, limit)
+        returns.attach_document(rating, current_user, name, content_type, data)
+    except UploadRefused as refused:
+        return _documents(rating, str(refused))
+    except returns.ReturnLocked:
+        abort(access.locked_response())
+    return _documents(rating)
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def _too_large(error):
+    """A body over the server's hard limit: say so in the page, in place of the upload, not as a bare 413."""
+    if request.endpoint != "section11.upload" or not current_user.is_authenticated or current_user.role != "agency_lead":
+        return error_page(413)
+    try:
+        rating = access.rating_for(request.view_args["rating_id"])
+    except HTTPException as refused:  # another agency's rating: the usual 404 (already recorded)
+        return error_page(refused.code)
+    message = f"The selected file must be smaller than {size_text(current_app.config['MAX_UPLOAD_BYTES'])}"
+    return render("section11/rating.html", "section11/_documents.html", **rating_page(rating, upload_error=message))
+
+
+@bp.get("/ratings/<int:rating_id>/documents/<int:document_id>")
+@role_required()
+def download(rating_id, document_id):
+    _, document = access.document_for(rating_id, document_id)
+    return send_document(document)
+
+
+@bp.post("/ratings/<int:rating_id>/documents/<int:document_id>/remove")
+@role_required("agency_lead")
+def remove_document(rating_id, document_id):
+    rating, document = access.document_for(rating_id, document_id)
+    access.ensure_editable(rating.return_)
+    returns.detach_document(rating, document, current_user)
+    if not wants_fragment():
+        flash(f"{document.filename} removed", "success")
+    return _documents(rating)
+
+
+def _action_plan(rating, form=None):
+    if form is None and not wants_fragment():
+        return redirect(url_for(".rating", rating_id=rating.id, _anchor="action-plan"))
+    return render("section11/rating.html", "section11/_actions.html", **rating_page(rating, action_form=form or ActionForm(formdata=None)))
+
+
+@bp.post("/ratings/<int:rating_id>/actions")
+@role_required("agency_lead")
+def add_action(rating_id):
+    rating = _editable_rating(rating_id)
+    form = ActionForm()
+    if not ready_to_save(form):
+        return _action_plan(rating, form)
+    returns.add_action(rating, current_user, form.description.data, form.owner.data, form.due.data)
+    return _action_plan(rating)
+
+
+@bp.post("/ratings/<int:rating_id>/actions/<int:action_id>/remove")
+@role_required("agency_lead")
+def remove_action(rating_id, action_id):
+    rating = _editable_rating(rating_id)
+    action = get_or_404(Action, Action.id == action_id, Action.source == "section11", Action.source_id == rating.id)
+    returns.remove_action(rating, action, current_user)
+    return _action_plan(rating)

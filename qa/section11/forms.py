@@ -1,0 +1,55 @@
+"""Forms for a rating, an improvement action, an evidence upload, submitting, reopening and moderating."""
+from datetime import date
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import DateField, HiddenField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, Regexp, ValidationError
+
+from qa.forms import ChoiceField, VersionedForm, strip
+from qa.section11.rules import MEANING, RAG
+
+RAG_CHOICES = [(key, f"{name} – {MEANING[key]}") for key, name in RAG.items()]
+MODERATION = {"": "Not reviewed yet", "agreed": "Agreed", "challenged": "Challenged"}
+
+
+class RatingForm(VersionedForm):
+    # Blank is allowed while the return is in progress; anything but R, A or G never is.
+    rag = ChoiceField(choices=RAG_CHOICES, message="Choose red, amber or green", required=False, default="")
+    evidence = TextAreaField(validators=[Length(max=20000, message="Evidence must be 20,000 characters or fewer")])
+    # Set by "Keep my version" in a conflict: the version the person has now seen and chosen to overwrite.
+    resolve = HiddenField(validators=[Regexp(r"^\d{0,9}$")])
+
+    @property
+    def base_version(self):
+        return int(self.resolve.data or self.version.data)
+
+
+class ActionForm(FlaskForm):
+    description = TextAreaField(filters=[strip], validators=[InputRequired("Describe the action"), Length(max=2000, message="The action must be 2,000 characters or fewer")])
+    owner = StringField(filters=[strip], validators=[InputRequired("Enter who owns the action (a name or a role)"), Length(max=150, message="The owner must be 150 characters or fewer")])
+    due = DateField(validators=[InputRequired("Enter the date the action is due")])
+
+    def validate_due(self, field):
+        if field.data and field.data < date.today():
+            raise ValidationError("The due date must be today or in the future")
+        if field.data and field.data.year > date.today().year + 5:
+            raise ValidationError("The due date must be within five years")
+
+
+class UploadForm(FlaskForm):
+    document = FileField()
+
+
+class SubmitForm(VersionedForm):
+    pass
+
+
+class ReopenForm(VersionedForm):
+    reason = TextAreaField(filters=[strip], validators=[InputRequired("Say why the return is being reopened"), Length(max=2000, message="The reason must be 2,000 characters or fewer")])
+
+
+class ModerationForm(FlaskForm):
+    moderation_status = ChoiceField(choices=list(MODERATION.items()), message="Choose agreed or challenged", required=False, default="")
+    moderation_comment = TextAreaField(filters=[strip], validators=[Length(max=4000, message="The comment must be 4,000 characters or fewer")])
+    moderation_version = HiddenField(validators=[InputRequired(), Regexp(r"^\d{1,9}$", message="Reload the page and try again")])

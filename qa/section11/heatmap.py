@@ -1,0 +1,99 @@
+"""The heatmap: agencies × standards for one framework and cycle, with last year's change and counts per standard, in six queries."""
+from dataclasses import dataclass, field
+
+from peewee import JOIN
+
+from qa.frameworks.models import Standard
+from qa.people.models import Agency, Sector
+from qa.section11 import queries, rules
+from qa.section11.models import Rating, Return
+
+
+@dataclass
+class Cell:
+    rating_id: int
+    rag: str
+    before: str | None
+    moderation: str = ""
+    evidence: str = ""
+    comment: str = ""
+
+    @property
+    def change(self):
+        return rules.change(self.before, self.rag)
+
+    @property
+    def text(self):
+        return rules.cell_text(self.rag, self.change, self.before)
+
+
+@dataclass
+class HeatRow:
+    agency_id: int
+    agency: str
+    sector: str
+    return_id: int | None
+    status: str | None
+    submitted_at: object
+    cells: list = field(default_factory=list)  # one Cell (or None: no return) per standard
+
+    @property
+    def state(self):
+        # A return that exists counts as started here; the overview counts answers for the finer view.
+        return rules.return_state(self.status, True)
+
+
+@dataclass
+class Heatmap:
+    cycle: object
+    previous: object
+    framework: object
+    standards: list
+    rows: list
+
+    def column(self, index):
+        return [row.cells[index] for row in self.rows]
+
+    @property
+    def counts(self):
+        return [rules.counts(c.rag if c else "" for c in self.column(i)) for i in range(len(self.standards))]
+
+    @property
+    def changes(self):
+        return [rules.change_counts(c.change if c else None for c in self.column(i)) for i in range(len(self.standards))]
+
+
+def agencies_on(framework, sector_id=None):
+    """Active agencies that rate themselves against `framework` (no framework set means Section 11)."""
+    on_framework = Agency.framework == framework.id
+    if framework.id == getattr(queries.section11_framework(), "id", None):
+        on_framework = on_framework | Agency.framework.is_null()
+    query = Agency.select(Agency.id).where(on_framework & (Agency.active == True))  # noqa: E712
+    if sector_id:
+        query = query.where(Agency.sector == sector_id)
+    return query
+
+
+def build(cycle, framework, sector_id=None, with_evidence=False):
+    standards = list(Standard.select().where(Standard.framework == framework).order_by(Standard.position, Standard.id))
+    previous = queries.previous_cycle(cycle)
+    cycles = [cycle.id] + ([previous.id] if previous else [])
+    chosen = agencies_on(framework, sector_id)
+    agencies = (
+        Agency.select(Agency.id, Agency.name, Sector.name.alias("sector_name"), Return.id.alias("return_id"), Return.status, Return.submitted_at)
+        .join(Sector).switch(Agency)
+        .join(Return, JOIN.LEFT_OUTER, on=(Return.agency == Agency.id) & (Return.cycle == cycle.id))
+        .where(Agency.id.in_(chosen)).order_by(Agency.name).dicts()
+    )
+    columns = [Rating.id, Rating.rag, Rating.moderation_status, Return.agency, Return.cycle, Standard.code] + ([Rating.evidence, Rating.moderation_comment] if with_evidence else [])
+    ratings = Rating.select(*columns).join(Return).switch(Rating).join(Standard).where(Return.cycle.in_(cycles) & Return.agency.in_(chosen)).dicts()
+    found = {(r["agency"], r["cycle"], r["code"]): r for r in ratings}
+    rows = []
+    for a in agencies:
+        row = HeatRow(a["id"], a["name"], a["sector_name"], a["return_id"], a["status"], a["submitted_at"])
+        for standard in standards:
+            now = found.get((a["id"], cycle.id, standard.code))
+            before = found.get((a["id"], previous.id, standard.code)) if previous else None
+            row.cells.append(Cell(now["id"], now["rag"], before["rag"] if before else None, now["moderation_status"], now.get("evidence", ""), now.get("moderation_comment", "")) if now else None)
+        rows.append(row)
+    return Heatmap(cycle, previous, framework, standards, rows)

@@ -1,0 +1,105 @@
+"""The rules of a Section 11 return, in plain Python: status of a standard, what blocks submission, year-on-year change."""
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+RAG = {"R": "Red", "A": "Amber", "G": "Green"}
+MEANING = {
+    "R": "below the minimum standard",
+    "A": "meets the minimum standard, but action is needed",
+    "G": "meets or exceeds the standard",
+}
+NEEDS_ACTIONS = ("R", "A")
+_ORDER = {"R": 0, "A": 1, "G": 2}
+
+NOT_STARTED, IN_PROGRESS, COMPLETE = "not started", "in progress", "complete"
+SUBMITTED, REOPENED = "submitted", "reopened"
+
+CHANGE_TEXT = {"better": "better than last year", "worse": "worse than last year", "same": "the same as last year"}
+CHANGE_ARROW = {"better": "▲", "worse": "▼", "same": "="}
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One standard's answer as the rules need it: no database, no web request."""
+
+    key: int
+    label: str
+    rag: str = ""
+    evidence: str = ""
+    actions: int = 0  # live improvement actions (not cancelled)
+    documents: int = 0
+
+
+def standard_status(answer: Answer) -> str:
+    """Not started until anything is entered; complete once rated, evidenced and (if amber or red) planned."""
+    if not (answer.rag or answer.evidence.strip() or answer.actions or answer.documents):
+        return NOT_STARTED
+    if answer.rag in RAG and answer.evidence.strip() and (answer.rag not in NEEDS_ACTIONS or answer.actions):
+        return COMPLETE
+    return IN_PROGRESS
+
+
+def problems(answers) -> list[tuple[int, str]]:
+    """What stops the return being submitted, as (standard key, message) in the order of the standards."""
+    found = []
+    for answer in answers:
+        if answer.rag not in RAG:
+            found.append((answer.key, f"Choose a rating for {answer.label}"))
+        if not answer.evidence.strip():
+            found.append((answer.key, f"Describe the evidence for {answer.label}"))
+        if answer.rag in NEEDS_ACTIONS and not answer.actions:
+            found.append((answer.key, f"Add an improvement action for {answer.label}: it is rated {RAG[answer.rag].lower()}"))
+    return found
+
+
+def return_state(status: str | None, answered: bool) -> str:
+    """Where an agency's return stands: not started (no return, or nothing entered yet), in progress, submitted or reopened."""
+    if status in (SUBMITTED, REOPENED):
+        return status
+    return IN_PROGRESS if status and answered else NOT_STARTED
+
+
+def is_overdue(state: str, deadline: date | None, today: date) -> bool:
+    return bool(deadline) and today > deadline and state != SUBMITTED
+
+
+def change(before: str | None, after: str | None) -> str | None:
+    """better, worse or same against last year's rating; None when either year has no rating."""
+    if before not in _ORDER or after not in _ORDER:
+        return None
+    difference = _ORDER[after] - _ORDER[before]
+    return "better" if difference > 0 else "worse" if difference < 0 else "same"
+
+
+def counts(rags) -> dict:
+    """How many of each rating, with '' for not rated: {'R': 2, 'A': 5, 'G': 10, '': 1}."""
+    tally = Counter(rag if rag in RAG else "" for rag in rags)
+    return {key: tally.get(key, 0) for key in (*RAG, "")}
+
+
+def change_counts(changes) -> dict:
+    tally = Counter(c for c in changes if c)
+    return {key: tally.get(key, 0) for key in CHANGE_TEXT}
+
+
+def cell_text(rag: str, change_: str | None, before: str | None) -> str:
+    """What a heatmap cell says to someone who cannot see its colour."""
+    if rag not in RAG:
+        return "Not rated"
+    text = RAG[rag]
+    if change_ == "same":
+        text += f", {CHANGE_TEXT['same']}"
+    elif change_:
+        text += f", {CHANGE_TEXT[change_]} (was {RAG[before].lower()})"
+    return text
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value):
+    """A spreadsheet cell that cannot run as a formula: text starting = + - @ tab or CR gets a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value

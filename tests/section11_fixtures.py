@@ -1,0 +1,59 @@
+"""Section 11 test data: last cycle and this one (around today), a started return, and helpers to fill it in."""
+from datetime import date, timedelta
+
+import pytest
+
+from qa.actions.models import Action
+from qa.cycles.models import Cycle
+from qa.documents import Document
+from qa.section11 import returns
+from qa.section11.models import Rating, RatingDocument, Return
+
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + b"\x00" * 40
+
+
+@pytest.fixture
+def cycles(app):
+    """Last year's cycle and this year's, which contains today so it is the current one."""
+    today = date.today()
+    last = Cycle.create(name="2025-26", starts=today - timedelta(days=565), ends=today - timedelta(days=201), deadline=today - timedelta(days=300))
+    this = Cycle.create(name="2026-27", starts=today - timedelta(days=200), ends=today + timedelta(days=165), deadline=today + timedelta(days=60))
+    return {"last": last, "this": this}
+
+
+@pytest.fixture
+def return_a(people, cycles):
+    """Agency A's return for this cycle, started by its lead, nothing entered yet."""
+    return returns.start(people["agency_a"], cycles["this"], people["lead_a"])
+
+
+def ratings_of(ret):
+    return list(Rating.select().where(Rating.return_ == ret).order_by(Rating.id))
+
+
+def fill(ret, user, rag="G", evidence="We do this well; audit shows it.", actions=True):
+    """Rate every standard; amber and red ones get one action unless `actions` is False."""
+    for rating in ratings_of(ret):
+        rating = Rating.get_by_id(rating.id)
+        Rating.update(rag=rag, evidence=evidence, version=Rating.version + 1).where(Rating.id == rating.id).execute()
+        if rag in ("A", "R") and actions:
+            add_action(ret, rating)
+    return ratings_of(ret)
+
+
+def add_action(ret, rating, status="open", description="Audit twenty cases"):
+    return Action.create(agency=ret.agency_id, cycle=ret.cycle_id, source="section11", source_id=rating.id, standard=rating.standard_id,
+                         description=description, owner="Head of quality", due=date.today() + timedelta(days=30), status=status)
+
+
+def attach(rating, name="policy.pdf", data=PDF, kind="application/pdf"):
+    document = Document.create(filename=name, content_type=kind, size=len(data), data=data)
+    RatingDocument.create(rating=rating, document=document)
+    return document
+
+
+def submitted(ret, user):
+    fill(ret, user)
+    Return.update(status="submitted", version=Return.version + 1).where(Return.id == ret.id).execute()
+    return Return.get_by_id(ret.id)
