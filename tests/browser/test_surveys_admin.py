@@ -1,0 +1,87 @@
+"""The QA officer builds a survey from a starter, reorders, previews as a child, adds a link, and reads the results."""
+from playwright.sync_api import expect
+
+from qa.surveys.demo import THIS_YEAR, load_surveys
+from qa.surveys.models import Survey
+from tests.browser.conftest import check_axe, sign_in
+
+
+def test_admin_builds_a_starter_survey_reorders_previews_and_adds_a_link(page, people):
+    sign_in(page, people["admin"].email)
+    page.get_by_role("link", name="Surveys", exact=True).first.click()
+    check_axe(page, "surveys-index")
+    page.get_by_role("link", name="Create a survey").click()
+    check_axe(page, "survey-new")
+    page.get_by_role("button", name="Starter survey for 8 to 12").click()
+    expect(page.get_by_text("Starter survey for 8-12 year olds created")).to_be_visible()
+    check_axe(page, "survey-builder")
+
+    first = page.locator(".qa-question").first
+    expect(first).to_contain_text("How safe do you feel at home?")
+    page.get_by_role("button", name="Move down question 1").click()
+    expect(page.locator(".qa-question").first).to_contain_text("How safe do you feel at school?")
+    expect(page.get_by_role("heading", name="Questions")).to_be_visible()
+
+    page.get_by_role("link", name="Add a question").click()
+    page.get_by_label("Kind of question").select_option("yes_no")
+    page.get_by_label("Question", exact=True).fill("Notwithstanding institutional considerations, do multidisciplinary practitioners communicate appropriately?")
+    page.get_by_role("button", name="Save question").click()
+    expect(page.get_by_text("Check wording")).to_have_count(1)
+
+    page.get_by_role("link", name="Preview as a child").click()
+    expect(page.get_by_text("Your answers are secret")).to_be_visible()
+    check_axe(page, "survey-preview-intro")
+    page.get_by_role("link", name="Start").click()
+    expect(page.get_by_text("Question 1 of 9")).to_be_visible()
+    check_axe(page, "survey-preview-question")
+    page.get_by_role("link", name="Back to the survey builder").click()
+
+    page.get_by_role("button", name="Open the survey").click()
+    expect(page.get_by_text("The survey is now open")).to_be_visible()
+    page.get_by_role("link", name="Links and QR codes").click()
+    page.get_by_label("Where will this link be used?").fill("Oak Hill Primary Y6")
+    page.get_by_role("button", name="Add link").click()
+    expect(page.locator("code")).to_contain_text("/s/")
+    check_axe(page, "survey-links")
+    assert page.console_errors == []
+
+
+def test_results_page_with_flags_filters_and_suppression_is_accessible(page, people):
+    load_surveys()
+    survey = Survey.get(Survey.title == THIS_YEAR)
+    sign_in(page, people["admin"].email)
+    page.goto(f"/admin/surveys/{survey.id}/results")
+    expect(page.get_by_role("heading", name="Answers that may need action (1 not reviewed)")).to_be_visible()
+    check_axe(page, "survey-results")
+    page.get_by_label("Setting").select_option(label="Ashgrove Special School")
+    expect(page.locator("#results")).to_contain_text("Fewer than 5 responses")
+    assert "link=" in page.url
+    check_axe(page, "survey-results-suppressed")
+    page.get_by_label("Setting").select_option(label="All settings")
+    page.get_by_label("What you did").fill("Shared with the school's DSL and MASH the same day")
+    page.get_by_role("button", name="Mark as reviewed").click()
+    expect(page.get_by_text("Marked as reviewed")).to_be_visible()
+    page.goto(f"/admin/surveys/{survey.id}/you-said")
+    check_axe(page, "survey-you-said-admin")
+    page.goto("/admin/surveys/settings")
+    check_axe(page, "survey-settings")
+    assert page.console_errors == []
+
+
+def test_reviewer_reads_results_without_flags(page, people):
+    load_surveys()
+    survey = Survey.get(Survey.title == THIS_YEAR)
+    sign_in(page, people["reviewer"].email)
+    page.goto(f"/admin/surveys/{survey.id}/results")
+    expect(page.get_by_role("heading", name="Results")).to_be_visible()
+    expect(page.get_by_text("Answers that may need action")).to_have_count(0)
+    check_axe(page, "survey-results-reviewer")
+
+
+def test_public_you_said_we_did_page_is_friendly_and_accessible(page, live_app):
+    load_surveys()
+    last_year = Survey.get(Survey.status == "closed")
+    page.goto(f"/you-said/{last_year.public_code}")
+    expect(page.get_by_role("heading", name="You said, we did")).to_be_visible()
+    expect(page.get_by_text("new lights on Mill Lane")).to_be_visible()
+    check_axe(page, "survey-you-said-public")

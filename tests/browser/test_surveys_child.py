@@ -1,0 +1,149 @@
+"""A child's survey in a real browser: on a phone, by keyboard, with no JavaScript; Quick exit leaves for good."""
+import pytest
+from playwright.sync_api import expect
+
+from qa.surveys.models import Answer, Response
+from tests.browser.conftest import check_axe
+from tests.survey_fixtures import make_survey
+
+EXIT = "https://www.bbc.co.uk/weather"
+
+
+@pytest.fixture
+def code(live_app):
+    return make_survey().links.first().code
+
+
+def _context(browser, live_app, **options):
+    context = browser.new_context(base_url=live_app.base_url, locale="en-GB", **options)
+    context.route("https://www.bbc.co.uk/**", lambda route: route.fulfill(status=200, content_type="text/html", body="<!DOCTYPE html><html lang=en><title>Weather</title><h1>Weather</h1></html>"))
+    page = context.new_page()
+    page.console_errors = []
+    page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
+    page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
+    return context, page
+
+
+@pytest.fixture
+def phone(browser, live_app):
+    context, page = _context(browser, live_app, viewport={"width": 375, "height": 667}, has_touch=True, is_mobile=True)
+    yield page
+    context.close()
+
+
+def _next(page, expected):
+    """Press Next and wait for the next screen, so nothing is pressed on the screen being replaced."""
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_text(expected)).to_be_visible()
+
+
+def test_child_answers_goes_back_changes_and_sends_once_on_a_phone(phone, code):
+    page = phone
+    page.goto(f"/s/{code}")
+    expect(page.get_by_text("Your answers are secret")).to_be_visible()
+    expect(page.get_by_text("Childline on 0800 1111")).to_be_visible()
+    check_axe(page, "survey-intro-phone")
+    page.get_by_role("button", name="Start").click()
+
+    expect(page.get_by_text("Question 1 of 6")).to_be_visible()
+    check_axe(page, "survey-question-smiley-phone")
+    page.get_by_label("Good", exact=True).check()
+    page.get_by_role("button", name="Next").click()
+
+    expect(page.get_by_text("Question 2 of 6")).to_be_visible()
+    expect(page.get_by_role("heading", name="Is there an adult you can talk to?")).to_be_focused()
+    page.get_by_label("Yes").check()
+    page.get_by_role("button", name="Back").click()
+
+    expect(page.get_by_text("Question 1 of 6")).to_be_visible()
+    expect(page.get_by_label("Good", exact=True)).to_be_checked()
+    page.get_by_label("OK", exact=True).check()
+    _next(page, "Question 2 of 6")
+    expect(page.get_by_label("Yes")).to_be_checked()
+    _next(page, "Question 3 of 6")
+    page.get_by_label("A friend").check()
+    _next(page, "Question 4 of 6")
+    page.get_by_label("At home").check()
+    page.get_by_label("Online").check()
+    check_axe(page, "survey-question-choose-many-phone")
+    _next(page, "Question 5 of 6")
+    page.get_by_label("What would make you feel safer?").fill("More lights by the bus stop")
+    check_axe(page, "survey-question-text-phone")
+    _next(page, "Question 6 of 6")
+    page.get_by_role("button", name="Skip this question").click()
+
+    expect(page.get_by_text("You answered 5 of 6 questions")).to_be_visible()
+    check_axe(page, "survey-ready-phone")
+    page.get_by_role("button", name="Send my answers").dblclick()
+    expect(page.get_by_text("Your answers have been sent")).to_be_visible()
+    check_axe(page, "survey-thanks-phone")
+
+    page.reload()  # refreshing the thank-you page sends nothing again
+    page.goto(f"/s/{code}/send")
+    expect(page.get_by_text("Your answers have been sent")).to_be_visible()
+    assert Response.select().count() == 1, [a.value for a in Answer.select()]
+    assert sorted(a.value for a in Answer.select()) == sorted(["2", "yes", "A friend", "At home", "Online", "More lights by the bus stop"]), [(a.question_id, a.value) for a in Answer.select()]
+    assert page.console_errors == []
+
+
+def test_quick_exit_leaves_and_back_does_not_return_to_the_survey(phone, code):
+    page = phone
+    page.goto(f"/s/{code}")
+    page.get_by_role("button", name="Start").click()
+    page.get_by_label("Good", exact=True).check()
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_text("Question 2 of 6")).to_be_visible()
+    page.get_by_role("button", name="Quick exit").click()
+    page.wait_for_url(EXIT)
+    page.go_back()
+    assert "/s/" not in page.url
+
+
+def test_keyboard_only_child_answers_and_shift_three_times_exits(browser, live_app, code):
+    context, page = _context(browser, live_app, viewport={"width": 1280, "height": 900})
+    page.goto(f"/s/{code}")
+    page.get_by_role("button", name="Start").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Question 1 of 6")).to_be_visible()
+    page.keyboard.press("Tab")  # from the focused question into the faces
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_label("OK", exact=True)).to_be_checked()
+    expect(page.get_by_label("OK", exact=True)).to_be_focused()
+    check_axe(page, "survey-question-keyboard-desktop")
+    page.get_by_role("button", name="Next").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Question 2 of 6")).to_be_visible()
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(EXIT)
+    page.go_back()
+    assert "/s/" not in page.url
+    context.close()
+
+
+def test_the_survey_works_with_no_javascript(browser, live_app, code):
+    context, page = _context(browser, live_app, viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    page.goto(f"/s/{code}")
+    expect(page.locator("[data-read-aloud]").first).to_be_hidden()
+    page.get_by_role("button", name="Start").click()
+    page.get_by_label("Good", exact=True).check()
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_text("Question 2 of 6")).to_be_visible()
+    page.get_by_role("button", name="Back").click()
+    expect(page.get_by_label("Good", exact=True)).to_be_checked()
+    page.goto(f"/s/{code}/send")
+    page.get_by_role("button", name="Send my answers").click()
+    expect(page.get_by_text("Your answers have been sent")).to_be_visible()
+    assert Response.select().count() == 1
+    context.close()
+
+
+def test_closed_and_unknown_surveys_are_kind_and_accessible(page, live_app):
+    survey = make_survey(status="closed")
+    page.goto(f"/s/{survey.links.first().code}")
+    expect(page.get_by_role("heading", name="This survey has finished")).to_be_visible()
+    check_axe(page, "survey-closed")
+    page.goto("/s/abcdefghjk")
+    expect(page.get_by_role("heading", name="We can't find that survey")).to_be_visible()
+    check_axe(page)
