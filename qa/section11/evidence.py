@@ -52,7 +52,7 @@ def _too_large(error):
     """A body over the server's hard limit: say so in the page, in place of the upload, not as a bare 413."""
     if request.endpoint != "section11.upload" or not current_user.is_authenticated or current_user.role != "agency_lead":
         return error_page(413)
-    try:
+    try:  # the body was never read: nothing here may touch request.form
         rating = access.rating_for(request.view_args["rating_id"])
     except HTTPException as refused:  # another agency's rating: the usual 404 (already recorded)
         return error_page(refused.code)

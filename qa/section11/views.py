@@ -71,8 +71,10 @@ def rating(rating_id):
 
 def rating_page(rating, **context):
     """Everything the rating page shows: the form, guidance, last year's rating, documents and action plan."""
-    context.setdefault("form", RatingForm(obj=rating))
-    context.setdefault("action_form", ActionForm(formdata=None))
+    if "form" not in context:
+        context["form"] = RatingForm(formdata=None, obj=rating)
+    if "action_form" not in context:
+        context["action_form"] = ActionForm(formdata=None)
     return {
         "rating": rating, "ret": rating.return_, "standard": rating.standard,
         "editable": rating.return_.editable and current_user.role == "agency_lead",
