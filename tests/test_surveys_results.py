@@ -118,3 +118,14 @@ def test_board_summary_pdf_shows_figures_and_hides_small_ones(admin_client, answ
     assert response.mimetype == "application/pdf"
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages)
     assert "23" in text and "Youth club Tuesday" in text and "fewer than 5" in text and "65%" in text
+
+
+def test_a_flagged_answer_is_not_repeated_in_the_listing_nor_shown_to_reviewers(admin_client, reviewer_client, answered):
+    survey, oak, _ = answered
+    link = oak
+    key = visits.new_visit_key()
+    visits.save_answer(link, key, survey.questions.where(Question.kind == "text").get(), ["He hits me"])
+    visits.submit(link, key)
+    admin_html = admin_client.get(f"/admin/surveys/{survey.id}/results").get_data(as_text=True)
+    assert admin_html.count("He hits me") == 1  # in the flags only
+    assert "He hits me" not in reviewer_client.get(f"/admin/surveys/{survey.id}/results").get_data(as_text=True)

@@ -1,5 +1,6 @@
 """Pure: find the safeguarding words and phrases in a free-text answer, so a worried child is never missed."""
 import re
+from functools import lru_cache
 
 DEFAULT_PHRASES = [
     "hurt", "hurts me", "scared", "frightened", "afraid", "not safe", "unsafe", "hit", "hits me", "kick",
@@ -17,6 +18,7 @@ def normalise(text: str) -> str:
     return " " + re.sub(r"\s+", " ", text).strip() + " "
 
 
+@lru_cache(maxsize=1024)
 def _pattern(phrase: str):
     words = normalise(phrase).split()
     if not words:

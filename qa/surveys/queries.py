@@ -34,7 +34,9 @@ def results_for(survey, link_id=None, age_band=None):
     free = [q.id for q in questions if q.kind in kinds.FREE_TEXT]
     texts = {}
     for qid in free:
-        texts[qid] = [value for (value,) in Answer.select(Answer.value).where(in_group & (Answer.question == qid))
+        # A flagged answer is shown only to the QA officer, in the flags, never in the listing or the board's PDF.
+        unflagged = Answer.id.not_in(Flag.select(Flag.answer))
+        texts[qid] = [value for (value,) in Answer.select(Answer.value).where(in_group & (Answer.question == qid) & unflagged)
                       .order_by(Answer.id.desc()).limit(TEXTS_SHOWN).tuples()]
     plain = [{"id": q.id, "kind": q.kind, "prompt": q.prompt, "options": q.option_list} for q in questions]
     return responses, results.summarise(plain, counts, answered, texts, responses)

@@ -9,6 +9,7 @@ from peewee import IntegrityError, OperationalError
 
 from qa.db import db
 from qa.surveys import flags, rules
+from qa.surveys.kinds import FREE_TEXT
 from qa.surveys.models import Answer, Flag, Question, Response, SafeguardingTerm, Survey, SurveyDraft, SurveyLink
 
 RETRIES = 6
@@ -87,27 +88,35 @@ def save_age_band(link, visit_key, age_band):
     retry_locked(_save, link, visit_key, age_band=age_band)
 
 
+def _prepare(link, visit_key):
+    """Everything a submission needs, read and checked before the write lock is taken."""
+    answers, age_band = draft_of(visit_key)
+    questions = {q.id: q.kind for q in Question.select(Question.id, Question.kind).where(Question.survey == link.survey_id)}
+    rows = [(int(qid), value) for qid, values in answers.items() if qid.isdigit() and int(qid) in questions for value in values]
+    free = [(qid, value) for qid, value in rows if questions[qid] in FREE_TEXT]
+    phrases = [term.phrase for term in SafeguardingTerm.select(SafeguardingTerm.phrase).order_by(SafeguardingTerm.id)] if free else []
+    flagged = {(qid, value): ", ".join(found)[:250] for qid, value in free if (found := flags.matches(value, phrases))}
+    survey = link.survey
+    return rows, flagged, (age_band if survey.age_band == "8-17" else survey.age_band)
+
+
 def _submit(link, visit_key, today):
+    rows, flagged, age_band = _prepare(link, visit_key)
+    # The write lock is held only for the inserts: a hall full of children queues for as short a time as possible.
     with db.atomic("IMMEDIATE"):
-        existing = Response.get_or_none(Response.idempotency_key == visit_key)
-        if existing:
-            return existing, False
-        answers, age_band = draft_of(visit_key)
-        survey = link.survey
-        response = Response.create(survey=survey, link=link, idempotency_key=visit_key, submitted_on=today,
-                                   age_band=age_band if survey.age_band == "8-17" else survey.age_band)
-        questions = {q.id: q for q in Question.select().where(Question.survey == survey)}
-        rows = [{"response": response, "question": int(qid), "value": value}
-                for qid, values in answers.items() if int(qid) in questions for value in values]
-        if rows:
-            Answer.insert_many(rows).execute()
-        flag_answers(response, questions)
+        response = Response.create(survey=link.survey_id, link=link, idempotency_key=visit_key, submitted_on=today, age_band=age_band)
+        plain = [{"response": response, "question": qid, "value": value} for qid, value in rows if (qid, value) not in flagged]
+        if plain:
+            Answer.insert_many(plain).execute()
+        for (qid, value), phrases in flagged.items():
+            Flag.create(answer=Answer.create(response=response, question=qid, value=value), phrases=phrases)
         SurveyDraft.delete().where(SurveyDraft.visit_key == visit_key).execute()
-        return response, True
+    return response, True
 
 
 def flag_answers(response, questions):
-    free_text = [q.id for q in questions.values() if q.kind in ("text", "anything_else")]
+    """Flag the worrying free-text answers of a response made outside a visit (the demo data)."""
+    free_text = [q.id for q in questions.values() if q.kind in FREE_TEXT]
     if not free_text:
         return
     phrases = [term.phrase for term in SafeguardingTerm.select().order_by(SafeguardingTerm.id)]

@@ -1,0 +1,300 @@
+"""Survey benchmarks, printing figures (no asserts on time): submissions per second under gunicorn against a
+bare one-row Flask insert in the same run, with lost and duplicated responses counted afterwards; the first
+screen's size gzipped; and the results page for a survey of 5,000 responses.
+
+Run: .venv/bin/python benchmarks/bench_surveys.py   (127.0.0.1 only; every loop is bounded and stops by itself)
+"""
+import gzip
+import http.client
+import os
+import re
+import signal
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+VENV_BIN = Path(sys.executable).parent
+WORKERS, THREADS, CLIENTS = 4, 2, 16
+VISITS = int(os.environ.get("BENCH_VISITS", "600"))
+DOUBLE_TAP_EVERY = 10  # every tenth visit sends twice at once, like a double tap
+BARE_INSERTS = int(os.environ.get("BENCH_BARE", "3000"))
+
+
+# The bare baseline: one Flask endpoint that inserts one SQLite row, with the app's own pragmas. ---------------
+def _bare_app():
+    from flask import Flask, request
+
+    from qa.db import PRAGMAS
+
+    app = Flask("bare")
+    path = os.environ.get("BENCH_BARE_DB", "bare.db")
+
+    @app.post("/insert")
+    def insert():
+        con = sqlite3.connect(path, timeout=15, isolation_level=None)
+        for name, value in PRAGMAS.items():
+            con.execute(f"PRAGMA {name} = {value}")
+        con.execute("BEGIN IMMEDIATE")
+        con.execute("INSERT INTO item (key) VALUES (?)", (request.form["key"],))
+        con.execute("COMMIT")
+        con.close()
+        return "ok"
+
+    return app
+
+
+if os.environ.get("BENCH_BARE_DB"):
+    bare_app = _bare_app()
+
+
+# Helpers -------------------------------------------------------------------------------------------------------
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_gunicorn(target, env, chdir):
+    port = free_port()
+    process = subprocess.Popen([str(VENV_BIN / "gunicorn"), "--workers", str(WORKERS), "--threads", str(THREADS), "--bind", f"127.0.0.1:{port}",
+                                "--chdir", str(chdir), "--log-level", "warning", target], env={**os.environ, **env},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    for _ in range(200):  # up to 20 s to start
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return process, port
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise SystemExit("gunicorn did not start: " + process.stderr.read().decode()[-2000:])
+
+
+def stop(process):
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+
+
+class Visitor:
+    """One browser: its own session cookie and form token; a fresh connection per request."""
+
+    def __init__(self, port):
+        self.port, self.cookie, self.token = port, "", ""
+
+    def request(self, method, path, form=None, headers=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        body = urlencode(form, doseq=True) if form is not None else None
+        sent = {"Cookie": self.cookie, **(headers or {})}
+        if body is not None:
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+        conn.request(method, path, body=body, headers=sent)
+        response = conn.getresponse()
+        data = response.read()
+        for name, value in response.getheaders():
+            if name.lower() == "set-cookie" and value.startswith("session="):
+                self.cookie = value.split(";", 1)[0]
+        conn.close()
+        found = re.search(rb'name="csrf_token" value="([^"]+)"', data)
+        if found:
+            self.token = found.group(1).decode()
+        return response.status, data
+
+    def post(self, path, form=None):
+        return self.request("POST", path, {"csrf_token": self.token, **(form or {})})
+
+
+def run_parallel(jobs, clients=CLIENTS):
+    """Run callables on `clients` threads; returns (seconds, failures)."""
+    jobs, lock, failures = list(jobs), threading.Lock(), []
+
+    def worker():
+        while True:
+            with lock:
+                if not jobs:
+                    return
+                job = jobs.pop()
+            try:
+                job()
+            except Exception as error:  # noqa: BLE001 - counted and reported, never hidden
+                failures.append(repr(error))
+
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=600)
+    return time.perf_counter() - started, failures
+
+
+# 1. Submissions per second against the bare baseline -----------------------------------------------------------
+def set_up_survey(database):
+    from qa import create_app
+    from qa.db import db
+    from qa.surveys import builder
+    from qa.surveys.models import Survey, SurveyLink
+
+    app = create_app({"DATABASE": str(database), "SECRET_KEY": "bench"})
+    with app.test_request_context(), db.connection_context():
+        survey = builder.create_starter("8-12")  # eight questions
+        Survey.update(status="open").where(Survey.id == survey.id).execute()
+        return SurveyLink.create(survey=survey, label="School hall").code, survey.id
+
+
+def submissions(tmp):
+    database = tmp / "qa.db"
+    code, survey_id = set_up_survey(database)
+    env = {"QA_DATABASE": str(database), "QA_SECRET_KEY": "bench", "QA_INSTANCE": str(tmp)}
+    app_process, port = start_gunicorn("app:app", env, ROOT)
+    try:
+        visitors = [Visitor(port) for _ in range(VISITS)]
+
+        def prepare(v):
+            def job():
+                v.request("GET", f"/s/{code}")
+                assert v.post(f"/s/{code}")[0] == 303
+                assert v.post(f"/s/{code}/1", {"answer": "3", "go": "next"})[0] == 303
+                assert v.post(f"/s/{code}/6", {"answer": ["A teacher", "A friend"], "go": "next"})[0] == 303
+                assert v.post(f"/s/{code}/8", {"answer": "Thank you for asking", "go": "next"})[0] == 303
+            return job
+
+        seconds, failures = run_parallel([prepare(v) for v in visitors])
+        journeys_per_second = VISITS * 5 / seconds
+
+        def send(v):
+            def job():
+                status, _ = v.post(f"/s/{code}/send")
+                assert status == 303, status
+            return job
+
+        jobs = [send(v) for v in visitors] + [send(v) for v in visitors[::DOUBLE_TAP_EVERY]]
+        send_seconds, send_failures = run_parallel(jobs)
+    finally:
+        stop(app_process)
+    con = sqlite3.connect(database)
+    responses = con.execute("SELECT COUNT(*), COUNT(DISTINCT idempotency_key) FROM response WHERE survey_id = ?", (survey_id,)).fetchone()
+    answers = con.execute("SELECT COUNT(*) FROM answer").fetchone()[0]
+    con.close()
+    return {"sends": len(jobs), "send_seconds": send_seconds, "failures": failures + send_failures, "responses": responses[0],
+            "distinct": responses[1], "answers": answers, "screens_per_second": journeys_per_second}
+
+
+def bare(tmp):
+    database = tmp / "bare.db"
+    con = sqlite3.connect(database)
+    con.execute("PRAGMA journal_mode = wal")
+    con.execute("CREATE TABLE item (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE)")
+    con.close()
+    process, port = start_gunicorn("bench_surveys:bare_app", {"BENCH_BARE_DB": str(database)}, Path(__file__).parent)
+    try:
+        def insert(n):
+            def job():
+                status, _ = Visitor(port).request("POST", "/insert", {"key": f"k{n}"})
+                assert status == 200, status
+            return job
+        seconds, failures = run_parallel([insert(n) for n in range(BARE_INSERTS)])
+    finally:
+        stop(process)
+    return BARE_INSERTS / seconds, failures
+
+
+# 2. First screen size -------------------------------------------------------------------------------------------
+def first_screen(tmp):
+    from qa import create_app
+    from qa.db import db
+    from qa.surveys.models import SurveyLink
+
+    database = tmp / "size.db"
+    code, _ = set_up_survey(database)
+    app = create_app({"DATABASE": str(database), "SECRET_KEY": "bench"})
+    client = app.test_client()
+    with db.connection_context():
+        code = SurveyLink.select().first().code
+    html = client.get(f"/s/{code}").data
+    assets = re.findall(rb'(?:href|src)="(/static/[^"]+)"', html)
+    rows = [("HTML", len(html), len(gzip.compress(html, 6)))]
+    for asset in assets:
+        data = client.get(asset.decode()).data
+        rows.append((asset.decode().rsplit("/", 1)[-1], len(data), len(gzip.compress(data, 6))))
+    return rows
+
+
+# 3. Results page with 5,000 responses -----------------------------------------------------------------------------
+def results_page(tmp):
+    import random
+
+    from qa import create_app
+    from qa.db import db
+    from qa.people.models import User
+    from qa.security import hash_password
+    from qa.surveys import builder
+    from qa.surveys.models import Answer, Question, Response, SurveyLink
+
+    database = tmp / "results.db"
+    app = create_app({"DATABASE": str(database), "SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False})
+    rng = random.Random(5000)
+    with app.test_request_context(), db.connection_context():
+        survey = builder.create_starter("13-17")
+        links = [SurveyLink.create(survey=survey, label=f"Setting {n}") for n in range(6)]
+        questions = list(Question.select().where(Question.survey == survey))
+        from qa.surveys import kinds
+        with db.atomic():
+            for n in range(5000):
+                response = Response.create(survey=survey, link=rng.choice(links), idempotency_key=f"r{n}", age_band="13-17")
+                rows = []
+                for q in questions:
+                    options = [v for v, _ in kinds.choices(q.kind, q.option_list)] or ["Some words about my school"]
+                    picks = rng.sample(options, k=min(2, len(options))) if q.kind == "choose_many" else [rng.choice(options)]
+                    rows += [{"response": response, "question": q, "value": v} for v in picks if rng.random() > 0.1]
+                Answer.insert_many(rows).execute()
+        User.create(email="bench@example.org", name="Bench", role="admin", password_hash=hash_password("bench password 123"))
+        survey_id = survey.id
+    client = app.test_client()
+    client.post("/sign-in", data={"email": "bench@example.org", "password": "bench password 123"})
+    times = []
+    for _ in range(25):
+        started = time.perf_counter()
+        response = client.get(f"/admin/surveys/{survey_id}/results")
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200 and b"5000 responses" in response.data
+    return statistics.median(times), max(times)
+
+
+def main():
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        print(f"Surveys benchmark on {os.cpu_count()} cores; gunicorn --workers {WORKERS} --threads {THREADS}; {CLIENTS} concurrent clients")
+        bare_rate, bare_failures = bare(tmp)
+        print(f"  bare Flask endpoint inserting one row: {bare_rate:7.1f} inserts/s ({BARE_INSERTS} inserts, {len(bare_failures)} errors)")
+        result = submissions(tmp)
+        rate = result["sends"] / result["send_seconds"]
+        print(f"  survey submissions (POST /s/<code>/send): {rate:7.1f} submissions/s ({result['sends']} sends of {VISITS} visits, "
+              f"every {DOUBLE_TAP_EVERY}th sent twice at once; {len(result['failures'])} errors)")
+        print(f"  ratio to the bare baseline: {rate / bare_rate:.2f} (target at least 0.5)")
+        print(f"  responses stored: {result['responses']} for {VISITS} visits; lost: {VISITS - result['distinct']}; "
+              f"duplicated: {result['responses'] - VISITS}; answers: {result['answers']} (expected {VISITS * 4})")
+        print(f"  (preparing the visits ran {result['screens_per_second']:.1f} screens/s: start and three answers each)")
+        for failure in (result["failures"] + bare_failures)[:5]:
+            print(f"    error: {failure}")
+        rows = first_screen(tmp)
+        print("  first screen, everything it loads (bytes raw / gzip -6):")
+        for name, raw, packed in rows:
+            print(f"    {name:<32} {raw:8d} {packed:8d}")
+        print(f"    {'total':<32} {sum(r[1] for r in rows):8d} {sum(r[2] for r in rows):8d}  (target under 61440 gzipped)")
+        median, worst = results_page(tmp)
+        print(f"  results page, survey of 5,000 responses: median {median:.0f} ms, worst {worst:.0f} ms of 25 (target median under 150 ms)")
+
+
+if __name__ == "__main__":
+    main()
