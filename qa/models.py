@@ -1,6 +1,7 @@
 """Every model the application defines, in one list, for migrations and the schema-drift test."""
 from qa.actions.models import Action
 from qa.audit import AuditEvent
+from qa.challenge.models import ChallengeEvent, ClashOverride, Finding, Recommendation, Visitor
 from qa.auth.models import KeptForm, LoginAttempt
 from qa.cycles.models import Cycle
 from qa.documents import Document
@@ -14,4 +15,5 @@ ALL = [
     AuditEvent, LoginAttempt, KeptForm, Document,
     Return, Rating, RatingDocument, Action,
     *SURVEY_MODELS,
+    ChallengeEvent, Visitor, Finding, Recommendation, ClashOverride,
 ]

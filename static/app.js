@@ -1,5 +1,6 @@
 // qa's small client script: starts GOV.UK Frontend on each new piece of page, and the idle warning.
 import { initAll } from "./vendor/govuk-frontend-6.6.0/govuk-frontend.min.js";
+import "./challenge.js";
 
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
 

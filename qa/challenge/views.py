@@ -1,0 +1,54 @@
+"""Challenge events: each person's way in, the cycle's calendar and an event's page. The other routes join this blueprint below."""
+from flask import Blueprint, redirect, url_for
+from flask_login import current_user
+
+from qa.challenge import access, queries
+from qa.challenge.forms import VisitorForm
+from qa.cycles.models import Cycle
+from qa.db import get_or_404
+from qa.htmx import render
+from qa.security import role_required
+
+bp = Blueprint("challenge", __name__, url_prefix="/challenge")
+
+
+@bp.get("")
+@role_required()
+def home():
+    """Admins go to this cycle's calendar; a reviewer sees their visits; an agency lead their agency's events."""
+    if current_user.is_admin:
+        cycle = Cycle.current()
+        return redirect(url_for(".calendar", cycle_id=cycle.id)) if cycle else render("challenge/no_cycle.html")
+    if current_user.role == "reviewer":
+        return render("challenge/visits.html", events=queries.visits_of(current_user))
+    return render("challenge/ours.html", events=queries.agency_events(current_user.agency_id))
+
+
+@bp.get("/cycles/<int:cycle_id>")
+@role_required("admin")
+def calendar(cycle_id):
+    cycle = get_or_404(Cycle, Cycle.id == cycle_id)
+    months, undated, cancelled = queries.by_month(queries.cycle_events(cycle))
+    cycles = Cycle.select().order_by(Cycle.starts.desc())
+    return render("challenge/calendar.html", cycle=cycle, cycles=cycles, months=months, undated=undated, cancelled=cancelled)
+
+
+@bp.get("/events/<int:event_id>")
+@role_required()
+def event(event_id):
+    event = access.event_for(event_id)
+    return render("challenge/event.html", **event_page(event))
+
+
+def event_page(event, **context):
+    """Everything the event page shows; admins also get the form to assign a visitor."""
+    visitors, overrides = queries.event_detail(event)
+    if current_user.is_admin:
+        context.setdefault("visitor_form", VisitorForm(formdata=None))
+    context.setdefault("clashes", None)
+    prompts = queries.prompts_for(event) if access.is_own_agency(current_user, event) else []
+    return {"event": event, "visitors": visitors, "overrides": overrides, "prompts": prompts,
+            "is_visitor": any(v.user_id == current_user.id for v in visitors), **context}
+
+
+from qa.challenge import findings_views, report_views, schedule_views, selection_views  # noqa: E402,F401  their routes join this blueprint
