@@ -147,3 +147,37 @@ def test_closed_and_unknown_surveys_are_kind_and_accessible(page, live_app):
     page.goto("/s/abcdefghjk")
     expect(page.get_by_role("heading", name="We can't find that survey")).to_be_visible()
     check_axe(page)
+
+
+def test_read_it_to_me_speaks_the_question_and_answers_with_the_browsers_own_voice(browser, live_app, code):
+    context, page = _context(browser, live_app, viewport={"width": 1280, "height": 900})
+    page.add_init_script("""
+        window.__spoken = [];
+        window.speechSynthesis.speak = (utterance) => window.__spoken.push(utterance.text);
+    """)
+    page.goto(f"/s/{code}")
+    page.get_by_role("button", name="Start").click()
+    expect(page.get_by_text("Question 1 of 6")).to_be_visible()
+    page.get_by_role("button", name="Read it to me").click()
+    spoken = page.evaluate("window.__spoken")
+    assert spoken and "How safe do you feel at school?" in spoken[0] and "Not good" in spoken[0] and "Good" in spoken[0]
+    context.close()
+
+
+def test_read_it_to_me_is_hidden_where_the_browser_cannot_speak(browser, live_app, code):
+    context, page = _context(browser, live_app, viewport={"width": 1280, "height": 900})
+    page.add_init_script("delete window.speechSynthesis; delete window.SpeechSynthesisUtterance;")
+    page.goto(f"/s/{code}")
+    expect(page.get_by_role("button", name="Read it to me")).to_be_hidden()
+    context.close()
+
+
+def test_at_200_percent_zoom_nothing_scrolls_sideways(browser, live_app, code):
+    # 200% zoom of a 1280x900 laptop is a 640x450 CSS-pixel viewport.
+    context, page = _context(browser, live_app, viewport={"width": 640, "height": 450})
+    page.goto(f"/s/{code}")
+    page.get_by_role("button", name="Start").click()
+    expect(page.get_by_text("Question 1 of 6")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    check_axe(page, "survey-question-zoom-200")
+    context.close()
