@@ -3,6 +3,7 @@
 import ast
 import itertools
 import pathlib
+import random
 from datetime import date
 
 import pytest
@@ -183,26 +184,29 @@ SECTORS = ["health", "early-years", "police", "youth-justice", "education"]
 
 
 @st.composite
-def instances(draw, max_people=5, max_events=3, pins=True):
-    agencies = draw(st.lists(st.sampled_from(SECTORS), min_size=3, max_size=4))
+def instances(draw, max_people=5, max_events=3, pins=True, agency_count=(2, 4)):
+    agencies = draw(st.lists(st.sampled_from(SECTORS), min_size=agency_count[0], max_size=agency_count[1]))
     agency_ids = list(range(len(agencies)))
     days = [DAY1, DAY2]
-    small_set = lambda values: st.frozensets(st.sampled_from(values), max_size=1)  # noqa: E731
+
+    def rarely(values):  # most people have no conflicts or absences, as in real life
+        return frozenset({draw(st.sampled_from(values))}) if draw(st.integers(0, 3)) == 0 else frozenset()
+
     people = []
-    for pid in range(draw(st.integers(2, max_people))):
+    for pid in range(draw(st.integers(3, max_people))):
         agency = draw(st.sampled_from(agency_ids))
-        is_lead, is_peer = draw(st.sampled_from([(True, False), (False, True), (True, True)]))
+        is_lead, is_peer = draw(st.sampled_from([(True, False), (False, True), (True, True), (True, True)]))
         people.append(Person(
             id=pid, name=f"P{pid}", agency_id=agency, sector=agencies[agency],
             is_lead_eligible=is_lead, is_peer_eligible=is_peer,
-            max_visits=draw(st.integers(1, 2)),
+            max_visits=draw(st.sampled_from([1, 2, 2])),
             visits_this_cycle=draw(st.sampled_from([0, 0, 1])),
             visits_last_three_cycles=draw(st.integers(0, 3)),
             previous_visits_total=draw(st.sampled_from([0, 0, 2])),
-            unavailable_dates=draw(small_set(days)) if draw(st.booleans()) else frozenset(),
-            conflict_agency_ids=draw(small_set(agency_ids)),
-            busy_dates=frozenset(),
-            visited_agency_ids=draw(small_set(agency_ids)),
+            unavailable_dates=rarely(days),
+            conflict_agency_ids=rarely(agency_ids),
+            busy_dates=rarely(days),
+            visited_agency_ids=rarely(agency_ids),
         ))
     ids = [p.id for p in people]
     events = []
@@ -222,7 +226,25 @@ def instances(draw, max_people=5, max_events=3, pins=True):
     return events, people, ctx
 
 
-FAST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@st.composite
+def mutual_challenges(draw):
+    """Events at agencies 0, 1 and 2 with willing visitors everywhere: every peer visit risks reciprocity."""
+    sectors = draw(st.lists(st.sampled_from(SECTORS), min_size=3, max_size=3))
+    people = [
+        Person(id=pid, name=f"P{pid}", agency_id=draw(st.integers(0, 2)), sector="",
+               is_lead_eligible=draw(st.booleans()), is_peer_eligible=True,
+               visits_last_three_cycles=draw(st.integers(0, 2)), previous_visits_total=draw(st.integers(0, 1)))
+        for pid in range(draw(st.integers(3, 6)))
+    ]
+    people = [Person(**{**p.__dict__, "sector": sectors[p.agency_id]}) for p in people]
+    events = [Event(id=100 + i, agency_id=a, agency_name=f"Agency {a}", sector=sectors[a],
+                    date=draw(st.sampled_from([DAY1, DAY2])))
+              for i, a in enumerate(draw(st.lists(st.integers(0, 2), min_size=2, max_size=3)))]
+    existing = draw(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 2)), max_size=1))
+    return events, people, Context(existing_peer_visits=existing)
+
+
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -230,11 +252,12 @@ FAST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthChe
 # ---------------------------------------------------------------------------------------------
 
 
-@FAST
-@given(instances())
-def test_solver_matches_brute_force_optimum(instance):
+@pytest.mark.parametrize("reduce", [False, True], ids=["full-model", "reduced-cost-pruning"])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instance=st.one_of(instances(), mutual_challenges()))
+def test_solver_matches_brute_force_optimum(instance, reduce):
     events, people, ctx = instance
-    proposal = propose(events, people, ctx)
+    proposal = propose(events, people, ctx, reduce=reduce)
     assert proposal.status == "optimal"
     best_paired, best_neg_cost = brute_force(events, people, ctx)
     assert (proposal.paired_count, proposal.total_cost) == (best_paired, -best_neg_cost)
@@ -258,6 +281,87 @@ def test_every_proposal_obeys_every_hard_rule_and_keeps_pins(instance):
             assert (pairing.lead_id, pairing.peer_id) == (ev.pinned_lead_id, ev.pinned_peer_id)
     assert proposal.total_cost == reference_cost(events, by_id, ctx, proposal.assignment())
     assert proposal.objective == proposal.total_cost + proposal.unpaired_penalty * len(proposal.unpaired_event_ids)
+
+
+@FAST
+@given(mutual_challenges())
+def test_agencies_never_challenge_each_other_in_one_proposal(instance):
+    events, people, ctx = instance
+    proposal = propose(events, people, ctx)
+    assert violations(events, {p.id: p for p in people}, ctx, proposal.assignment()) == []
+
+
+@st.composite
+def medium_instances(draw):
+    """Bigger than brute force can check: 4-8 events, 20-40 people, several per agency and day."""
+    rng = random.Random(draw(st.integers(0, 10**6)))
+    days = [DAY1, DAY2, date(2027, 3, 26)]
+    agencies = [(i, rng.choice(SECTORS)) for i in range(8)]
+    people = []
+    for pid in range(rng.randint(20, 40)):
+        agency, sector = rng.choice(agencies)
+        is_lead = rng.random() < 0.4
+        first = rng.random() < 0.25
+        people.append(Person(
+            id=pid, name=f"P{pid}", agency_id=agency, sector=sector, is_lead_eligible=is_lead,
+            is_peer_eligible=not is_lead or rng.random() < 0.5, max_visits=rng.choice([1, 2, 2, 3]),
+            visits_this_cycle=rng.choice([0, 0, 1]), visits_last_three_cycles=rng.randint(0, 3),
+            previous_visits_total=0 if first else rng.randint(1, 5),
+            unavailable_dates=frozenset(d for d in days if rng.random() < 0.15),
+            conflict_agency_ids=frozenset(a for a, _ in agencies if rng.random() < 0.05),
+            visited_agency_ids=frozenset(a for a, _ in agencies if rng.random() < 0.1),
+        ))
+    events = []
+    for eid in range(rng.randint(4, 8)):
+        agency, sector = rng.choice(agencies)
+        pin = rng.random() < 0.15
+        events.append(Event(100 + eid, agency, f"Agency {agency}", sector, rng.choice(days),
+                            pinned_lead_id=rng.choice(people).id if pin else None))
+    ids = [p.id for p in people]
+    ctx = Context(
+        never_pair=[tuple(rng.sample(ids, 2)) for _ in range(4)],
+        last_cycle_pairs=[tuple(rng.sample(ids, 2)) for _ in range(8)],
+        existing_peer_visits=[tuple(rng.sample(range(8), 2)) for _ in range(3)],
+    )
+    return events, people, ctx
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(medium_instances())
+def test_reduced_cost_pruning_never_changes_the_optimum(instance):
+    events, people, ctx = instance
+    pruned, full = propose(events, people, ctx, reduce=True), propose(events, people, ctx, reduce=False)
+    assert pruned.status == full.status == "optimal"
+    assert (pruned.paired_count, pruned.total_cost, pruned.objective) == (full.paired_count, full.total_cost, full.objective)
+    assert violations(events, {p.id: p for p in people}, ctx, pruned.assignment()) == []
+
+
+@FAST
+@given(st.one_of(instances(max_people=6), mutual_challenges()))
+def test_relaxation_bounds_the_cost_of_every_candidate_used(instance):
+    # The pruning proof in one line: an assignment pairing every pairable event that uses
+    # (slot, person) costs at least bound + reduced cost of that candidate.
+    events, people, ctx = instance
+    problem = solver._prepare(events, people, ctx)
+    relaxation = solver._relaxation(problem)
+    proposal = propose(events, people, ctx, reduce=False)
+    pairable = sum(1 for i in range(len(events)) if solver._pairable(problem, i))
+    if relaxation is None or proposal.paired_count < pairable:
+        return  # the bound speaks only of assignments that pair every pairable event
+    variable_cost = proposal.total_cost - solver._Model(problem).build().constant
+    for index, ev in enumerate(events):
+        pairing = proposal.pairing_for(ev.id)
+        for role, pid in ((LEAD, pairing.lead_id), (PEER, pairing.peer_id)):
+            if ev.pinned(role) is None and pid is not None:
+                assert relaxation.bound + relaxation.reduced_costs[(index, role, pid)] <= variable_cost
+
+
+def test_a_tiny_time_limit_still_gives_a_valid_proposal():
+    people = [lead(i, agency=f"L{i}") for i in range(10)] + [peer(20 + i, agency=f"P{i}") for i in range(10)]
+    events = [event(i, agency=f"V{i}", day=[DAY1, DAY2][i % 2]) for i in range(6)]
+    proposal = propose(events, people, time_limit_s=0.0)
+    assert proposal.status in ("optimal", "feasible")
+    assert violations(events, {p.id: p for p in people}, Context(), proposal.assignment()) == []
 
 
 @FAST

@@ -220,8 +220,13 @@ def _closer_peers_free(situation, event, lead, peer, relation) -> list:
 
 
 def _person_sentence(event: Event, role: str, person: Person, earlier_visits: int) -> str:
-    parts = [load_reason(person, earlier_visits), agency_reason(event, person)]
-    return f"{ROLE_NOUNS[role].capitalize()} {person.name} ({sector_label(person.sector)}): " + ". ".join(parts) + "."
+    # The reasons start with "No", "Never", "Has" or a number, never a name, so lower-casing is safe.
+    parts = [_lower_first(load_reason(person, earlier_visits)), _lower_first(agency_reason(event, person))]
+    return f"{ROLE_NOUNS[role].capitalize()} {person.name} ({sector_label(person.sector)}): " + "; ".join(parts) + "."
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _together_sentence(lead: Person, peer: Person, context: Context) -> str:
@@ -325,7 +330,9 @@ def _role_sentence(situation: _Situation, role: str) -> str:
     if free:
         return f"{_plural(free, noun)} could {where}, so the {noun} is not what is missing."
     partner = situation.people_by_id.get(situation.partner_id(role))
-    counts = [_count_phrase(rule, blamed[rule], event, role, partner) for rule in HardRule if blamed[rule]]
+    # Biggest blocker first; ties keep the rules' own order.
+    ranked = sorted((rule for rule in HardRule if blamed[rule]), key=lambda rule: -blamed[rule])
+    counts = [_count_phrase(rule, blamed[rule], event, role, partner) for rule in ranked]
     return f"No {noun} is free to {where}: " + ", ".join(counts) + "."
 
 

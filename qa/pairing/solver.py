@@ -13,7 +13,8 @@
 #   Assignment = Mapping[event_id, (lead_id | None, peer_id | None)]
 #
 # Results out:
-#   propose(events, people, context=None, *, time_limit_s=5.0, seed=0, num_workers=1) -> Proposal
+#   propose(events, people, context=None, *, time_limit_s=5.0, seed=0, num_workers=1, reduce=None)
+#       -> Proposal
 #       Proposal(pairings, status "optimal"|"feasible", unpaired_event_ids, total_cost, objective,
 #                unpaired_penalty, solver_status, solve_seconds); .assignment(), .pairing_for(event_id)
 #       Pairing(event_id, lead_id, peer_id, cost, breakdown, pinned_lead, pinned_peer); .paired
@@ -27,7 +28,17 @@
 #       fallback if the solver finds nothing in time, and the benchmark baseline).
 #   slot_breakdown / pair_breakdown / sector_relation / sector_slug / sector_label: the cost pieces.
 #
-# Role names are the strings LEAD ("lead") and PEER ("peer").
+# Role names are the strings LEAD ("lead") and PEER ("peer"). An event is either fully paired or
+# left with only its pinned visitors: the proposal never half-fills an event.
+#
+# How propose() works:
+# 1. Per slot (event, role), keep only the people every hard rule allows, given the pins.
+# 2. A greedy pass gives a feasible answer (the hint, and proof that everything pairable can be).
+# 3. Bigger instances: a min-cost-flow relaxation gives a lower bound and a reduced cost per
+#    candidate; CP-SAT solves on the candidates whose reduced cost is small, and the bound proves
+#    that no pruned candidate could appear in an optimal answer (see _solve_reduced).
+# 4. Otherwise, or if that proof cannot be made, CP-SAT solves the full model.
+# Either way "optimal" means optimal for the documented cost on the whole problem.
 #
 # Notes on the input contract:
 # * Pass only active people; is_lead_eligible means "active QA sub-group member", is_peer_eligible
@@ -42,10 +53,11 @@
 from __future__ import annotations
 
 import time
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections import defaultdict, deque
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from enum import Enum
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Hashable, Iterable, Mapping, Optional, Sequence
 
@@ -275,6 +287,7 @@ class HardRule(Enum):
 # ---------------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1024)
 def sector_slug(sector: str) -> str:
     """'Children's social care' -> 'childrens-social-care'."""
     text = (sector or "").strip().lower().replace("'", "").replace("\u2019", "")
@@ -351,34 +364,47 @@ class _Ledger:
         return any(other != event_id and d == day for other, d in self.commitments.get(person_id, ()))
 
     def peer_visit_elsewhere(self, peer_agency, visited_agency, event_id) -> bool:
-        return any(other != event_id for other in self.peer_visits.get((peer_agency, visited_agency), ()))
+        visits = self.peer_visits.get((peer_agency, visited_agency))
+        return bool(visits) and any(other != event_id for other in visits)
+
+
+def _breach_iter(event, role, person, context, ledger, partner_id):
+    """Yield each hard rule broken by putting person in (event, role), most basic first.
+
+    A generator so that the hot loops (_allowed) stop at the first breach.
+    """
+    agency, day = event.agency_id, event.date
+    if not (person.is_lead_eligible if role == LEAD else person.is_peer_eligible):
+        yield HardRule.NOT_ELIGIBLE
+    if person.agency_id == agency:
+        yield HardRule.OWN_AGENCY
+    if agency in person.conflict_agency_ids:
+        yield HardRule.CONFLICT
+    if partner_id is not None and partner_id == person.id:
+        yield HardRule.SAME_PERSON
+    if day in person.unavailable_dates:
+        yield HardRule.UNAVAILABLE
+    elsewhere = [d for other, d in ledger.commitments.get(person.id, ()) if other != event.id]
+    if day in person.busy_dates or day in elsewhere:
+        yield HardRule.BUSY
+    if person.visits_this_cycle + len(elsewhere) >= person.max_visits:
+        yield HardRule.AT_MAXIMUM
+    if role == PEER and (
+        (agency, person.agency_id) in context.existing_peer_visits
+        or ledger.peer_visit_elsewhere(agency, person.agency_id, event.id)
+    ):
+        yield HardRule.RECIPROCAL
+    if partner_id is not None and frozenset((partner_id, person.id)) in context.never_pair:
+        yield HardRule.NEVER_PAIR
 
 
 def _breaches(event, role, person, context, ledger, partner_id) -> list:
     """Every hard rule broken by putting person in (event, role); see check_hard_rules."""
-    broken = []
-    if not person.eligible_for(role):
-        broken.append(HardRule.NOT_ELIGIBLE)
-    if person.agency_id == event.agency_id:
-        broken.append(HardRule.OWN_AGENCY)
-    if event.agency_id in person.conflict_agency_ids:
-        broken.append(HardRule.CONFLICT)
-    if partner_id is not None and partner_id == person.id:
-        broken.append(HardRule.SAME_PERSON)
-    if event.date in person.unavailable_dates:
-        broken.append(HardRule.UNAVAILABLE)
-    if event.date in person.busy_dates or ledger.busy_elsewhere(person.id, event.date, event.id):
-        broken.append(HardRule.BUSY)
-    if person.visits_this_cycle + ledger.visits_elsewhere(person.id, event.id) >= person.max_visits:
-        broken.append(HardRule.AT_MAXIMUM)
-    if role == PEER and (
-        (event.agency_id, person.agency_id) in context.existing_peer_visits
-        or ledger.peer_visit_elsewhere(event.agency_id, person.agency_id, event.id)
-    ):
-        broken.append(HardRule.RECIPROCAL)
-    if partner_id is not None and frozenset((partner_id, person.id)) in context.never_pair:
-        broken.append(HardRule.NEVER_PAIR)
-    return broken
+    return list(_breach_iter(event, role, person, context, ledger, partner_id))
+
+
+def _allowed(event, role, person, context, ledger, partner_id) -> bool:
+    return next(_breach_iter(event, role, person, context, ledger, partner_id), None) is None
 
 
 def _partner_id(event: Event, role: str, assignment: Optional[Mapping]):
@@ -483,6 +509,29 @@ class _Problem:
     pins: dict  # event id -> (lead id | None, peer id | None)
     ledger: _Ledger  # pinned visitors only
     slots: dict  # (event index, role) -> [Person] allowed by every hard rule, given the pins
+    costs: dict  # (event index, role, person id) -> the slot's own cost for that person (pins counted)
+    unpaired_penalty: int = UNPAIRED_EVENT_COST
+
+    @property
+    def size(self) -> int:
+        return len(self.costs)
+
+
+def _unpaired_penalty(events, slots, costs, people_by_id, ledger) -> int:
+    """UNPAIRED_EVENT_COST, raised if need be above the most the soft costs could ever add up to.
+
+    The bound: every candidate's own cost, plus at most one pair cost of each kind per event, plus
+    each person's most extra load cost (W + 2W + ... for their room). Any assignment costs less, so
+    one more paired event always outweighs any saving.
+    """
+    people = {person.id for allowed in slots.values() for person in allowed}
+    load = 0
+    for person_id in people:
+        person = people_by_id[person_id]
+        room = person.max_visits - person.visits_this_cycle - ledger.visits_elsewhere(person_id, None)
+        load += VISIT_THIS_CYCLE_COST * room * (room - 1) // 2
+    pair = len(events) * (REPEAT_PAIRING_COST + TWO_FIRST_TIMERS_COST)
+    return max(UNPAIRED_EVENT_COST, sum(costs.values()) + pair + load + 1)
 
 
 def _prepare(events, people, context) -> _Problem:
@@ -499,17 +548,27 @@ def _prepare(events, people, context) -> _Problem:
         if event.pinned_lead_id is not None or event.pinned_peer_id is not None:
             pins[event.id] = (event.pinned_lead_id, event.pinned_peer_id)
     ledger = _Ledger(events, people_by_id, pins)
-    slots = {}
+    pinned_visits = {person_id: len(visits) for person_id, visits in ledger.commitments.items()}
+    slots, costs = {}, {}
     for index, event in enumerate(events):
         for role in ROLES:
-            if event.pinned(role) is None:
-                partner = _partner_id(event, role, None)
-                slots[(index, role)] = [
-                    person
-                    for person in people
-                    if person.eligible_for(role) and not _breaches(event, role, person, context, ledger, partner)
-                ]
-    return _Problem(events, people, people_by_id, context, pins, ledger, slots)
+            if event.pinned(role) is not None:
+                continue
+            partner = _partner_id(event, role, None)
+            allowed = [
+                person
+                for person in people
+                if person.eligible_for(role) and _allowed(event, role, person, context, ledger, partner)
+            ]
+            slots[(index, role)] = allowed
+            for person in allowed:
+                # A person's total load cost does not depend on the order of their visits, so each
+                # proposed visit may count all their pinned visits as earlier ones (see _repeat_load
+                # and _pinned_constant); score() reaches the same total in date order.
+                earlier = pinned_visits.get(person.id, 0)
+                costs[(index, role, person.id)] = sum(slot_breakdown(event, role, person, earlier).values())
+    penalty = _unpaired_penalty(events, slots, costs, people_by_id, ledger)
+    return _Problem(events, people, people_by_id, context, pins, ledger, slots, costs, penalty)
 
 
 def _pairable(problem: _Problem, index: int) -> bool:
@@ -517,25 +576,43 @@ def _pairable(problem: _Problem, index: int) -> bool:
     return all(problem.slots.get((index, role), True) for role in ROLES)
 
 
+def _pairs_every_pairable_event(problem: _Problem, assignment: Mapping) -> bool:
+    for index, event in enumerate(problem.events):
+        lead_id, peer_id = assignment.get(event.id, (None, None))
+        if _pairable(problem, index) and (lead_id is None or peer_id is None):
+            return False
+    return True
+
+
 # ---------------------------------------------------------------------------------------------
 # The CP-SAT model
 # ---------------------------------------------------------------------------------------------
+
+SOLVER_PARAMETERS = MappingProxyType(
+    {"cp_model_presolve": False, "linearization_level": 2, "add_lp_constraints_lazily": False}
+)
+"""Measured on the benchmark (about 2.5x faster than the defaults): these assignment-shaped models
+gain little from presolve, and putting the whole, nearly integral, LP relaxation in from the start
+guides the search straight to the optimum."""
 
 
 class _Model:
     """Builds the CP-SAT model: one boolean per (event, role, allowed person).
 
-    Constraints: each pairable event has exactly one lead and one peer when 'paired', none otherwise;
-    a person visits at most once a day and within their cycle maximum; no two-way peer visits between
-    agencies; never-pair pairs never share an event. Pair costs use product booleans only for the few
-    lead-peer pairs that were together last cycle; 'two first-timers' needs one boolean per event.
+    Constraints: each pairable event has exactly one lead and one peer when 'paired', none otherwise
+    (with require_all every pairable event must be paired, which drops the big unpaired penalty and
+    tightens the LP); a person visits at most once a day and within their cycle maximum; no two-way
+    peer visits between agencies; never-pair pairs never share an event. Pair costs use product
+    booleans only for the few lead-peer pairs that were together last cycle; 'two first-timers'
+    needs one boolean per event.
     """
 
-    def __init__(self, problem: _Problem):
+    def __init__(self, problem: _Problem, require_all: bool = False):
         self.p = problem
+        self.require_all = require_all
         self.model = cp_model.CpModel()
         self.x = {}  # (event index, role, person id) -> BoolVar
-        self.paired = {}  # event index -> BoolVar
+        self.paired = {}  # event index -> BoolVar (absent with require_all)
         self.terms = []  # (coefficient, BoolVar) in the soft-cost objective
         self.constant = 0  # soft cost of pinned visitors, fixed whatever the solver does
 
@@ -555,37 +632,30 @@ class _Model:
         open_roles = [role for role in ROLES if event.pinned(role) is None]
         if not open_roles:
             return  # both pinned: already paired, nothing to decide
-        paired = self.model.NewBoolVar(f"paired_{index}")
-        self.paired[index] = paired
+        paired = 1 if self.require_all else self.model.new_bool_var(f"paired_{index}")
+        if not self.require_all:
+            self.paired[index] = paired
         for role in open_roles:
             chosen = []
             for person in self.p.slots[(index, role)]:
-                var = self.model.NewBoolVar(f"x_{index}_{role}_{person.id}")
+                var = self.model.new_bool_var(f"x_{index}_{role}_{person.id}")
                 self.x[(index, role, person.id)] = var
                 chosen.append(var)
-                # A person's total load cost does not depend on the order of their visits, so the
-                # model may count all their pinned visits as earlier ones (see _repeat_load and
-                # _pinned_constant); score() reaches the same total in date order.
-                pins = self.p.ledger.visits_elsewhere(person.id, None)
-                self._charge(sum(slot_breakdown(event, role, person, pins).values()), var)
-            self.model.Add(sum(chosen) == paired)
+                self._charge(self.p.costs[(index, role, person.id)], var)
+            self.model.add(sum(chosen) == paired)
         self._pair_terms(index, event)
 
     def _pair_terms(self, index, event):
         leads = self._side(index, event, LEAD)
         peers = self._side(index, event, PEER)
-        for pair in self.p.context.last_cycle_pairs:
-            a, b = tuple(pair) if len(pair) == 2 else (None, None)
-            for lead_id, peer_id in ((a, b), (b, a)):
-                if lead_id in leads and peer_id in peers:
-                    self._charge_both(REPEAT_PAIRING_COST, leads[lead_id], peers[peer_id], f"rp_{index}")
-        for pair in self.p.context.never_pair:
-            a, b = tuple(pair) if len(pair) == 2 else (None, None)
-            for lead_id, peer_id in ((a, b), (b, a)):
-                lead, peer = leads.get(lead_id), peers.get(peer_id)
-                # Pinned partners were already filtered out of the slot lists.
-                if lead is not None and peer is not None and lead is not True and peer is not True:
-                    pass
+        for lead_id, peer_id in _directed(self.p.context.last_cycle_pairs):
+            if lead_id in leads and peer_id in peers:
+                self._charge_both(REPEAT_PAIRING_COST, leads[lead_id], peers[peer_id], f"rp_{index}")
+        for lead_id, peer_id in _directed(self.p.context.never_pair):
+            lead, peer = leads.get(lead_id), peers.get(peer_id)
+            # Pinned partners were already filtered out of the slot lists.
+            if lead is not None and peer is not None and lead is not True and peer is not True:
+                self.model.add_bool_or([lead.negated(), peer.negated()])
         self._first_timers(index, leads, peers)
 
     def _side(self, index, event, role) -> dict:
@@ -609,8 +679,8 @@ class _Model:
                 self._charge(TWO_FIRST_TIMERS_COST, var)
             return
         # At most one lead and one peer per event, so "both new" means sum(new leads) + sum(new peers) = 2.
-        both = self.model.NewBoolVar(f"ft_{index}")
-        self.model.Add(sum(new_leads) + sum(new_peers) - 1 <= both)
+        both = self.model.new_bool_var(f"ft_{index}")
+        self.model.add(sum(new_leads) + sum(new_peers) - 1 <= both)
         self._charge(TWO_FIRST_TIMERS_COST, both)
 
     def _charge_both(self, cost, a, b, name):
@@ -619,8 +689,8 @@ class _Model:
         if a is True or b is True:
             self._charge(cost, b if a is True else a)
             return
-        both = self.model.NewBoolVar(name)
-        self.model.Add(a + b - 1 <= both)  # minimisation keeps `both` at 0 unless both are chosen
+        both = self.model.new_bool_var(name)
+        self.model.add(a + b - 1 <= both)  # minimisation keeps `both` at 0 unless both are chosen
         self._charge(cost, both)
 
     def _charge(self, cost, var):
@@ -634,16 +704,14 @@ class _Model:
         for (index, role, person_id), var in self.x.items():
             by_person[person_id][self.p.events[index].date].append(var)
         for person_id, by_date in by_person.items():
-            person = self.p.people_by_id[person_id]
             for day_vars in by_date.values():
                 if len(day_vars) > 1:
-                    self.model.AddAtMostOne(day_vars)  # one visit a day; also stops one person taking both roles
+                    self.model.add_at_most_one(day_vars)  # one visit a day; also stops one person taking both roles
             all_vars = [v for day_vars in by_date.values() for v in day_vars]
-            room = person.max_visits - person.visits_this_cycle - self.p.ledger.visits_elsewhere(person_id, None)
-            most = min(room, len(by_date))
+            room = _room(self.p, person_id)
             if len(by_date) > room:
-                self.model.Add(sum(all_vars) <= room)
-            self._repeat_load(person_id, all_vars, most)
+                self.model.add(sum(all_vars) <= room)
+            self._repeat_load(person_id, all_vars, min(room, len(by_date)))
 
     def _repeat_load(self, person_id, all_vars, most):
         """The k-th proposed visit of one person costs (k - 1) * VISIT_THIS_CYCLE_COST more.
@@ -653,8 +721,8 @@ class _Model:
         """
         if most < 2:
             return
-        extras = [self.model.NewBoolVar(f"load_{person_id}_{k}") for k in range(2, most + 1)]
-        self.model.Add(sum(all_vars) <= 1 + sum(extras))
+        extras = [self.model.new_bool_var(f"load_{person_id}_{k}") for k in range(2, most + 1)]
+        self.model.add(sum(all_vars) <= 1 + sum(extras))
         for k, extra in enumerate(extras, start=2):
             self._charge(VISIT_THIS_CYCLE_COST * (k - 1), extra)
 
@@ -669,20 +737,19 @@ class _Model:
             backward = flows.get((b, a))
             if backward and _ordered(a, b):
                 # direction = 1 allows a->b peer visits only; 0 allows b->a only.
-                direction = self.model.NewBoolVar(f"recip_{a}_{b}")
+                direction = self.model.new_bool_var(f"recip_{a}_{b}")
                 for var in forward:
-                    self.model.AddImplication(var, direction)
+                    self.model.add_implication(var, direction)
                 for var in backward:
-                    self.model.AddImplication(var, direction.Not())
+                    self.model.add_implication(var, direction.negated())
 
     # -- pinned -----------------------------------------------------------------------------
 
     def _pinned_constant(self):
         """Pinned visitors' costs, written as the solver sees them (order-free per person)."""
-        pinned_assignment = self.p.pins
         counted = defaultdict(int)
         for event in self.p.events:
-            lead_id, peer_id = pinned_assignment.get(event.id, (None, None))
+            lead_id, peer_id = self.p.pins.get(event.id, (None, None))
             for role, person_id in ((LEAD, lead_id), (PEER, peer_id)):
                 if person_id is not None:
                     person = self.p.people_by_id[person_id]
@@ -694,43 +761,73 @@ class _Model:
 
     # -- objective and solve ----------------------------------------------------------------
 
-    def unpaired_penalty(self) -> int:
-        # Larger than every soft cost switched on at once, so more pairs always wins.
-        return max(UNPAIRED_EVENT_COST, sum(cost for cost, _ in self.terms) + 1)
-
-    def solve(self, time_limit_s, seed, num_workers, hint: Optional[Mapping]):
-        penalty = self.unpaired_penalty()
+    def solve(self, time_limit_s, seed, num_workers, hint: Optional[Mapping]) -> "_Solved":
+        penalty = self.p.unpaired_penalty
         unpairable = sum(1 for index in range(len(self.p.events)) if not _pairable(self.p, index))
         constant = self.constant + penalty * (unpairable + len(self.paired))
         coefficients = [cost for cost, _ in self.terms] + [-penalty] * len(self.paired)
         variables = [var for _, var in self.terms] + list(self.paired.values())
-        self.model.Minimize(cp_model.LinearExpr.WeightedSum(variables, coefficients) + constant)
+        self.model.minimize(cp_model.LinearExpr.weighted_sum(variables, coefficients) + constant)
         if hint:
             self._hint(hint)
         solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = time_limit_s
+        for name, value in SOLVER_PARAMETERS.items():
+            setattr(solver.parameters, name, value)
+        solver.parameters.max_time_in_seconds = max(time_limit_s, 0.01)
         solver.parameters.num_workers = num_workers
         solver.parameters.random_seed = seed
-        status = solver.Solve(self.model)
-        return solver, status, penalty
+        status = solver.solve(self.model)
+        found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        return _Solved(
+            status=status,
+            status_name=solver.status_name(status),
+            assignment=self.read(solver) if found else None,
+            objective=round(solver.objective_value) if found else None,
+            variable_cost=round(solver.objective_value) - constant if found else None,
+            penalty=penalty,
+        )
 
     def _hint(self, hint):
         for (index, role, person_id), var in self.x.items():
             chosen = hint.get(self.p.events[index].id, (None, None))[ROLES.index(role)]
-            self.model.AddHint(var, chosen == person_id)
+            self.model.add_hint(var, chosen == person_id)
         for index, var in self.paired.items():
             lead_id, peer_id = hint.get(self.p.events[index].id, (None, None))
-            self.model.AddHint(var, lead_id is not None and peer_id is not None)
+            self.model.add_hint(var, lead_id is not None and peer_id is not None)
 
     def read(self, solver) -> dict:
         assignment = dict(self.p.pins)
         for (index, role, person_id), var in self.x.items():
-            if solver.BooleanValue(var):
+            if solver.boolean_value(var):
                 event_id = self.p.events[index].id
                 pair = list(assignment.get(event_id, (None, None)))
                 pair[ROLES.index(role)] = person_id
                 assignment[event_id] = tuple(pair)
         return assignment
+
+
+@dataclass
+class _Solved:
+    status: int
+    status_name: str
+    assignment: Optional[dict]
+    objective: Optional[int]
+    variable_cost: Optional[int]  # objective without pinned costs and unpaired penalties
+    penalty: int
+
+
+def _room(problem: _Problem, person_id) -> int:
+    person = problem.people_by_id[person_id]
+    return person.max_visits - person.visits_this_cycle - problem.ledger.visits_elsewhere(person_id, None)
+
+
+def _directed(pairs):
+    """Each unordered pair {a, b} as (a, b) and (b, a): either may be the lead."""
+    for pair in pairs:
+        if len(pair) == 2:
+            a, b = tuple(pair)
+            yield a, b
+            yield b, a
 
 
 def _ordered(a, b) -> bool:
@@ -739,6 +836,161 @@ def _ordered(a, b) -> bool:
         return a < b
     except TypeError:
         return repr(a) < repr(b)
+
+
+# ---------------------------------------------------------------------------------------------
+# Shrinking big models without losing optimality: reduced-cost pruning
+# ---------------------------------------------------------------------------------------------
+
+REDUCE_ABOVE_CANDIDATES = 100
+"""propose() prunes by reduced cost when there are more (slot, candidate) pairs than this."""
+
+REDUCE_GAPS = (0, 25, 100)
+"""Reduced-cost thresholds tried in turn for the first restricted solve (see _solve_reduced)."""
+
+
+@dataclass
+class _Relaxation:
+    bound: int  # least cost of filling every open slot when the dropped rules and costs are ignored
+    reduced_costs: dict  # (event index, role, person id) -> extra cost, at least, of using that person
+
+
+def _relaxation(problem: _Problem) -> Optional[_Relaxation]:
+    """Lower bound and reduced costs from a min-cost-flow relaxation of 'pair every pairable event'.
+
+    Network: source -> open slot (1 each) -> (person, date) at the slot's own cost -> person (one
+    visit a day) -> sink through arcs costing 0, W, 2W... (the convex load cost, one per visit of
+    room). It keeps the day and load rules and every linear cost exactly; it drops reciprocity and
+    never-pair (fewer rules, more solutions) and the pair costs (all >= 0). So its optimum `bound` is
+    at most the variable cost of any assignment that pairs every pairable event, and by LP duality
+    such an assignment that uses (slot, person) costs at least bound + reduced cost of that arc.
+    Returns None if even the relaxation cannot fill every open slot.
+    """
+    import numpy  # ortools' own dependency; imported here as only bigger instances need it
+    from ortools.graph.python import min_cost_flow
+
+    nodes = {}
+    tails, heads, capacities, unit_costs, slot_arcs = [], [], [], [], {}
+
+    def node(key):
+        return nodes.setdefault(key, len(nodes))
+
+    def arc(tail, head, cost):
+        tails.append(tail)
+        heads.append(head)
+        capacities.append(1)
+        unit_costs.append(cost)
+
+    source, sink = node("source"), node("sink")
+    open_slots = 0
+    for (index, role), allowed in problem.slots.items():
+        if not _pairable(problem, index):
+            continue
+        slot = node(("slot", index, role))
+        arc(source, slot, 0)
+        open_slots += 1
+        day = problem.events[index].date
+        for person in allowed:
+            slot_arcs[(index, role, person.id)] = len(tails)
+            arc(slot, node(("day", person.id, day)), problem.costs[(index, role, person.id)])
+    days_by_person = defaultdict(int)
+    for key in list(nodes):
+        if key[0] == "day":
+            arc(nodes[key], node(("person", key[1])), 0)
+            days_by_person[key[1]] += 1
+    for person_id, days in days_by_person.items():
+        for k in range(min(_room(problem, person_id), days)):
+            arc(nodes[("person", person_id)], sink, VISIT_THIS_CYCLE_COST * k)
+    flow = min_cost_flow.SimpleMinCostFlow()
+    flow.add_arcs_with_capacity_and_unit_cost(
+        numpy.array(tails), numpy.array(heads), numpy.array(capacities), numpy.array(unit_costs)
+    )
+    flow.set_node_supply(source, open_slots)
+    flow.set_node_supply(sink, -open_slots)
+    if flow.solve() != flow.OPTIMAL:
+        return None
+    flows = flow.flows(numpy.arange(len(tails))).tolist()
+    potential = _potentials(len(nodes), tails, heads, capacities, unit_costs, flows)
+    reduced = {
+        key: unit_costs[a] + potential[tails[a]] - potential[heads[a]] for key, a in slot_arcs.items()
+    }
+    return _Relaxation(bound=flow.optimal_cost(), reduced_costs=reduced)
+
+
+def _potentials(n_nodes, tails, heads, capacities, costs, flows) -> list:
+    """Node potentials that make every residual arc's reduced cost >= 0 (exact integers).
+
+    Shortest distances from a virtual root joined to every node at cost 0, by queue-based
+    Bellman-Ford; the residual graph of an optimal flow has no negative cycle, so this ends.
+    """
+    out = [[] for _ in range(n_nodes)]
+    for tail, head, capacity, cost, used in zip(tails, heads, capacities, costs, flows):
+        if used < capacity:
+            out[tail].append((head, cost))
+        if used > 0:
+            out[head].append((tail, -cost))
+    distance = [0] * n_nodes
+    queued = [True] * n_nodes
+    queue = deque(range(n_nodes))
+    while queue:
+        node = queue.popleft()
+        queued[node] = False
+        base = distance[node]
+        for head, cost in out[node]:
+            if base + cost < distance[head]:
+                distance[head] = base + cost
+                if not queued[head]:
+                    queued[head] = True
+                    queue.append(head)
+    return distance
+
+
+def _restrict(problem: _Problem, relaxation: _Relaxation, gap: int) -> _Problem:
+    """The same problem with only the candidates whose reduced cost is at most gap."""
+    reduced = relaxation.reduced_costs
+    slots = {
+        (index, role): [p for p in allowed if reduced.get((index, role, p.id), 0) <= gap]
+        for (index, role), allowed in problem.slots.items()
+    }
+    costs = {key: cost for key, cost in problem.costs.items() if reduced.get(key, 0) <= gap}
+    return replace(problem, slots=slots, costs=costs)
+
+
+def _solve_reduced(problem, deadline, seed, num_workers) -> Optional[_Solved]:
+    """Solve on a pruned candidate set, with a proof that nothing optimal was pruned; None if unsure.
+
+    Why it is exact: if a restricted solve pairs every pairable event, the best number of pairs is
+    known, so every optimal assignment pairs them all and costs at most the restricted optimum UB.
+    An assignment using a candidate with reduced cost rc costs at least bound + rc (see _relaxation),
+    so every optimal assignment uses only candidates with rc <= UB - bound. If the restricted set
+    already held all of those, its optimum is the true optimum; otherwise one more solve on exactly
+    that set (hinted with the first answer) is.
+    """
+    relaxation = _relaxation(problem)
+    if relaxation is None:
+        return None
+    for gap in REDUCE_GAPS:
+        # No greedy hint here: it usually names pruned candidates, and repairing it costs more time
+        # than it saves.
+        solved = _Model(_restrict(problem, relaxation, gap), require_all=True).build().solve(
+            deadline - time.perf_counter(), seed, num_workers, None
+        )
+        if solved.status == cp_model.INFEASIBLE:
+            continue  # too few candidates kept to pair everything: widen
+        if solved.assignment is None or not _pairs_every_pairable_event(problem, solved.assignment):
+            return None  # out of time, or the proof's premise fails: let the full model decide
+        if solved.status != cp_model.OPTIMAL:
+            return solved  # valid and pairs everything, but unproven: reported as "feasible"
+        excess = solved.variable_cost - relaxation.bound
+        if excess <= gap:
+            return solved
+        final = _Model(_restrict(problem, relaxation, excess), require_all=True).build().solve(
+            deadline - time.perf_counter(), seed, num_workers, solved.assignment
+        )
+        if final.assignment is None:  # out of time: the first answer stands, unproven
+            return replace(solved, status=cp_model.FEASIBLE, status_name="FEASIBLE")
+        return final
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -754,30 +1006,40 @@ def propose(
     time_limit_s: float = DEFAULT_TIME_LIMIT_S,
     seed: int = 0,
     num_workers: int = 1,
+    reduce: Optional[bool] = None,
 ) -> Proposal:
     """Pair as many events as possible, then at least total cost, never breaking a hard rule.
 
     Pinned visitors are kept exactly as given (and exempt from the hard rules), but they still take
     up their day, their load and their agency's reciprocity for everyone else. One worker and a fixed
     seed make the answer repeatable; status says whether it was proven optimal within the time limit.
+    reduce=None prunes candidates by reduced cost on big instances only; True/False force it (tests).
     """
     started = time.perf_counter()
+    deadline = started + time_limit_s
     problem = _prepare(events, people, context)
     hint = greedy_assignment(problem.events, problem.people, problem.context, _problem=problem)
-    model = _Model(problem).build()
-    solver, status, penalty = model.solve(time_limit_s, seed, num_workers, hint)
-    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        assignment = model.read(solver)
-        label = "optimal" if status == cp_model.OPTIMAL else "feasible"
-        solver_status = solver.StatusName(status)
+    solved = None
+    if reduce or (reduce is None and problem.size > REDUCE_ABOVE_CANDIDATES):
+        solved = _solve_reduced(problem, deadline, seed, num_workers)
+    if solved is None:
+        # If the greedy answer already pairs every pairable event, no assignment pairs more, so the
+        # model may insist on that and skip the big penalty.
+        require_all = _pairs_every_pairable_event(problem, hint)
+        model = _Model(problem, require_all=require_all).build()
+        solved = model.solve(deadline - time.perf_counter(), seed, num_workers, hint)
+    if solved.assignment is not None:
+        assignment = solved.assignment
+        label = "optimal" if solved.status == cp_model.OPTIMAL else "feasible"
+        solver_status = solved.status_name
     else:
         # Timed out before any solution (only with absurdly short limits): the greedy answer obeys
         # every hard rule, so it is still a valid, if unproven, proposal.
-        assignment, label, solver_status = hint, "feasible", f"{solver.StatusName(status)}; greedy fallback"
-    proposal = _proposal(problem, assignment, label, solver_status, penalty, time.perf_counter() - started)
-    if status == cp_model.OPTIMAL and round(solver.ObjectiveValue()) != proposal.objective:
+        assignment, label, solver_status = hint, "feasible", f"{solved.status_name}; greedy fallback"
+    proposal = _proposal(problem, assignment, label, solver_status, solved.penalty, time.perf_counter() - started)
+    if solved.status == cp_model.OPTIMAL and solved.objective != proposal.objective:
         # The model and score() encode the same cost table; disagreement is a bug, not a data problem.
-        raise RuntimeError(f"model objective {solver.ObjectiveValue()} != scored {proposal.objective}")
+        raise RuntimeError(f"model objective {solved.objective} != scored {proposal.objective}")
     return proposal
 
 
@@ -836,7 +1098,7 @@ def candidates(
     partner = people_by_id.get(partner_id)
     found = []
     for person in people:
-        if _breaches(event, role, person, context, ledger, partner_id):
+        if not _allowed(event, role, person, context, ledger, partner_id):
             continue
         earlier = ledger.visits_elsewhere(person.id, event.id)
         items = slot_breakdown(event, role, person, earlier)
@@ -860,6 +1122,7 @@ def greedy_assignment(
     problem = _problem or _prepare(events, people, context)
     assignment = dict(problem.pins)
     ledger = _Ledger(problem.events, problem.people_by_id, assignment)
+    proposed = defaultdict(int)  # person id -> visits given so far by this greedy pass
     order = sorted(
         (i for i in range(len(problem.events)) if _pairable(problem, i)),
         key=lambda i: min(len(problem.slots.get((i, role), ())) or 10**9 for role in ROLES),
@@ -869,23 +1132,30 @@ def greedy_assignment(
         chosen = dict(zip(ROLES, assignment.get(event.id, (None, None))))
         for role in (PEER, LEAD):
             if chosen[role] is None:
-                chosen[role] = _cheapest(problem, ledger, index, role, chosen)
+                chosen[role] = _cheapest(problem, ledger, proposed, index, role, chosen)
         if chosen[LEAD] is not None and chosen[PEER] is not None:
             assignment[event.id] = (chosen[LEAD], chosen[PEER])
             for role in ROLES:
                 if event.pinned(role) is None:  # pins are in the ledger already
                     _record(ledger, problem, event, role, chosen[role])
+                    proposed[chosen[role]] += 1
     return assignment
 
 
-def _cheapest(problem, ledger, index, role, chosen):
+def _cheapest(problem, ledger, proposed, index, role, chosen):
     event = problem.events[index]
     partner = chosen[LEAD if role == PEER else PEER]
+    costs = problem.costs
     best = None
-    for person in problem.slots[(index, role)]:
-        if _breaches(event, role, person, problem.context, ledger, partner):
+    # Cheapest base cost first: this pass's own visits only add to it, so stop once the base alone
+    # cannot beat the best found.
+    for person in sorted(problem.slots[(index, role)], key=lambda p: costs[(index, role, p.id)]):
+        base = costs[(index, role, person.id)]
+        if best is not None and base >= best[0]:
+            break
+        if not _allowed(event, role, person, problem.context, ledger, partner):
             continue
-        cost = sum(slot_breakdown(event, role, person, ledger.visits_elsewhere(person.id, event.id)).values())
+        cost = base + VISIT_THIS_CYCLE_COST * proposed[person.id]  # base already counts pinned visits
         if best is None or cost < best[0]:
             best = (cost, person.id)
     return best[1] if best else None
