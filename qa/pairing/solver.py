@@ -1018,10 +1018,11 @@ def propose(
     started = time.perf_counter()
     deadline = started + time_limit_s
     problem = _prepare(events, people, context)
-    hint = greedy_assignment(problem.events, problem.people, problem.context, _problem=problem)
-    solved = None
+    solved, hint = None, None
     if reduce or (reduce is None and problem.size > REDUCE_ABOVE_CANDIDATES):
         solved = _solve_reduced(problem, deadline, seed, num_workers)
+    if solved is None or solved.assignment is None:
+        hint = greedy_assignment(problem.events, problem.people, problem.context, _problem=problem)
     if solved is None:
         # If the greedy answer already pairs every pairable event, no assignment pairs more, so the
         # model may insist on that and skip the big penalty.
@@ -1085,7 +1086,8 @@ def candidates(
     """Everyone who may fill (event, role) given the rest of `assignment`, cheapest first.
 
     For the admin's swap list: the slot itself is treated as empty, the other visitor at this event
-    stays, and each candidate's cost is what they would add to the proposal's total.
+    stays, and each candidate's cost is what they would add to the proposal's total. `events` must
+    include every event that `assignment` names (their dates and agencies drive the rules).
     """
     from qa.pairing import explain  # here, not at the top: explain builds on this module
 
