@@ -13,7 +13,8 @@ def test_admin_builds_a_starter_survey_reorders_previews_and_adds_a_link(page, p
     page.get_by_role("link", name="Create a survey").click()
     check_axe(page, "survey-new")
     page.get_by_role("button", name="Starter survey for 8 to 12").click()
-    expect(page.get_by_text("Starter survey for 8-12 year olds created")).to_be_visible()
+    # The first reading-age check in a process loads the pronouncing dictionary (a few seconds on a busy machine).
+    expect(page.get_by_text("Starter survey for 8-12 year olds created")).to_be_visible(timeout=30000)
     check_axe(page, "survey-builder")
 
     first = page.locator(".qa-question").first
