@@ -1,5 +1,6 @@
 """Fixtures: an app on a fresh temporary SQLite file per test, the demo-like people, signed-in clients per role."""
 import re
+import shutil
 
 import pytest
 
@@ -22,9 +23,29 @@ def password_hash():
     return _HASH
 
 
+@pytest.fixture(scope="session")
+def migrated_database(tmp_path_factory):
+    """Run the migrations once per test process; each test starts from a copy of the result."""
+    from qa.db import make_database
+    from qa.migrate import upgrade
+
+    path = tmp_path_factory.mktemp("template") / "qa.db"
+    database = make_database(str(path))
+    upgrade(database)
+    database.close()
+    return path
+
+
+def fresh_database(migrated_database, target):
+    """A copy of the migrated schema at `target` (WAL is checkpointed on close, so one file holds it all)."""
+    shutil.copyfile(migrated_database, target)
+    return str(target)
+
+
 @pytest.fixture
-def app(tmp_path):
-    app = create_app({"DATABASE": str(tmp_path / "qa.db"), "TESTING": True, "SECRET_KEY": "test-secret", "SERVER_NAME": None})
+def app(tmp_path, migrated_database):
+    database = fresh_database(migrated_database, tmp_path / "qa.db")
+    app = create_app({"DATABASE": database, "TESTING": True, "SECRET_KEY": "test-secret", "SERVER_NAME": None})
     # No app context is held open here: each request must get its own `g` (CSRF tokens live there).
     db.connect(reuse_if_open=True)
     yield app

@@ -8,7 +8,7 @@ from werkzeug.serving import make_server
 
 from qa import create_app
 from qa.db import db
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, fresh_database
 
 AXE = Path(__file__).with_name("vendor") / "axe-core-4.14.1.min.js"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -36,9 +36,9 @@ def browser():
 
 
 @pytest.fixture
-def live_app(tmp_path):
+def live_app(tmp_path, migrated_database):
     """The app on a fresh database, served by a real HTTP server in a thread."""
-    app = create_app({"DATABASE": str(tmp_path / "qa.db"), "SECRET_KEY": "browser-test", "TESTING": False})
+    app = create_app({"DATABASE": fresh_database(migrated_database, tmp_path / "qa.db"), "SECRET_KEY": "browser-test", "TESTING": False})
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
