@@ -54,14 +54,19 @@ def report(cycle, today):
     states = Counter(row.state for row in overview)
     ids = [cell.rating_id for m in built for row in m.rows for cell in row.cells if cell]
     actions = queries.live_action_counts(ids)
-    concerns = sorted(
-        (
-            {"agency": row.agency, "standard": standard, "rag": cell.rag, "actions": actions.get(cell.rating_id, 0), "moderation": cell.moderation, "before": cell.before}
-            for m in built for row in m.rows for standard, cell in zip(m.standards, row.cells, strict=True)
-            if cell and cell.rag in rules.NEEDS_ACTIONS
-        ),
-        key=lambda c: (c["rag"] != "R", c["agency"], c["standard"].position),
-    )
+    concerns = []  # one line per agency with any red or amber: which standards, and how many live actions
+    for m in built:
+        for row in m.rows:
+            cells = [(standard, cell) for standard, cell in zip(m.standards, row.cells, strict=True) if cell and cell.rag in rules.NEEDS_ACTIONS]
+            if cells:
+                concerns.append({
+                    "agency": row.agency, "framework": m.framework,
+                    "red": [standard.code for standard, cell in cells if cell.rag == "R"],
+                    "amber": [standard.code for standard, cell in cells if cell.rag == "A"],
+                    "challenged": [standard.code for standard, cell in cells if cell.moderation == "challenged"],
+                    "actions": sum(actions.get(cell.rating_id, 0) for _, cell in cells),
+                })
+    concerns.sort(key=lambda c: (-len(c["red"]), -len(c["amber"]), c["agency"]))
     return {
         "cycle": cycle, "previous": queries.previous_cycle(cycle), "maps": built, "states": states, "total": len(overview),
         "overdue": [row for row in overview if row.overdue], "concerns": concerns, "generated": datetime.now(),

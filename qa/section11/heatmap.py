@@ -3,28 +3,24 @@ from dataclasses import dataclass, field
 
 from peewee import JOIN
 
+from qa.db import db
 from qa.frameworks.models import Standard
 from qa.people.models import Agency, Sector
 from qa.section11 import queries, rules
 from qa.section11.models import Rating, Return
 
 
-@dataclass
 class Cell:
-    rating_id: int
-    rag: str
-    before: str | None
-    moderation: str = ""
-    evidence: str = ""
-    comment: str = ""
+    """One agency's rating of one standard, with its change since last year worked out once (a heatmap has thousands)."""
 
-    @property
-    def change(self):
-        return rules.change(self.before, self.rag)
+    __slots__ = ("rating_id", "rag", "before", "moderation", "evidence", "comment", "change", "arrow", "text")
 
-    @property
-    def text(self):
-        return rules.cell_text(self.rag, self.change, self.before)
+    def __init__(self, rating_id, rag, before, moderation="", evidence="", comment=""):
+        self.rating_id, self.rag, self.before = rating_id, rag, before
+        self.moderation, self.evidence, self.comment = moderation, evidence, comment
+        self.change = rules.change(before, rag)
+        self.arrow = rules.CHANGE_ARROW.get(self.change, "")
+        self.text = rules.cell_text(rag, self.change, before)
 
 
 @dataclass
@@ -85,15 +81,17 @@ def build(cycle, framework, sector_id=None, with_evidence=False):
         .join(Return, JOIN.LEFT_OUTER, on=(Return.agency == Agency.id) & (Return.cycle == cycle.id))
         .where(Agency.id.in_(chosen)).order_by(Agency.name).dicts()
     )
-    columns = [Rating.id, Rating.rag, Rating.moderation_status, Return.agency, Return.cycle, Standard.code] + ([Rating.evidence, Rating.moderation_comment] if with_evidence else [])
-    ratings = Rating.select(*columns).join(Return).switch(Rating).join(Standard).where(Return.cycle.in_(cycles) & Return.agency.in_(chosen)).dicts()
-    found = {(r["agency"], r["cycle"], r["code"]): r for r in ratings}
+    columns = [Return.agency, Return.cycle, Standard.code, Rating.id, Rating.rag, Rating.moderation_status] + ([Rating.evidence, Rating.moderation_comment] if with_evidence else [])
+    ratings = Rating.select(*columns).join(Return).switch(Rating).join(Standard).where(Return.cycle.in_(cycles) & Return.agency.in_(chosen))
+    # Plain rows straight from the cursor: thousands of them, all ints and text, need no conversion.
+    found = {(agency, cycle_id, code): rest for agency, cycle_id, code, *rest in db.execute(ratings).fetchall()}
+    this_id, before_id, codes = cycle.id, previous.id if previous else None, [s.code for s in standards]
     rows = []
     for a in agencies:
         row = HeatRow(a["id"], a["name"], a["sector_name"], a["return_id"], a["status"], a["submitted_at"])
-        for standard in standards:
-            now = found.get((a["id"], cycle.id, standard.code))
-            before = found.get((a["id"], previous.id, standard.code)) if previous else None
-            row.cells.append(Cell(now["id"], now["rag"], before["rag"] if before else None, now["moderation_status"], now.get("evidence", ""), now.get("moderation_comment", "")) if now else None)
+        for code in codes:
+            now = found.get((a["id"], this_id, code))
+            before = found.get((a["id"], before_id, code))
+            row.cells.append(Cell(*now[:2], before[1] if before else None, *now[2:]) if now else None)
         rows.append(row)
     return Heatmap(cycle, previous, framework, standards, rows)

@@ -110,8 +110,7 @@ def submit(return_id):
     page = _check_page(ret, form)
     if ready_to_save(form):
         try:
-            returns.submit(ret, form.version.data, current_user, page["found"])
-            flash("Your return has been submitted", "success")
+            returns.submit(ret, form.version.data, current_user, page["found"])  # the return page then shows the confirmation panel
             return redirect(url_for(".show", return_id=ret.id))
         except VersionConflict:
             page["found"].append((None, "The return changed while you were checking it. Check the answers again, then submit."))
