@@ -139,3 +139,12 @@ def test_htmx_gets_just_the_screen(child):
     child.start()
     html = child.get("/1", headers={"HX-Request": "true"}).get_data(as_text=True)
     assert html.lstrip().startswith('<div id="screen"') and "<html" not in html
+
+
+def test_after_sending_the_device_keeps_nothing_that_points_at_the_response(app, child):
+    child.start()
+    child.answer(1, "3")
+    child.send()
+    with child.http.session_transaction() as session:
+        assert session["survey_visit"] == {"code": child.code, "done": True}
+    assert Response.get().idempotency_key not in str(dict(session))

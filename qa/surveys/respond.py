@@ -112,7 +112,8 @@ def ready(code):
     if request.method == "POST":
         # Sending twice (a double tap racing in two workers) finds the same response: never a second one.
         visits.submit(link, visit["key"])
-        session[SESSION_KEY] = visit | {"done": True}
+        # Forget the visit key: nothing left on a shared device points at the response just made.
+        session[SESSION_KEY] = {"code": code, "done": True}
         return redirect(url_for("respond.thanks", code=code), 303)
     questions = visits.questions_of(link.survey)
     answers, _ = visits.draft_of(visit["key"])
