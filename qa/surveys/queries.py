@@ -21,23 +21,35 @@ def _responses(survey, link_id=None, age_band=None):
 
 
 def results_for(survey, link_id=None, age_band=None):
-    """(number of responses, per-question summary) for the survey, optionally one setting or age band."""
+    """(number of responses, per-question summary) for the survey, optionally one setting or age band.
+
+    One pass adds up the chosen answers; a second, small one counts who answered the questions that
+    allow several answers or free text. Unfiltered, the survey's own question ids select its answers.
+    """
     questions = questions_of(survey)
     chosen = _responses(survey, link_id, age_band)
     responses = chosen.count()
-    in_group = Answer.response.in_(chosen)
-    counts = {(qid, value): n for qid, value, n in
-              Answer.select(Answer.question, Answer.value, fn.COUNT(Answer.id)).where(in_group)
-              .group_by(Answer.question, Answer.value).tuples()}
-    answered = dict(Answer.select(Answer.question, fn.COUNT(Answer.response.distinct())).where(in_group)
-                    .group_by(Answer.question).tuples())
-    free = [q.id for q in questions if q.kind in kinds.FREE_TEXT]
+    scope = (Answer.response.in_(chosen),) if (link_id or age_band) else ()
+    choice_ids = [q.id for q in questions if q.kind not in kinds.FREE_TEXT]
+    other_ids = [q.id for q in questions if q.kind == "choose_many" or q.kind in kinds.FREE_TEXT]
+    counts = {}
+    if choice_ids:
+        counts = {(qid, value): n for qid, value, n in
+                  Answer.select(Answer.question, Answer.value, fn.COUNT(Answer.id)).where(Answer.question.in_(choice_ids), *scope)
+                  .group_by(Answer.question, Answer.value).tuples()}
+    answered = {}
+    for (qid, _), n in counts.items():
+        answered[qid] = answered.get(qid, 0) + n  # one answer a response, except "choose several" (counted below)
+    if other_ids:
+        answered.update(Answer.select(Answer.question, fn.COUNT(Answer.response.distinct())).where(Answer.question.in_(other_ids), *scope)
+                        .group_by(Answer.question).tuples())
     texts = {}
-    for qid in free:
-        # A flagged answer is shown only to the QA officer, in the flags, never in the listing or the board's PDF.
-        unflagged = Answer.id.not_in(Flag.select(Flag.answer))
-        texts[qid] = [value for (value,) in Answer.select(Answer.value).where(in_group & (Answer.question == qid) & unflagged)
-                      .order_by(Answer.id.desc()).limit(TEXTS_SHOWN).tuples()]
+    # A flagged answer is shown only to the QA officer, in the flags, never in the listing or the board's PDF.
+    unflagged = Answer.id.not_in(Flag.select(Flag.answer))
+    for question in questions:
+        if question.kind in kinds.FREE_TEXT:
+            texts[question.id] = [value for (value,) in Answer.select(Answer.value).where(Answer.question == question.id, unflagged, *scope)
+                                  .order_by(Answer.id.desc()).limit(TEXTS_SHOWN).tuples()]
     plain = [{"id": q.id, "kind": q.kind, "prompt": q.prompt, "options": q.option_list} for q in questions]
     return responses, results.summarise(plain, counts, answered, texts, responses)
 
