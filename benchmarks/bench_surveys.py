@@ -152,11 +152,18 @@ def set_up_survey(database):
         return SurveyLink.create(survey=survey, label="School hall").code, survey.id
 
 
-def submissions(tmp):
-    database = tmp / "qa.db"
+def submissions_against_bare(tmp, rounds=3):
+    """Both servers up at once; bare inserts and survey submissions timed in alternating rounds, so a
+    busy machine slows both alike and the ratio stays fair."""
+    database, bare_db = tmp / "qa.db", tmp / "bare.db"
     code, survey_id = set_up_survey(database)
-    env = {"QA_DATABASE": str(database), "QA_SECRET_KEY": "bench", "QA_INSTANCE": str(tmp)}
-    app_process, port = start_gunicorn("app:app", env, ROOT)
+    con = sqlite3.connect(bare_db)
+    con.execute("PRAGMA journal_mode = wal")
+    con.execute("CREATE TABLE item (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE)")
+    con.close()
+    app_process, port = start_gunicorn("app:app", {"QA_DATABASE": str(database), "QA_SECRET_KEY": "bench", "QA_INSTANCE": str(tmp)}, ROOT)
+    bare_process, bare_port = start_gunicorn("bench_surveys:bare_app", {"BENCH_BARE_DB": str(bare_db)}, Path(__file__).parent)
+    figures = {"bare_seconds": 0.0, "bare_count": 0, "send_seconds": 0.0, "sends": 0}
     try:
         visitors = [Visitor(port) for _ in range(VISITS)]
 
@@ -169,8 +176,13 @@ def submissions(tmp):
                 assert v.post(f"/s/{code}/8", {"answer": "Thank you for asking", "go": "next"})[0] == 303
             return job
 
-        seconds, failures = run_parallel([prepare(v) for v in visitors])
-        journeys_per_second = VISITS * 5 / seconds
+        seconds, figures["failures"] = run_parallel([prepare(v) for v in visitors])
+        figures["screens_per_second"] = VISITS * 5 / seconds
+
+        def insert(n):
+            def job():
+                assert Visitor(bare_port).request("POST", "/insert", {"key": f"k{n}"})[0] == 200
+            return job
 
         def send(v):
             def job():
@@ -178,35 +190,27 @@ def submissions(tmp):
                 assert status == 303, status
             return job
 
-        jobs = [send(v) for v in visitors] + [send(v) for v in visitors[::DOUBLE_TAP_EVERY]]
-        send_seconds, send_failures = run_parallel(jobs)
+        per_round, bare_per_round = VISITS // rounds, BARE_INSERTS // rounds
+        for r in range(rounds):
+            seconds, failures = run_parallel([insert(n) for n in range(r * bare_per_round, (r + 1) * bare_per_round)])
+            figures["bare_seconds"] += seconds
+            figures["bare_count"] += bare_per_round
+            figures["failures"] += failures
+            chunk = visitors[r * per_round:(r + 1) * per_round]
+            jobs = [send(v) for v in chunk] + [send(v) for v in chunk[::DOUBLE_TAP_EVERY]]
+            seconds, failures = run_parallel(jobs)
+            figures["send_seconds"] += seconds
+            figures["sends"] += len(jobs)
+            figures["failures"] += failures
+        figures["visits_sent"] = per_round * rounds
     finally:
         stop(app_process)
+        stop(bare_process)
     con = sqlite3.connect(database)
-    responses = con.execute("SELECT COUNT(*), COUNT(DISTINCT idempotency_key) FROM response WHERE survey_id = ?", (survey_id,)).fetchone()
-    answers = con.execute("SELECT COUNT(*) FROM answer").fetchone()[0]
+    figures["responses"], figures["distinct"] = con.execute("SELECT COUNT(*), COUNT(DISTINCT idempotency_key) FROM response WHERE survey_id = ?", (survey_id,)).fetchone()
+    figures["answers"] = con.execute("SELECT COUNT(*) FROM answer").fetchone()[0]
     con.close()
-    return {"sends": len(jobs), "send_seconds": send_seconds, "failures": failures + send_failures, "responses": responses[0],
-            "distinct": responses[1], "answers": answers, "screens_per_second": journeys_per_second}
-
-
-def bare(tmp):
-    database = tmp / "bare.db"
-    con = sqlite3.connect(database)
-    con.execute("PRAGMA journal_mode = wal")
-    con.execute("CREATE TABLE item (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE)")
-    con.close()
-    process, port = start_gunicorn("bench_surveys:bare_app", {"BENCH_BARE_DB": str(database)}, Path(__file__).parent)
-    try:
-        def insert(n):
-            def job():
-                status, _ = Visitor(port).request("POST", "/insert", {"key": f"k{n}"})
-                assert status == 200, status
-            return job
-        seconds, failures = run_parallel([insert(n) for n in range(BARE_INSERTS)])
-    finally:
-        stop(process)
-    return BARE_INSERTS / seconds, failures
+    return figures
 
 
 # 2. First screen size -------------------------------------------------------------------------------------------
@@ -274,18 +278,18 @@ def results_page(tmp):
 def main():
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        print(f"Surveys benchmark on {os.cpu_count()} cores; gunicorn --workers {WORKERS} --threads {THREADS}; {CLIENTS} concurrent clients")
-        bare_rate, bare_failures = bare(tmp)
-        print(f"  bare Flask endpoint inserting one row: {bare_rate:7.1f} inserts/s ({BARE_INSERTS} inserts, {len(bare_failures)} errors)")
-        result = submissions(tmp)
-        rate = result["sends"] / result["send_seconds"]
-        print(f"  survey submissions (POST /s/<code>/send): {rate:7.1f} submissions/s ({result['sends']} sends of {VISITS} visits, "
-              f"every {DOUBLE_TAP_EVERY}th sent twice at once; {len(result['failures'])} errors)")
-        print(f"  ratio to the bare baseline: {rate / bare_rate:.2f} (target at least 0.5)")
-        print(f"  responses stored: {result['responses']} for {VISITS} visits; lost: {VISITS - result['distinct']}; "
-              f"duplicated: {result['responses'] - VISITS}; answers: {result['answers']} (expected {VISITS * 4})")
+        print(f"Surveys benchmark on {os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f} before it starts); gunicorn --workers {WORKERS} --threads {THREADS}; {CLIENTS} concurrent clients")
+        result = submissions_against_bare(tmp)
+        bare_rate, rate, sent = result["bare_count"] / result["bare_seconds"], result["sends"] / result["send_seconds"], result["visits_sent"]
+        print(f"  bare Flask endpoint inserting one row: {bare_rate:7.1f} inserts/s ({result['bare_count']} inserts)")
+        print(f"  survey submissions (POST /s/<code>/send): {rate:7.1f} submissions/s ({result['sends']} sends of {sent} visits, "
+              f"every {DOUBLE_TAP_EVERY}th sent twice at once)")
+        print(f"  ratio to the bare baseline: {rate / bare_rate:.2f} (target at least 0.5; three alternating rounds)")
+        print(f"  errors: {len(result['failures'])}; responses stored: {result['responses']} for {sent} visits sent; "
+              f"lost: {sent - result['distinct']}; duplicated: {result['responses'] - result['distinct']}; "
+              f"answers: {result['answers']} (expected {sent * 4})")
         print(f"  (preparing the visits ran {result['screens_per_second']:.1f} screens/s: start and three answers each)")
-        for failure in (result["failures"] + bare_failures)[:5]:
+        for failure in result["failures"][:5]:
             print(f"    error: {failure}")
         rows = first_screen(tmp)
         print("  first screen, everything it loads (bytes raw / gzip -6):")
