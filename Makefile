@@ -17,6 +17,7 @@ install: $(VENV)/.installed
 browser:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
+# The access log leaves out addresses: nothing should tie a survey answer to a device.
 run: install
 	@mkdir -p instance
 	@$(FLASK) init
@@ -26,7 +27,7 @@ run: install
 	@cat instance/demo-logins.txt
 	@echo
 	@echo "qa is running at http://127.0.0.1:5000  (Ctrl-C to stop)"
-	@$(VENV)/bin/gunicorn --workers 2 --threads 4 --bind 127.0.0.1:5000 --access-logfile - app:app
+	@$(VENV)/bin/gunicorn --workers 2 --threads 4 --bind 127.0.0.1:5000 --access-logfile - --access-logformat '%(t)s "%(r)s" %(s)s %(b)s' app:app
 
 test: install browser
 	$(PY) -m pytest -n 2 -q
