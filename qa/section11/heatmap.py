@@ -13,7 +13,7 @@ from qa.section11.models import Rating, Return
 class Cell:
     """One agency's rating of one standard, with its change since last year worked out once (a heatmap has thousands)."""
 
-    __slots__ = ("rating_id", "rag", "before", "moderation", "evidence", "comment", "change", "arrow", "text")
+    __slots__ = ("rating_id", "rag", "before", "moderation", "evidence", "comment", "change", "arrow", "text", "shown")
 
     def __init__(self, rating_id, rag, before, moderation="", evidence="", comment=""):
         self.rating_id, self.rag, self.before = rating_id, rag, before
@@ -21,6 +21,7 @@ class Cell:
         self.change = rules.change(before, rag)
         self.arrow = rules.CHANGE_ARROW.get(self.change, "")
         self.text = rules.cell_text(rag, self.change, before)
+        self.shown = f"{rag} {self.arrow}".strip()  # what the cell shows: its letter and arrow
 
 
 @dataclass

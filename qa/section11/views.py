@@ -81,7 +81,6 @@ def rating_page(rating, **context):
         "previous": queries.previous_rating(rating),
         "documents": queries.documents_for([rating.id]).get(rating.id, []),
         "actions": queries.actions_for(rating),
-        "needs_actions": rating.rag in rules.NEEDS_ACTIONS,
         **context,
     }
 
@@ -112,9 +111,9 @@ def submit(return_id):
         try:
             returns.submit(ret, form.version.data, current_user, page["found"])  # the return page then shows the confirmation panel
             return redirect(url_for(".show", return_id=ret.id))
-        except VersionConflict:
+        except VersionConflict as error:
             page["found"].append((None, "The return changed while you were checking it. Check the answers again, then submit."))
-            form.version.data = str(ret.version)
+            form.version.data = str(error.current.version)
         except (returns.NotReady, returns.ReturnLocked):
             pass
     return render("section11/check.html", **page)

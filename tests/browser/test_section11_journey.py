@@ -100,6 +100,7 @@ def test_sub_group_reads_the_heatmap_opens_a_rating_and_moderates_it(page, peopl
     check_axe(page, "s11-overview")
     page.get_by_role("link", name="Heatmap of ratings").click()
     expect(page.locator("#heatmap")).to_contain_text("A ▲")
+    expect(page.locator("td.qa-heat--A").first).to_have_css("background-color", "rgb(255, 191, 71)")  # styled after a boosted navigation
     check_axe(page, "s11-heatmap")
     page.get_by_role("link", name="Leadership: Amber, better than last year (was red)").click()
     expect(page.get_by_role("heading", name="Leadership")).to_be_visible()
