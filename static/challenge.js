@@ -96,10 +96,9 @@ document.addEventListener("htmx:configRequest", (event) => {
   if (autosaveOf(event.detail.elt)) event.detail.timeout = 15000;
 });
 
-function start(scope) {
-  scope.querySelectorAll("textarea[data-autosave-key]").forEach(restore);
-}
-
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => start(document));
-else start(document);
-document.addEventListener("htmx:load", (event) => { if (event.target !== document.body) start(event.target); });
+// htmx:load comes after htmx has wired the new content's triggers, so a restored text can be sent at once.
+document.addEventListener("htmx:load", (event) => {
+  const scope = event.target;
+  const found = scope.matches && scope.matches("textarea[data-autosave-key]") ? [scope] : scope.querySelectorAll("textarea[data-autosave-key]");
+  found.forEach(restore);
+});

@@ -193,3 +193,17 @@ def test_events_needing_visitors_lists_those_without_a_lead_or_peer(app, people,
     assert [e.id for e in events_needing_visitors(cycle)] == [other.id]
     Visitor.delete().where(Visitor.role == "peer").execute()
     assert {e.id for e in events_needing_visitors(cycle)} == {other.id, event.id}
+
+
+def test_a_reviewers_visits_and_a_leads_events_are_listed_in_a_bounded_number_of_queries(app, signed_in, people, event, cycle, count_queries):
+    for n in range(10):
+        agency = Agency.create(name=f"Agency {n}", sector=people["agency_a"].sector)
+        made = scheduling.choose(cycle, [(agency, "Because")], people["admin"])[0]
+        Visitor.create(event=made, user=people["peer"], role="peer")
+    peer, lead = signed_in(people["peer"]), signed_in(people["lead_a"])
+    with count_queries() as counter:
+        assert "Agency 9" in peer.get("/challenge").get_data(as_text=True)
+    assert counter.count <= 8, counter.count
+    with count_queries() as counter:
+        assert "What to prepare" in lead.get("/challenge").get_data(as_text=True)
+    assert counter.count <= 8, counter.count

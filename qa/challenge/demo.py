@@ -3,7 +3,7 @@ import random
 from datetime import date, datetime, time, timedelta
 
 from qa.challenge import findings, queries, scheduling, selection
-from qa.challenge.demo_text import NOTES, RECOMMEND, SUMMARY, TEXT
+from qa.challenge.demo_text import NOTES, ON_THE_DAY, RECOMMEND, SUMMARIES, SUMMARY, TEXT
 from qa.challenge.models import ChallengeEvent, Finding, Visitor
 from qa.cycles.models import Cycle
 from qa.frameworks.models import Standard
@@ -88,17 +88,18 @@ def _agreed_rag(self_rag, rng):
 def _write_findings(event, rng, writer, day):
     rows = list(Finding.select(Finding, Standard).join(Standard).where(Finding.event == event).order_by(Standard.position))
     when = datetime.combine(day, time(15, 0))
+    extra = ON_THE_DAY.get(event.agency.sector.slug, ON_THE_DAY["voluntary"])
     for finding in rows:
         agreed = _agreed_rag(finding.self_rag, rng)
         words = TEXT.get(finding.standard.code, TEXT["default"])
         note = NOTES[agreed]
-        Finding.update(agreed_rag=agreed, evidence_seen=words[0], questions_asked=finding.standard.prompts[0] if finding.standard.prompts else "",
+        Finding.update(agreed_rag=agreed, evidence_seen=f"{words[0]} {rng.choice(extra)}", questions_asked=finding.standard.prompts[0] if finding.standard.prompts else "",
                        strengths=words[1], development=words[2] + (" " + note if note else ""), updated_by=writer, updated_at=when,
                        version=Finding.version + 1).where(Finding.id == finding.id).execute()
         if agreed in ("R", "A"):
             text, owner = RECOMMEND.get(finding.standard.code, RECOMMEND["default"])
             findings.add_recommendation(finding, text, owner, day + timedelta(days=rng.choice([90, 120, 180])), writer)
-    summary = SUMMARY.format(agency=event.agency.name)
+    summary = SUMMARIES.get(event.agency.name) or SUMMARY.format(agency=event.agency.name)
     ChallengeEvent.update(summary=summary, summary_version=2, summary_updated_by=writer, summary_updated_at=when).where(ChallengeEvent.id == event.id).execute()
 
 
@@ -108,7 +109,7 @@ def _this_cycle(cycle, agencies, people, admin):
     for name, day, start, end, place, lead, peer in THIS_EVENTS:
         agency = agencies[name]
         candidate = facts.get(agency.id)
-        why = "; ".join(selection.reasons(candidate)).capitalize() if candidate else "Chosen by the sub-group"
+        why = selection.sentence(selection.reasons(candidate)) if candidate else "Chosen by the sub-group"
         event = scheduling.choose(cycle, [(agency, f"{why}. The sub-group wants to see the evidence behind the self-assessment at first hand.")], admin)[0]
         scheduling.schedule(event, event.version, _at(day, start), _at(day, end), place, admin)
         event = ChallengeEvent.get_by_id(event.id)

@@ -75,6 +75,33 @@ RECOMMEND = {
     "default": ("Gather evidence of the difference this makes for children and report it to the sub-group.", "Named safeguarding lead"),
 }
 
+# What the visitors saw on the day, by the visited agency's sector: added to each standard's evidence so agencies read differently.
+ON_THE_DAY = {
+    "police": ["We also sat in on the morning vulnerability briefing.", "The custody sergeant walked us through two referrals.",
+               "We sampled five domestic abuse cases where children were present."],
+    "health": ["We visited the emergency department and spoke to the named nurse.", "The maternity safeguarding team showed us their tracker.",
+               "We sampled six records where a child was not brought to an appointment."],
+    "education": ["We spoke to a group of year 5 pupils.", "The designated safeguarding lead showed us the concerns log.",
+                  "We met the safeguarding governor over lunch."],
+    "housing": ["We joined a tenancy officer's briefing.", "The repairs team described how they report a concern from a home visit.",
+                "We sampled five cases of families in temporary accommodation."],
+    "voluntary": ["We met three volunteers from the Friday youth club.", "The safeguarding lead showed us how concerns are logged after sessions.",
+                  "We read the volunteer induction pack."],
+}
+
+SUMMARIES = {
+    "Northbrook Constabulary": "The Constabulary's self-assessment was candid, and officers we met understood the voice of the child. "
+                               "The vulnerability hub is a real strength; what is not yet clear is how the learning from it reaches response officers on nights.",
+    "Northbrook Hospitals NHS Foundation Trust": "The trust has strong safeguarding leadership and an experienced named nurse team. "
+                                                  "The two learning reviews have led to changes in the emergency department, but children not brought to outpatient appointments are still followed up inconsistently.",
+    "Oak Hill Primary School": "Oak Hill is a caring school where pupils know who to talk to. "
+                               "Rating every standard green was generous: record keeping for lunchtime staff and volunteers needs tightening before the school can show it is consistently strong.",
+    "Northbrook Homes": "Northbrook Homes has made good progress since joining the partnership's training programme. "
+                        "Front-line staff see families other agencies do not, and the recommendations focus on making sure what they notice is passed on.",
+    "Northbrook Youth Trust": "The Youth Trust relies on committed volunteers and has good basic arrangements. "
+                              "Supervision of volunteers and the recording of low-level concerns are the areas to strengthen as the Trust grows.",
+}
+
 SUMMARY = ("{agency} was open and well prepared, and staff at every level spoke confidently about keeping children safe. "
            "The self-assessment was honest in most places; where we agreed a different rating it was because the evidence "
            "showed arrangements on paper that are not yet consistent in practice.\n"

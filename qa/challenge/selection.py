@@ -26,7 +26,13 @@ class Suggestion:
 
     @property
     def text(self):
-        return "; ".join(self.reasons)
+        return sentence(self.reasons)
+
+
+def sentence(parts) -> str:
+    """Reasons joined into one line that starts with a capital (and leaves "Health" and "QA" alone)."""
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
 
 
 def recency(candidate: Candidate) -> float:

@@ -20,7 +20,7 @@ def selection_page(cycle_id):
     candidates = sorted(queries.candidates(cycle), key=lambda c: (-selection.priority(c), c.name))
     suggested = {s.candidate.agency_id: s for s in selection.shortlist(candidates, size)}
     return render("challenge/selection.html", "challenge/_candidates.html", cycle=cycle, size=size, candidates=candidates,
-                  suggested=suggested, chosen=queries.chosen_events(cycle), reasons=selection.reasons, years_label=selection.years_label)
+                  suggested=suggested, chosen=queries.chosen_events(cycle), reasons=selection.reasons, sentence=selection.sentence, years_label=selection.years_label)
 
 
 @bp.post("/cycles/<int:cycle_id>/selection")
@@ -35,7 +35,7 @@ def choose(cycle_id):
         return redirect(url_for(".selection_page", cycle_id=cycle.id))
     reasons, missing = selection_reasons(request.form, [c.agency_id for c in picked])
     if "confirm" not in request.form or missing:
-        suggested = {c.agency_id: "; ".join(selection.reasons(c)).capitalize() for c in picked}
+        suggested = {c.agency_id: selection.sentence(selection.reasons(c)) for c in picked}
         return render("challenge/selection_reasons.html", cycle=cycle, picked=picked, reasons=reasons, suggested=suggested,
                       missing=missing if "confirm" in request.form else [])
     agencies = {a.id: a for a in Agency.select().where(Agency.id.in_(ids))}
