@@ -24,7 +24,6 @@ from qa.pairing.solver import (
     check_hard_rules,
     greedy_assignment,
     propose,
-    score,
     sector_relation,
     sector_slug,
 )
@@ -153,8 +152,8 @@ def brute_force(events, people, ctx):
         pins = (ev.pinned_lead_id, ev.pinned_peer_id)
         leads = [ev.pinned_lead_id] if ev.pinned_lead_id is not None else [p.id for p in people if p.is_lead_eligible]
         peers = [ev.pinned_peer_id] if ev.pinned_peer_id is not None else [p.id for p in people if p.is_peer_eligible]
-        full = [(l, r) for l, r in itertools.product(leads, peers)
-                if not violations([ev], by_id, ctx, {ev.id: (l, r)})]
+        full = [(lead_id, peer_id) for lead_id, peer_id in itertools.product(leads, peers)
+                if not violations([ev], by_id, ctx, {ev.id: (lead_id, peer_id)})]
         options.append([pins] + [f for f in full if f != pins])
     best = None
 

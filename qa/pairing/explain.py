@@ -14,24 +14,9 @@ from collections import Counter
 from datetime import date as Date
 from typing import Iterable, Mapping, Optional, Sequence
 
-from qa.pairing.solver import (
-    LEAD,
-    PEER,
-    ROLES,
-    RELATED_SECTORS,
-    Context,
-    Event,
-    HardRule,
-    Person,
-    _breaches,
-    _index_people,
-    _Ledger,
-    _partner_id,
-    _with_event,
-    sector_label,
-    sector_relation,
-    sector_slug,
-)
+from qa.pairing.costs import RELATED_SECTORS, sector_label, sector_relation, sector_slug
+from qa.pairing.data import LEAD, PEER, ROLES, Context, Event, HardRule, Person
+from qa.pairing.rules import _breaches, _index_people, _Ledger, _partner_id, _with_event
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -346,7 +331,7 @@ def explain_unpaired_event(
 ) -> str:
     """Why an event has no full pair: the empty role(s) that block it, or a lead and peer who clash."""
     situation = _Situation(event, people, context, events, assignment)
-    filled = dict(zip(ROLES, (assignment or {}).get(event.id, (event.pinned_lead_id, event.pinned_peer_id))))
+    filled = dict(zip(ROLES, (assignment or {}).get(event.id, (event.pinned_lead_id, event.pinned_peer_id)), strict=False))
     open_roles = [role for role in ROLES if filled[role] is None]
     if not open_roles:
         return "This event has both a lead and a peer."
@@ -365,4 +350,4 @@ def _compatible_pair_exists(situation: _Situation) -> bool:
     leads = situation.free(LEAD, partner_id=None)
     peers = situation.free(PEER, partner_id=None)
     never = situation.context.never_pair
-    return any(l.id != p.id and frozenset((l.id, p.id)) not in never for l in leads for p in peers)
+    return any(lead.id != peer.id and frozenset((lead.id, peer.id)) not in never for lead in leads for peer in peers)

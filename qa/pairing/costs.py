@@ -1,0 +1,140 @@
+"""The soft costs of a pairing (lower is better) and the sector relations they rest on; hard rules live in rules.py."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Mapping
+
+from qa.pairing.data import PEER, Context, Event, Person
+
+# ---------------------------------------------------------------------------------------------
+# Cost table (integers; lower is better). Only soft preferences live here: hard rules are never
+# traded against cost.
+# ---------------------------------------------------------------------------------------------
+
+SAME_SECTOR_COST = 0
+"""Peer's agency is in the visited agency's sector: the strong preference, so free."""
+
+RELATED_SECTOR_COST = 40
+"""Peer's agency is in a related sector (see RELATED_SECTORS). Larger than any single load or
+variety penalty, so a same-sector peer wins unless they are much busier or a repeat visitor."""
+
+UNRELATED_SECTOR_COST = 120
+"""Peer's agency is in an unrelated sector: used only when nobody closer is free or sensible."""
+
+VISIT_THIS_CYCLE_COST = 10
+"""Per visit the person already has this cycle, counting earlier visits in the same proposal (in
+date order), so a person's second visit costs more than their first and work is spread out."""
+
+VISIT_LAST_THREE_CYCLES_COST = 3
+"""Per visit in the three completed cycles before this one: a gentler, longer-run spread."""
+
+REPEAT_PAIRING_COST = 30
+"""The lead and peer were paired together last cycle: variety brings fresh eyes."""
+
+REPEAT_AGENCY_VISIT_COST = 15
+"""The visitor has visited this agency before (any previous cycle): per visitor."""
+
+TWO_FIRST_TIMERS_COST = 25
+"""Both visitors would be first-time visitors (no previous visits ever): mix experience."""
+
+UNPAIRED_EVENT_COST = 1_000_000
+"""Per event left without a full pair. propose() raises it automatically above the largest
+possible total of all other costs, so pairing one more event always beats any cost saving."""
+
+SECTOR_COSTS = MappingProxyType(
+    {"same": SAME_SECTOR_COST, "related": RELATED_SECTOR_COST, "unrelated": UNRELATED_SECTOR_COST}
+)
+
+# Symmetric: if a lists b then b lists a (a test checks this). Keys are sector slugs.
+RELATED_SECTORS: Mapping[str, frozenset] = MappingProxyType(
+    {
+        "health": frozenset({"early-years"}),
+        "early-years": frozenset({"health", "childrens-social-care", "education"}),
+        "police": frozenset({"youth-justice"}),
+        "youth-justice": frozenset({"police", "probation"}),
+        "probation": frozenset({"youth-justice"}),
+        "childrens-social-care": frozenset({"early-years", "education"}),
+        "education": frozenset({"childrens-social-care", "early-years"}),
+        "housing": frozenset({"voluntary"}),
+        "voluntary": frozenset({"housing"}),
+    }
+)
+
+SECTOR_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "health": "Health",
+        "early-years": "Early years",
+        "police": "Police",
+        "youth-justice": "Youth justice",
+        "probation": "Probation",
+        "childrens-social-care": "Children's social care",
+        "education": "Education",
+        "housing": "Housing",
+        "voluntary": "Voluntary sector",
+    }
+)
+
+# Breakdown keys, shared with explain.py so texts and costs cannot drift apart.
+PEER_SECTOR = "peer_sector"
+REPEAT_PAIRING = "repeat_pairing"
+TWO_FIRST_TIMERS = "two_first_timers"
+
+
+def load_key(role: str) -> str:
+    return f"{role}_load"
+
+
+def repeat_agency_key(role: str) -> str:
+    return f"{role}_repeat_agency"
+
+
+# ---------------------------------------------------------------------------------------------
+# Sectors and costs
+# ---------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1024)
+def sector_slug(sector: str) -> str:
+    """'Children's social care' -> 'childrens-social-care'."""
+    text = (sector or "").strip().lower().replace("'", "").replace("\u2019", "")
+    return "-".join(text.replace("_", " ").replace("-", " ").split())
+
+
+def sector_label(sector: str) -> str:
+    slug = sector_slug(sector)
+    return SECTOR_LABELS.get(slug) or slug.replace("-", " ").capitalize()
+
+
+def sector_relation(peer_sector: str, visited_sector: str) -> str:
+    """'same', 'related' or 'unrelated': how the peer's sector sits against the visited agency's."""
+    peer, visited = sector_slug(peer_sector), sector_slug(visited_sector)
+    if peer == visited:
+        return "same"
+    if peer in RELATED_SECTORS.get(visited, ()):
+        return "related"
+    return "unrelated"
+
+
+def slot_breakdown(event: Event, role: str, person: Person, earlier_visits: int = 0) -> dict:
+    """Costs that depend on one visitor alone; earlier_visits = their earlier visits in this proposal."""
+    items = {}
+    if role == PEER:
+        items[PEER_SECTOR] = SECTOR_COSTS[sector_relation(person.sector, event.sector)]
+    items[load_key(role)] = VISIT_THIS_CYCLE_COST * (
+        person.visits_this_cycle + earlier_visits
+    ) + VISIT_LAST_THREE_CYCLES_COST * person.visits_last_three_cycles
+    if event.agency_id in person.visited_agency_ids:
+        items[repeat_agency_key(role)] = REPEAT_AGENCY_VISIT_COST
+    return {key: value for key, value in items.items() if value}
+
+
+def pair_breakdown(lead: Person, peer: Person, context: Context) -> dict:
+    """Costs that depend on who goes with whom."""
+    items = {}
+    if frozenset((lead.id, peer.id)) in context.last_cycle_pairs:
+        items[REPEAT_PAIRING] = REPEAT_PAIRING_COST
+    if lead.is_first_timer and peer.is_first_timer:
+        items[TWO_FIRST_TIMERS] = TWO_FIRST_TIMERS_COST
+    return items

@@ -1,0 +1,258 @@
+"""The CP-SAT model of a prepared problem: one boolean per (event, role, allowed person), solved for least cost."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping, Optional
+
+from ortools.sat.python import cp_model
+
+from qa.pairing.costs import REPEAT_PAIRING_COST, TWO_FIRST_TIMERS_COST, VISIT_THIS_CYCLE_COST, pair_breakdown, slot_breakdown
+from qa.pairing.data import LEAD, PEER, ROLES
+from qa.pairing.problem import _pairable, _Problem, _room
+
+SOLVER_PARAMETERS = MappingProxyType(
+    {"cp_model_presolve": False, "linearization_level": 2, "add_lp_constraints_lazily": False}
+)
+"""Measured on the benchmark (about 2.5x faster than the defaults): these assignment-shaped models
+gain little from presolve, and putting the whole, nearly integral, LP relaxation in from the start
+guides the search straight to the optimum."""
+
+
+class _Model:
+    """Builds the CP-SAT model: one boolean per (event, role, allowed person).
+
+    Constraints: each pairable event has exactly one lead and one peer when 'paired', none otherwise
+    (with require_all every pairable event must be paired, which drops the big unpaired penalty and
+    tightens the LP); a person visits at most once a day and within their cycle maximum; no two-way
+    peer visits between agencies; never-pair pairs never share an event. Pair costs use product
+    booleans only for the few lead-peer pairs that were together last cycle; 'two first-timers'
+    needs one boolean per event.
+    """
+
+    def __init__(self, problem: _Problem, require_all: bool = False):
+        self.p = problem
+        self.require_all = require_all
+        self.model = cp_model.CpModel()
+        self.x = {}  # (event index, role, person id) -> BoolVar
+        self.paired = {}  # event index -> BoolVar (absent with require_all)
+        self.terms = []  # (coefficient, BoolVar) in the soft-cost objective
+        self.constant = 0  # soft cost of pinned visitors, fixed whatever the solver does
+
+    def build(self):
+        for index, event in enumerate(self.p.events):
+            self._event(index, event)
+        self._per_person()
+        self._reciprocity()
+        self._pinned_constant()
+        return self
+
+    # -- per event --------------------------------------------------------------------------
+
+    def _event(self, index, event):
+        if not _pairable(self.p, index):
+            return
+        open_roles = [role for role in ROLES if event.pinned(role) is None]
+        if not open_roles:
+            return  # both pinned: already paired, nothing to decide
+        paired = 1 if self.require_all else self.model.new_bool_var(f"paired_{index}")
+        if not self.require_all:
+            self.paired[index] = paired
+        for role in open_roles:
+            chosen = []
+            for person in self.p.slots[(index, role)]:
+                var = self.model.new_bool_var(f"x_{index}_{role}_{person.id}")
+                self.x[(index, role, person.id)] = var
+                chosen.append(var)
+                self._charge(self.p.costs[(index, role, person.id)], var)
+            self.model.add(sum(chosen) == paired)
+        self._pair_terms(index, event)
+
+    def _pair_terms(self, index, event):
+        leads = self._side(index, event, LEAD)
+        peers = self._side(index, event, PEER)
+        for lead_id, peer_id in _directed(self.p.context.last_cycle_pairs):
+            if lead_id in leads and peer_id in peers:
+                self._charge_both(REPEAT_PAIRING_COST, leads[lead_id], peers[peer_id], f"rp_{index}")
+        for lead_id, peer_id in _directed(self.p.context.never_pair):
+            lead, peer = leads.get(lead_id), peers.get(peer_id)
+            # Pinned partners were already filtered out of the slot lists.
+            if lead is not None and peer is not None and lead is not True and peer is not True:
+                self.model.add_bool_or([lead.negated(), peer.negated()])
+        self._first_timers(index, leads, peers)
+
+    def _side(self, index, event, role) -> dict:
+        """person id -> BoolVar, or True for a pinned visitor (whose presence is certain)."""
+        pinned = event.pinned(role)
+        if pinned is not None:
+            return {pinned: True}
+        return {person.id: self.x[(index, role, person.id)] for person in self.p.slots[(index, role)]}
+
+    def _first_timers(self, index, leads, peers):
+        new_leads = [v for pid, v in leads.items() if self.p.people_by_id[pid].is_first_timer]
+        new_peers = [v for pid, v in peers.items() if self.p.people_by_id[pid].is_first_timer]
+        if not new_leads or not new_peers:
+            return
+        lead_pinned = any(v is True for v in new_leads)
+        peer_pinned = any(v is True for v in new_peers)
+        if lead_pinned and peer_pinned:
+            return  # both pinned first-timers: counted in the constant
+        if lead_pinned or peer_pinned:
+            for var in new_peers if lead_pinned else new_leads:
+                self._charge(TWO_FIRST_TIMERS_COST, var)
+            return
+        # At most one lead and one peer per event, so "both new" means sum(new leads) + sum(new peers) = 2.
+        both = self.model.new_bool_var(f"ft_{index}")
+        self.model.add(sum(new_leads) + sum(new_peers) - 1 <= both)
+        self._charge(TWO_FIRST_TIMERS_COST, both)
+
+    def _charge_both(self, cost, a, b, name):
+        if a is True and b is True:
+            return  # constant, counted in _pinned_constant
+        if a is True or b is True:
+            self._charge(cost, b if a is True else a)
+            return
+        both = self.model.new_bool_var(name)
+        self.model.add(a + b - 1 <= both)  # minimisation keeps `both` at 0 unless both are chosen
+        self._charge(cost, both)
+
+    def _charge(self, cost, var):
+        if cost:
+            self.terms.append((cost, var))
+
+    # -- per person -------------------------------------------------------------------------
+
+    def _per_person(self):
+        by_person = defaultdict(lambda: defaultdict(list))  # person id -> date -> [var]
+        for (index, _role, person_id), var in self.x.items():
+            by_person[person_id][self.p.events[index].date].append(var)
+        for person_id, by_date in by_person.items():
+            for day_vars in by_date.values():
+                if len(day_vars) > 1:
+                    self.model.add_at_most_one(day_vars)  # one visit a day; also stops one person taking both roles
+            all_vars = [v for day_vars in by_date.values() for v in day_vars]
+            room = _room(self.p, person_id)
+            if len(by_date) > room:
+                self.model.add(sum(all_vars) <= room)
+            self._repeat_load(person_id, all_vars, min(room, len(by_date)))
+
+    def _repeat_load(self, person_id, all_vars, most):
+        """The k-th proposed visit of one person costs (k - 1) * VISIT_THIS_CYCLE_COST more.
+
+        Extra costs grow with k, so minimisation switches on extra_2 before extra_3 and the sum
+        of extras equals the true convex load cost without ordering constraints.
+        """
+        if most < 2:
+            return
+        extras = [self.model.new_bool_var(f"load_{person_id}_{k}") for k in range(2, most + 1)]
+        self.model.add(sum(all_vars) <= 1 + sum(extras))
+        for k, extra in enumerate(extras, start=2):
+            self._charge(VISIT_THIS_CYCLE_COST * (k - 1), extra)
+
+    # -- reciprocity ------------------------------------------------------------------------
+
+    def _reciprocity(self):
+        flows = defaultdict(list)  # (peer agency, visited agency) -> [peer vars]
+        for (index, role, person_id), var in self.x.items():
+            if role == PEER:
+                flows[(self.p.people_by_id[person_id].agency_id, self.p.events[index].agency_id)].append(var)
+        for (a, b), forward in flows.items():
+            backward = flows.get((b, a))
+            if backward and _ordered(a, b):
+                # direction = 1 allows a->b peer visits only; 0 allows b->a only.
+                direction = self.model.new_bool_var(f"recip_{a}_{b}")
+                for var in forward:
+                    self.model.add_implication(var, direction)
+                for var in backward:
+                    self.model.add_implication(var, direction.negated())
+
+    # -- pinned -----------------------------------------------------------------------------
+
+    def _pinned_constant(self):
+        """Pinned visitors' costs, written as the solver sees them (order-free per person)."""
+        counted = defaultdict(int)
+        for event in self.p.events:
+            lead_id, peer_id = self.p.pins.get(event.id, (None, None))
+            for role, person_id in ((LEAD, lead_id), (PEER, peer_id)):
+                if person_id is not None:
+                    person = self.p.people_by_id[person_id]
+                    self.constant += sum(slot_breakdown(event, role, person, counted[person_id]).values())
+                    counted[person_id] += 1
+            if lead_id is not None and peer_id is not None:
+                lead, peer = self.p.people_by_id[lead_id], self.p.people_by_id[peer_id]
+                self.constant += sum(pair_breakdown(lead, peer, self.p.context).values())
+
+    # -- objective and solve ----------------------------------------------------------------
+
+    def solve(self, time_limit_s, seed, num_workers, hint: Optional[Mapping]) -> "_Solved":
+        penalty = self.p.unpaired_penalty
+        unpairable = sum(1 for index in range(len(self.p.events)) if not _pairable(self.p, index))
+        constant = self.constant + penalty * (unpairable + len(self.paired))
+        coefficients = [cost for cost, _ in self.terms] + [-penalty] * len(self.paired)
+        variables = [var for _, var in self.terms] + list(self.paired.values())
+        self.model.minimize(cp_model.LinearExpr.weighted_sum(variables, coefficients) + constant)
+        if hint:
+            self._hint(hint)
+        solver = cp_model.CpSolver()
+        for name, value in SOLVER_PARAMETERS.items():
+            setattr(solver.parameters, name, value)
+        solver.parameters.max_time_in_seconds = max(time_limit_s, 0.01)
+        solver.parameters.num_workers = num_workers
+        solver.parameters.random_seed = seed
+        status = solver.solve(self.model)
+        found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        return _Solved(
+            status=status,
+            status_name=solver.status_name(status),
+            assignment=self.read(solver) if found else None,
+            objective=round(solver.objective_value) if found else None,
+            variable_cost=round(solver.objective_value) - constant if found else None,
+            penalty=penalty,
+        )
+
+    def _hint(self, hint):
+        for (index, role, person_id), var in self.x.items():
+            chosen = hint.get(self.p.events[index].id, (None, None))[ROLES.index(role)]
+            self.model.add_hint(var, chosen == person_id)
+        for index, var in self.paired.items():
+            lead_id, peer_id = hint.get(self.p.events[index].id, (None, None))
+            self.model.add_hint(var, lead_id is not None and peer_id is not None)
+
+    def read(self, solver) -> dict:
+        assignment = dict(self.p.pins)
+        for (index, role, person_id), var in self.x.items():
+            if solver.boolean_value(var):
+                event_id = self.p.events[index].id
+                pair = list(assignment.get(event_id, (None, None)))
+                pair[ROLES.index(role)] = person_id
+                assignment[event_id] = tuple(pair)
+        return assignment
+
+
+@dataclass
+class _Solved:
+    status: int
+    status_name: str
+    assignment: Optional[dict]
+    objective: Optional[int]
+    variable_cost: Optional[int]  # objective without pinned costs and unpaired penalties
+    penalty: int
+
+
+def _directed(pairs):
+    """Each unordered pair {a, b} as (a, b) and (b, a): either may be the lead."""
+    for pair in pairs:
+        if len(pair) == 2:
+            a, b = tuple(pair)
+            yield a, b
+            yield b, a
+
+
+def _ordered(a, b) -> bool:
+    """Pick one of the two directions of an agency pair, whatever the id types."""
+    try:
+        return a < b
+    except TypeError:
+        return repr(a) < repr(b)

@@ -1,0 +1,209 @@
+"""The prepared problem (pins, per-slot candidate lists and costs), the reference score of any assignment, and a greedy answer."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Optional, Sequence
+
+from qa.pairing.costs import (
+    REPEAT_PAIRING_COST,
+    TWO_FIRST_TIMERS_COST,
+    UNPAIRED_EVENT_COST,
+    VISIT_THIS_CYCLE_COST,
+    pair_breakdown,
+    slot_breakdown,
+)
+from qa.pairing.data import LEAD, PEER, ROLES, Context, Event, Person
+from qa.pairing.rules import _allowed, _index_people, _Ledger, _partner_id
+
+# ---------------------------------------------------------------------------------------------
+# Reference cost of an assignment
+# ---------------------------------------------------------------------------------------------
+
+
+def _visit_order(events: Sequence[Event], assignment: Mapping) -> dict:
+    """(event id, role) -> how many of that person's visits in the assignment come before it."""
+    order = {event.id: index for index, event in enumerate(events)}
+    by_person = defaultdict(list)
+    for event in events:
+        lead_id, peer_id = assignment.get(event.id, (None, None))
+        for role, person_id in ((LEAD, lead_id), (PEER, peer_id)):
+            if person_id is not None:
+                by_person[person_id].append((event.date, order[event.id], ROLES.index(role), event.id, role))
+    earlier = {}
+    for slots in by_person.values():
+        for position, (_, _, _, event_id, role) in enumerate(sorted(slots)):
+            earlier[(event_id, role)] = position
+    return earlier
+
+
+def score(events: Sequence[Event], people: Iterable[Person], context: Optional[Context], assignment: Mapping) -> dict:
+    """Itemised soft cost per event for any assignment (hard rules are not checked here).
+
+    Each visit's load cost counts the person's earlier visits in the same assignment, in date order.
+    """
+    context = context or Context()
+    people_by_id = _index_people(people)
+    earlier = _visit_order(events, assignment)
+    result = {}
+    for event in events:
+        lead_id, peer_id = assignment.get(event.id, (None, None))
+        items = {}
+        for role, person_id in ((LEAD, lead_id), (PEER, peer_id)):
+            if person_id is not None:
+                items.update(slot_breakdown(event, role, people_by_id[person_id], earlier[(event.id, role)]))
+        if lead_id is not None and peer_id is not None:
+            items.update(pair_breakdown(people_by_id[lead_id], people_by_id[peer_id], context))
+        result[event.id] = items
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Preparing the problem: pins and per-slot candidate lists
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Problem:
+    events: tuple
+    people: tuple
+    people_by_id: dict
+    context: Context
+    pins: dict  # event id -> (lead id | None, peer id | None)
+    ledger: _Ledger  # pinned visitors only
+    slots: dict  # (event index, role) -> [Person] allowed by every hard rule, given the pins
+    costs: dict  # (event index, role, person id) -> the slot's own cost for that person (pins counted)
+    unpaired_penalty: int = UNPAIRED_EVENT_COST
+
+    @property
+    def size(self) -> int:
+        return len(self.costs)
+
+
+def _unpaired_penalty(events, slots, costs, people_by_id, ledger) -> int:
+    """UNPAIRED_EVENT_COST, raised if need be above the most the soft costs could ever add up to.
+
+    The bound: every candidate's own cost, plus at most one pair cost of each kind per event, plus
+    each person's most extra load cost (W + 2W + ... for their room). Any assignment costs less, so
+    one more paired event always outweighs any saving.
+    """
+    people = {person.id for allowed in slots.values() for person in allowed}
+    load = 0
+    for person_id in people:
+        person = people_by_id[person_id]
+        room = person.max_visits - person.visits_this_cycle - ledger.visits_elsewhere(person_id, None)
+        load += VISIT_THIS_CYCLE_COST * room * (room - 1) // 2
+    pair = len(events) * (REPEAT_PAIRING_COST + TWO_FIRST_TIMERS_COST)
+    return max(UNPAIRED_EVENT_COST, sum(costs.values()) + pair + load + 1)
+
+
+def _prepare(events, people, context) -> _Problem:
+    events, people = tuple(events), tuple(people)
+    context = context or Context()
+    people_by_id = _index_people(people)
+    if len({event.id for event in events}) != len(events):
+        raise ValueError("duplicate event id")
+    pins = {}
+    for event in events:
+        for person_id in (event.pinned_lead_id, event.pinned_peer_id):
+            if person_id is not None and person_id not in people_by_id:
+                raise ValueError(f"event {event.id!r} pins unknown person {person_id!r}; pass them in people")
+        if event.pinned_lead_id is not None or event.pinned_peer_id is not None:
+            pins[event.id] = (event.pinned_lead_id, event.pinned_peer_id)
+    ledger = _Ledger(events, people_by_id, pins)
+    pinned_visits = {person_id: len(visits) for person_id, visits in ledger.commitments.items()}
+    slots, costs = {}, {}
+    for index, event in enumerate(events):
+        for role in ROLES:
+            if event.pinned(role) is not None:
+                continue
+            partner = _partner_id(event, role, None)
+            allowed = [
+                person
+                for person in people
+                if person.eligible_for(role) and _allowed(event, role, person, context, ledger, partner)
+            ]
+            slots[(index, role)] = allowed
+            for person in allowed:
+                # A person's total load cost does not depend on the order of their visits, so each
+                # proposed visit may count all their pinned visits as earlier ones (see _repeat_load
+                # and _pinned_constant); score() reaches the same total in date order.
+                earlier = pinned_visits.get(person.id, 0)
+                costs[(index, role, person.id)] = sum(slot_breakdown(event, role, person, earlier).values())
+    penalty = _unpaired_penalty(events, slots, costs, people_by_id, ledger)
+    return _Problem(events, people, people_by_id, context, pins, ledger, slots, costs, penalty)
+
+
+def _pairable(problem: _Problem, index: int) -> bool:
+    """An event can only be paired if every open slot has someone allowed in it."""
+    return all(problem.slots.get((index, role), True) for role in ROLES)
+
+
+def _pairs_every_pairable_event(problem: _Problem, assignment: Mapping) -> bool:
+    for index, event in enumerate(problem.events):
+        lead_id, peer_id = assignment.get(event.id, (None, None))
+        if _pairable(problem, index) and (lead_id is None or peer_id is None):
+            return False
+    return True
+
+
+def _room(problem: _Problem, person_id) -> int:
+    person = problem.people_by_id[person_id]
+    return person.max_visits - person.visits_this_cycle - problem.ledger.visits_elsewhere(person_id, None)
+
+
+def greedy_assignment(
+    events: Iterable[Event], people: Iterable[Person], context: Optional[Context] = None, *, _problem=None
+) -> dict:
+    """A quick assignment that obeys every hard rule: hardest events first, cheapest peer then lead.
+
+    Not optimal; it seeds the solver, stands in if the solver finds nothing in time, and is the
+    benchmark's baseline.
+    """
+    problem = _problem or _prepare(events, people, context)
+    assignment = dict(problem.pins)
+    ledger = _Ledger(problem.events, problem.people_by_id, assignment)
+    proposed = defaultdict(int)  # person id -> visits given so far by this greedy pass
+    order = sorted(
+        (i for i in range(len(problem.events)) if _pairable(problem, i)),
+        key=lambda i: min(len(problem.slots.get((i, role), ())) or 10**9 for role in ROLES),
+    )
+    for index in order:
+        event = problem.events[index]
+        chosen = dict(zip(ROLES, assignment.get(event.id, (None, None)), strict=False))
+        for role in (PEER, LEAD):
+            if chosen[role] is None:
+                chosen[role] = _cheapest(problem, ledger, proposed, index, role, chosen)
+        if chosen[LEAD] is not None and chosen[PEER] is not None:
+            assignment[event.id] = (chosen[LEAD], chosen[PEER])
+            for role in ROLES:
+                if event.pinned(role) is None:  # pins are in the ledger already
+                    _record(ledger, problem, event, role, chosen[role])
+                    proposed[chosen[role]] += 1
+    return assignment
+
+
+def _cheapest(problem, ledger, proposed, index, role, chosen):
+    event = problem.events[index]
+    partner = chosen[LEAD if role == PEER else PEER]
+    costs = problem.costs
+    best = None
+    # Cheapest base cost first: this pass's own visits only add to it, so stop once the base alone
+    # cannot beat the best found.
+    for person in sorted(problem.slots[(index, role)], key=lambda p: costs[(index, role, p.id)]):
+        base = costs[(index, role, person.id)]
+        if best is not None and base >= best[0]:
+            break
+        if not _allowed(event, role, person, problem.context, ledger, partner):
+            continue
+        cost = base + VISIT_THIS_CYCLE_COST * proposed[person.id]  # base already counts pinned visits
+        if best is None or cost < best[0]:
+            best = (cost, person.id)
+    return best[1] if best else None
+
+
+def _record(ledger, problem, event, role, person_id):
+    ledger.commitments[person_id].append((event.id, event.date))
+    if role == PEER:
+        ledger.peer_visits[(problem.people_by_id[person_id].agency_id, event.agency_id)].add(event.id)

@@ -1,0 +1,164 @@
+"""Shrinking big models without losing optimality: reduced-cost pruning from a min-cost-flow relaxation."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass, replace
+from typing import Optional
+
+from ortools.sat.python import cp_model
+
+from qa.pairing.costs import VISIT_THIS_CYCLE_COST
+from qa.pairing.model import _Model, _Solved
+from qa.pairing.problem import _pairable, _pairs_every_pairable_event, _Problem, _room
+
+REDUCE_ABOVE_CANDIDATES = 100
+"""propose() prunes by reduced cost when there are more (slot, candidate) pairs than this."""
+
+REDUCE_GAPS = (0, 25, 100)
+"""Reduced-cost thresholds tried in turn for the first restricted solve (see _solve_reduced)."""
+
+
+@dataclass
+class _Relaxation:
+    bound: int  # least cost of filling every open slot when the dropped rules and costs are ignored
+    reduced_costs: dict  # (event index, role, person id) -> extra cost, at least, of using that person
+
+
+def _relaxation(problem: _Problem) -> Optional[_Relaxation]:
+    """Lower bound and reduced costs from a min-cost-flow relaxation of 'pair every pairable event'.
+
+    Network: source -> open slot (1 each) -> (person, date) at the slot's own cost -> person (one
+    visit a day) -> sink through arcs costing 0, W, 2W... (the convex load cost, one per visit of
+    room). It keeps the day and load rules and every linear cost exactly; it drops reciprocity and
+    never-pair (fewer rules, more solutions) and the pair costs (all >= 0). So its optimum `bound` is
+    at most the variable cost of any assignment that pairs every pairable event, and by LP duality
+    such an assignment that uses (slot, person) costs at least bound + reduced cost of that arc.
+    Returns None if even the relaxation cannot fill every open slot.
+    """
+    import numpy  # ortools' own dependency; imported here as only bigger instances need it
+    from ortools.graph.python import min_cost_flow
+
+    nodes = {}
+    tails, heads, capacities, unit_costs, slot_arcs = [], [], [], [], {}
+
+    def node(key):
+        return nodes.setdefault(key, len(nodes))
+
+    def arc(tail, head, cost):
+        tails.append(tail)
+        heads.append(head)
+        capacities.append(1)
+        unit_costs.append(cost)
+
+    source, sink = node("source"), node("sink")
+    open_slots = 0
+    for (index, role), allowed in problem.slots.items():
+        if not _pairable(problem, index):
+            continue
+        slot = node(("slot", index, role))
+        arc(source, slot, 0)
+        open_slots += 1
+        day = problem.events[index].date
+        for person in allowed:
+            slot_arcs[(index, role, person.id)] = len(tails)
+            arc(slot, node(("day", person.id, day)), problem.costs[(index, role, person.id)])
+    days_by_person = defaultdict(int)
+    for key in list(nodes):
+        if key[0] == "day":
+            arc(nodes[key], node(("person", key[1])), 0)
+            days_by_person[key[1]] += 1
+    for person_id, days in days_by_person.items():
+        for k in range(min(_room(problem, person_id), days)):
+            arc(nodes[("person", person_id)], sink, VISIT_THIS_CYCLE_COST * k)
+    flow = min_cost_flow.SimpleMinCostFlow()
+    flow.add_arcs_with_capacity_and_unit_cost(
+        numpy.array(tails), numpy.array(heads), numpy.array(capacities), numpy.array(unit_costs)
+    )
+    flow.set_node_supply(source, open_slots)
+    flow.set_node_supply(sink, -open_slots)
+    if flow.solve() != flow.OPTIMAL:
+        return None
+    flows = flow.flows(numpy.arange(len(tails))).tolist()
+    potential = _potentials(len(nodes), tails, heads, capacities, unit_costs, flows)
+    reduced = {
+        key: unit_costs[a] + potential[tails[a]] - potential[heads[a]] for key, a in slot_arcs.items()
+    }
+    return _Relaxation(bound=flow.optimal_cost(), reduced_costs=reduced)
+
+
+def _potentials(n_nodes, tails, heads, capacities, costs, flows) -> list:
+    """Node potentials that make every residual arc's reduced cost >= 0 (exact integers).
+
+    Shortest distances from a virtual root joined to every node at cost 0, by queue-based
+    Bellman-Ford; the residual graph of an optimal flow has no negative cycle, so this ends.
+    """
+    out = [[] for _ in range(n_nodes)]
+    for tail, head, capacity, cost, used in zip(tails, heads, capacities, costs, flows, strict=True):
+        if used < capacity:
+            out[tail].append((head, cost))
+        if used > 0:
+            out[head].append((tail, -cost))
+    distance = [0] * n_nodes
+    queued = [True] * n_nodes
+    queue = deque(range(n_nodes))
+    while queue:
+        node = queue.popleft()
+        queued[node] = False
+        base = distance[node]
+        for head, cost in out[node]:
+            if base + cost < distance[head]:
+                distance[head] = base + cost
+                if not queued[head]:
+                    queued[head] = True
+                    queue.append(head)
+    return distance
+
+
+def _restrict(problem: _Problem, relaxation: _Relaxation, gap: int) -> _Problem:
+    """The same problem with only the candidates whose reduced cost is at most gap."""
+    reduced = relaxation.reduced_costs
+    slots = {
+        (index, role): [p for p in allowed if reduced.get((index, role, p.id), 0) <= gap]
+        for (index, role), allowed in problem.slots.items()
+    }
+    costs = {key: cost for key, cost in problem.costs.items() if reduced.get(key, 0) <= gap}
+    return replace(problem, slots=slots, costs=costs)
+
+
+def _solve_reduced(problem, deadline, seed, num_workers) -> Optional[_Solved]:
+    """Solve on a pruned candidate set, with a proof that nothing optimal was pruned; None if unsure.
+
+    Why it is exact: if a restricted solve pairs every pairable event, the best number of pairs is
+    known, so every optimal assignment pairs them all and costs at most the restricted optimum UB.
+    An assignment using a candidate with reduced cost rc costs at least bound + rc (see _relaxation),
+    so every optimal assignment uses only candidates with rc <= UB - bound. If the restricted set
+    already held all of those, its optimum is the true optimum; otherwise one more solve on exactly
+    that set (hinted with the first answer) is.
+    """
+    relaxation = _relaxation(problem)
+    if relaxation is None:
+        return None
+    for gap in REDUCE_GAPS:
+        # No greedy hint here: it usually names pruned candidates, and repairing it costs more time
+        # than it saves.
+        solved = _Model(_restrict(problem, relaxation, gap), require_all=True).build().solve(
+            deadline - time.perf_counter(), seed, num_workers, None
+        )
+        if solved.status == cp_model.INFEASIBLE:
+            continue  # too few candidates kept to pair everything: widen
+        if solved.assignment is None or not _pairs_every_pairable_event(problem, solved.assignment):
+            return None  # out of time, or the proof's premise fails: let the full model decide
+        if solved.status != cp_model.OPTIMAL:
+            return solved  # valid and pairs everything, but unproven: reported as "feasible"
+        excess = solved.variable_cost - relaxation.bound
+        if excess <= gap:
+            return solved
+        final = _Model(_restrict(problem, relaxation, excess), require_all=True).build().solve(
+            deadline - time.perf_counter(), seed, num_workers, solved.assignment
+        )
+        if final.assignment is None:  # out of time: the first answer stands, unproven
+            return replace(solved, status=cp_model.FEASIBLE, status_name="FEASIBLE")
+        return final
+    return None
