@@ -11,7 +11,6 @@ from qa.db import get_or_404
 from qa.htmx import render
 from qa.reports.pdf import pdf_response, render_pdf
 from qa.security import role_required
-from qa.voices import queries as voices
 
 
 @bp.get("/cycles/<int:cycle_id>/report")
@@ -27,8 +26,7 @@ def report_page(cycle_id):
 def report_pdf(cycle_id):
     cycle = get_or_404(Cycle, Cycle.id == cycle_id)
     reports = report.build(report.events_for_report(cycle))
-    data = render_pdf("pdf/challenge_report.html", cycle=cycle, reports=reports, tables=report.summary_tables(reports), today=date.today(),
-                      voices=voices.for_reports(reports))
+    data = render_pdf("pdf/challenge_report.html", cycle=cycle, reports=reports, tables=report.summary_tables(reports), today=date.today())
     return pdf_response(data, f"Challenge events {cycle.name} report to the board.pdf")
 
 
@@ -57,5 +55,5 @@ def event_pdf(event_id):
     if event.status not in ("agreed", "reported"):
         return render("challenge/outcome_pending.html", event=event)
     r = report.build([event])[0]
-    data = render_pdf("pdf/challenge_event.html", cycle=event.cycle, reports=[r], tables=report.summary_tables([r]), voices=voices.for_reports([r]))
+    data = render_pdf("pdf/challenge_event.html", cycle=event.cycle, reports=[r], tables=report.summary_tables([r]))
     return pdf_response(data, f"Challenge event {event.agency.name} {event.cycle.name}.pdf")
