@@ -107,3 +107,12 @@ def test_the_agency_lead_sees_what_to_prepare_but_not_the_findings_in_progress(c
 
 def test_anonymous_visitors_are_sent_to_sign_in(client, event):
     assert "/sign-in" in client.get(f"/challenge/events/{event.id}/findings").location
+
+
+def test_the_agency_lead_does_not_see_how_visitors_were_chosen_or_clashes_overridden(client_for, event, people):
+    from qa.challenge.models import ClashOverride
+
+    ClashOverride.create(event=event, clashes="Olivia Chen has said they are not available.", reason="Her leave moved", by=people["admin"])
+    html = client_for("lead_a").get(f"/challenge/events/{event.id}").get_data(as_text=True)
+    assert "Olivia Chen" in html and "Her leave moved" not in html and "Chosen by hand" not in html
+    assert "Her leave moved" in client_for("admin").get(f"/challenge/events/{event.id}").get_data(as_text=True)

@@ -118,6 +118,7 @@ def test_visitors_agree_and_the_board_pdf_has_each_agencys_findings(page, browse
     expect(page.get_by_role("button", name="Agree findings")).to_be_visible()
     page.get_by_role("button", name="Agree findings").click()
     expect(page.get_by_text("They lock when the other visitor agrees too")).to_be_visible()
+    check_axe(page, "challenge-findings-agreed-by-one")
     findings.agree(reload(event), Visitor.get((Visitor.event == event) & (Visitor.role == "peer")), people["peer"])
 
     admin = another(browser, live_app, people["admin"].email)
@@ -131,6 +132,8 @@ def test_visitors_agree_and_the_board_pdf_has_each_agencys_findings(page, browse
 
     lead = another(browser, live_app, people["lead_a"].email)
     lead.get_by_role("link", name="Challenge events", exact=True).first.click()
+    expect(lead.get_by_role("heading", name="Your agency's challenge events")).to_be_visible()
+    check_axe(lead, "challenge-agency-events")
     lead.get_by_role("link", name="Read the agreed findings").click()
     expect(lead.get_by_role("heading", name="Agreed findings: Northbrook Hospitals NHS Foundation Trust")).to_be_visible()
     expect(lead.locator("main")).not_to_contain_text("Custody staff")
