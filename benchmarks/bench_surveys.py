@@ -5,20 +5,14 @@ screen's size gzipped; and the results page for a survey of 5,000 responses.
 Run: .venv/bin/python benchmarks/bench_surveys.py   (127.0.0.1 only; every loop is bounded and stops by itself)
 """
 import gzip
-import http.client
 import os
 import re
-import signal
-import socket
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
-from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -56,100 +50,13 @@ if os.environ.get("BENCH_BARE_DB"):
     bare_app = _bare_app()
 
 
-# Helpers -------------------------------------------------------------------------------------------------------
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_gunicorn(target, env, chdir):
-    port = free_port()
-    process = subprocess.Popen([str(VENV_BIN / "gunicorn"), "--workers", str(WORKERS), "--threads", str(THREADS), "--bind", f"127.0.0.1:{port}",
-                                "--chdir", str(chdir), "--log-level", "warning", target], env={**os.environ, **env},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-    for _ in range(200):  # up to 20 s to start
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return process, port
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    raise SystemExit("gunicorn did not start: " + process.stderr.read().decode()[-2000:])
-
-
-def stop(process):
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-
-
-class Visitor:
-    """One browser: its own session cookie and form token; a fresh connection per request."""
-
-    def __init__(self, port):
-        self.port, self.cookie, self.token = port, "", ""
-
-    def request(self, method, path, form=None, headers=None):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-        body = urlencode(form, doseq=True) if form is not None else None
-        sent = {"Cookie": self.cookie, **(headers or {})}
-        if body is not None:
-            sent["Content-Type"] = "application/x-www-form-urlencoded"
-        conn.request(method, path, body=body, headers=sent)
-        response = conn.getresponse()
-        data = response.read()
-        for name, value in response.getheaders():
-            if name.lower() == "set-cookie" and value.startswith("session="):
-                self.cookie = value.split(";", 1)[0]
-        conn.close()
-        found = re.search(rb'name="csrf_token" value="([^"]+)"', data)
-        if found:
-            self.token = found.group(1).decode()
-        return response.status, data
-
-    def post(self, path, form=None):
-        return self.request("POST", path, {"csrf_token": self.token, **(form or {})})
+# Helpers: the shared harness ------------------------------------------------------------------------------------
+from harness import Visitor, set_up_survey, start_gunicorn, stop  # noqa: E402
+from harness import run_parallel as _run_parallel  # noqa: E402
 
 
 def run_parallel(jobs, clients=CLIENTS):
-    """Run callables on `clients` threads; returns (seconds, failures)."""
-    jobs, lock, failures = list(jobs), threading.Lock(), []
-
-    def worker():
-        while True:
-            with lock:
-                if not jobs:
-                    return
-                job = jobs.pop()
-            try:
-                job()
-            except Exception as error:  # noqa: BLE001 - counted and reported, never hidden
-                failures.append(repr(error))
-
-    threads = [threading.Thread(target=worker) for _ in range(clients)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=600)
-    return time.perf_counter() - started, failures
-
-
-# 1. Submissions per second against the bare baseline -----------------------------------------------------------
-def set_up_survey(database):
-    from qa import create_app
-    from qa.db import db
-    from qa.surveys import builder
-    from qa.surveys.models import Survey, SurveyLink
-
-    app = create_app({"DATABASE": str(database), "SECRET_KEY": "bench"})
-    with app.test_request_context(), db.connection_context():
-        survey = builder.create_starter("8-12")  # eight questions
-        Survey.update(status="open").where(Survey.id == survey.id).execute()
-        return SurveyLink.create(survey=survey, label="School hall").code, survey.id
+    return _run_parallel(jobs, clients)
 
 
 def submissions_against_bare(tmp, rounds=3):
@@ -161,8 +68,8 @@ def submissions_against_bare(tmp, rounds=3):
     con.execute("PRAGMA journal_mode = wal")
     con.execute("CREATE TABLE item (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE)")
     con.close()
-    app_process, port = start_gunicorn("app:app", {"QA_DATABASE": str(database), "QA_SECRET_KEY": "bench", "QA_INSTANCE": str(tmp)}, ROOT)
-    bare_process, bare_port = start_gunicorn("bench_surveys:bare_app", {"BENCH_BARE_DB": str(bare_db)}, Path(__file__).parent)
+    app_process, port = start_gunicorn("app:app", {"QA_DATABASE": str(database), "QA_SECRET_KEY": "bench", "QA_INSTANCE": str(tmp)}, ROOT, WORKERS, THREADS)
+    bare_process, bare_port = start_gunicorn("bench_surveys:bare_app", {"BENCH_BARE_DB": str(bare_db)}, Path(__file__).parent, WORKERS, THREADS)
     figures = {"bare_seconds": 0.0, "bare_count": 0, "send_seconds": 0.0, "sends": 0}
     try:
         visitors = [Visitor(port) for _ in range(VISITS)]

@@ -63,6 +63,10 @@ def create_app(test_config=None):
 
     register_surveys(app)
 
+    from qa.actions.views import bp as actions_bp
+
+    app.register_blueprint(actions_bp)
+
     from qa.cli import register
 
     register(app)

@@ -1,5 +1,5 @@
 """Every model the application defines, in one list, for migrations and the schema-drift test."""
-from qa.actions.models import Action
+from qa.actions.models import Action, ActionDocument, ActionUpdate
 from qa.audit import AuditEvent
 from qa.challenge.models import ChallengeEvent, ClashOverride, Finding, Recommendation, Visitor
 from qa.auth.models import KeptForm, LoginAttempt
@@ -13,7 +13,7 @@ from qa.surveys.models import MODELS as SURVEY_MODELS
 ALL = [
     Sector, Framework, Standard, Agency, User, Conflict, Unavailability, Cycle,
     AuditEvent, LoginAttempt, KeptForm, Document,
-    Return, Rating, RatingDocument, Action,
+    Return, Rating, RatingDocument, Action, ActionUpdate, ActionDocument,
     *SURVEY_MODELS,
     ChallengeEvent, Visitor, Finding, Recommendation, ClashOverride,
 ]

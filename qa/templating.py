@@ -12,6 +12,7 @@ MENU = [
     ("people.people", "People", ("admin",), ("people.people", "people.person")),
     ("cycles.index", "Cycles", ("admin",), ("cycles.",)),
     ("surveys.index", "Surveys", ("admin", "reviewer"), ("surveys.", "survey_links.", "survey_results.", "survey_settings.")),
+    ("actions.index", "Actions", ("admin", "agency_lead"), ("actions.",)),
     ("frameworks.index", "Frameworks", ("admin",), ("frameworks.",)),
     ("audit.index", "Audit trail", ("admin",), ("audit.",)),
 ]

@@ -1,12 +1,13 @@
 """One Action table for the whole product; its source says what raised it and source_id which record."""
 from datetime import datetime
 
-from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from qa.cycles.models import Cycle
-from qa.db import VersionedModel
+from qa.db import BaseModel, VersionedModel
+from qa.documents import Document
 from qa.frameworks.models import Standard
-from qa.people.models import Agency
+from qa.people.models import Agency, User
 
 SOURCES = {"section11": "Section 11 self-assessment", "challenge": "Challenge event", "survey": "Survey feedback", "manual": "Added by hand"}
 STATUSES = {"open": "Open", "in_progress": "In progress", "done": "Done", "cancelled": "Cancelled"}
@@ -27,6 +28,10 @@ class Action(VersionedModel):
     evidence_of_completion = TextField(default="")
     impact = TextField(default="")
     completed_at = DateTimeField(null=True)
+    # The 12-month look-back: did the change last? None until the agency lead has said.
+    impact_confirmed = BooleanField(null=True)
+    impact_reviewed_at = DateTimeField(null=True)
+    impact_review_note = TextField(default="")
     created_at = DateTimeField(default=datetime.now)
     # "Start from last year" copies a live action into the new cycle; this keeps the chain, so the
     # register can show one line per piece of work and the look-back can follow it.
@@ -41,3 +46,17 @@ class Action(VersionedModel):
     @property
     def status_label(self):
         return STATUSES.get(self.status, self.status)
+
+
+class ActionUpdate(BaseModel):
+    """A dated progress note on an action, by whoever wrote it."""
+    action = ForeignKeyField(Action, backref="updates", on_delete="CASCADE")
+    at = DateTimeField(default=datetime.now)
+    by = ForeignKeyField(User, null=True, on_delete="SET NULL")
+    note = TextField()
+
+
+class ActionDocument(BaseModel):
+    """A document kept as evidence that an action was completed."""
+    action = ForeignKeyField(Action, backref="documents", on_delete="CASCADE")
+    document = ForeignKeyField(Document, on_delete="CASCADE")

@@ -2,6 +2,7 @@
 from flask import Blueprint, jsonify, render_template
 from flask_login import current_user
 
+from qa.actions.queries import due_lists
 from qa.cycles.models import Cycle
 from qa.db import db
 from qa.people.models import Agency, User
@@ -22,6 +23,8 @@ def home():
         }
     if current_user.role == "agency_lead" and current_user.agency:
         context["section11"] = section11_summary(current_user.agency, context["cycle"])
+    if current_user.is_admin or current_user.role == "agency_lead":
+        context["due"] = due_lists(current_user)
     return render_template("main/home.html", **context)
 
 

@@ -1,0 +1,163 @@
+"""The action register: who may see and change which actions, filters, progress notes, evidence, status changes and the look-back."""
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from qa.actions.models import Action, ActionDocument, ActionUpdate
+from tests.conftest import Client
+from tests.section11_fixtures import PDF
+
+ROLES = ("admin", "reviewer", "peer", "lead_a", "lead_b", "anonymous")
+
+
+def make_action(agency, cycle, description="Audit twenty cases", source="manual", status="open", due=None, completed=None, **more):
+    return Action.create(agency=agency, cycle=cycle, source=source, description=description, owner="Head of quality",
+                         due=due or date.today() + timedelta(days=30), status=status, completed_at=completed, **more)
+
+
+@pytest.fixture
+def actions(people, cycles):
+    this = cycles["this"]
+    return {
+        "a": make_action(people["agency_a"], this, "Refresh supervision policy"),
+        "a_late": make_action(people["agency_a"], this, "Train reception staff", due=date.today() - timedelta(days=5), status="in_progress"),
+        "a_year": make_action(people["agency_a"], this, "Rewrite the escalation policy", status="done", due=date.today() - timedelta(days=400),
+                              completed=datetime.now() - timedelta(days=370), evidence_of_completion="Published", impact="Fewer delays"),
+        "b": make_action(people["agency_b"], this, "Police referral audit", source="challenge"),
+    }
+
+
+def client_for(app, people, role):
+    c = Client(app)
+    if role != "anonymous":
+        assert c.sign_in(people[role].email).status_code == 302
+    return c
+
+
+@pytest.mark.parametrize("role,expected", [("admin", 200), ("reviewer", 200), ("peer", 403), ("lead_a", 200), ("lead_b", 200), ("anonymous", 302)])
+def test_who_may_open_the_register(app, people, actions, role, expected):
+    assert client_for(app, people, role).get("/actions").status_code == expected
+
+
+@pytest.mark.parametrize("role,expected", [("admin", 200), ("reviewer", 200), ("peer", 404), ("lead_a", 200), ("lead_b", 404), ("anonymous", 302)])
+def test_who_may_open_agency_as_action(app, people, actions, role, expected):
+    assert client_for(app, people, role).get(f"/actions/{actions['a'].id}").status_code == expected
+
+
+@pytest.mark.parametrize("role,expected", [("admin", 303), ("reviewer", 403), ("peer", 403), ("lead_a", 303), ("lead_b", 404), ("anonymous", 302)])
+def test_who_may_add_a_progress_note(app, people, actions, role, expected):
+    c = client_for(app, people, role)
+    c.refresh_token("/account") if role != "anonymous" else None
+    response = c.post(f"/actions/{actions['a'].id}/notes", {"note": "Draft policy shared"})
+    assert response.status_code == expected
+    assert ActionUpdate.select().count() == (1 if expected == 303 else 0)
+
+
+@pytest.mark.parametrize("role,expected", [("admin", 200), ("reviewer", 403), ("lead_a", 403), ("anonymous", 302)])
+def test_only_admin_adds_an_action_by_hand(app, people, cycles, role, expected):
+    assert client_for(app, people, role).get("/actions/new").status_code == expected
+
+
+def test_agency_lead_sees_only_their_own_agencys_actions(lead_client, actions):
+    html = lead_client.get("/actions").get_data(as_text=True)
+    assert "Refresh supervision policy" in html and "Police referral audit" not in html
+
+
+def test_agency_lead_cannot_filter_their_way_to_another_agency(lead_client, actions, people):
+    html = lead_client.get(f"/actions?agency={people['agency_b'].id}").get_data(as_text=True)
+    assert "Police referral audit" not in html
+
+
+def test_register_filters_by_source_status_and_overdue(admin_client, actions):
+    by_source = admin_client.get("/actions?source=challenge").get_data(as_text=True)
+    assert "Police referral audit" in by_source and "Refresh supervision policy" not in by_source
+    overdue = admin_client.get("/actions?overdue=1").get_data(as_text=True)
+    assert "Train reception staff" in overdue and "Refresh supervision policy" not in overdue
+    done = admin_client.get("/actions?status=done").get_data(as_text=True)
+    assert "Rewrite the escalation policy" in done and "Train reception staff" not in done
+
+
+def test_active_search_returns_only_the_table(admin_client, actions):
+    html = admin_client.get("/actions?q=referral", headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert html.lstrip().startswith('<div id="action-results"') and "Police referral audit" in html
+
+
+def test_register_list_uses_a_bounded_number_of_queries(admin_client, actions, people, cycles, count_queries):
+    admin_client.get("/actions")
+    with count_queries() as few:
+        admin_client.get("/actions")
+    for n in range(30):
+        make_action(people["agency_b"], cycles["this"], f"Extra action {n}")
+    with count_queries() as many:
+        admin_client.get("/actions")
+    assert many.count == few.count
+
+
+def test_lead_marks_an_action_done_with_evidence(lead_client, actions):
+    action = actions["a"]
+    response = lead_client.post(f"/actions/{action.id}", {"version": action.version, "status": "done",
+                                                          "evidence_of_completion": "Policy signed off", "impact": "Supervision monthly"})
+    assert response.status_code == 303
+    saved = Action.get_by_id(action.id)
+    assert saved.status == "done" and saved.completed_at and saved.impact == "Supervision monthly"
+
+
+def test_done_needs_evidence_and_cancelled_needs_a_reason(lead_client, actions):
+    action = actions["a"]
+    html = lead_client.post(f"/actions/{action.id}", {"version": action.version, "status": "done"}).get_data(as_text=True)
+    assert "Describe the evidence that the action is done" in html
+    html = lead_client.post(f"/actions/{action.id}", {"version": action.version, "status": "cancelled"}).get_data(as_text=True)
+    assert "Say why the action was cancelled" in html
+    assert Action.get_by_id(action.id).status == "open"
+
+
+def test_a_stale_save_shows_both_versions(lead_client, actions):
+    action = actions["a"]
+    Action.update(impact="Their words", version=Action.version + 1).where(Action.id == action.id).execute()
+    html = lead_client.post(f"/actions/{action.id}", {"version": action.version, "status": "in_progress", "impact": "My words"}).get_data(as_text=True)
+    assert "Someone else saved this" in html and "Their words" in html and "My words" in html
+    assert Action.get_by_id(action.id).impact == "Their words"
+
+
+def test_a_progress_note_moves_an_open_action_in_progress(lead_client, actions):
+    lead_client.post(f"/actions/{actions['a'].id}/notes", {"note": "Met the team"})
+    assert Action.get_by_id(actions["a"].id).status == "in_progress"
+    assert "Met the team" in lead_client.get(f"/actions/{actions['a'].id}").get_data(as_text=True)
+
+
+def test_evidence_document_is_kept_and_downloadable(lead_client, actions):
+    from io import BytesIO
+
+    response = lead_client.post(f"/actions/{actions['a'].id}/documents", {"document": (BytesIO(PDF), "policy.pdf")}, content_type="multipart/form-data")
+    assert response.status_code == 303
+    link = ActionDocument.get()
+    download = lead_client.get(f"/actions/{actions['a'].id}/documents/{link.document_id}")
+    assert download.status_code == 200 and download.data == PDF
+
+
+def test_look_back_is_recorded_and_leaves_the_home_list(lead_client, actions):
+    action = actions["a_year"]
+    assert "Rewrite the escalation policy" in lead_client.get("/").get_data(as_text=True)
+    response = lead_client.post(f"/actions/{action.id}/look-back", {"version": action.version, "impact_confirmed": "yes", "impact_review_note": "Repeat audit held"})
+    assert response.status_code == 303
+    saved = Action.get_by_id(action.id)
+    assert saved.impact_confirmed is True and saved.impact_reviewed_at
+    assert "Rewrite the escalation policy" not in lead_client.get("/").get_data(as_text=True)
+
+
+def test_home_page_lists_overdue_actions_for_admin(admin_client, actions):
+    html = admin_client.get("/").get_data(as_text=True)
+    assert "Train reception staff" in html and "Northbrook Hospitals" in html
+
+
+def test_admin_adds_an_action_from_a_case_review(admin_client, people, cycles):
+    response = admin_client.post("/actions/new", {"agency": people["agency_b"].id, "standard": "", "description": "Share the review's learning",
+                                                  "origin": "Case review: Child T", "owner": "DI Patel", "due": (date.today() + timedelta(days=60)).isoformat()})
+    assert response.status_code == 303
+    action = Action.get(Action.source == "manual")
+    assert action.agency_id == people["agency_b"].id and "Child T" in action.description
+
+
+def test_quarterly_summary_counts_opened_and_overdue(admin_client, actions):
+    html = admin_client.get("/actions/quarter").get_data(as_text=True)
+    assert "Northbrook Hospitals NHS Foundation Trust" in html and "opened" in html
