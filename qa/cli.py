@@ -1,4 +1,4 @@
-"""Commands: init, demo, create-admin, backup, purge, makemigration."""
+"""Commands: init, demo, create-admin, backup, purge, reminders, makemigration."""
 import getpass
 
 import click
@@ -60,6 +60,14 @@ def register(app):
         with db.connection_context():
             done = purge_surveys()
         click.echo(f"Deleted {done['responses']} survey responses from before {done['before']:%-d %B %Y} and {done['drafts']} abandoned drafts.")
+
+    @app.cli.command("reminders")
+    def reminders():
+        """List the owners of overdue actions and email them (or print the emails when no SMTP is set)."""
+        from qa.actions.reminders import send
+
+        with db.connection_context():
+            send(app.config, echo=click.echo)
 
     @app.cli.command("makemigration")
     @click.argument("name")

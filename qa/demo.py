@@ -8,6 +8,7 @@ from qa.frameworks.models import Framework
 from qa.people.models import Agency, Conflict, Sector, Unavailability, User
 from qa.section11 import demo as section11_demo
 from qa.challenge import demo as challenge_demo
+from qa.actions import demo as actions_demo
 from qa.security import hash_password
 from qa.surveys import demo as survey_demo
 
@@ -130,6 +131,7 @@ def load(password=None):
         survey_demo.load_surveys()
         section11_demo.load()
         challenge_demo.load()
+        actions_demo.load()
     return logins, password
 
 
