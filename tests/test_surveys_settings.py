@@ -12,7 +12,8 @@ from tests.survey_fixtures import Child, make_survey
 def test_the_partnerships_safety_message_shows_unless_a_survey_has_its_own(admin_client, app):
     survey = make_survey()
     code = survey.links.first().code
-    admin_client.post("/admin/surveys/settings", {"save_settings": "1", "safety_message": "Ring the Northbrook helpline on 01234 567890.", "retention_years": "2"})
+    admin_client.post("/admin/surveys/settings", {"save_settings": "1", "safety_message": "Ring the Northbrook helpline on 01234 567890.", "retention_years": "2",
+                                                    "staff_safety_message": "Follow your agency's procedures.", "mismatch_percent": "50"})
     assert SurveySettings.current().retention_years == 2
     assert "01234 567890" in Child(app, code).get().get_data(as_text=True)
     Survey.update(safety_message="Talk to Mrs Patel in room 4.").where(Survey.id == survey.id).execute()

@@ -6,6 +6,8 @@ from peewee import fn
 
 from qa import audit, editing
 from qa.db import db
+from qa.frameworks.models import Framework, Standard
+from qa.frameworks.seed import SECTION_11
 from qa.surveys import starter
 from qa.surveys.models import Question, Response, Survey
 
@@ -26,15 +28,34 @@ def questions_locked(survey) -> bool:
     return survey.status != "draft" or has_responses(survey)
 
 
-def create_starter(age_band):
-    content = starter.STARTERS[age_band]
+def create_starter(name):
+    """A draft copy of a ready-made survey: "8-12" or "13-17" for children, "staff" for front-line practitioners."""
+    content = starter.STARTERS[name]
+    audience = content.get("audience", "children")
+    band = "adult" if audience == "staff" else name
     with db.atomic("IMMEDIATE"):
-        survey = editing.create(Survey, {"title": content["title"], "audience": "children", "age_band": age_band,
+        survey = editing.create(Survey, {"title": content["title"], "audience": audience, "age_band": band,
                                          "introduction": content["introduction"]},
-                                summary=f"Created the starter survey for {age_band} year olds")
-        for position, (kind, prompt, hint, options) in enumerate(content["questions"], start=1):
-            Question.create(survey=survey, position=position, kind=kind, prompt=prompt, hint=hint, options=json.dumps(options))
+                                summary="Created the starter survey for " + ("front-line staff" if audience == "staff" else f"{name} year olds"))
+        standards = section11_standards()
+        for position, (kind, prompt, hint, options, *tag) in enumerate(content["questions"], start=1):
+            code, positive = tag or (None, [])
+            Question.create(survey=survey, position=position, kind=kind, prompt=prompt, hint=hint, options=json.dumps(options),
+                            standard=standards.get(code), positive=json.dumps(positive))
     return survey
+
+
+def standard_choices():
+    """[(id, "Section 11 (Children Act 2004): 6. Supervision")] of every framework's standards."""
+    query = (Standard.select(Standard.id, Standard.code, Standard.title, Framework.name).join(Framework)
+             .order_by(Framework.id, Standard.position).tuples())
+    return [(sid, f"{framework}: {code}. {title}") for sid, code, title, framework in query]
+
+
+def section11_standards():
+    """{code: standard id} of the Section 11 framework, which the starter questions inform."""
+    query = Standard.select(Standard.code, Standard.id).join(Framework).where(Framework.name == SECTION_11[0])
+    return dict(query.tuples())
 
 
 def add_question(survey, data):
@@ -87,5 +108,12 @@ def copy_survey(survey):
                               summary=f"Copied the survey {survey.title}")
         for q in Question.select().where(Question.survey == survey).order_by(Question.position):
             Question.create(survey=copy, position=q.position, kind=q.kind, prompt=q.prompt, hint=q.hint,
-                            options=q.options, key=q.key, standard=q.standard_id)
+                            options=q.options, key=q.key, standard=q.standard_id, positive=q.positive)
     return copy
+
+
+def tag_question(question, version, standard_id, positive):
+    """Say which standard a question informs and which answers count as positive. Allowed after answers arrive:
+    it changes how answers are read beside a self-rating, never what anybody answered."""
+    summary = f"Changed the standard that question ‘{question.prompt[:60]}’ informs"
+    return editing.update(question, version, {"standard": standard_id, "positive": json.dumps(positive)}, summary=summary)

@@ -5,7 +5,8 @@ from collections import defaultdict
 
 from peewee import JOIN
 
-from qa.surveys import kinds
+from qa.people.models import Agency
+from qa.surveys import kinds, staff
 from qa.surveys.models import Answer, Question, Response, SurveyLink
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -26,12 +27,16 @@ def answers_csv(survey) -> str:
         answers[response_id][question_id].append(labels[question_id].get(value, value))
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["Response", "Date", "Setting", "Age band"] + [f"Q{i}. {q.prompt}" for i, q in enumerate(questions, 1)])
-    rows = (Response.select(Response.id, Response.submitted_on, Response.age_band, SurveyLink.label)
+    about = ["Agency", "Role"] if survey.for_staff else []
+    writer.writerow(["Response", "Date", "Setting", "Age band", *about] + [f"Q{i}. {q.prompt}" for i, q in enumerate(questions, 1)])
+    rows = (Response.select(Response.id, Response.submitted_on, Response.age_band, SurveyLink.label, Agency.name, Response.agency_answer, Response.role_group)
             .join(SurveyLink, on=(Response.link == SurveyLink.id), join_type=JOIN.LEFT_OUTER)
+            .join(Agency, on=(Response.agency == Agency.id), join_type=JOIN.LEFT_OUTER)
             .where(Response.survey == survey).order_by(Response.id).tuples())
-    for number, (response_id, submitted_on, age_band, setting) in enumerate(rows, 1):
+    for number, (response_id, submitted_on, age_band, setting, agency, agency_answer, role) in enumerate(rows, 1):
         cells = [number, submitted_on.isoformat(), setting or "", age_band]
+        if survey.for_staff:
+            cells += [staff.agency_label(agency, agency_answer), staff.ROLE_GROUPS.get(role, "")]
         cells += ["; ".join(answers[response_id].get(q.id, [])) for q in questions]
         writer.writerow([safe_cell(cell) for cell in cells])
     return out.getvalue()

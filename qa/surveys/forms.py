@@ -1,9 +1,9 @@
 """Forms for building surveys, their questions, links, "you said, we did" and the survey settings."""
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, IntegerField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms import BooleanField, DateField, EmailField, IntegerField, StringField, TextAreaField
+from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional, ValidationError
 
-from qa.forms import ChoiceField, VersionedForm, strip
+from qa.forms import ChoiceField, VersionedForm, optional_int, strip
 from qa.surveys import kinds
 from qa.surveys.models import AGE_BANDS, AUDIENCES
 
@@ -61,7 +61,42 @@ class StatementForm(VersionedForm):
 
 class SettingsForm(FlaskForm):
     safety_message = TextAreaField(filters=[strip], validators=[InputRequired("Enter the safety message"), Length(max=600)])
+    staff_safety_message = TextAreaField(filters=[strip], validators=[InputRequired("Enter the safety message for staff"), Length(max=600)])
     retention_years = IntegerField(validators=[InputRequired("Enter how many years to keep answers"), NumberRange(min=1, max=10, message="Enter a number of years from 1 to 10")])
+    mismatch_percent = IntegerField(validators=[InputRequired("Enter the share of staff, as a percentage"), NumberRange(min=1, max=100, message="Enter a percentage from 1 to 100")])
+
+
+class TagForm(VersionedForm):
+    """Which Section 11 standard a question informs, and (choose one or several) which answers count as positive."""
+
+    standard = ChoiceField(coerce=optional_int, required=False, message="Choose a standard from the list")
+    positive = TextAreaField(filters=[lambda v: "\n".join(_lines(v))])
+
+    def __init__(self, *args, question=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.question = question
+
+    def validate_positive(self, field):
+        if not self.standard.data:
+            field.data = ""
+            return
+        if self.question.kind not in kinds.TAGGABLE:
+            raise ValidationError("A written answer cannot count as positive: only questions with answers to choose can inform a standard")
+        problem = kinds.positive_problem(self.question.kind, self.question.option_list, _lines(field.data))
+        if problem:
+            raise ValidationError(problem)
+
+    @property
+    def positive_list(self):
+        return _lines(self.positive.data) if self.question.kind in ("choose_one", "choose_many") else []
+
+
+class ContactForm(FlaskForm):
+    """A practitioner who would like to be contacted; every field is checked, nothing else is kept."""
+
+    name = StringField(filters=[strip], validators=[InputRequired("Enter your name"), Length(max=100, message="Keep your name to 100 characters or fewer")])
+    email = EmailField(filters=[strip], validators=[InputRequired("Enter your email address"), Email("Enter an email address like name@example.org"), Length(max=254)])
+    message = TextAreaField(filters=[strip], validators=[Length(max=1000, message="Keep your message to 1,000 characters or fewer")])
 
 
 class TermForm(FlaskForm):

@@ -84,3 +84,36 @@ def options_problem(kind, options):
     if any(len(option) > 120 for option in options):
         return "Keep each answer to 120 characters or fewer"
     return None
+
+
+# Kinds whose answers can count as positive, so a question of that kind can inform a Section 11 standard.
+TAGGABLE = ("smiley", "yes_no", "choose_one", "choose_many")
+
+
+def positive_values(kind, options, marked):
+    """The stored answer values that count as positive when a question informs a standard.
+
+    Yes/no: "yes". Smiley faces: those above the middle face (the top one of three, the top two of five).
+    Choose one or several: the answers the admin marked positive (`marked`); someone who chose several
+    counts as positive once if any of their answers is marked. Free text never counts.
+    """
+    if kind == "yes_no":
+        return {"yes"}
+    if kind == "smiley":
+        return {str(i + 1) for i in range(len(options) // 2 + 1, len(options))} if len(options) > 1 else set()
+    if kind in ("choose_one", "choose_many"):
+        return {label for label in options if label in set(marked)}
+    return set()
+
+
+def positive_problem(kind, options, marked):
+    """Why these positive answers do not suit the question; None when they do."""
+    if kind not in ("choose_one", "choose_many"):
+        return None
+    if not marked:
+        return "Choose at least one answer that counts as positive"
+    if any(label not in options for label in marked):
+        return "Choose positive answers from the question's own answers"
+    if len(set(marked)) == len(options):
+        return "Leave at least one answer that does not count as positive"
+    return None

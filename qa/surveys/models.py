@@ -7,7 +7,7 @@ from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKey
 
 from qa.db import BaseModel, VersionedModel
 from qa.frameworks.models import Standard
-from qa.people.models import User
+from qa.people.models import Agency, User
 from qa.surveys import rules
 
 AUDIENCES = {"children": "Children and young people", "staff": "Staff"}
@@ -15,6 +15,8 @@ AGE_BANDS = {"8-12": "8 to 12 years", "13-17": "13 to 17 years", "8-17": "8 to 1
 STATUSES = {"draft": "Draft", "open": "Open", "closed": "Closed"}
 DEFAULT_SAFETY_MESSAGE = ("If you are worried about your safety, talk to an adult you trust, "
                           "or call Childline on 0800 1111. It is free and they will listen.")
+DEFAULT_STAFF_SAFETY_MESSAGE = ("If you are worried about a child, follow your agency's safeguarding procedures. "
+                                "If a child is in immediate danger, call 999.")
 
 
 def new_code():
@@ -26,10 +28,14 @@ class SurveySettings(BaseModel):
 
     safety_message = TextField(default=DEFAULT_SAFETY_MESSAGE)
     retention_years = IntegerField(default=3)
+    staff_safety_message = TextField(default=DEFAULT_STAFF_SAFETY_MESSAGE)
+    # A green rating is flagged when fewer than this share of the agency's own staff answer positively.
+    mismatch_percent = IntegerField(default=50)
 
     @classmethod
     def current(cls):
-        return cls.get_or_none() or cls(safety_message=DEFAULT_SAFETY_MESSAGE, retention_years=3)
+        return cls.get_or_none() or cls(safety_message=DEFAULT_SAFETY_MESSAGE, retention_years=3,
+                                        staff_safety_message=DEFAULT_STAFF_SAFETY_MESSAGE, mismatch_percent=50)
 
 
 class Survey(VersionedModel):
@@ -63,8 +69,13 @@ class Survey(VersionedModel):
     def accepting(self, today=None):
         return rules.accepting(self.status, self.opens_on, self.closes_on, today or date.today())
 
+    @property
+    def for_staff(self):
+        return self.audience == "staff"
+
     def safety_text(self):
-        return self.safety_message.strip() or SurveySettings.current().safety_message
+        settings = SurveySettings.current()
+        return self.safety_message.strip() or (settings.staff_safety_message if self.for_staff else settings.safety_message)
 
 
 class Question(VersionedModel):
@@ -77,6 +88,8 @@ class Question(VersionedModel):
     # A stable identity kept when a survey is copied, so this year's answers compare with last year's.
     key = CharField(default=lambda: secrets.token_hex(6))
     standard = ForeignKeyField(Standard, null=True, on_delete="SET NULL")
+    # JSON list of the choose-one/choose-several answers that count as positive for the standard (see kinds.positive_values).
+    positive = TextField(default="[]")
 
     class Meta:
         indexes = ((("survey", "key"), True),)
@@ -87,6 +100,10 @@ class Question(VersionedModel):
     @property
     def option_list(self):
         return json.loads(self.options or "[]")
+
+    @property
+    def positive_list(self):
+        return json.loads(self.positive or "[]")
 
 
 class SurveyLink(BaseModel):
@@ -108,6 +125,10 @@ class Response(BaseModel):
     idempotency_key = CharField(unique=True)
     submitted_on = DateField(default=date.today, index=True)
     age_band = CharField(default="")
+    # Staff surveys: the agency chosen from the list, or none with agency_answer "other" or "not-said".
+    agency = ForeignKeyField(Agency, null=True, backref="+", on_delete="SET NULL")
+    agency_answer = CharField(default="")
+    role_group = CharField(default="")
 
 
 class Answer(BaseModel):
@@ -155,7 +176,18 @@ class SurveyDraft(BaseModel):
     link = ForeignKeyField(SurveyLink, on_delete="CASCADE")
     answers = TextField(default="{}")  # JSON {question id: [values]}
     age_band = CharField(default="")
+    about = TextField(default="{}")  # JSON {"agency": ..., "role_group": ...}: a staff visit's "about your work" screen
     updated_at = DateTimeField(default=datetime.now, index=True)
 
 
-MODELS = [SurveySettings, Survey, Question, SurveyLink, Response, Answer, Flag, YouSaidWeDid, SafeguardingTerm, SurveyDraft]
+class ContactRequest(BaseModel):
+    """A practitioner who asked to be contacted. Deliberately no link to their Response: the answers stay anonymous."""
+
+    survey = ForeignKeyField(Survey, backref="contact_requests", on_delete="CASCADE")
+    name = CharField()
+    email = CharField()
+    message = TextField(default="")
+    created_on = DateField(default=date.today)  # a date, not a time: nothing to match against a response
+
+
+MODELS = [SurveySettings, Survey, Question, SurveyLink, Response, Answer, Flag, YouSaidWeDid, SafeguardingTerm, SurveyDraft, ContactRequest]

@@ -1,8 +1,9 @@
 """What the results pages read: figures added up by SQLite, a bounded number of queries whatever the size."""
 from peewee import JOIN, fn
 
-from qa.surveys import kinds, results
-from qa.surveys.models import Answer, Flag, Question, Response, SurveyLink
+from qa.people.models import Agency, Sector
+from qa.surveys import kinds, results, staff
+from qa.surveys.models import Answer, Flag, Question, Response, Survey, SurveyLink
 
 TEXTS_SHOWN = 200  # free-text answers listed per question on the page; the CSV has them all
 
@@ -11,25 +12,32 @@ def questions_of(survey):
     return list(Question.select().where(Question.survey == survey).order_by(Question.position, Question.id))
 
 
-def _responses(survey, link_id=None, age_band=None):
+def _responses(survey, link_id=None, age_band=None, agency_id=None, sector_id=None, role_group=None):
     query = Response.select(Response.id).where(Response.survey == survey)
     if link_id:
         query = query.where(Response.link == link_id)
     if age_band:
         query = query.where(Response.age_band == age_band)
+    if agency_id:
+        query = query.where(Response.agency == agency_id)
+    if sector_id:
+        query = query.where(Response.agency.in_(Agency.select(Agency.id).where(Agency.sector == sector_id)))
+    if role_group:
+        query = query.where(Response.role_group == role_group)
     return query
 
 
-def results_for(survey, link_id=None, age_band=None):
-    """(number of responses, per-question summary) for the survey, optionally one setting or age band.
+def results_for(survey, link_id=None, age_band=None, agency_id=None, sector_id=None, role_group=None):
+    """(number of responses, per-question summary) for the survey, optionally one setting, age band, agency, sector or role.
 
     One pass adds up the chosen answers; a second, small one counts who answered the questions that
     allow several answers or free text. Unfiltered, the survey's own question ids select its answers.
     """
     questions = questions_of(survey)
-    chosen = _responses(survey, link_id, age_band)
+    filtered = any((link_id, age_band, agency_id, sector_id, role_group))
+    chosen = _responses(survey, link_id, age_band, agency_id, sector_id, role_group)
     responses = chosen.count()
-    scope = (Answer.response.in_(chosen),) if (link_id or age_band) else ()
+    scope = (Answer.response.in_(chosen),) if filtered else ()
     choice_ids = [q.id for q in questions if q.kind not in kinds.FREE_TEXT]
     other_ids = [q.id for q in questions if q.kind == "choose_many" or q.kind in kinds.FREE_TEXT]
     counts = {}
@@ -50,7 +58,7 @@ def results_for(survey, link_id=None, age_band=None):
         if question.kind in kinds.FREE_TEXT:
             texts[question.id] = [value for (value,) in Answer.select(Answer.value).where(Answer.question == question.id, unflagged, *scope)
                                   .order_by(Answer.id.desc()).limit(TEXTS_SHOWN).tuples()]
-    plain = [{"id": q.id, "kind": q.kind, "prompt": q.prompt, "options": q.option_list} for q in questions]
+    plain = [{"id": q.id, "key": q.key, "kind": q.kind, "prompt": q.prompt, "options": q.option_list} for q in questions]
     return responses, results.summarise(plain, counts, answered, texts, responses)
 
 
@@ -70,3 +78,51 @@ def flags_of(survey):
     return list(Flag.select(Flag, Answer, Question, Response, SurveyLink).join(Answer).join(Question)
                 .switch(Answer).join(Response).join(SurveyLink, JOIN.LEFT_OUTER)
                 .where(Response.survey == survey).order_by(Flag.reviewed, Flag.id.desc()))
+
+
+def responses_by_agency(survey):
+    """[(agency or "Another organisation"/"Prefer not to say", count or None)]: fewer than 5 shows "fewer than 5"."""
+    rows = (Response.select(Agency.name, Response.agency_answer, fn.COUNT(Response.id))
+            .join(Agency, JOIN.LEFT_OUTER, on=(Response.agency == Agency.id)).where(Response.survey == survey)
+            .group_by(Agency.name, Response.agency_answer).order_by(Response.agency_answer, Agency.name).tuples())
+    return results.by_setting([(staff.agency_label(name, answer) or "Not asked", count) for name, answer, count in rows])
+
+
+def responses_by_sector(survey):
+    rows = (Response.select(Sector.name, fn.COUNT(Response.id)).join(Agency, on=(Response.agency == Agency.id)).join(Sector)
+            .where(Response.survey == survey).group_by(Sector.name).order_by(Sector.name).tuples())
+    return results.by_setting(list(rows))
+
+
+def responses_by_role(survey):
+    counts = dict(Response.select(Response.role_group, fn.COUNT(Response.id)).where(Response.survey == survey)
+                  .group_by(Response.role_group).tuples())
+    return results.by_setting([(label, counts[key]) for key, label in staff.ROLE_GROUPS.items() if key in counts])
+
+
+def staff_filters(survey):
+    """The agencies and sectors that answered a staff survey, for its results filters (two queries)."""
+    agencies = list(Agency.select(Agency.id, Agency.name).where(Agency.id.in_(Response.select(Response.agency).where(Response.survey == survey)))
+                    .order_by(Agency.name).tuples())
+    answered = Agency.select(Agency.sector).where(Agency.id.in_(Response.select(Response.agency).where(Response.survey == survey)))
+    sectors = list(Sector.select(Sector.id, Sector.name).where(Sector.id.in_(answered)).order_by(Sector.name).tuples())
+    return agencies, sectors
+
+
+def previous_survey(survey):
+    """The latest earlier survey for the same audience that shares questions with this one (copied: same keys), or None."""
+    keys = Question.select(Question.key).where(Question.survey == survey)
+    starts = fn.COALESCE(Survey.opens_on, fn.DATE(Survey.created_at))
+    earlier = starts < (survey.opens_on or survey.created_at.date())
+    return (Survey.select().join(Question).where((Survey.id != survey.id) & (Survey.audience == survey.audience) & (Survey.status != "draft")
+                                                 & Question.key.in_(keys) & earlier)
+            .order_by(starts.desc()).first())
+
+
+def last_year(survey, summary, agency_id=None, sector_id=None, role_group=None):
+    """The previous survey and this summary with last year's figures beside each answer, matched by question key."""
+    before = previous_survey(survey)
+    if before is None:
+        return None, summary
+    _, then = results_for(before, agency_id=agency_id, sector_id=sector_id, role_group=role_group)
+    return before, results.compare(summary, then)

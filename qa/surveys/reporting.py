@@ -10,31 +10,50 @@ from qa.forms import ready_to_save
 from qa.htmx import render
 from qa.reports.pdf import pdf_response, render_pdf
 from qa.security import role_required
-from qa.surveys import export, queries
+from qa.surveys import contact, export, queries, staff
 from qa.surveys.forms import FlagForm
-from qa.surveys.models import AGE_BANDS, Flag, Survey, SurveyLink
+from qa.surveys.models import AGE_BANDS, ContactRequest, Flag, Survey, SurveyLink
 
 bp = Blueprint("survey_results", __name__, url_prefix="/admin/surveys")
 
 
+def _number(name):
+    value = request.args.get(name, "")
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
 def _filters():
-    link_id = request.args.get("link", "")
-    band = request.args.get("band", "")
-    return (int(link_id) if link_id.isdigit() and len(link_id) < 10 else None), (band if band in AGE_BANDS else None)
+    """{link_id, age_band, agency_id, sector_id, role_group} from the query string; anything unknown is ignored."""
+    band, role = request.args.get("band", ""), request.args.get("role", "")
+    return {"link_id": _number("link"), "age_band": band if band in AGE_BANDS else None, "agency_id": _number("agency"),
+            "sector_id": _number("sector"), "role_group": role if role in staff.ROLE_GROUPS else None}
 
 
 @bp.get("/<int:survey_id>/results")
 @role_required("admin", "reviewer")
 def show(survey_id):
     survey = get_or_404(Survey, Survey.id == survey_id)
-    link_id, band = _filters()
-    responses, summary = queries.results_for(survey, link_id, band)
-    context = {"survey": survey, "responses": responses, "summary": summary, "link_id": link_id, "band": band,
+    chosen = _filters()
+    responses, summary = queries.results_for(survey, **chosen)
+    before = None
+    if not chosen["link_id"]:  # links differ from year to year; agencies, sectors and roles do not
+        before, summary = queries.last_year(survey, summary, chosen["agency_id"], chosen["sector_id"], chosen["role_group"])
+    context = {"survey": survey, "responses": responses, "summary": summary, "before": before, **chosen,
+               "band": chosen["age_band"], "filtered": any(chosen.values()),
                "links": list(SurveyLink.select().where(SurveyLink.survey == survey).order_by(SurveyLink.label)),
                "bands": queries.age_bands_of(survey), "band_labels": AGE_BANDS,
                "settings": queries.responses_by_setting(survey),
                "flags": queries.flags_of(survey) if current_user.is_admin else [], "flag_form": FlagForm()}
+    if survey.for_staff:
+        context.update(_staff_context(survey))
     return render("surveys/results.html", "surveys/_results.html", **context)
+
+
+def _staff_context(survey):
+    agencies, sectors = queries.staff_filters(survey)
+    return {"agencies": agencies, "sectors": sectors, "roles": staff.ROLE_GROUPS, "by_agency": queries.responses_by_agency(survey),
+            "by_sector": queries.responses_by_sector(survey), "by_role": queries.responses_by_role(survey),
+            "contact_count": ContactRequest.select().where(ContactRequest.survey == survey).count() if current_user.is_admin else 0}
 
 
 @bp.post("/flags/<int:flag_id>/review")
@@ -66,9 +85,29 @@ def answers_csv(survey_id):
 def summary_pdf(survey_id):
     survey = get_or_404(Survey, Survey.id == survey_id)
     responses, summary = queries.results_for(survey)
+    before, summary = queries.last_year(survey, summary)
     flags = queries.flags_of(survey)
-    data = render_pdf("pdf/survey_summary.html", survey=survey, responses=responses, summary=summary,
+    extra = {"by_agency": queries.responses_by_agency(survey), "by_sector": queries.responses_by_sector(survey),
+             "by_role": queries.responses_by_role(survey)} if survey.for_staff else {}
+    data = render_pdf("pdf/survey_summary.html", survey=survey, responses=responses, summary=summary, before=before, **extra,
                       settings=queries.responses_by_setting(survey), flagged=len(flags),
                       reviewed=sum(1 for f in flags if f.reviewed), statements=list(survey.statements),
                       made_on=datetime.now())
     return pdf_response(data, f"survey-summary-{survey.title}.pdf")
+
+
+@bp.get("/<int:survey_id>/contact-requests")
+@role_required("admin")
+def contacts(survey_id):
+    """People who asked to be contacted: kept apart from the answers, and deleted once dealt with."""
+    survey = get_or_404(Survey, Survey.id == survey_id)
+    return render("surveys/contacts.html", survey=survey, requests=contact.requests_for(survey))
+
+
+@bp.post("/contact-requests/<int:request_id>/delete")
+@role_required("admin")
+def delete_contact(request_id):
+    found = get_or_404(ContactRequest.select(ContactRequest, Survey).join(Survey), ContactRequest.id == request_id)
+    contact.remove(found)
+    flash("Contact request deleted", "success")
+    return redirect(url_for("survey_results.contacts", survey_id=found.survey_id))

@@ -5,6 +5,7 @@ from flask_wtf.csrf import CSRFError
 from qa.htmx import render
 from qa.security import public
 from qa.surveys import kinds, visits
+from qa.surveys.forms import ContactForm
 from qa.surveys.models import AGE_BANDS, Survey, YouSaidWeDid
 
 bp = Blueprint("respond", __name__)
@@ -61,7 +62,8 @@ def start(code):
         band = request.form.get("age_band", "")
         if survey.age_band == "8-17" and band in ("8-12", "13-17"):
             visits.save_age_band(link, key, band)
-        return redirect(url_for("respond.question", code=code, number=1), 303)
+        first = url_for("respond.about", code=code) if survey.for_staff else url_for("respond.question", code=code, number=1)
+        return redirect(first, 303)
     return render("surveys/respond/intro.html", "surveys/respond/_intro.html", link=link, survey=survey, bands=AGE_BANDS)
 
 
@@ -84,7 +86,7 @@ def question(code, number):
             sent = [] if request.form.get("go") == "skip" else request.form.getlist("answer")
             values = kinds.clean(current.kind, current.option_list, sent)
             visits.save_answer(link, visit["key"], current, values)
-            return redirect(_next_url(code, number, len(questions), request.form.get("go")), 303)
+            return redirect(_next_url(link, number, len(questions), request.form.get("go")), 303)
         except kinds.AnswerRefused as refused:
             error = str(refused)
     chosen = answers.get(str(current.id), [])
@@ -92,9 +94,12 @@ def question(code, number):
                   question=current, number=number, total=len(questions), chosen=chosen, error=error, preview=False)
 
 
-def _next_url(code, number, total, go):
+def _next_url(link, number, total, go):
+    code = link.code
     if go == "back":
-        return url_for("respond.question", code=code, number=number - 1) if number > 1 else url_for("respond.start", code=code)
+        if number > 1:
+            return url_for("respond.question", code=code, number=number - 1)
+        return url_for("respond.about", code=code) if link.survey.for_staff else url_for("respond.start", code=code)
     return url_for("respond.question", code=code, number=number + 1) if number < total else url_for("respond.ready", code=code)
 
 
@@ -130,8 +135,10 @@ def thanks(code):
         return render_template("surveys/respond/not_found.html"), 404
     survey = link.survey
     has_statements = YouSaidWeDid.select().where((YouSaidWeDid.survey == survey) & YouSaidWeDid.published).exists()
+    visit = _visit(code)
+    contact = ContactForm(formdata=None) if survey.for_staff and visit and visit.get("done") and not visit.get("contacted") else None
     return render("surveys/respond/thanks.html", "surveys/respond/_thanks.html", link=link, survey=survey,
-                  has_statements=has_statements)
+                  has_statements=has_statements, contact=contact, contacted=bool(visit and visit.get("contacted")))
 
 
 @bp.get("/you-said/<code>")
@@ -142,3 +149,6 @@ def you_said(code):
         return render_template("surveys/respond/not_found.html"), 404
     statements = survey.statements.where(YouSaidWeDid.published).order_by(YouSaidWeDid.created_at)
     return render_template("surveys/respond/you_said.html", survey=survey, statements=list(statements))
+
+
+from qa.surveys import respond_staff  # noqa: E402,F401  the staff survey's own screens join this blueprint

@@ -36,3 +36,15 @@ def _rows(question, counts, answered, hidden, threshold):
 def by_setting(rows, threshold=suppression.THRESHOLD):
     """[(label, count)] → [(label, count or None)]: a setting with fewer than `threshold` shows "fewer than 5"."""
     return [(label, None if 0 < count < threshold else count) for label, count in rows]
+
+
+def compare(summary, before):
+    """This summary with each answer's share last year ("before", None when hidden or not asked), matched by question key and answer."""
+    then = {(item["question"].get("key"), row["value"]): row["percent"] for item in before for row in item["rows"]}
+    asked = {item["question"].get("key") for item in before if not item["suppressed"]}
+    compared = []
+    for item in summary:
+        key = item["question"].get("key")
+        rows = [{**row, "before": then.get((key, row["value"])) if key in asked else None} for row in item["rows"]]
+        compared.append({**item, "rows": rows, "compared": key in asked})
+    return compared

@@ -4,7 +4,7 @@ from datetime import date
 from qa import audit
 from qa.db import db
 from qa.surveys import visits
-from qa.surveys.models import Response, SurveySettings
+from qa.surveys.models import ContactRequest, Response, SurveySettings
 
 
 def cutoff(today: date, years: int) -> date:
@@ -21,6 +21,7 @@ def purge(today=None):
     before = cutoff(today, years)
     with db.atomic("IMMEDIATE"):
         deleted = Response.delete().where(Response.submitted_on < before).execute()
+        ContactRequest.delete().where(ContactRequest.created_on < before).execute()
         if deleted:
             audit.record(None, "purged", None, f"Deleted {deleted} survey responses submitted before {before.isoformat()} "
                          f"(kept for {years} years)", object_type="Response")

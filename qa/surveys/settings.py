@@ -24,7 +24,7 @@ def settings():
         with db.atomic("IMMEDIATE"):
             if current.id is None:
                 current.save()
-            SurveySettings.update(**values(form, ("safety_message", "retention_years"))).where(SurveySettings.id == current.id).execute()
+            SurveySettings.update(**values(form, ("safety_message", "staff_safety_message", "retention_years", "mismatch_percent"))).where(SurveySettings.id == current.id).execute()
             audit.record(current_user, "changed", current, "Changed the survey settings")
         flash("Survey settings saved", "success")
         return redirect(url_for("survey_settings.settings"))

@@ -7,10 +7,11 @@ from peewee import JOIN, fn
 from qa import editing
 from qa.db import VersionConflict, get_or_404
 from qa.forms import ready_to_save, values
+from qa.frameworks.models import Standard
 from qa.htmx import render
 from qa.security import role_required
 from qa.surveys import builder, kinds, readability
-from qa.surveys.forms import QuestionForm, SurveyForm
+from qa.surveys.forms import QuestionForm, SurveyForm, TagForm
 from qa.surveys.models import AGE_BANDS, Question, Response, Survey, SurveyLink
 
 bp = Blueprint("surveys", __name__, url_prefix="/admin/surveys")
@@ -44,11 +45,12 @@ def new():
 @role_required("admin")
 def starter():
     band = request.form.get("age_band")
-    if band not in ("8-12", "13-17"):
+    if band not in ("8-12", "13-17", "staff"):
         flash("Choose an age band for the starter survey", "info")
         return redirect(url_for("surveys.new"))
     survey = builder.create_starter(band)
-    flash(f"Starter survey for {band} year olds created as a draft. Change anything you like.", "success")
+    who = "front-line staff" if band == "staff" else f"{band} year olds"
+    flash(f"Starter survey for {who} created as a draft. Change anything you like.", "success")
     return redirect(url_for("surveys.show", survey_id=survey.id))
 
 
@@ -60,7 +62,8 @@ def show(survey_id):
 
 
 def _builder_context(survey):
-    questions = list(Question.select().where(Question.survey == survey).order_by(Question.position, Question.id))
+    questions = list(Question.select(Question, Standard).join(Standard, JOIN.LEFT_OUTER).where(Question.survey == survey)
+                     .order_by(Question.position, Question.id))
     reading = {q.id: readability.check(" ".join([q.prompt, q.hint]), survey.age_band) for q in questions}
     return {"survey": survey, "questions": questions, "reading": reading, "locked": builder.questions_locked(survey),
             "intro_reading": readability.check(survey.introduction, survey.age_band) if survey.introduction else None,
@@ -133,6 +136,25 @@ def question(survey_id, question_id=None):
 
 def _json(options):
     return json.dumps(options)
+
+
+@bp.route("/<int:survey_id>/questions/<int:question_id>/standard", methods=["GET", "POST"])
+@role_required("admin")
+def tag(survey_id, question_id):
+    """Which Section 11 standard a question informs: allowed even once answers arrive (see builder.tag_question)."""
+    survey = get_or_404(Survey, Survey.id == survey_id)
+    item = get_or_404(Question, Question.id == question_id, Question.survey == survey)
+    data = {"positive": "\n".join(item.positive_list)} if request.method == "GET" else None
+    form, conflict = TagForm(obj=item, data=data, question=item), None
+    form.standard.choices = [("", "None")] + builder.standard_choices()
+    if ready_to_save(form):
+        try:
+            builder.tag_question(item, form.version.data, form.standard.data, form.positive_list)
+            return redirect(url_for("surveys.show", survey_id=survey.id, _anchor=f"question-{item.id}"))
+        except VersionConflict as error:
+            conflict = editing.conflict_rows(form, error.current, {"standard": "Standard", "positive": "Positive answers"})
+            form.version.data = str(error.current.version)
+    return render("surveys/tag_form.html", form=form, survey=survey, question=item, conflict=conflict, kinds=kinds.KINDS)
 
 
 @bp.post("/<int:survey_id>/questions/<int:question_id>/move")

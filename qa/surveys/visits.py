@@ -10,6 +10,7 @@ from peewee import IntegrityError, OperationalError
 from qa.db import db
 from qa.surveys import flags, rules
 from qa.surveys.kinds import FREE_TEXT
+from qa.people.models import Agency, Sector
 from qa.surveys.models import Answer, Flag, Question, Response, SafeguardingTerm, Survey, SurveyDraft, SurveyLink
 
 RETRIES = 6
@@ -65,7 +66,22 @@ def draft_of(visit_key):
     return (json.loads(draft.answers), draft.age_band) if draft else ({}, "")
 
 
-def _save(link, visit_key, question_id=None, values=None, age_band=None):
+def about_of(visit_key):
+    """What a staff visit chose on the "about your work" screen: {"agency", "agency_answer", "role_group"} or {}."""
+    draft = SurveyDraft.get_or_none(SurveyDraft.visit_key == visit_key) if visit_key else None
+    return json.loads(draft.about) if draft else {}
+
+
+def agency_choices():
+    """[(sector name, [(agency id, name)])] of active agencies, for the staff survey's list."""
+    groups = {}
+    for agency_id, name, sector in (Agency.select(Agency.id, Agency.name, Sector.name).join(Sector)
+                                    .where(Agency.active == True).order_by(Sector.name, Agency.name).tuples()):  # noqa: E712
+        groups.setdefault(sector, []).append((agency_id, name))
+    return list(groups.items())
+
+
+def _save(link, visit_key, question_id=None, values=None, age_band=None, about=None):
     with db.atomic("IMMEDIATE"):
         draft = SurveyDraft.get_or_none(SurveyDraft.visit_key == visit_key)
         answers = json.loads(draft.answers) if draft else {}
@@ -74,6 +90,8 @@ def _save(link, visit_key, question_id=None, values=None, age_band=None):
         data = {"answers": json.dumps(answers), "updated_at": datetime.now()}
         if age_band is not None:
             data["age_band"] = age_band
+        if about is not None:
+            data["about"] = json.dumps(about)
         if draft:
             SurveyDraft.update(**data).where(SurveyDraft.id == draft.id).execute()
         else:
@@ -88,6 +106,10 @@ def save_age_band(link, visit_key, age_band):
     retry_locked(_save, link, visit_key, age_band=age_band)
 
 
+def save_about(link, visit_key, about):
+    retry_locked(_save, link, visit_key, about=about)
+
+
 def _prepare(link, visit_key):
     """Everything a submission needs, read and checked before the write lock is taken."""
     answers, age_band = draft_of(visit_key)
@@ -97,14 +119,21 @@ def _prepare(link, visit_key):
     phrases = [term.phrase for term in SafeguardingTerm.select(SafeguardingTerm.phrase).order_by(SafeguardingTerm.id)] if free else []
     flagged = {(qid, value): ", ".join(found)[:250] for qid, value in free if (found := flags.matches(value, phrases))}
     survey = link.survey
-    return rows, flagged, (age_band if survey.age_band == "8-17" else survey.age_band)
+    fields = {"age_band": age_band if survey.age_band == "8-17" else survey.age_band}
+    if survey.for_staff:
+        about = about_of(visit_key)
+        if about.get("agency") and not Agency.select().where(Agency.id == about["agency"]).exists():
+            about = {**about, "agency": None, "agency_answer": "not-said"}  # removed since it was chosen
+        fields.update(agency=about.get("agency"), agency_answer=about.get("agency_answer", "not-said"),
+                      role_group=about.get("role_group", "not-said"))
+    return rows, flagged, fields
 
 
 def _submit(link, visit_key, today):
-    rows, flagged, age_band = _prepare(link, visit_key)
+    rows, flagged, fields = _prepare(link, visit_key)
     # The write lock is held only for the inserts: a hall full of children queues for as short a time as possible.
     with db.atomic("IMMEDIATE"):
-        response = Response.create(survey=link.survey_id, link=link, idempotency_key=visit_key, submitted_on=today, age_band=age_band)
+        response = Response.create(survey=link.survey_id, link=link, idempotency_key=visit_key, submitted_on=today, **fields)
         plain = [{"response": response, "question": qid, "value": value} for qid, value in rows if (qid, value) not in flagged]
         if plain:
             Answer.insert_many(plain).execute()
