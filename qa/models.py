@@ -7,13 +7,14 @@ from qa.cycles.models import Cycle
 from qa.documents import Document
 from qa.frameworks.models import Framework, Standard
 from qa.people.models import Agency, Conflict, Sector, Unavailability, User
+from qa.reports.models import ReportBuild
 from qa.section11.models import Rating, RatingDocument, Return
 from qa.surveys.models import MODELS as SURVEY_MODELS
 
 ALL = [
     Sector, Framework, Standard, Agency, User, Conflict, Unavailability, Cycle,
     AuditEvent, LoginAttempt, KeptForm, Document,
-    Return, Rating, RatingDocument, Action, ActionUpdate, ActionDocument,
+    Return, Rating, RatingDocument, Action, ActionUpdate, ActionDocument, ReportBuild,
     *SURVEY_MODELS,
     ChallengeEvent, Visitor, Finding, Recommendation, ClashOverride,
 ]

@@ -13,6 +13,7 @@ MENU = [
     ("cycles.index", "Cycles", ("admin",), ("cycles.",)),
     ("surveys.index", "Surveys", ("admin", "reviewer"), ("surveys.", "survey_links.", "survey_results.", "survey_settings.")),
     ("actions.index", "Actions", ("admin", "agency_lead"), ("actions.",)),
+    ("reports.annual_page", "Board report", ("admin",), ("reports.",)),
     ("frameworks.index", "Frameworks", ("admin",), ("frameworks.",)),
     ("audit.index", "Audit trail", ("admin",), ("audit.",)),
 ]

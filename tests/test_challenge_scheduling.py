@@ -167,11 +167,17 @@ def test_after_cancelling_the_agency_can_be_chosen_again(app, people, event, cyc
     assert scheduling.choose(cycle, [(people["agency_a"], "Chosen again")], people["admin"])
 
 
+def test_an_event_cannot_be_marked_held_before_its_date(app, people, event):
+    with pytest.raises(scheduling.ScheduleError, match="once it has taken place"):
+        scheduling.mark_held(event, people["admin"])
+
+
 def test_marking_held_copies_the_agencys_ratings_as_they_are_on_the_day(app, people, event):
     from qa.section11.models import Rating
 
     Rating.update(rag="R").execute()
-    scheduling.mark_held(event, people["admin"])
+    ChallengeEvent.update(starts_at=at(date.today(), 0)).where(ChallengeEvent.id == event.id).execute()
+    scheduling.mark_held(reload(event), people["admin"])
     assert {f.self_rag for f in Finding.select().where(Finding.event == event)} == {"R"}
 
 
