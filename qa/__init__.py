@@ -62,12 +62,13 @@ def create_app(test_config=None):
     from qa.surveys import register as register_surveys
 
     register_surveys(app)
+    from qa.voices.views import bp as voices_bp
+
+    app.register_blueprint(voices_bp)
 
     from qa.actions.views import bp as actions_bp
-    from qa.reports.views import bp as reports_bp
 
     app.register_blueprint(actions_bp)
-    app.register_blueprint(reports_bp)
 
     from qa.cli import register
 

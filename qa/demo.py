@@ -11,6 +11,7 @@ from qa.challenge import demo as challenge_demo
 from qa.actions import demo as actions_demo
 from qa.security import hash_password
 from qa.surveys import demo as survey_demo
+from qa.voices import demo as voices_demo
 
 SECTORS = [
     ("Police", "police"), ("Health", "health"), ("Children's social care", "childrens-social-care"),
@@ -132,6 +133,7 @@ def load(password=None):
         section11_demo.load()
         challenge_demo.load()
         actions_demo.load()
+        voices_demo.load()
     return logins, password
 
 

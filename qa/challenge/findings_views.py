@@ -12,6 +12,7 @@ from qa.documents import send_document
 from qa.forms import ready_to_save
 from qa.htmx import render, wants_fragment
 from qa.security import role_required
+from qa.voices import queries as voices
 
 
 @bp.get("/events/<int:event_id>/findings")
@@ -29,7 +30,7 @@ def page(event, **context):
     forms = {r.finding.id: RecommendationForm(formdata=None, prefix=f"rec-{r.finding.id}") for r in rows}
     forms.update(context.pop("row_forms", {}))
     editable = bool(me) and event.status in RECORDING
-    return {"event": event, "rows": rows, "visitors": visitors, "me": me, "editable": editable, "summary": summary_field(event),
+    return {"event": event, "rows": rows, "visitors": visitors, "me": me, "editable": editable, "summary": summary_field(event), "voices": voices.for_event(event),
             "field": finding_field, "conflicts": {}, "row_forms": forms, "problems": findings.problems(event) if editable else [], **context}
 
 

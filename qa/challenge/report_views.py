@@ -11,6 +11,7 @@ from qa.db import get_or_404
 from qa.htmx import render
 from qa.reports.pdf import pdf_response, render_pdf
 from qa.security import role_required
+from qa.voices import queries as voices
 
 
 @bp.get("/cycles/<int:cycle_id>/report")
@@ -26,7 +27,8 @@ def report_page(cycle_id):
 def report_pdf(cycle_id):
     cycle = get_or_404(Cycle, Cycle.id == cycle_id)
     reports = report.build(report.events_for_report(cycle))
-    data = render_pdf("pdf/challenge_report.html", cycle=cycle, reports=reports, tables=report.summary_tables(reports), today=date.today())
+    data = render_pdf("pdf/challenge_report.html", cycle=cycle, reports=reports, tables=report.summary_tables(reports), today=date.today(),
+                      voices=voices.for_reports(reports))
     return pdf_response(data, f"Challenge events {cycle.name} report to the board.pdf")
 
 
@@ -55,5 +57,5 @@ def event_pdf(event_id):
     if event.status not in ("agreed", "reported"):
         return render("challenge/outcome_pending.html", event=event)
     r = report.build([event])[0]
-    data = render_pdf("pdf/challenge_event.html", cycle=event.cycle, reports=[r], tables=report.summary_tables([r]))
+    data = render_pdf("pdf/challenge_event.html", cycle=event.cycle, reports=[r], tables=report.summary_tables([r]), voices=voices.for_reports([r]))
     return pdf_response(data, f"Challenge event {event.agency.name} {event.cycle.name}.pdf")

@@ -8,6 +8,7 @@ from qa.cycles.models import Cycle
 from qa.db import get_or_404
 from qa.htmx import render
 from qa.security import role_required
+from qa.voices import queries as voices
 
 bp = Blueprint("challenge", __name__, url_prefix="/challenge")
 
@@ -46,8 +47,11 @@ def event_page(event, **context):
     if current_user.is_admin:
         context.setdefault("visitor_form", VisitorForm(formdata=None))
     context.setdefault("clashes", None)
-    prompts = queries.prompts_for(event) if access.is_own_agency(current_user, event) else []
-    return {"event": event, "visitors": visitors, "overrides": overrides, "prompts": prompts,
+    own = access.is_own_agency(current_user, event)
+    prompts = queries.prompts_for(event) if own else []
+    # What the agency's staff said goes to the visitors (to ask about) and admins; its lead has their own staff survey page.
+    staff_said = [] if own else sorted(voices.for_event(event).items(), key=lambda item: (not item[1].flagged, item[0]))
+    return {"event": event, "visitors": visitors, "overrides": overrides, "prompts": prompts, "staff_said": staff_said,
             "is_visitor": any(v.user_id == current_user.id for v in visitors), **context}
 
 

@@ -16,6 +16,7 @@ from qa.section11 import access, export, heatmap, queries, returns
 from qa.section11.forms import ModerationForm, ReopenForm
 from qa.section11.views import rating_page
 from qa.security import role_required
+from qa.voices import queries as voices
 
 bp = Blueprint("scrutiny", __name__, url_prefix="/section11")
 SUBGROUP = ("admin", "reviewer")
@@ -72,7 +73,7 @@ def review(rating_id):
         except returns.ModerationConflict as error:
             conflict = error.current
             form.moderation_version.data = str(conflict.moderation_version)
-    return render("section11/review.html", **rating_page(rating, moderation_form=form, moderation_conflict=conflict))
+    return render("section11/review.html", **rating_page(rating, moderation_form=form, moderation_conflict=conflict, beside=voices.for_rating(rating)))
 
 
 @bp.post("/returns/<int:return_id>/reopen")
