@@ -1,0 +1,97 @@
+"""Hostile input, posted to every form of the app on a demo-sized database: never a 500, never an
+unescaped payload on any page, and extra fields such as `status` or `agency_id` change nothing they shouldn't."""
+import re
+import shutil
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from qa import create_app
+from qa.db import db
+from tests.conftest import Client
+
+XSS = '<script>alert("x")</script>'
+HOSTILE = [
+    XSS, '"><img src=x onerror=alert(1)>', "' OR 1=1 --", "'; DROP TABLE agency; --", "=HYPERLINK(\"http://evil\")",
+    "\x00nul\x00", "x" * 100_000, "-1", "99999999999999999999999", "0", "", " ", "1e309", "NaN", "true", "[]", "{}",
+    "\ud7ff\ue000 élan 🙂", "../../etc/passwd", "%00", "R", "Z", "2026-02-31", "9999-99-99",
+]
+EXTRA = {"status": "submitted", "agency_id": "2", "agency": "2", "role": "admin", "version": "1", "id": "1", "user_id": "1", "locked": "1"}
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory, migrated_database):
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    shutil.copyfile(migrated_database, path)
+    app = create_app({"DATABASE": str(path), "SECRET_KEY": "hostile", "DEMO_PASSWORD": "hostile demo password"})
+    assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
+    db.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def hostile_app(demo_file, tmp_path_factory):
+    path = tmp_path_factory.mktemp("hostile") / "qa.db"
+    shutil.copyfile(demo_file, path)
+    app = create_app({"DATABASE": str(path), "SECRET_KEY": "hostile", "TESTING": True, "PROPAGATE_EXCEPTIONS": False})
+    db.connect(reuse_if_open=True)
+    yield app
+    db.close()
+
+
+@pytest.fixture(scope="module")
+def admin(hostile_app):
+    client = Client(hostile_app)
+    assert client.sign_in("admin@northbrook-scp.example", "hostile demo password").status_code == 302
+    return client
+
+
+def post_rules(app):
+    rules = []
+    for rule in app.url_map.iter_rules():
+        view = app.view_functions[rule.endpoint]
+        if "POST" in rule.methods and "public" not in getattr(view, "access", ()) and rule.endpoint not in ("auth.logout",):
+            rules.append(rule)
+    return sorted(rules, key=lambda r: r.rule)
+
+
+def sample_path(rule):
+    return re.sub(r"<(?:int:)?[^>]+>", "1", rule.rule)
+
+
+def field_names(client, path):
+    """The names a real form on that page posts, so the payloads reach the fields that matter."""
+    html = client.get(path).get_data(as_text=True)
+    names = set(re.findall(r'<(?:input|select|textarea)[^>]*\sname="([^"]+)"', html)) - {"csrf_token"}
+    return sorted(names) or ["name", "title", "description", "text", "evidence", "rag", "answer", "note", "reason"]
+
+
+def test_every_form_survives_hostile_values(hostile_app, admin):
+    seen_unescaped, errors = [], []
+    for rule in post_rules(hostile_app):
+        path = sample_path(rule)
+        names = field_names(admin, path)
+
+        @settings(max_examples=4, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+        @given(st.lists(st.one_of(st.sampled_from(HOSTILE), st.text(max_size=300)), min_size=len(names), max_size=len(names)))
+        def post(values):
+            data = dict(zip(names, values)) | EXTRA
+            response = admin.post(path, data, headers={"HX-Request": "true"} if len(values[0]) % 2 else {})
+            body = response.get_data(as_text=True)
+            if response.status_code >= 500:
+                errors.append((path, response.status_code))
+            if XSS in body:
+                seen_unescaped.append(path)
+
+        post()
+    assert errors == [], sorted(set(errors))
+    assert seen_unescaped == [], seen_unescaped
+
+
+def test_pages_never_show_a_stored_payload_unescaped(hostile_app, admin):
+    for rule in post_rules(hostile_app):
+        admin.post(sample_path(rule), {name: XSS for name in field_names(admin, sample_path(rule))})
+    for rule in hostile_app.url_map.iter_rules():
+        if "GET" in rule.methods and "<" not in rule.rule and rule.endpoint != "static":
+            assert XSS.encode() not in admin.get(rule.rule).data, rule.rule
