@@ -9,14 +9,14 @@ def key_messages(data):
     out = []
     s11 = data["section11"]
     line = f"{s11['submitted']} of {s11['total']} agencies ({s11['rate']}%) sent in their Section 11 self-assessment"
-    if s11.get("before"):
+    if s11.get("before") and s11["before"]["submitted"]:
         line += f", against {s11['before']['submitted']} in {s11['before']['cycle'].name}"
     out.append(line + ".")
     r, a, g = (s11["ratings"][k] for k in "RAG")
     rated = r + a + g
     if rated:
         out.append(f"Agencies rated themselves green on {round(100 * g / rated)}% of standards; "
-                   f"{_plural(r, 'rating was', 'ratings were')} red and {_plural(a, 'was', 'were')} amber, each with an improvement plan.")
+                   f"{_plural(r, 'rating was', 'ratings were')} red and {_plural(a, 'was', 'were')} amber, each of which needs an improvement plan.")
     moved = s11.get("movement") or {}
     if moved.get("better") or moved.get("worse"):
         out.append(f"Since last year {_plural(moved.get('better', 0), 'rating has', 'ratings have')} improved and {moved.get('worse', 0)} got worse.")
