@@ -161,3 +161,11 @@ def test_admin_adds_an_action_from_a_case_review(admin_client, people, cycles):
 def test_quarterly_summary_counts_opened_and_overdue(admin_client, actions):
     html = admin_client.get("/actions/quarter").get_data(as_text=True)
     assert "Northbrook Hospitals NHS Foundation Trust" in html and "opened" in html
+
+
+def test_sub_group_sees_which_look_backs_confirmed_the_impact(reviewer_client, actions):
+    Action.update(impact_confirmed=True, impact_reviewed_at=datetime.now()).where(Action.id == actions["a_year"].id).execute()
+    confirmed = reviewer_client.get("/actions?lookback=confirmed").get_data(as_text=True)
+    assert "Rewrite the escalation policy" in confirmed and "Train reception staff" not in confirmed
+    assert "Rewrite the escalation policy" not in reviewer_client.get("/actions?lookback=not_sustained").get_data(as_text=True)
+    assert "Actions whose impact was confirmed a year on" in reviewer_client.get("/").get_data(as_text=True)

@@ -36,8 +36,10 @@ def register(user, filters, today=None):
         query = query.where(Action.status == filters["status"])
     if filters.get("overdue"):
         query = query.where(Action.status.in_(LIVE), Action.due < today)
-    if filters.get("lookback"):
+    if filters.get("lookback") == "due":
         query = query.where(Action.status == "done", Action.impact_reviewed_at.is_null(), Action.completed_at <= rules.look_back_cutoff(today))
+    elif filters.get("lookback") in ("confirmed", "not_sustained"):
+        query = query.where(Action.impact_reviewed_at.is_null(False), Action.impact_confirmed == (filters["lookback"] == "confirmed"))
     if filters.get("q"):
         words = f"%{filters['q']}%"
         query = query.where(Action.description ** words | Action.owner ** words | Agency.name ** words)
