@@ -7,7 +7,6 @@ from qa.actions.models import Action, ActionDocument, ActionUpdate
 from tests.conftest import Client
 from tests.section11_fixtures import PDF
 
-ROLES = ("admin", "reviewer", "peer", "lead_a", "lead_b", "anonymous")
 
 
 def make_action(agency, cycle, description="Audit twenty cases", source="manual", status="open", due=None, completed=None, **more):

@@ -16,7 +16,7 @@ from qa.section11.models import Return
 from qa.surveys import kinds
 from qa.surveys.models import Answer, Question, Response, Survey, YouSaidWeDid
 from tests.conftest import Client
-from tests.section11_fixtures import fill, submitted
+from tests.section11_fixtures import submitted
 
 
 @pytest.fixture
@@ -59,7 +59,6 @@ def _text(pdf_bytes):
     return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf_bytes)).pages))
 
 
-ROLES = ("admin", "reviewer", "lead_a", "lead_b", "anonymous")
 
 
 @pytest.mark.parametrize("role,expected", [("admin", 200), ("reviewer", 403), ("lead_a", 403), ("lead_b", 403), ("anonymous", 302)])
