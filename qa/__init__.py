@@ -56,8 +56,11 @@ def create_app(test_config=None):
     for blueprint in (main_bp, auth_bp, people_bp, account_bp, frameworks_bp, cycles_bp, audit_bp, section11_bp, scrutiny_bp):
         app.register_blueprint(blueprint)
     from qa.challenge.views import bp as challenge_bp
+    from qa.pairing.people_views import bp as pairing_people_bp
+    from qa.pairing.views import bp as pairing_bp
 
-    app.register_blueprint(challenge_bp)
+    for blueprint in (challenge_bp, pairing_bp, pairing_people_bp):
+        app.register_blueprint(blueprint)
 
     from qa.surveys import register as register_surveys
 

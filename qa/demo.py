@@ -9,6 +9,7 @@ from qa.people.models import Agency, Conflict, Sector, Unavailability, User
 from qa.section11 import demo as section11_demo
 from qa.challenge import demo as challenge_demo
 from qa.actions import demo as actions_demo
+from qa.pairing import demo as pairing_demo
 from qa.security import hash_password
 from qa.surveys import demo as survey_demo
 from qa.voices import demo as voices_demo
@@ -133,6 +134,7 @@ def load(password=None):
         section11_demo.load()
         challenge_demo.load()
         actions_demo.load()
+        pairing_demo.load()
         voices_demo.load()
     return logins, password
 

@@ -6,6 +6,7 @@ from qa.auth.models import KeptForm, LoginAttempt
 from qa.cycles.models import Cycle
 from qa.documents import Document
 from qa.frameworks.models import Framework, Standard
+from qa.pairing.models import NeverPair, PairingPin
 from qa.people.models import Agency, Conflict, Sector, Unavailability, User
 from qa.reports.models import ReportBuild
 from qa.section11.models import Rating, RatingDocument, Return
@@ -17,4 +18,5 @@ ALL = [
     Return, Rating, RatingDocument, Action, ActionUpdate, ActionDocument, ReportBuild,
     *SURVEY_MODELS,
     ChallengeEvent, Visitor, Finding, Recommendation, ClashOverride,
+    NeverPair, PairingPin,
 ]

@@ -4,6 +4,7 @@ from datetime import date
 from qa.challenge.models import ChallengeEvent, ClashOverride, Visitor
 from qa.cycles.models import Cycle
 from qa.demo import load
+from qa.pairing import demo as pairing_demo
 
 
 def test_demo_challenge_events_are_realistic_and_loading_twice_changes_nothing(app, app_context):
@@ -13,7 +14,7 @@ def test_demo_challenge_events_are_realistic_and_loading_twice_changes_nothing(a
     assert [e.status for e in reported] == ["reported"] * 5
     assert all(e.summary and e.selection_reason for e in reported)
     scheduled = list(ChallengeEvent.select().where(ChallengeEvent.cycle == this))
-    assert len(scheduled) == 5 and all(e.status == "scheduled" for e in scheduled)
+    assert len(scheduled) == 5 + len(pairing_demo.EVENTS) and all(e.status == "scheduled" for e in scheduled)
     assert all(date(2027, 1, 1) <= e.starts_at.date() <= date(2027, 3, 31) for e in scheduled)
     unvisited = [e for e in scheduled if not Visitor.select().where(Visitor.event == e).exists()]
     assert len(unvisited) == 1

@@ -77,6 +77,24 @@ def test_same_sector_pairing_is_explained_line_by_line():
 def test_related_sector_says_no_same_sector_peer_was_free():
     busy_bob = person(2, "Bob Health", sector="health", peer=True, unavailable_dates=frozenset({DAY}))
     text = explain_pairing(HEALTH_VISIT, ANN, EVE, people=[ANN, busy_bob, EVE], events=[HEALTH_VISIT])
+    assert lines(text)[0] == "No free peer in Health (1 unavailable); Early years is a related sector."
+
+
+def test_related_sector_counts_why_each_same_sector_peer_could_not_go():
+    conflicted = person(5, "Cal Conflict", agency="P", sector="health", peer=True, conflict_agency_ids=frozenset({"V"}))
+    insider = person(8, "Ida Inside", agency="V", sector="health", peer=True)
+    away = person(9, "Al Away", agency="P", sector="health", peer=True, unavailable_dates=frozenset({DAY}))
+    text = explain_pairing(HEALTH_VISIT, ANN, EVE, people=[ANN, conflicted, insider, away, EVE], events=[HEALTH_VISIT])
+    assert lines(text)[0] == "No free peer in Health (1 from Northshire Health itself, 1 conflicted, 1 unavailable); Early years is a related sector."
+
+
+def test_a_lead_from_no_agency_is_named_without_a_sector():
+    staff = person(10, "Pia Staff", agency=None, sector="", lead=True)
+    assert lines(explain_pairing(HEALTH_VISIT, staff, BOB))[2] == "Lead Pia Staff: no visits this cycle; never visited this agency."
+
+
+def test_related_sector_with_no_same_sector_peer_at_all_just_says_none_was_free():
+    text = explain_pairing(HEALTH_VISIT, ANN, EVE, people=[ANN, EVE], events=[HEALTH_VISIT])
     assert lines(text)[0] == "No free peer in Health; Early years is a related sector."
 
 

@@ -658,10 +658,16 @@ def test_empty_inputs_give_an_empty_proposal():
     assert proposal.pairings == () and proposal.status == "optimal" and proposal.objective == 0
 
 
+# The pairing folder also holds the capability's web side; these modules may use the database and Flask.
+ADAPTERS = {"models.py", "inputs.py", "planning.py", "apply.py", "never.py", "forms.py", "views.py", "people_views.py", "demo.py"}
+
+
 def test_pairing_modules_import_neither_flask_nor_peewee():
     for path in PAIRING_DIR.glob("*.py"):
         tree = ast.parse(path.read_text())
-        assert ast.get_docstring(tree) and "\n" not in ast.get_docstring(tree), path
+        assert ast.get_docstring(tree) and "\n" not in ast.get_docstring(tree).split("\n\n")[0], path
+        if path.name in ADAPTERS:
+            continue
         for node in ast.walk(tree):
             names = []
             if isinstance(node, ast.Import):
@@ -670,4 +676,4 @@ def test_pairing_modules_import_neither_flask_nor_peewee():
                 names = [node.module or ""]
             for name in names:
                 assert name.split(".")[0] not in {"flask", "flask_login", "flask_wtf", "peewee", "qa"} or \
-                    name.startswith("qa.pairing"), f"{path.name} imports {name}"
+                    (name.startswith("qa.pairing") and name.split(".")[-1] + ".py" not in ADAPTERS), f"{path.name} imports {name}"

@@ -75,6 +75,7 @@ class Visitor(BaseModel):
     override_reason = TextField(default="")  # why the admin went ahead despite a clash
     agreed_at = DateTimeField(null=True)  # when this visitor confirmed the findings
     assigned_at = DateTimeField(default=datetime.now)
+    assigned_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
 
     class Meta:
         indexes = ((("event", "role"), True), (("event", "user"), True))

@@ -74,7 +74,10 @@ def agency_events(agency_id):
 
 def event_detail(event):
     """The event's visitors (lead first) and recorded clash overrides."""
-    visitors = list(Visitor.select(Visitor, User, Agency).join(User).join(Agency, JOIN.LEFT_OUTER).where(Visitor.event == event).order_by(Visitor.role))
+    assigner = User.alias()
+    visitors = list(Visitor.select(Visitor, User, Agency, assigner).join(User).join(Agency, JOIN.LEFT_OUTER)
+                    .switch(Visitor).join(assigner, JOIN.LEFT_OUTER, on=(Visitor.assigned_by == assigner.id))
+                    .where(Visitor.event == event).order_by(Visitor.role))
     overrides = list(ClashOverride.select(ClashOverride, User).join(User, JOIN.LEFT_OUTER).where(ClashOverride.event == event).order_by(ClashOverride.at))
     return visitors, overrides
 

@@ -65,7 +65,9 @@ def build(events):
     """An AgencyReport per event, in three queries whatever the number of events."""
     ids = [e.id for e in events]
     visitors, lines, recs = defaultdict(list), defaultdict(list), defaultdict(list)
-    for visitor in (Visitor.select(Visitor, User, Agency).join(User).join(Agency, JOIN.LEFT_OUTER)
+    assigner = User.alias()
+    for visitor in (Visitor.select(Visitor, User, Agency, assigner).join(User).join(Agency, JOIN.LEFT_OUTER)
+                    .switch(Visitor).join(assigner, JOIN.LEFT_OUTER, on=(Visitor.assigned_by == assigner.id))
                     .where(Visitor.event.in_(ids)).order_by(Visitor.role)):
         visitors[visitor.event_id].append(visitor)
     findings = list(Finding.select(Finding, Standard).join(Standard).where(Finding.event.in_(ids)).order_by(Standard.position))

@@ -130,7 +130,7 @@ def assign_visitor(event, user, role, how, explanation, who, override_reason=Non
         found = rules.for_person(plan(event, event.agency, event.day, []), person, bookings(event.cycle_id, event.day))
         _go_ahead(event, found, override_reason, who)
         Visitor.delete().where((Visitor.event == event) & (Visitor.role == role)).execute()
-        visitor = Visitor.create(event=event, user=user, role=role, how=how, explanation=explanation or "", override_reason=(override_reason or "").strip() if found else "")
+        visitor = Visitor.create(event=event, user=user, role=role, how=how, explanation=explanation or "", override_reason=(override_reason or "").strip() if found else "", assigned_by=who)
         _invite_changed(event)
         audit.record(who, "assigned", visitor, f"{user.name} will visit {event.agency.name} as the {ROLES[role].lower()} ({'proposed by pairing' if how == 'auto' else 'chosen by hand'})")
     return visitor

@@ -183,7 +183,8 @@ def _sector_sentence(situation: Optional[_Situation], event: Event, lead: Person
         if closer is None:
             return f"{got} is a related sector to {wanted}."
         if not closer:
-            return f"No free peer in {wanted}; {got} is a related sector."
+            blocked = _blockers(situation, event, lead, peer)
+            return f"No free peer in {wanted}{f' ({blocked})' if blocked else ''}; {got} is a related sector."
         return f"{got} is a related sector; a peer in {wanted} was free but fitted less well overall."
     if closer is None:
         return f"{got} is not related to {wanted}."
@@ -192,6 +193,18 @@ def _sector_sentence(situation: Optional[_Situation], event: Event, lead: Person
         nearby = f"{wanted} or a related sector ({', '.join(related)})" if related else wanted
         return f"No free peer in {nearby}; {got} is the closest available."
     return f"{got} is not related to {wanted}; a closer peer was free but fitted less well overall."
+
+
+def _blockers(situation, event, lead, peer) -> str:
+    """Why the peers in the visited agency's own sector could not go with this lead, e.g. '1 from X itself, 1 conflicted'."""
+    blamed = Counter()
+    for other in situation.people:
+        if other.id != peer.id and other.is_peer_eligible and sector_relation(other.sector, event.sector) == "same":
+            broken = situation.breaches(PEER, other, partner_id=lead.id)
+            if broken:
+                blamed[broken[0]] += 1
+    ranked = sorted((rule for rule in HardRule if blamed[rule]), key=lambda rule: -blamed[rule])
+    return ", ".join(_count_phrase(rule, blamed[rule], event, PEER, lead) for rule in ranked)
 
 
 def _closer_peers_free(situation, event, lead, peer, relation) -> list:
@@ -207,7 +220,8 @@ def _closer_peers_free(situation, event, lead, peer, relation) -> list:
 def _person_sentence(event: Event, role: str, person: Person, earlier_visits: int) -> str:
     # The reasons start with "No", "Never", "Has" or a number, never a name, so lower-casing is safe.
     parts = [_lower_first(load_reason(person, earlier_visits)), _lower_first(agency_reason(event, person))]
-    return f"{ROLE_NOUNS[role].capitalize()} {person.name} ({sector_label(person.sector)}): " + "; ".join(parts) + "."
+    sector = f" ({sector_label(person.sector)})" if person.sector else ""  # partnership staff belong to no agency
+    return f"{ROLE_NOUNS[role].capitalize()} {person.name}{sector}: " + "; ".join(parts) + "."
 
 
 def _lower_first(text: str) -> str:

@@ -1,0 +1,49 @@
+"""Forms for pairing: pin a visitor (with a reason when a rule breaks), never pair two people, and the accepted pairs."""
+import re
+
+from flask_wtf import FlaskForm
+from wtforms import TextAreaField
+from wtforms.validators import InputRequired, Length, Optional
+
+from qa.challenge.models import ROLES
+from qa.forms import ChoiceField, optional_int, strip
+from qa.pairing.inputs import VISITING_ROLES
+from qa.people.models import User
+
+PAIR = re.compile(r"^(\d{1,9}):(\d{1,9})$")
+
+
+class PinForm(FlaskForm):
+    role = ChoiceField(choices=list(ROLES.items()), message="Choose whether they visit as the lead or the peer")
+    user = ChoiceField(coerce=optional_int, message="Choose who will visit")
+    reason = TextAreaField(filters=[strip], validators=[Optional(), Length(max=2000, message="The reason must be 2000 characters or fewer")])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any active visitor; whether they suit this slot is the pairing rules' call, with words to say why not.
+        ids = User.select(User.id).where((User.active == True) & User.role.in_(VISITING_ROLES)).tuples()  # noqa: E712
+        self.user.choices = [(None, "Choose a person")] + [(user_id, "") for (user_id,) in ids]
+
+
+class NeverPairForm(FlaskForm):
+    other = ChoiceField(coerce=optional_int, message="Choose the person they must never be paired with")
+    reason = TextAreaField(filters=[strip], validators=[InputRequired("Say why they must never be paired"),
+                                                        Length(max=1000, message="The reason must be 1000 characters or fewer")])
+
+    def __init__(self, *args, choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.other.choices = [(None, "Choose a person")] + list(choices)
+
+
+def accepted_pairs(form):
+    """{event id: (lead id, peer id)} from the preview's `pair-<event id>` fields: every one for "apply all", else
+    only the events ticked (`event`). Junk is ignored; the apply step checks every pair again anyway."""
+    pairs = {}
+    for name, value in form.items():
+        found = PAIR.match(value or "")
+        if name.startswith("pair-") and name[5:].isdigit() and len(name) < 15 and found:
+            pairs[int(name[5:])] = (int(found.group(1)), int(found.group(2)))
+    if form.get("apply") == "all":
+        return pairs
+    ticked = {int(v) for v in form.getlist("event") if v.isdigit() and len(v) < 10}
+    return {event_id: pair for event_id, pair in pairs.items() if event_id in ticked}
