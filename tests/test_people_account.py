@@ -55,3 +55,10 @@ def test_account_page_shows_the_persons_own_details(lead_client, people):
     html = lead_client.get("/account").get_data(as_text=True)
     assert people["lead_a"].email in html and people["agency_a"].name in html
     assert User.get_by_id(people["lead_a"].id).role == "agency_lead"
+
+
+def test_home_page_greets_people_by_name_not_by_title(app, people, signed_in):
+    people["lead_a"].name = "Dr Helen Marsh"
+    people["lead_a"].save()
+    html = signed_in(people["lead_a"]).get("/").get_data(as_text=True)
+    assert "Hello, Helen" in html

@@ -9,6 +9,7 @@ from qa.db import BaseModel, VersionedModel
 from qa.frameworks.models import Framework
 
 ROLES = {"admin": "Admin", "reviewer": "Reviewer", "agency_lead": "Agency lead"}
+TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "rev", "revd", "det", "insp", "ds", "di", "dc", "pc", "sgt", "cllr", "sir", "dame"}
 CONFLICT_KINDS = {
     "line-management": "Line management",
     "commissioning": "Commissioning or contract relationship",
@@ -61,6 +62,13 @@ class User(UserMixin, VersionedModel):
     @property
     def is_admin(self):
         return self.role == "admin"
+
+    @property
+    def first_name(self):
+        """How to greet them: the first word of their name that is not a title (Dr, DS, Rev...)."""
+        words = self.name.split()
+        names = [w for w in words if w.rstrip(".").lower() not in TITLES]
+        return (names or words or [""])[0]
 
     @property
     def role_label(self):
