@@ -3,12 +3,14 @@ from types import SimpleNamespace
 
 from flask import abort, make_response, render_template
 from flask_login import current_user
+from markupsafe import Markup
 
 from qa import audit
 from qa.cycles.models import Cycle
 from qa.db import db
 from qa.documents import Document
 from qa.frameworks.models import Framework, Standard
+from qa.htmx import wants_fragment
 from qa.people.models import Agency
 from qa.section11.models import Rating, RatingDocument, Return
 
@@ -72,4 +74,8 @@ def ensure_editable(ret):
 
 def locked_response():
     advice = "It cannot be changed now. If something needs correcting, ask the partnership's QA officer to reopen it."
+    if wants_fragment():
+        # htmx does not swap a 409: say it where the saved state would show, and keep what was typed on the page.
+        message = Markup('<p class="govuk-error-message" role="alert">Not saved: this return has been submitted. {}</p>').format(advice)
+        return make_response(message, 200)
     return make_response(render_template("errors/error.html", code=409, title="This return has been submitted", advice=advice), 409)
