@@ -15,7 +15,7 @@ def about(practitioner, agency="", role=""):
 def test_staff_intro_uses_adult_words_and_the_staff_safety_message(practitioner):
     html = practitioner.get().get_data(as_text=True)
     assert "Your answers are anonymous" in html and "about three minutes" in html
-    assert "follow your agency" in html and "If you are worried about a child" in html
+    assert "follow your agency" in html and "Keeping children safe" in html
     assert "Childline" not in html and "Quick exit" not in html and "Your answers are secret" not in html
 
 

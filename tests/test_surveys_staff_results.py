@@ -115,3 +115,9 @@ def test_the_staff_starter_links_its_questions_to_section_11_standards(admin_cli
     assert tagged[SUPERVISION] == "Supervision" and tagged[ONE_THING] is None
     html = admin_client.get(f"/admin/surveys/{survey.id}").get_data(as_text=True)
     assert "Informs standard 6, Supervision" in html
+
+
+def test_a_survey_made_for_staff_is_checked_against_an_adult_reading_age(admin_client):
+    admin_client.post("/admin/surveys/new", {"version": "1", "title": "Practitioners 2027", "audience": "staff", "age_band": "8-12",
+                                             "introduction": "", "readers": "", "safety_message": ""})
+    assert Survey.get(Survey.title == "Practitioners 2027").age_band == "adult"

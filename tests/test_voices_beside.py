@@ -75,7 +75,7 @@ def test_the_heatmap_drill_down_flags_a_green_rating_its_staff_contradict(admin_
     rating = Rating.select().join(Return).where((Return.agency == event.agency_id) & (Rating.standard == supervision())).get()
     html = admin_client.get(f"/section11/ratings/{rating.id}/review").get_data(as_text=True)
     assert "What its own staff said" in html and "govuk-warning-text" in html
-    assert "Rated green, but only 25% of its staff&#39;s answers on supervision were positive (2 of 8, from 8 staff)" in html
+    assert "Rated green, but only 25% of its staff gave a positive answer on supervision (2 of 8)" in html
     assert "2 of 8 positive (25%)" in html
 
 

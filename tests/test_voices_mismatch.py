@@ -31,8 +31,12 @@ def test_positive_answers_must_be_some_but_not_all_of_the_questions_own():
 def test_green_with_fewer_than_half_positive_is_a_mismatch_in_plain_words():
     verdict = judge("G", 3, 14, 14, "supervision")
     assert verdict.flagged and verdict.kind == "mismatch" and verdict.share == 21
-    assert verdict.sentence == ("Rated green, but only 21% of its staff's answers on supervision were positive (3 of 14, from 14 staff): "
+    assert verdict.sentence == ("Rated green, but only 21% of its staff gave a positive answer on supervision (3 of 14): "
                                 "fewer than the 50% the partnership expects beside a green rating.")
+
+
+def test_several_linked_questions_are_counted_as_answers_from_so_many_staff():
+    assert "25% of its staff's answers on training were positive (5 of 20 answers, from 10 staff)" in judge("A", 5, 20, 10, "training").sentence
 
 
 @pytest.mark.parametrize("respondents, kind", [(4, "too_few"), (5, "mismatch")])
@@ -61,7 +65,7 @@ def test_red_beside_mostly_positive_staff_gets_a_softer_note():
 
 
 def test_green_beside_positive_staff_is_consistent():
-    assert judge("G", 8, 10, 10, "supervision").sentence.startswith("Rated green; 80% of its staff's answers on supervision were positive")
+    assert judge("G", 8, 10, 10, "supervision").sentence.startswith("Rated green; 80% of its staff gave a positive answer on supervision (8 of 10)")
 
 
 def test_a_question_answered_by_fewer_than_five_hides_its_share():

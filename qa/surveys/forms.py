@@ -18,6 +18,10 @@ class SurveyForm(VersionedForm):
     closes_on = DateField(validators=[Optional()])
     safety_message = TextAreaField(filters=[strip], validators=[Length(max=600, message="Keep the safety message to 600 characters or fewer")])
 
+    def validate_age_band(self, field):
+        if self.audience.data == "staff":
+            field.data = "adult"  # staff read as adults: the reading-age check aims at an adult reader
+
     def validate_closes_on(self, field):
         if field.data and self.opens_on.data and field.data < self.opens_on.data:
             raise ValidationError("The closing date must be on or after the opening date")

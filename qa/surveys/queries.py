@@ -84,7 +84,10 @@ def responses_by_agency(survey):
     """[(agency or "Another organisation"/"Prefer not to say", count or None)]: fewer than 5 shows "fewer than 5"."""
     rows = (Response.select(Agency.name, Response.agency_answer, fn.COUNT(Response.id))
             .join(Agency, JOIN.LEFT_OUTER, on=(Response.agency == Agency.id)).where(Response.survey == survey)
-            .group_by(Agency.name, Response.agency_answer).order_by(Response.agency_answer, Agency.name).tuples())
+            .group_by(Agency.name, Response.agency_answer).tuples())
+    # Listed agencies by name, then "another organisation", then "prefer not to say".
+    order = {"listed": 0, "other": 1, "not-said": 2}
+    rows = sorted(rows, key=lambda row: (order.get(row[1], 3), row[0] or ""))
     return results.by_setting([(staff.agency_label(name, answer) or "Not asked", count) for name, answer, count in rows])
 
 

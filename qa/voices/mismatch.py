@@ -37,7 +37,10 @@ def judge(rag, positive, answered, respondents, topic, percent=DEFAULT_PERCENT, 
     if respondents < threshold or answered == 0:
         return Verdict("too_few", None, f"Fewer than {threshold} of its staff answered the questions on {topic}, so their answers are not shown.")
     share = share_of(positive, answered)
-    said = f"{share}% of its staff's answers on {topic} were positive ({positive} of {answered}, from {respondents} staff)"
+    if answered == respondents:  # one answer each: say it of the staff
+        said = f"{share}% of its staff gave a positive answer on {topic} ({positive} of {answered})"
+    else:
+        said = f"{share}% of its staff's answers on {topic} were positive ({positive} of {answered} answers, from {respondents} staff)"
     word = RAG_WORDS.get(rag)
     if word is None:
         return Verdict("not_rated", share, f"Not rated yet. {said[0].upper()}{said[1:]}.")
