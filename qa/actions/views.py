@@ -54,7 +54,7 @@ def _page(action, form=None, note_form=None, look_back=None, conflict=None, prob
     form = form or ActionForm(formdata=None, obj=action)
     form.version.data = form.version.data or action.version
     look_back = look_back or LookBackForm(formdata=None, version=action.version)
-    return render("actions/action.html", "actions/_status.html", action=action, form=form, note_form=note_form or NoteForm(formdata=None),
+    return render("actions/action.html", action=action, form=form, note_form=note_form or NoteForm(formdata=None),
                   look_back=look_back, conflict=conflict, problem=problem, updates=queries.updates_of(action),
                   documents=queries.documents_of(action), source=sources.source_of(action, current_user),
                   can_edit=current_user.is_admin or current_user.agency_id == action.agency_id and current_user.role == "agency_lead",
