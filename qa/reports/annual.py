@@ -12,6 +12,7 @@ from qa.section11 import export as section11_export
 from qa.section11.models import Return
 from qa.surveys import queries as survey_queries
 from qa.surveys.models import Survey, YouSaidWeDid
+from qa.voices import queries as voices
 
 STEPS = ["Section 11 returns", "Challenge events", "Children and young people", "Front-line staff", "Actions and impact", "Key messages"]
 QUOTES = 3  # written answers quoted per survey: enough to hear the voice, few enough to read
@@ -82,9 +83,10 @@ def _children(cycle, today):
 
 
 def _staff(cycle, today):
-    """What practitioners said, from the staff questionnaires' generic results (the same figures as their results pages)."""
+    """What practitioners said: the staff questionnaires' results, and where an agency's own staff contradict its self-rating."""
     surveys = [_survey_lines(s) for s in _in_cycle(cycle, "staff")]
-    return {"staff": {"surveys": surveys, "responses": sum(s["responses"] for s in surveys)}}
+    mismatches = [{"agency": agency, "standard": topic, "rag": b.rag, "sentence": b.verdict.sentence} for agency, topic, b in voices.mismatches(cycle)]
+    return {"staff": {"surveys": surveys, "responses": sum(s["responses"] for s in surveys), "mismatches": mismatches}}
 
 
 def _actions(cycle, today):

@@ -33,6 +33,10 @@ def key_messages(data):
     staff = data["staff"]
     if staff["responses"]:
         out.append(f"{_plural(staff['responses'], 'practitioner', 'practitioners')} answered the staff questionnaire.")
+    if staff.get("mismatches"):
+        n = len(staff["mismatches"])
+        out.append(f"On {_plural(n, 'standard', 'standards')}, what an agency's own staff said does not bear out its self-rating; "
+                   "the sub-group will test these at challenge events.")
     act = data["actions"]
     totals = act["totals"]
     late = totals["overdue"]
