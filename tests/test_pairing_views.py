@@ -54,7 +54,9 @@ def test_applying_saves_both_visitors_as_proposed_by_pairing_with_the_reason_and
     visitors = {v.role: v for v in Visitor.select().where(Visitor.event == world.event)}
     assert (visitors["lead"].user_id, visitors["peer"].user_id) == (world.angela.id, world.hana.id)
     assert {v.how for v in visitors.values()} == {"auto"} and {v.assigned_by_id for v in visitors.values()} == {world.admin.id}
-    assert visitors["peer"].explanation.startswith("Same sector: Health. Peer Hana Hughes (Health): no visits this cycle")
+    assert visitors["peer"].explanation.startswith("Same sector: Health. Peer Hana Hughes (Health): no visits this cycle; never visited this agency.")
+    assert visitors["lead"].explanation == ("Lead Angela Brooks (Police): no visits this cycle; never visited this agency. "
+                                            "Both are first-time visitors. No conflicts.")
     assert AuditEvent.select().where(AuditEvent.verb == "applied pairings").count() == 1
     html = page(admin_client, f"/challenge/events/{world.event.id}")
     assert "Proposed by pairing: Same sector: Health." in html and "Priya Shah" in html

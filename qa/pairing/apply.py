@@ -85,7 +85,7 @@ def _slot_problem(data, event, role, user_id, assignment):
 
 def _assign(data, event, pair, assignment, who):
     record = data.records[event.id]
-    text = planning.explain_pair(data, event, pair[0], pair[1], assignment).replace("\n", " ")
+    lines = planning.explain_pair(data, event, pair[0], pair[1], assignment).split("\n")
     made = []
     for role, user_id in zip((LEAD, PEER), pair, strict=True):
         if (event.id, role) in data.saved:
@@ -93,7 +93,8 @@ def _assign(data, event, pair, assignment, who):
         pin = data.pins.get((event.id, role))
         reason = pin.reason if pin is not None and pin.broken else None
         try:
-            visitor = scheduling.assign_visitor(record, data.users[user_id], role, "manual" if pin else "auto", text, who, reason)
+            visitor = scheduling.assign_visitor(record, data.users[user_id], role, "manual" if pin else "auto",
+                                                planning.visitor_explanation(lines, role), who, reason)
         except (scheduling.Clashes, scheduling.ScheduleError) as error:
             raise WorldChanged([str(error)]) from error
         if pin is not None and pin.broken:

@@ -120,6 +120,13 @@ def explain_pair(data, event, lead_id, peer_id, assignment):
                                    people=data.people, events=data.events, assignment=assignment)
 
 
+def visitor_explanation(lines, role):
+    """What one visitor's record keeps of the pair's explanation: the sector and peer lines for the peer, the lead's own
+    line for the lead, then the lines about the pair (explain_pairing's order: sector, peer, lead, the pair)."""
+    sector, peer, lead, *pair = lines
+    return " ".join([sector, peer, *pair] if role == PEER else [lead, *pair])
+
+
 # By hand ----------------------------------------------------------------------------------------
 
 

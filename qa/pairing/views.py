@@ -24,10 +24,10 @@ def proposal(cycle_id):
     return _proposal(get_or_404(Cycle, Cycle.id == cycle_id))
 
 
-def _proposal(cycle, problems=(), changed=()):
+def _proposal(cycle, problems=(), changed=(), focus=None):
     plan = planning.propose(cycle)
     return render("pairing/proposal.html", "pairing/_proposal.html", cycle=cycle, plan=plan, problems=list(problems), changed=list(changed),
-                  cost_table=planning.COST_TABLE, why=planning.why)
+                  cost_table=planning.COST_TABLE, why=planning.why, focus=focus)
 
 
 @bp.post("/cycles/<int:cycle_id>/apply")
@@ -103,6 +103,6 @@ def _record(event_id, role=LEAD):
 def _after(record, message):
     """After a pin changes: the proposal again for htmx, else back to the page at this event."""
     if wants_fragment():
-        return _proposal(record.cycle)
+        return _proposal(record.cycle, focus=record.id)  # the swap replaces the button pressed: focus goes to its row
     flash(message, "success")
     return redirect(url_for(".proposal", cycle_id=record.cycle_id, _anchor=f"event-{record.id}"))

@@ -34,10 +34,13 @@ def test_admin_proposes_previews_pins_reruns_and_applies(page, world):
     page.get_by_role("button", name=f"Pin this peer for {HOSPITAL} and propose again").click()
     expect(hospital_row).to_contain_text("Pinned")
     expect(hospital_row).to_contain_text("Eddie Evans")
+    expect(page.get_by_role("link", name=HOSPITAL)).to_be_focused()  # keyboard users carry on from the row they changed
     expect(page.get_by_role("status")).to_contain_text("total cost of 140")
     check_axe(page, "pairing-pinned")
 
-    page.get_by_role("link", name="Propose again").click()
+    with page.expect_response(lambda response: response.url.endswith(f"/pairing/cycles/{world.cycle.id}")):
+        page.get_by_role("link", name="Propose again").click()
+    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")
     expect(hospital_row).to_contain_text("Pinned")
     page.locator("summary", has_text=f"Change the peer for {NURSERY}").click()
     page.get_by_role("link", name=f"Choose by hand the peer for {NURSERY}").click()
