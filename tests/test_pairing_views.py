@@ -166,3 +166,15 @@ def test_the_calendar_and_a_person_page_link_to_pairing(world, admin_client):
     assert f"/pairing/cycles/{world.cycle.id}" in page(admin_client, f"/challenge/cycles/{world.cycle.id}")
     assert f"/admin/people/{world.hana.id}/pairing" in page(admin_client, f"/admin/people/{world.hana.id}")
     assert f"/pairing/cycles/{world.cycle.id}#event-{world.event.id}" in page(admin_client, f"/challenge/events/{reload(world.event).id}")
+
+
+def test_an_event_with_one_visitor_saved_gets_only_the_other_proposed_and_saved(world, admin_client):
+    from qa.challenge import scheduling
+
+    scheduling.assign_visitor(reload(world.event), world.angela, "lead", "manual", "Asked for this one", world.admin)
+    html = page(admin_client, f"/pairing/cycles/{world.cycle.id}")
+    assert "Already saved" in html and f'value="{world.angela.id}:{world.hana.id}"' in html
+    admin_client.post(f"/pairing/cycles/{world.cycle.id}/apply", pair_field(world, world.angela, world.hana))
+    visitors = {v.role: v for v in Visitor.select()}
+    assert (visitors["lead"].how, visitors["lead"].explanation) == ("manual", "Asked for this one")
+    assert (visitors["peer"].how, visitors["peer"].user_id) == ("auto", world.hana.id)
