@@ -70,8 +70,10 @@ def create_app(test_config=None):
     app.register_blueprint(voices_bp)
 
     from qa.actions.views import bp as actions_bp
+    from qa.reports.views import bp as reports_bp
 
     app.register_blueprint(actions_bp)
+    app.register_blueprint(reports_bp)
 
     from qa.cli import register
 

@@ -14,6 +14,7 @@ MENU = [
     ("surveys.index", "Surveys", ("admin", "reviewer"), ("surveys.", "survey_links.", "survey_results.", "survey_settings.")),
     ("voices.ours", "Staff survey", ("agency_lead",), ("voices.",)),
     ("actions.index", "Actions", ("admin", "agency_lead"), ("actions.",)),
+    ("reports.annual_page", "Board report", ("admin",), ("reports.",)),
     ("frameworks.index", "Frameworks", ("admin",), ("frameworks.",)),
     ("audit.index", "Audit trail", ("admin",), ("audit.",)),
 ]
