@@ -83,8 +83,10 @@ def _linked_questions(cycle):
 def staff_voices(agency_ids, cycle):
     """{(agency id, standard id): Voice} for the agencies in the cycle: three queries, whatever the number of agencies."""
     agency_ids = list(agency_ids)
+    if cycle is None or not agency_ids:
+        return {}
     questions = [q for q in _linked_questions(cycle) if q.kind in kinds.TAGGABLE]
-    if not questions or not agency_ids or cycle is None:
+    if not questions:
         return {}
     positive = None
     for q in questions:
@@ -98,9 +100,9 @@ def staff_voices(agency_ids, cycle):
     columns = [Response.agency, Answer.question, fn.COUNT(Answer.response.distinct())]
     columns.append(fn.COUNT(positive_response.distinct()) if positive_response is not None else fn.SUM(0))
     counts = Answer.select(*columns).join(Response).where(scope).group_by(Response.agency, Answer.question).tuples()
-    people = dict((((agency, standard), n) for agency, standard, n in
-                   Answer.select(Response.agency, Question.standard, fn.COUNT(Answer.response.distinct())).join(Response)
-                   .switch(Answer).join(Question).where(scope).group_by(Response.agency, Question.standard).tuples()))
+    people = {(agency, standard): n for agency, standard, n in
+              Answer.select(Response.agency, Question.standard, fn.COUNT(Answer.response.distinct())).join(Response)
+              .switch(Answer).join(Question).where(scope).group_by(Response.agency, Question.standard).tuples()}
     by_id = {q.id: q for q in questions}
     found = {}
     for agency_id, question_id, answered, good in counts:
