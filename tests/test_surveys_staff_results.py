@@ -97,7 +97,8 @@ def test_admin_tags_a_question_with_a_standard_and_its_positive_answers_even_aft
     staff_answers(staff_survey, people["agency_a"], 1, {KNOW: "yes"})
     q = staff_fixtures.question(staff_survey, SUPERVISION)
     page = admin_client.get(f"/admin/surveys/{staff_survey.id}/questions/{q.id}/standard").get_data(as_text=True)
-    assert "Answers that count as positive" in page and "6. Supervision" in page
+    assert "Answers that count as positive" in page and "6. Supervision</option>" in page.replace(" selected", "")
+    assert ">Every month or more often\nEvery two or three months</textarea>" in page and "[&#34;" not in page
     url = f"/admin/surveys/{staff_survey.id}/questions/{q.id}/standard"
     refused = admin_client.post(url, {"version": str(q.version), "standard": str(q.standard_id), "positive": "Every day"})
     assert "Choose positive answers from the question" in refused.get_data(as_text=True)
@@ -121,3 +122,15 @@ def test_a_survey_made_for_staff_is_checked_against_an_adult_reading_age(admin_c
     admin_client.post("/admin/surveys/new", {"version": "1", "title": "Practitioners 2027", "audience": "staff", "age_band": "8-12",
                                              "introduction": "", "readers": "", "safety_message": ""})
     assert Survey.get(Survey.title == "Practitioners 2027").age_band == "adult"
+
+
+@pytest.mark.parametrize("count, shown", [(4, False), (5, True)])
+def test_a_summary_pdf_for_one_agency_hides_its_figures_below_five(admin_client, people, staff_survey, count, shown):
+    staff_answers(staff_survey, people["agency_b"], count, {KNOW: "yes"})
+    staff_answers(staff_survey, people["agency_a"], 9, {KNOW: "no"}, start=50)
+    html = admin_client.get(f"/admin/surveys/{staff_survey.id}/results?agency={people['agency_b'].id}").get_data(as_text=True)
+    assert f"/admin/surveys/{staff_survey.id}/summary.pdf?agency={people['agency_b'].id}" in html
+    data = admin_client.get(f"/admin/surveys/{staff_survey.id}/summary.pdf?agency={people['agency_b'].id}").data
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split())
+    assert "Results for Northbrook Constabulary only" in text and f"{count} practitioners answered" in text
+    assert (f"Yes {count} (100%)" in text) is shown and "9 (100%)" not in text

@@ -129,3 +129,9 @@ def last_year(survey, summary, agency_id=None, sector_id=None, role_group=None):
         return None, summary
     _, then = results_for(before, agency_id=agency_id, sector_id=sector_id, role_group=role_group)
     return before, results.compare(summary, then)
+
+
+def group_label(agency_id=None, sector_id=None, role_group=None):
+    """"Northbrook Constabulary · Police officer or police staff": the group a filtered summary is about."""
+    parts = [Agency.get_or_none(Agency.id == agency_id) if agency_id else None, Sector.get_or_none(Sector.id == sector_id) if sector_id else None]
+    return " · ".join([str(part) for part in parts if part] + ([staff.ROLE_GROUPS[role_group]] if role_group else []))

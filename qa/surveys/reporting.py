@@ -29,6 +29,12 @@ def _filters():
             "sector_id": _number("sector"), "role_group": role if role in staff.ROLE_GROUPS else None}
 
 
+def _staff_filters():
+    """Agency, sector and role only: what a staff survey's PDF may be narrowed to."""
+    chosen = _filters()
+    return {name: chosen[name] for name in ("agency_id", "sector_id", "role_group")}
+
+
 @bp.get("/<int:survey_id>/results")
 @role_required("admin", "reviewer")
 def show(survey_id):
@@ -84,12 +90,14 @@ def answers_csv(survey_id):
 @role_required("admin", "reviewer")
 def summary_pdf(survey_id):
     survey = get_or_404(Survey, Survey.id == survey_id)
-    responses, summary = queries.results_for(survey)
-    before, summary = queries.last_year(survey, summary)
+    chosen = _staff_filters() if survey.for_staff else {}
+    responses, summary = queries.results_for(survey, **chosen)
+    before, summary = queries.last_year(survey, summary, **chosen)
     flags = queries.flags_of(survey)
     extra = {"by_agency": queries.responses_by_agency(survey), "by_sector": queries.responses_by_sector(survey),
              "by_role": queries.responses_by_role(survey)} if survey.for_staff else {}
     data = render_pdf("pdf/survey_summary.html", survey=survey, responses=responses, summary=summary, before=before, **extra,
+                      group=queries.group_label(**chosen) if any(chosen.values()) else "",
                       settings=queries.responses_by_setting(survey), flagged=len(flags),
                       reviewed=sum(1 for f in flags if f.reviewed), statements=list(survey.statements),
                       made_on=datetime.now())

@@ -144,8 +144,9 @@ def tag(survey_id, question_id):
     """Which Section 11 standard a question informs: allowed even once answers arrive (see builder.tag_question)."""
     survey = get_or_404(Survey, Survey.id == survey_id)
     item = get_or_404(Question, Question.id == question_id, Question.survey == survey)
-    data = {"positive": "\n".join(item.positive_list)} if request.method == "GET" else None
-    form, conflict = TagForm(obj=item, data=data, question=item), None
+    # Filled from plain data, not obj: the stored JSON list shows as one answer a line.
+    data = {"version": str(item.version), "standard": item.standard_id, "positive": "\n".join(item.positive_list)}
+    form, conflict = TagForm(data=data if request.method == "GET" else None, question=item), None
     form.standard.choices = [("", "None")] + builder.standard_choices()
     if ready_to_save(form):
         try:
