@@ -13,7 +13,7 @@ def register(app):
         from qa.migrate import upgrade
 
         applied = upgrade(db.obj)
-        click.echo(f"Database ready at {app.config['DATABASE']} ({len(applied)} migrations applied now).")
+        click.echo(f"Database ready at {app.config['DATABASE']}: schema up to date" + (f" ({len(applied)} migrations applied)" if applied else "") + ".")
 
     @app.cli.command("demo")
     def demo():
