@@ -1,5 +1,8 @@
-"""Section 11 test data: last cycle and this one (around today), a started return, and helpers to fill it in."""
+"""Section 11 test data: last cycle and this one (around today), a started return, helpers to fill it in, and files to upload."""
+import io
+import zipfile
 from datetime import date, timedelta
+from functools import cache
 
 import pytest
 
@@ -11,6 +14,40 @@ from qa.section11.models import Rating, RatingDocument, Return
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + b"\x00" * 40
+EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 50 + b"This program cannot be run in DOS mode."
+SCRIPT = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
+
+
+def office_zip(*members, folder="word/"):
+    """A small, genuine-looking Office Open XML file (a .docx by default): content types and one part, plus (name, bytes) members."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr(f"{folder}{'document' if folder == 'word/' else 'workbook'}.xml", "<document>Safeguarding policy</document>")
+        for name, data in members:
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+DOCX = office_zip()
+XLSX = office_zip(folder="xl/")
+
+
+def plain_zip():
+    """A zip with no Office folders in it: not a Word, Excel or PowerPoint file whatever it is called."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("notes.txt", "not a document")
+    return out.getvalue()
+
+
+PLAIN_ZIP = plain_zip()
+
+
+@cache
+def zip_bomb_docx():
+    """A real .docx that packs 50 MB of zeros into about 50 KB: a zip bomb by its ratio alone."""
+    return office_zip(("word/media/image1.bin", bytes(50 * 1024 * 1024)))
 
 
 @pytest.fixture

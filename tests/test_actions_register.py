@@ -4,8 +4,9 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from qa.actions.models import Action, ActionDocument, ActionUpdate
+from qa.documents import Document
 from tests.conftest import Client
-from tests.section11_fixtures import PDF
+from tests.section11_fixtures import DOCX, EXE, PDF, PLAIN_ZIP, SCRIPT, XLSX, zip_bomb_docx
 
 
 
@@ -132,6 +133,52 @@ def test_evidence_document_is_kept_and_downloadable(lead_client, actions):
     link = ActionDocument.get()
     download = lead_client.get(f"/actions/{actions['a'].id}/documents/{link.document_id}")
     assert download.status_code == 200 and download.data == PDF
+
+
+# Issue 9, "wrong type with a right name, zip bombs and oversized files refused", on the action's evidence documents.
+def _upload(client, action, name, data):
+    from io import BytesIO
+
+    return client.post(f"/actions/{action.id}/documents", {"document": (BytesIO(data), name)}, content_type="multipart/form-data")
+
+
+@pytest.mark.parametrize("name, data", [("policy.pdf", SCRIPT), ("chart.png", SCRIPT), ("minutes.docx", EXE), ("policy.pdf", EXE),
+                                        ("chart.png", EXE), ("minutes.docx", PLAIN_ZIP), ("figures.xlsx", PLAIN_ZIP)])
+def test_a_wrong_type_with_a_right_name_is_refused_as_evidence_and_nothing_stored(lead_client, actions, name, data):
+    response = _upload(lead_client, actions["a"], name, data)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and f"not really a .{name.rsplit('.')[-1]} file" in page and 'id="document-error"' in page
+    assert "Refresh supervision policy" in page  # the action's own page again, not an error page
+    assert Document.select().count() == 0 and ActionDocument.select().count() == 0
+
+
+def test_a_zip_bomb_named_docx_is_refused_as_evidence_and_nothing_stored(lead_client, actions):
+    response = _upload(lead_client, actions["a"], "Supervision audit.docx", zip_bomb_docx())
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "The selected file is damaged or unsafe to open. Save it again and upload the new copy" in page
+    assert Document.select().count() == 0 and ActionDocument.select().count() == 0
+
+
+def test_evidence_over_the_upload_limit_is_refused_on_the_actions_own_page(app, lead_client, actions):
+    app.config["MAX_UPLOAD_BYTES"] = 1024
+    response = _upload(lead_client, actions["a"], "big.pdf", PDF + b"0" * 2048)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "The selected file must be smaller than 1 KB" in page
+    assert "Refresh supervision policy" in page and 'name="evidence_of_completion"' in page  # the whole page and its forms
+    assert Document.select().count() == 0
+
+
+def test_evidence_over_the_servers_hard_limit_gets_the_too_large_page_and_nothing_stored(app, lead_client, actions):
+    app.config.update(MAX_CONTENT_LENGTH=2048, MAX_UPLOAD_BYTES=1024)
+    response = _upload(lead_client, actions["a"], "huge.pdf", PDF + b"0" * 8192)
+    assert response.status_code == 413 and "That file is too large" in response.get_data(as_text=True)
+    assert Document.select().count() == 0
+
+
+@pytest.mark.parametrize("name, data", [("plan.docx", DOCX), ("figures.xlsx", XLSX)])
+def test_a_small_word_or_excel_file_is_kept_as_evidence(lead_client, actions, name, data):
+    assert _upload(lead_client, actions["a"], name, data).status_code == 303
+    assert bytes(Document.get(Document.filename == name).data) == data
 
 
 def test_look_back_is_recorded_and_leaves_the_home_list(lead_client, actions):

@@ -2,12 +2,14 @@
 import io
 from datetime import date, timedelta
 
+import pytest
+
 from qa.actions.models import Action
 from qa.audit import AuditEvent
 from qa.documents import Document
 from qa.section11 import returns
 from qa.section11.models import RatingDocument
-from tests.section11_fixtures import PDF, PNG, attach, ratings_of
+from tests.section11_fixtures import DOCX, EXE, PDF, PLAIN_ZIP, PNG, SCRIPT, XLSX, attach, ratings_of, zip_bomb_docx
 
 
 def _upload(client, rating, name, data, htmx=True):
@@ -37,6 +39,34 @@ def test_a_disguised_file_is_refused_with_a_clear_message_and_nothing_stored(lea
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "The file was not uploaded" in page and "not really a .pdf file" in page
     assert Document.select().count() == 0
+
+
+# Issue 9, "wrong type with a right name, zip bombs and oversized files refused" (the oversized ones are below).
+@pytest.mark.parametrize("name, data", [("policy.pdf", SCRIPT), ("chart.png", SCRIPT), ("minutes.docx", EXE), ("policy.pdf", EXE),
+                                        ("chart.png", EXE), ("minutes.docx", PLAIN_ZIP), ("figures.xlsx", PLAIN_ZIP)])
+def test_a_wrong_type_with_a_right_name_is_refused_and_nothing_stored(lead_client, return_a, name, data):
+    rating = ratings_of(return_a)[0]
+    response = _upload(lead_client, rating, name, data, htmx=False)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "The file was not uploaded" in page and f"not really a .{name.rsplit('.')[-1]} file" in page
+    assert 'id="rating-form"' in page  # the rating page again, with the message beside the upload
+    assert Document.select().count() == 0 and RatingDocument.select().count() == 0
+
+
+def test_a_zip_bomb_named_docx_is_refused_and_nothing_stored(lead_client, return_a):
+    rating = ratings_of(return_a)[0]
+    response = _upload(lead_client, rating, "Safeguarding policy.docx", zip_bomb_docx())
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "The file was not uploaded" in page
+    assert "The selected file is damaged or unsafe to open. Save it again and upload the new copy" in page
+    assert Document.select().count() == 0
+
+
+@pytest.mark.parametrize("name, data", [("plan.docx", DOCX), ("figures.xlsx", XLSX)])
+def test_a_small_word_or_excel_file_is_stored(lead_client, return_a, name, data):
+    rating = ratings_of(return_a)[0]
+    assert name in _upload(lead_client, rating, name, data).get_data(as_text=True)
+    assert bytes(Document.get(Document.filename == name).data) == data
 
 
 def test_an_upload_without_a_file_asks_for_one(lead_client, return_a):

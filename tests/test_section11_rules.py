@@ -1,5 +1,6 @@
 """The pure rules of a return: status of a standard, what blocks submission, change since last year, counts, safe CSV cells."""
 import io
+import random
 import zipfile
 from datetime import date
 
@@ -8,8 +9,9 @@ import pytest
 from qa.documents import safe_filename
 from qa.section11 import rules
 from qa.section11.rules import Answer
+from qa.section11 import uploads
 from qa.section11.uploads import UploadRefused, check_upload
-from tests.section11_fixtures import PDF, PNG
+from tests.section11_fixtures import DOCX, EXE, PDF, PLAIN_ZIP, PNG, SCRIPT, XLSX, office_zip, zip_bomb_docx
 
 
 def test_a_standard_with_nothing_entered_is_not_started():
@@ -119,6 +121,10 @@ def test_documents_and_images_whose_content_matches_their_name_are_accepted(name
     ("policy.pdf", PNG, "not really a .pdf"),
     ("plan.docx", _zip("notes.txt"), "not really a .docx"),
     ("run.exe", b"MZ\x90\x00" + b"\x00" * 60, "must be a PDF, Word"),
+    ("minutes.pdf", EXE, "not really a .pdf"),
+    ("minutes.docx", EXE, "not really a .docx"),
+    ("chart.png", SCRIPT, "not really a .png"),
+    ("figures.xlsx", PLAIN_ZIP, "not really a .xlsx"),
     ("notes.txt", b"hello", "must be a PDF, Word"),
     ("noextension", PDF, "must be a PDF, Word"),
     ("empty.pdf", b"", "empty"),
@@ -134,3 +140,61 @@ def test_a_name_that_climbs_folders_or_carries_markup_becomes_harmless():
     assert "<" not in safe_filename("<script>alert(1)</script>.pdf") and safe_filename("<b>x</b>.pdf").endswith(".pdf")
     with pytest.raises(UploadRefused):
         check_upload(safe_filename("../../x"), PDF, 1000)
+
+
+# Zip bombs (issue 9: "zip bombs refused"): judged from the zip's table of contents, never unpacked --------------
+
+def _odt():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        z.writestr("content.xml", "<office:document-content/>")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name, data", [("plan.docx", DOCX), ("figures.xlsx", XLSX), ("plan.odt", _odt()),
+                                        ("report.docx", office_zip(("word/media/image1.jpeg", random.Random(11).randbytes(3 * 1024 * 1024))))])
+def test_genuine_office_and_opendocument_files_pass_the_zip_bomb_check(name, data):
+    assert check_upload(name, data, 20 * 1024 * 1024).startswith("application/vnd.")
+
+
+def test_a_docx_packing_50_mb_of_zeros_into_50_kb_is_refused_as_unsafe():
+    bomb = zip_bomb_docx()
+    assert len(bomb) < 100 * 1024  # small enough to pass the size limit: only its ratio gives it away
+    with pytest.raises(UploadRefused, match="damaged or unsafe to open. Save it again and upload the new copy"):
+        check_upload("policy.docx", bomb, 20 * 1024 * 1024)
+
+
+def test_a_docx_with_more_than_ten_thousand_members_is_refused():
+    crowded = office_zip(*((f"word/parts/{n}.xml", b"") for n in range(uploads.MAX_MEMBERS)))
+    with pytest.raises(UploadRefused, match="unsafe to open"):
+        check_upload("policy.docx", crowded, 20 * 1024 * 1024)
+
+
+def test_a_damaged_office_file_is_refused_as_unsafe():
+    cut = DOCX[:-30]  # the central directory is lost: filetype still sees a .docx from its first bytes
+    with pytest.raises(UploadRefused, match="damaged or unsafe"):
+        check_upload("policy.docx", cut, 20 * 1024 * 1024)
+
+
+def _member(size, packed):
+    info = zipfile.ZipInfo("word/part.xml")
+    info.file_size, info.compress_size = size, packed
+    return info
+
+
+MB = 1024 * 1024
+
+
+@pytest.mark.parametrize("members, unsafe", [
+    ([_member(10 * MB, 200 * 1024)], False),  # XML at 50:1 is ordinary
+    ([_member(10 * MB, 10 * 1024)], True),  # 1,000:1
+    ([_member(MB - 1, 1)], False),  # tiny members are not judged by their ratio ...
+    ([_member(MB - 1, 1)] * 201, True),  # ... but many of them still add up past the bound on what unpacks
+    ([_member(100 * MB, MB)] * 2, False),  # exactly 200 MB declared, at 100:1
+    ([_member(100 * MB, MB)] * 2 + [_member(1, 1)], True),
+    ([_member(0, 0)] * uploads.MAX_MEMBERS, False),
+    ([_member(0, 0)] * (uploads.MAX_MEMBERS + 1), True),
+])
+def test_what_counts_as_a_zip_bomb(members, unsafe):
+    assert uploads.unsafe_archive(members) is unsafe

@@ -1,4 +1,5 @@
-"""Which evidence files are accepted: the content must be a document or image type, and the name's extension must agree."""
+"""Which evidence files are accepted: the content must be a document or image type, the name's extension must agree,
+and an Office or OpenDocument file (a zip) must not be a zip bomb."""
 import io
 import zipfile
 
@@ -14,6 +15,14 @@ ACCEPTED = {
     "png": {"png"}, "jpg": {"jpg"}, "jpeg": {"jpg"}, "gif": {"gif"}, "webp": {"webp"},
 }
 _OOXML_FOLDER = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
+ZIPPED = {"docx", "xlsx", "pptx", "odt", "ods", "odp"}  # Office Open XML and OpenDocument files are zip archives
+# A zip bomb is refused from its table of contents alone (nothing is unpacked). Real documents sit far inside these:
+MAX_UNPACKED = 200 * 1024 * 1024  # all members together, as declared (ten times the default 20 MB upload limit)
+MAX_RATIO = 200  # declared size over packed size; text-heavy XML packs 10 to 50:1, deflate cannot pass about 1,030:1
+RATIO_FROM = 1024 * 1024  # the ratio is judged only for members this big or bigger: tiny ones pack oddly
+MAX_MEMBERS = 10_000
+# A member that is itself a zip is not refused: a Word file with an embedded spreadsheet holds a whole .xlsx.
+UNSAFE_TEXT = "The selected file is damaged or unsafe to open. Save it again and upload the new copy"
 KINDS_TEXT = "a PDF, Word, Excel, PowerPoint or OpenDocument file, or an image (PNG, JPG, GIF or WebP)"
 
 
@@ -41,8 +50,25 @@ def _ooxml_kind(data: bytes, extension: str):
     return None
 
 
+def unsafe_archive(members) -> bool:
+    """True when a zip's table of contents (`ZipInfo`s) describes a zip bomb: too many members, too much unpacked, or a member packed absurdly tight."""
+    members = list(members)
+    if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED:
+        return True
+    return any(m.file_size >= RATIO_FROM and m.file_size > MAX_RATIO * max(m.compress_size, 1) for m in members)
+
+
+def _check_archive(data: bytes):
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        raise UploadRefused(UNSAFE_TEXT) from None
+    if unsafe_archive(members):
+        raise UploadRefused(UNSAFE_TEXT)
+
+
 def check_upload(filename: str, data: bytes, limit: int) -> str:
-    """The content type to store the file with; raises UploadRefused when it is empty, too big, or not what its name says."""
+    """The content type to store the file with; raises UploadRefused when it is empty, too big, not what its name says, or a zip bomb."""
     if not data:
         raise UploadRefused("The selected file is empty")
     if len(data) > limit:
@@ -56,5 +82,7 @@ def check_upload(filename: str, data: bytes, limit: int) -> str:
         kind = _ooxml_kind(data, extension)
     if kind not in ACCEPTED[extension]:
         raise UploadRefused(f"The selected file is not really a .{extension} file. Upload {KINDS_TEXT}")
+    if extension in ZIPPED:
+        _check_archive(data)
     # The content agrees with the name, so the name's own type is the truest label (an .xls stays Excel).
     return filetype.get_type(ext="jpg" if extension == "jpeg" else extension).mime
