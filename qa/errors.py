@@ -1,7 +1,7 @@
 """Friendly error pages in the house style; no stack trace ever reaches a user."""
 import logging
 
-from flask import redirect, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -33,13 +33,11 @@ def init_app(app):
     @app.errorhandler(CSRFError)
     def _csrf(error):
         # The session (and so its token) ended while a form was open: keep the form, then resend it.
-        from qa.auth.login import keep_form
+        from qa.auth.login import keep_form, navigate
 
         if request.form:
             resume = keep_form()
-            if current_user.is_authenticated:
-                return redirect(resume)
-            return redirect(url_for("auth.login", next=resume))
+            return navigate(resume if current_user.is_authenticated else url_for("auth.login", next=resume))
         return error_page(400, "Your session had ended. Go back, reload the page and try again.")
 
     @app.errorhandler(HTTPException)

@@ -44,11 +44,13 @@ def unauthorized():
         next_url = keep_form()
     if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
         return jsonify(error="Sign in to continue"), 401
-    login_url = url_for("auth.login", next=next_url) if next_url else url_for("auth.login")
+    return navigate(url_for("auth.login", next=next_url) if next_url else url_for("auth.login"))
+
+
+def navigate(url):
+    """Send the whole page to `url`: a redirect, or for htmx an HX-Redirect (a plain redirect would be swapped into the small box it targets)."""
+    response = redirect(url)
     if wants_fragment():
-        # htmx does not follow a redirect into the whole page; tell it to navigate.
-        response = redirect(login_url)
         response.status_code = 200
-        response.headers["HX-Redirect"] = login_url
-        return response
-    return redirect(login_url)
+        response.headers["HX-Redirect"] = url
+    return response

@@ -1,0 +1,169 @@
+"""Issue 9, "Session and CSRF expiry in the middle of a long findings form or self-assessment: nothing typed is lost."
+
+For the Section 11 self-assessment (an agency lead's rating form, autosaved or posted whole) and the challenge
+findings (a visitor's per-field autosave, or the whole standard posted without JavaScript): a post made after the
+idle timeout, after the session cookie is gone, or with a dead CSRF token is kept, offered back after signing in,
+and once sent again is in the database.
+"""
+import html
+import re
+from datetime import datetime, timedelta
+
+import pytest
+from werkzeug.datastructures import MultiDict
+
+from qa.auth.models import KeptForm
+from qa.challenge.findings import FIELDS
+from qa.challenge.models import Finding
+from qa.section11.models import Rating
+from tests.conftest import PASSWORD
+from tests.challenge_helpers import cycle_fixture, event_fixture, findings_of  # noqa: F401
+from tests.section11_fixtures import ratings_of
+
+EVIDENCE = "Our board lead reports quarterly.\nThe audit of twenty cases found two gaps & we've \"fixed\" both <quickly>."
+STRENGTHS = "The designated lead knew every open case.\nSupervision notes were current & signed."
+
+
+def idle_for_45_minutes(client):
+    with client.http.session_transaction() as session:
+        session["seen"] = (datetime.now() - timedelta(minutes=45)).timestamp()
+
+
+def cookie_gone(client):
+    """The browser lost the session cookie (closed, cleared): the page and its old token are all that is left."""
+    client.http.delete_cookie("session")
+
+
+def sign_in_again(client, email):
+    """Sign in on the page the expired post was sent to; it goes on to the kept form."""
+    client.refresh_token("/sign-in?next=/resume")
+    response = client.http.post("/sign-in?next=/resume", data={"csrf_token": client.token, "email": email, "password": PASSWORD})
+    assert response.status_code == 302 and response.location == "/resume"
+
+
+def resend(client):
+    """Press "Save my changes" on the resume page: post its hidden fields to where the form was going."""
+    page = client.get("/resume").get_data(as_text=True)
+    action, form = re.search(r'<form method="post" action="([^"]+)" hx-boost="false">(.*?)</form>', page, re.S).groups()
+    fields = [(name, html.unescape(value)) for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form)]
+    return client.http.post(html.unescape(action), data=MultiDict(fields))
+
+
+def assert_sent_to_sign_in(response, htmx):
+    """Without JavaScript a redirect; htmx is told to navigate the whole page (it would swap a redirect's page into the box)."""
+    if htmx:
+        assert response.status_code == 200 and response.headers["HX-Redirect"] == "/sign-in?next=/resume"
+    else:
+        assert response.status_code == 302 and response.location == "/sign-in?next=/resume"
+
+
+def assert_sent_to_resume(response, htmx):
+    if htmx:
+        assert response.status_code == 200 and response.headers["HX-Redirect"] == "/resume"
+    else:
+        assert response.status_code == 302 and response.location == "/resume"
+
+
+# The Section 11 self-assessment --------------------------------------------------------------------------------
+
+def _rating_post(rating, **extra):
+    return {"version": str(rating.version), "rag": "A", "evidence": EVIDENCE, **extra}
+
+
+@pytest.mark.parametrize("htmx", [True, False], ids=["autosave", "save-and-continue"])
+@pytest.mark.parametrize("expire", [idle_for_45_minutes, cookie_gone], ids=["idle-timeout", "cookie-gone"])
+def test_session_expiry_in_the_middle_of_a_self_assessment_loses_nothing_typed(lead_client, people, return_a, expire, htmx):
+    rating = ratings_of(return_a)[0]
+    lead_client.get(f"/section11/ratings/{rating.id}")
+    expire(lead_client)
+    assert_sent_to_sign_in(lead_client.post(f"/section11/ratings/{rating.id}", _rating_post(rating), htmx=htmx), htmx)
+    assert Rating.get_by_id(rating.id).evidence == ""  # not saved by someone no longer signed in ...
+    assert KeptForm.select().count() == 1  # ... but kept
+
+    sign_in_again(lead_client, people["lead_a"].email)
+    page = lead_client.get("/resume").get_data(as_text=True)
+    assert "Your changes were kept" in page and html.escape(EVIDENCE).split("\n")[0] in page
+    response = resend(lead_client)
+    assert response.status_code == 302 and response.location == f"/section11/returns/{return_a.id}"
+    saved = Rating.get_by_id(rating.id)
+    assert (saved.rag, saved.evidence, saved.updated_by_id) == ("A", EVIDENCE, people["lead_a"].id)
+
+
+@pytest.mark.parametrize("htmx", [True, False], ids=["autosave", "save-and-continue"])
+def test_csrf_expiry_in_the_middle_of_a_self_assessment_loses_nothing_typed(lead_client, people, return_a, htmx):
+    rating = ratings_of(return_a)[0]
+    response = lead_client.post(f"/section11/ratings/{rating.id}", _rating_post(rating, csrf_token="from-an-older-session"), htmx=htmx)
+    assert_sent_to_resume(response, htmx)
+    assert Rating.get_by_id(rating.id).evidence == ""
+    assert resend(lead_client).status_code == 302
+    assert Rating.get_by_id(rating.id).evidence == EVIDENCE
+
+
+def test_a_kept_self_assessment_sent_after_someone_else_saved_shows_both_versions(lead_client, signed_in, people, return_a):
+    """Nothing is lost the other way either: a kept post never silently overwrites what was saved meanwhile."""
+    rating = ratings_of(return_a)[0]
+    idle_for_45_minutes(lead_client)
+    lead_client.post(f"/section11/ratings/{rating.id}", _rating_post(rating), htmx=True)
+    Rating.update(evidence="Saved by a colleague meanwhile", version=Rating.version + 1).where(Rating.id == rating.id).execute()
+    sign_in_again(lead_client, people["lead_a"].email)
+    page = resend(lead_client).get_data(as_text=True)
+    assert "Someone else saved this" in page and "Saved by a colleague meanwhile" in page and "The audit of twenty cases" in page
+    assert Rating.get_by_id(rating.id).evidence == "Saved by a colleague meanwhile"
+
+
+# The challenge findings ------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def visitor(signed_in, people):
+    return signed_in(people["reviewer"])
+
+
+def _finding_post(finding, **typed):
+    """What the findings form holds for one standard: each field and the words it was opened with (htmx sends it all)."""
+    data = {"version": str(finding.version)}
+    for name in FIELDS:
+        data[name] = data[f"base-{name}"] = getattr(finding, name)
+    return {**data, **typed}
+
+
+@pytest.mark.parametrize("expire", [idle_for_45_minutes, cookie_gone], ids=["idle-timeout", "cookie-gone"])
+def test_session_expiry_in_the_middle_of_a_findings_autosave_loses_nothing_typed(visitor, people, event, expire):
+    finding = findings_of(event)[0]
+    visitor.get(f"/challenge/events/{event.id}/findings")
+    expire(visitor)
+    response = visitor.post(f"/challenge/findings/{finding.id}/fields/strengths", _finding_post(finding, strengths=STRENGTHS), htmx=True)
+    assert_sent_to_sign_in(response, htmx=True)
+    assert Finding.get_by_id(finding.id).strengths == ""
+
+    sign_in_again(visitor, people["reviewer"].email)
+    assert "Supervision notes were current &amp; signed." in visitor.get("/resume").get_data(as_text=True)
+    response = resend(visitor)
+    assert response.status_code == 200 and "Supervision notes were current &amp; signed." in response.get_data(as_text=True)
+    saved = Finding.get_by_id(finding.id)
+    assert (saved.strengths, saved.updated_by_id) == (STRENGTHS, people["reviewer"].id)
+
+
+@pytest.mark.parametrize("expire", [idle_for_45_minutes, cookie_gone], ids=["idle-timeout", "cookie-gone"])
+def test_session_expiry_in_the_middle_of_a_whole_findings_form_loses_nothing_typed(visitor, people, event, expire):
+    finding = findings_of(event)[0]
+    typed = {"agreed_rag": "A", "evidence_seen": "Board minutes, four quarters", "questions_asked": "Who owns the risk register?",
+             "strengths": STRENGTHS, "development": "Escalation is slow out of hours"}
+    expire(visitor)
+    assert_sent_to_sign_in(visitor.post(f"/challenge/findings/{finding.id}", _finding_post(finding, **typed)), htmx=False)
+
+    sign_in_again(visitor, people["reviewer"].email)
+    response = resend(visitor)
+    assert response.status_code == 302 and response.location.startswith(f"/challenge/events/{event.id}/findings")
+    saved = Finding.get_by_id(finding.id)
+    assert {name: getattr(saved, name) for name in FIELDS} == typed
+
+
+@pytest.mark.parametrize("url", ["/challenge/findings/{id}/fields/strengths", "/challenge/findings/{id}"], ids=["autosave", "whole-form"])
+@pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "no-js"])
+def test_csrf_expiry_in_the_middle_of_a_findings_form_loses_nothing_typed(visitor, people, event, url, htmx):
+    finding = findings_of(event)[0]
+    response = visitor.post(url.format(id=finding.id), _finding_post(finding, strengths=STRENGTHS, csrf_token="from-an-older-session"), htmx=htmx)
+    assert_sent_to_resume(response, htmx)
+    assert Finding.get_by_id(finding.id).strengths == ""
+    assert resend(visitor).status_code in (200, 302)
+    assert Finding.get_by_id(finding.id).strengths == STRENGTHS
