@@ -102,6 +102,18 @@ def test_without_javascript_the_whole_standard_saves_at_once(lead, event):
     assert (saved.agreed_rag, saved.evidence_seen, saved.strengths) == ("G", "Minutes", "Good")
 
 
+def test_without_javascript_a_second_visitor_saving_the_same_standard_gets_a_conflict_never_a_silent_overwrite(lead, peer, event):
+    finding = findings_of(event)[0]
+    opened = {"version": finding.version, **{name: "" for name in findings.FIELDS}, **{f"base-{name}": "" for name in findings.FIELDS}}
+    assert lead.post(f"/challenge/findings/{finding.id}", {**opened, "strengths": "Lead's words"}).status_code == 302
+    response = peer.post(f"/challenge/findings/{finding.id}", {**opened, "strengths": "Peer's words", "development": "Audit impact"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Not saved: Angela Brooks saved different words here" in html
+    assert "Lead&#39;s words" in html and "Peer&#39;s words" in html and "Keep my version" in html
+    saved = Finding.get_by_id(finding.id)
+    assert (saved.strengths, saved.development) == ("Lead's words", "Audit impact")  # the other box of the standard still saves
+
+
 def test_the_summary_autosaves_with_its_own_version(lead, peer, event):
     html = lead.post(f"/challenge/events/{event.id}/summary", {"summary": "Open and honest", "base-summary": "", "version": event.summary_version}, htmx=True).get_data(as_text=True)
     assert "Saved at" in html
