@@ -1,15 +1,19 @@
-"""Who may do what: @role_required and @public, password rules, throttling, response headers."""
+"""Who may do what: @role_required and @public, refusals recorded as "denied", password rules, throttling, response headers."""
+import logging
 from datetime import datetime
 from functools import wraps
 from pathlib import Path
+from types import SimpleNamespace
 
 from flask import abort, current_app, request
 from flask_login import current_user
+from peewee import OperationalError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 ANY_SIGNED_IN = ("admin", "reviewer", "agency_lead")
 MIN_PASSWORD_LENGTH = 12
 _COMMON = None
+log = logging.getLogger("qa.security")
 
 
 def role_required(*roles):
@@ -22,7 +26,7 @@ def role_required(*roles):
             if not current_user.is_authenticated:
                 return current_app.login_manager.unauthorized()
             if current_user.role not in roles:
-                abort(403)
+                deny_page()
             return view(*args, **kwargs)
 
         wrapped.access = tuple(roles)
@@ -39,6 +43,33 @@ def public(view):
 
 def access_of(view):
     return getattr(view, "access", None)
+
+
+# Refusals ------------------------------------------------------------------------------------
+
+
+def deny(kind, object_id, whose, status=404):
+    """Refuse a signed-in person a record that is not theirs, recorded where admins can see it; 404 answers as if it did not exist."""
+    _record_denial(f"{kind} {object_id} of {whose}", kind, object_id)
+    abort(status)
+
+
+def deny_page():
+    """Refuse a signed-in person a page that is not for their role (403), recorded like any other refusal."""
+    _record_denial(f"{request.method} {request.path}", "Page", None)
+    abort(403)
+
+
+def _record_denial(what, kind, object_id):
+    from qa import audit
+    from qa.db import db
+
+    summary = f"{current_user.name} ({current_user.role_label}) asked for {what}"
+    try:
+        with db.atomic("IMMEDIATE"):  # one short write of its own, even when the refused request was a GET
+            audit.record(current_user, "denied", SimpleNamespace(id=object_id), summary, object_type=kind)
+    except OperationalError:  # the database too busy to write: the refusal stands, and the log keeps it
+        log.warning("Could not record a denial: %s", summary)
 
 
 # Passwords -----------------------------------------------------------------------------------

@@ -36,10 +36,14 @@ def test_conflict_needs_an_agency_and_a_kind_and_cannot_be_declared_twice(review
     assert "already declared" in again and Conflict.select().count() == 1
 
 
-def test_a_person_cannot_withdraw_someone_elses_conflict(reviewer_client, people):
+def test_a_person_cannot_withdraw_someone_elses_conflict_and_the_attempt_is_recorded(reviewer_client, people):
+    from qa.audit import AuditEvent
+
     theirs = Conflict.create(user=people["peer"], agency=people["agency_a"], kind="other")
-    reviewer_client.post(f"/account/conflicts/{theirs.id}/withdraw")
+    assert reviewer_client.post(f"/account/conflicts/{theirs.id}/withdraw").status_code == 404
     assert Conflict.get_or_none(Conflict.id == theirs.id) is not None
+    denied = AuditEvent.get(AuditEvent.verb == "denied")
+    assert (denied.object_type, denied.object_id) == ("Conflict", theirs.id) and "Olivia Chen" in denied.summary
 
 
 def test_unavailable_dates_must_be_real_and_not_in_the_past(reviewer_client, people):

@@ -16,7 +16,7 @@ from qa.frameworks.models import Standard
 from qa.htmx import render
 from qa.people.models import Agency
 from qa.section11.uploads import UploadRefused, check_upload
-from qa.security import role_required
+from qa.security import deny, deny_page, role_required
 
 bp = Blueprint("actions", __name__, url_prefix="/actions")
 VIEWERS = ("admin", "reviewer", "agency_lead")
@@ -25,7 +25,13 @@ LABELS = {"status": "Status", "evidence_of_completion": "Evidence of completion"
 
 
 def _viewable(action_id):
-    action = get_or_404(queries.visible(current_user), Action.id == action_id)
+    """The action, for someone who may see it; anyone else is refused (and recorded) as if it did not exist."""
+    action = queries.visible(current_user).where(Action.id == action_id).first()
+    if action is None:
+        agency = Action.select(Agency.name).join(Agency).where(Action.id == action_id).scalar()
+        if agency is not None:
+            deny("Action", action_id, agency)
+        abort(404)
     return action
 
 
@@ -33,7 +39,7 @@ def _editable(action_id):
     """Only the agency's own lead and admin change an action; the sub-group reads."""
     action = _viewable(action_id)
     if not (current_user.is_admin or (current_user.role == "agency_lead" and current_user.agency_id == action.agency_id)):
-        abort(403)
+        deny("Action", action_id, action.agency.name, status=403)
     return action
 
 
@@ -41,7 +47,7 @@ def _editable(action_id):
 @role_required(*VIEWERS)
 def index():
     if current_user.role == "reviewer" and not current_user.subgroup_member:
-        abort(403)
+        deny_page()
     filters = {name: request.args.get(name, "").strip() for name in FILTERS}
     actions, total = queries.register(current_user, filters)
     return render("actions/index.html", "actions/_table.html", actions=actions, total=total, filters=filters, today=date.today(),

@@ -1,14 +1,11 @@
 """Who may see which challenge event: admins all, visitors their own, an agency lead only their agency's outcome. Anything else is a 404, recorded."""
-from types import SimpleNamespace
-
 from flask import abort
 from flask_login import current_user
 
-from qa import audit
 from qa.challenge.models import OUTCOME, ChallengeEvent, Finding, Recommendation, Visitor
 from qa.cycles.models import Cycle
-from qa.db import db
 from qa.people.models import Agency, Sector
+from qa.security import deny
 
 
 def is_visitor(user, event_id):
@@ -17,14 +14,6 @@ def is_visitor(user, event_id):
 
 def is_own_agency(user, event):
     return user.role == "agency_lead" and user.agency_id is not None and user.agency_id == event.agency_id
-
-
-def deny(kind, object_id, what):
-    """Record the attempt where admins can see it, then answer as if the record did not exist."""
-    with db.atomic("IMMEDIATE"):
-        summary = f"{current_user.name} ({current_user.role_label}) asked for {kind} {object_id} of {what}"
-        audit.record(current_user, "denied", SimpleNamespace(id=object_id), summary, object_type=kind)
-    abort(404)
 
 
 def _event(event_id):
@@ -56,7 +45,7 @@ def outcome_for(event_id):
     """The agreed outcome: admins, visitors, and the agency's own lead once the findings are agreed."""
     event = event_for(event_id)
     if is_own_agency(current_user, event) and event.status not in OUTCOME:
-        abort(404)
+        deny("ChallengeEvent", event_id, event.agency.name)
     return event
 
 

@@ -9,7 +9,7 @@ from qa.htmx import render, wants_fragment
 from qa.people import declarations
 from qa.people.account_forms import ConflictForm, PasswordForm, UnavailableForm
 from qa.people.models import Agency, Conflict, Unavailability, User
-from qa.security import hash_password, password_matches, role_required
+from qa.security import deny, hash_password, password_matches, role_required
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 
@@ -70,6 +70,7 @@ def add_conflict():
 @bp.post("/conflicts/<int:conflict_id>/withdraw")
 @role_required()
 def withdraw_conflict(conflict_id):
+    _refuse_unless_mine(Conflict, conflict_id)
     declarations.withdraw_conflict(current_user, current_user, conflict_id)
     return _after("conflicts", "Conflict of interest withdrawn")
 
@@ -91,8 +92,16 @@ def add_unavailable():
 @bp.post("/unavailable/<int:entry_id>/withdraw")
 @role_required()
 def withdraw_unavailable(entry_id):
+    _refuse_unless_mine(Unavailability, entry_id)
     declarations.withdraw_unavailable(current_user, current_user, entry_id)
     return _after("unavailable", "Date removed")
+
+
+def _refuse_unless_mine(model, entry_id):
+    """Someone else's declaration is refused and recorded; one already withdrawn (a second click) is simply gone."""
+    owner = User.select(User.id, User.name).join(model, on=(model.user == User.id)).where(model.id == entry_id).first()
+    if owner is not None and owner.id != current_user.id:
+        deny(model.__name__, entry_id, owner.name)
 
 
 def _after(section, message):

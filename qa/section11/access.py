@@ -1,18 +1,15 @@
 """Who may see which return: an agency lead only their own agency's, the QA sub-group all. Anything else is a 404, and recorded."""
-from types import SimpleNamespace
-
 from flask import abort, make_response, render_template
 from flask_login import current_user
 from markupsafe import Markup
 
-from qa import audit
 from qa.cycles.models import Cycle
-from qa.db import db
 from qa.documents import Document
 from qa.frameworks.models import Framework, Standard
 from qa.htmx import wants_fragment
 from qa.people.models import Agency
 from qa.section11.models import Rating, RatingDocument, Return
+from qa.security import deny
 
 
 def can_scrutinise(user):
@@ -22,13 +19,6 @@ def can_scrutinise(user):
 
 def allowed(user, agency_id):
     return can_scrutinise(user) or (user.role == "agency_lead" and user.agency_id is not None and user.agency_id == agency_id)
-
-
-def _deny(kind, object_id, agency):
-    """Record the attempt where admins can see it, then answer as if the record did not exist."""
-    with db.atomic("IMMEDIATE"):
-        audit.record(current_user, "denied", SimpleNamespace(id=object_id), f"{current_user.name} ({current_user.role_label}) asked for {kind} {object_id} of {agency.name}", object_type=kind)
-    abort(404)
 
 
 def _one(query):
@@ -41,7 +31,7 @@ def _one(query):
 def return_for(return_id):
     ret = _one(Return.select(Return, Agency, Cycle, Framework).join(Agency).switch(Return).join(Cycle).switch(Return).join(Framework).where(Return.id == return_id))
     if not allowed(current_user, ret.agency_id):
-        _deny("Return", return_id, ret.agency)
+        deny("Return", return_id, ret.agency.name)
     return ret
 
 
@@ -53,7 +43,7 @@ def rating_for(rating_id):
     )
     rating = _one(query)
     if not allowed(current_user, rating.return_.agency_id):
-        _deny("Rating", rating_id, rating.return_.agency)
+        deny("Rating", rating_id, rating.return_.agency.name)
     return rating
 
 

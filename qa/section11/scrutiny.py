@@ -15,7 +15,7 @@ from qa.reports.pdf import pdf_response, render_pdf
 from qa.section11 import access, export, heatmap, queries, returns
 from qa.section11.forms import ModerationForm, ReopenForm
 from qa.section11.views import rating_page
-from qa.security import role_required
+from qa.security import deny_page, role_required
 from qa.voices import queries as voices
 
 bp = Blueprint("scrutiny", __name__, url_prefix="/section11")
@@ -24,7 +24,7 @@ SUBGROUP = ("admin", "reviewer")
 
 def _subgroup_only():
     if not access.can_scrutinise(current_user):
-        abort(403)
+        deny_page()
 
 
 def _cycle():

@@ -1,0 +1,289 @@
+"""The declared authorisation matrix: every route × every role × their own objects and others', allowed or denied as declared.
+
+The routes come from `app.url_map`, so a new route fails `test_the_declaration_covers_every_route` until it is declared
+below (and an entry for a route that has gone fails too). Each role runs on a fresh world (tests/authz_world.py):
+anonymous, the leads of agencies A and B, the reviewer assigned to A's challenge event (a QA sub-group member), a
+reviewer assigned to nothing (a peer reviewer), and the admin. "Own" objects are the role's own agency's records (A
+for everyone but lead B; for the assigned reviewer, the event they visit) and their own declarations; "others'" are the
+other agency's and someone else's. A route with nothing owned in its URL is asked once and counts for both.
+
+Allowed: anything but 401/403/404 or a redirect to sign in (a re-rendered invalid form, a redirect elsewhere, a file, a
+PDF). Denied: a signed-in person gets 403 or 404 and exactly one AuditEvent "denied" is written; an anonymous visitor is
+sent to sign in (or refused 400/403/404) and nothing is recorded, since there is nobody to record. An allowed GET writes
+no AuditEvent at all: no route changes data on GET. A GET is asked again as htmx when the page has a fragment (and
+always for anonymous visitors, who then get an HX-Redirect to sign in).
+
+POSTs carry a valid CSRF token (anonymous visitors' from /sign-in: auth.login's POST being allowed proves it) and no
+other data, so most allowed ones re-render an invalid form (changing a password, cancelling or reopening need a reason
+or the current password) and change nothing; those that do change something (removing a document, withdrawing a
+declaration or a visitor, copying a survey) run after every GET, and signing out runs last.
+"""
+import pytest
+
+from qa.audit import AuditEvent
+from qa.reports import builds
+from tests.authz_world import ROLES, build, keep_a_form, objects
+from tests.conftest import Client
+
+SIGNED_IN = ROLES[1:]
+LEADS = ("lead_a", "lead_b")
+
+
+class Who:
+    """Who may call a route: per role, (allowed on their own objects, allowed on others')."""
+
+    def __init__(self, name, both=(), own=()):
+        self.name, self.cells = name, {role: (role in both or role in own, role in both) for role in ROLES}
+
+    def __repr__(self):
+        return self.name
+
+
+PUBLIC = Who("PUBLIC", both=ROLES)
+SIGNED_IN_ANY = Who("SIGNED_IN_ANY", both=SIGNED_IN)
+OWN_DECLARATIONS = Who("OWN_DECLARATIONS", own=SIGNED_IN)  # a person's own conflicts and dates, nobody else's
+ADMIN_ONLY = Who("ADMIN_ONLY", both=["admin"])
+LEADS_ONLY = Who("LEADS_ONLY", both=LEADS)  # the lead's own agency is implied: nothing in the URL
+LEAD_OWN = Who("LEAD_OWN", own=LEADS)
+LEAD_OWN_OR_ADMIN = Who("LEAD_OWN_OR_ADMIN", own=LEADS, both=["admin"])
+SUBGROUP = Who("SUBGROUP", both=["assigned", "admin"])  # the QA sub-group: admins and sub-group reviewers
+AGENCY_RECORDS = Who("AGENCY_RECORDS", own=LEADS, both=["assigned", "admin"])  # a return or action: its lead and the sub-group
+REGISTER = Who("REGISTER", both=[*LEADS, "assigned", "admin"])  # the action register (a lead's lists only their own)
+REVIEWERS_OR_ADMIN = Who("REVIEWERS_OR_ADMIN", both=["assigned", "unassigned", "admin"])
+EVENT_PEOPLE = Who("EVENT_PEOPLE", own=[*LEADS, "assigned"], both=["admin"])  # the event's visitors and its agency's lead
+VISITORS_OR_ADMIN = Who("VISITORS_OR_ADMIN", own=["assigned"], both=["admin"])
+VISITORS = Who("VISITORS", own=["assigned"])
+
+DECLARED = {
+    PUBLIC: """
+        auth.login GET POST             main.healthz GET                respond.start GET POST
+        respond.about GET POST          respond.question GET POST       respond.ready GET POST
+        respond.thanks GET              respond.contact_request POST    respond.you_said GET
+    """,
+    SIGNED_IN_ANY: """
+        main.home GET                   account.show GET                account.change_password POST
+        account.add_conflict POST       account.add_unavailable POST    auth.logout POST
+        auth.resume GET                 sessions.keepalive POST         challenge.home GET
+    """,
+    OWN_DECLARATIONS: """
+        account.withdraw_conflict POST  account.withdraw_unavailable POST
+    """,
+    LEADS_ONLY: """
+        section11.your_return GET       section11.start POST            voices.ours GET
+    """,
+    LEAD_OWN: """
+        section11.rating GET POST       section11.check GET             section11.submit POST
+        section11.upload POST           section11.remove_document POST  section11.add_action POST
+        section11.remove_action POST
+    """,
+    AGENCY_RECORDS: """
+        section11.show GET              section11.pdf GET               section11.download GET
+        actions.show GET                actions.download GET
+    """,
+    LEAD_OWN_OR_ADMIN: """
+        actions.save POST               actions.add_note POST           actions.upload POST
+        actions.look_back POST
+    """,
+    REGISTER: """
+        actions.index GET
+    """,
+    SUBGROUP: """
+        scrutiny.overview GET           scrutiny.heatmap_page GET       scrutiny.export_csv GET
+        scrutiny.report_pdf GET         scrutiny.review GET POST
+    """,
+    REVIEWERS_OR_ADMIN: """
+        # peer reviewers too, unlike Section 11 scrutiny and the action register (which are for the sub-group)
+        surveys.index GET               survey_results.show GET         survey_results.summary_pdf GET
+    """,
+    EVENT_PEOPLE: """
+        challenge.event GET             challenge.invite GET            challenge.outcome GET
+        challenge.event_pdf GET
+    """,
+    VISITORS_OR_ADMIN: """
+        challenge.findings_page GET     challenge.agreement GET         challenge.document GET
+    """,
+    VISITORS: """
+        challenge.field GET POST        challenge.save_finding POST     challenge.summary GET POST
+        challenge.recommend POST        challenge.withdraw POST         challenge.agree POST
+    """,
+    ADMIN_ONLY: """
+        audit.index GET                 cycles.index GET                cycles.new GET POST
+        cycles.edit GET POST            frameworks.index GET POST       frameworks.show GET POST
+        frameworks.standard_edit GET POST
+        people.sectors GET POST         people.sector_edit GET POST     people.agencies GET
+        people.agency_new GET POST      people.agency_edit GET POST     people.agency_toggle POST
+        people.people GET               people.person_new GET POST      people.person_edit GET POST
+        pairing_people.show GET         pairing_people.add_conflict POST
+        pairing_people.withdraw_conflict POST                           pairing_people.add_unavailable POST
+        pairing_people.withdraw_unavailable POST                        pairing_people.add_never POST
+        pairing_people.withdraw_never POST
+        pairing.proposal GET            pairing.apply POST              pairing.choose GET
+        pairing.pin POST                pairing.unpin POST
+        actions.new GET POST            actions.quarter GET             scrutiny.reopen POST
+        challenge.calendar GET          challenge.selection_page GET    challenge.choose POST
+        challenge.schedule GET POST     challenge.assign POST           challenge.unassign POST
+        challenge.cancel GET POST       challenge.held POST             challenge.reopen GET POST
+        challenge.report_page GET       challenge.report_pdf GET        challenge.reported POST
+        reports.annual_page GET         reports.annual_pdf POST         reports.build GET
+        reports.download GET
+        surveys.new GET POST            surveys.starter POST            surveys.show GET
+        surveys.edit GET POST           surveys.status POST             surveys.copy POST
+        surveys.question GET POST       surveys.tag GET POST            surveys.move POST
+        surveys.delete POST             surveys.preview GET
+        survey_links.index GET POST     survey_links.close POST         survey_links.qr_svg GET
+        survey_links.qr_png GET         survey_links.poster GET
+        survey_results.review POST      survey_results.answers_csv GET  survey_results.contacts GET
+        survey_results.delete_contact POST
+        survey_settings.settings GET POST                               survey_settings.remove_term POST
+        survey_settings.statements GET POST                             survey_settings.statement GET POST
+    """,
+}
+
+# What fills each URL argument, from objects(world, role, own): by argument name, unless the endpoint says otherwise.
+ARGUMENTS = {
+    "action_id": lambda o: o.action.id, "agency_id": lambda o: o.third_agency.id, "build_id": lambda o: o.build.id,
+    "conflict_id": lambda o: o.conflict.id, "cycle_id": lambda o: o.cycle.id, "document_id": lambda o: o.rating_document.id,
+    "entry_id": lambda o: o.unavailable.id, "event_id": lambda o: o.event.id, "finding_id": lambda o: o.finding.id,
+    "flag_id": lambda o: o.flag.id, "framework_id": lambda o: o.framework.id, "link_id": lambda o: o.link.id,
+    "pair_id": lambda o: o.never_pair.id, "person_id": lambda o: o.person.id, "question_id": lambda o: o.question.id,
+    "rating_id": lambda o: o.rating.id, "recommendation_id": lambda o: o.recommendation.id, "request_id": lambda o: o.contact.id,
+    "return_id": lambda o: o.ret.id, "sector_id": lambda o: o.sector.id, "standard_id": lambda o: o.standard.id,
+    "statement_id": lambda o: o.statement.id, "survey_id": lambda o: o.survey.id, "term_id": lambda o: o.term.id,
+    "visitor_id": lambda o: o.visitor.id, "code": lambda o: o.link.code, "name": lambda o: "strengths",
+    "number": lambda o: 1, "role": lambda o: "lead",
+}
+OVERRIDES = {
+    "actions.download": {"document_id": lambda o: o.action_document.id},
+    "section11.remove_action": {"action_id": lambda o: o.plan.id},
+    "respond.you_said": {"code": lambda o: o.survey.public_code},
+}
+DATA = {"pairing.pin": {"role": "lead"}}  # without a role the pin form has no page to go back to (a 404 that is not a refusal)
+LAST = ("auth.logout",)  # after everything else: it ends the session
+
+
+def declared():
+    """{(endpoint, method): Who}, and the lines declared twice."""
+    table, twice = {}, []
+    for who, text in DECLARED.items():
+        for line in text.split("\n"):
+            for entry in _entries(line.split("#")[0]):
+                endpoint, methods = entry[0], entry[1:]
+                for method in methods:
+                    twice += [f"{endpoint} {method}"] if (endpoint, method) in table else []
+                    table[endpoint, method] = who
+    return table, twice
+
+
+def _entries(line):
+    """'a.b GET POST   c.d GET' -> [['a.b', 'GET', 'POST'], ['c.d', 'GET']]."""
+    entries = []
+    for word in line.split():
+        if word.isupper():
+            entries[-1].append(word)
+        else:
+            entries.append([word])
+    return entries
+
+
+def routes(app):
+    """[(rule, method)] for every route but static files."""
+    return [(rule, method) for rule in app.url_map.iter_rules() if rule.endpoint != "static"
+            for method in sorted(rule.methods - {"HEAD", "OPTIONS"})]
+
+
+def test_the_declaration_covers_every_route(app):
+    table, twice = declared()
+    present = {(rule.endpoint, method) for rule, method in routes(app)}
+    assert not sorted(present - set(table)), f"routes missing from DECLARED (say who may call them): {sorted(present - set(table))}"
+    assert not sorted(set(table) - present), f"DECLARED names routes that no longer exist: {sorted(set(table) - present)}"
+    assert not twice, f"declared twice: {twice}"
+    unfilled = sorted({(rule.endpoint, name) for rule, _ in routes(app) for name in rule.arguments
+                       if name not in ARGUMENTS and name not in OVERRIDES.get(rule.endpoint, {})})
+    assert not unfilled, f"URL arguments with nothing to fill them in ARGUMENTS or OVERRIDES: {unfilled}"
+
+
+def url(rule, filled):
+    fillers = {**ARGUMENTS, **OVERRIDES.get(rule.endpoint, {})}
+    return rule.build({name: fillers[name](filled) for name in rule.arguments}, append_unknown=False)[1]
+
+
+def cells(app, world, role, table):
+    """[(rule, method, url, which, allowed)]: own and others' objects, or once ("both") when the URL is the same; GETs first."""
+    found = []
+    for rule, method in routes(app):
+        if (rule.endpoint, method) not in table:
+            continue  # test_the_declaration_covers_every_route says so
+        own, other = url(rule, objects(world, role, True)), url(rule, objects(world, role, False))
+        may_own, may_other = table[rule.endpoint, method].cells[role]
+        if own == other:
+            assert may_own == may_other, f"{rule.endpoint} has nothing owned in its URL, so {role} cannot differ between own and others'"
+            found.append((rule, method, own, "both", may_own))
+        else:
+            found += [(rule, method, own, "own", may_own), (rule, method, other, "others'", may_other)]
+    return sorted(found, key=lambda cell: (cell[0].endpoint in LAST, cell[1] != "GET"))
+
+
+def client_for(app, world, role):
+    client = Client(app)
+    if role == "anonymous":
+        client.refresh_token("/sign-in")  # a real token: a refusal is about who is asking, never about CSRF
+        return client
+    assert client.sign_in(world.users[role].email).status_code == 302
+    keep_a_form(client, role)
+    return client
+
+
+def verdict(response, role, endpoint):
+    """'allowed', 'denied', or what else happened."""
+    code = response.status_code
+    sent_to = response.headers.get("Location", "") if 300 <= code < 400 else response.headers.get("HX-Redirect", "")
+    to_sign_in = sent_to.split("?")[0].endswith("/sign-in")
+    if code >= 500:
+        return f"a server error {code}"
+    if endpoint == "auth.logout" and to_sign_in:  # signing out ends at the sign in page: allowed when it was done
+        return "allowed" if AuditEvent.select().where(AuditEvent.verb == "signed out").exists() else "denied"
+    if role == "anonymous":
+        return "denied" if to_sign_in or code in (400, 401, 403, 404) else "allowed"
+    if code in (403, 404):
+        return "denied"
+    return f"{code}, sent to sign in" if to_sign_in or code in (400, 401) else "allowed"
+
+
+def counts():
+    return AuditEvent.select().count(), AuditEvent.select().where(AuditEvent.verb == "denied").count()
+
+
+def ask(client, method, path, data=None, htmx=False):
+    """The response, and how many AuditEvents (all, and "denied") it wrote."""
+    before = counts()
+    response = client.get(path, headers={"HX-Request": "true"} if htmx else {}) if method == "GET" else client.post(path, data)
+    response.written = tuple(n - m for n, m in zip(counts(), before))
+    return response
+
+
+def check(response, role, endpoint, method, expected, where):
+    """What is wrong with this cell's answer: [] when it is as declared."""
+    got, (events, denials) = verdict(response, role, endpoint), response.written
+    if got != expected:
+        return [f"{where}: expected {expected}, got {got} ({response.status_code})"]
+    if got == "denied" and role != "anonymous" and denials != 1:
+        return [f"{where}: denied without an AuditEvent 'denied' ({denials} written)"]
+    if got == "allowed" and method == "GET" and events:
+        return [f"{where}: a GET wrote {events} AuditEvents"]
+    return []
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_route_answers_as_declared(app, people, role):
+    world = build(people)
+    client, table, wrong = client_for(app, world, role), declared()[0], []
+    for rule, method, path, which, allowed in cells(app, world, role, table):
+        expected, where = "allowed" if allowed else "denied", f"{role} {method} {path} ({rule.endpoint}, {which} objects, declared {table[rule.endpoint, method]})"
+        response = ask(client, method, path, DATA.get(rule.endpoint))
+        wrong += check(response, role, rule.endpoint, method, expected, where)
+        if method == "GET" and (role == "anonymous" or "HX-Request" in response.headers.get("Vary", "")):
+            # The same route asked by htmx for its fragment: anonymous visitors get an HX-Redirect to sign in instead.
+            wrong += check(ask(client, method, path, htmx=True), role, rule.endpoint, method, expected, f"{where} by htmx")
+    for thread in list(builds.RUNNING.values()):  # the board report a POST may have started
+        thread.join(60)
+    assert not wrong, "\n".join(wrong)
