@@ -1,7 +1,7 @@
 """Friendly error pages in the house style; no stack trace ever reaches a user."""
 import logging
 
-from flask import render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -35,9 +35,13 @@ def init_app(app):
         # The session (and so its token) ended while a form was open: keep the form, then resend it.
         from qa.auth.login import keep_form, navigate
 
-        if request.form:
-            resume = keep_form()
+        resume = keep_form()
+        if resume:
             return navigate(resume if current_user.is_authenticated else url_for("auth.login", next=resume))
+        if request.endpoint == "auth.login":  # a sign-in page left open: a fresh one (or on, if signed in meanwhile)
+            if not current_user.is_authenticated:
+                flash("That sign-in page had been open too long. Sign in again.", "info")
+            return redirect(url_for("auth.login", next=request.args.get("next")))
         return error_page(400, "Your session had ended. Go back, reload the page and try again.")
 
     @app.errorhandler(HTTPException)

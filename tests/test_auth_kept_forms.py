@@ -111,6 +111,87 @@ def test_a_kept_self_assessment_sent_after_someone_else_saved_shows_both_version
     assert Rating.get_by_id(rating.id).evidence == "Saved by a colleague meanwhile"
 
 
+# Whose it is: a kept form is only ever shown to the person who typed it -----------------------------------------
+
+def sign_in_on_the_same_browser(client, email, next_url="/resume"):
+    client.refresh_token(f"/sign-in?next={next_url}")
+    return client.http.post(f"/sign-in?next={next_url}", data={"csrf_token": client.token, "email": email, "password": PASSWORD})
+
+
+def test_someone_else_signing_in_on_the_same_browser_never_sees_a_kept_form_and_its_owner_still_gets_it(lead_client, people, return_a):
+    """A shared computer: Amara's session times out mid-form; Sarah, of another agency, signs in on the sign-in page left
+    showing, does her work and signs out; Amara signs in again later on the same browser."""
+    rating = ratings_of(return_a)[0]
+    idle_for_45_minutes(lead_client)
+    assert_sent_to_sign_in(lead_client.post(f"/section11/ratings/{rating.id}", _rating_post(rating)), htmx=False)
+    assert KeptForm.get().owner_id == people["lead_a"].id  # who was signed in, still known after the idle timeout
+
+    response = sign_in_on_the_same_browser(lead_client, people["lead_b"].email)
+    assert response.status_code == 302 and response.location == "/resume"  # where the page she signed in on was going ...
+    response = lead_client.get("/resume", follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert response.request.path == "/" and "Your changes were kept" not in page and "The audit of twenty cases" not in page  # ... but nothing for her
+    with lead_client.http.session_transaction() as session:
+        assert "kept_form" not in session  # nothing she could send again
+    lead_client.refresh_token("/account")
+    lead_client.post("/sign-out")
+
+    response = sign_in_on_the_same_browser(lead_client, people["lead_a"].email, next_url="/")
+    assert response.status_code == 302 and response.location == "/resume"
+    assert resend(lead_client).status_code == 302
+    saved = Rating.get_by_id(rating.id)
+    assert (saved.evidence, saved.updated_by_id) == (EVIDENCE, people["lead_a"].id)
+
+
+def test_resume_never_shows_someone_elses_kept_form_even_given_its_token(lead_client, signed_in, people, return_a):
+    rating = ratings_of(return_a)[0]
+    lead_client.post(f"/section11/ratings/{rating.id}", _rating_post(rating, csrf_token="from-an-older-session"))
+    assert KeptForm.get().owner_id == people["lead_a"].id
+    other = signed_in(people["lead_b"])
+    with other.http.session_transaction() as session:
+        session["kept_form"] = KeptForm.get().token
+    response = other.get("/resume")
+    assert response.status_code == 302 and response.location == "/"
+
+
+def test_a_form_kept_with_no_owner_goes_to_the_first_person_to_sign_in_and_no_one_after(lead_client, people, return_a):
+    """The cookie had gone, so who typed it is unknown: the next sign-in on that browser takes it, as the likeliest owner."""
+    rating = ratings_of(return_a)[0]
+    cookie_gone(lead_client)
+    lead_client.post(f"/section11/ratings/{rating.id}", _rating_post(rating))
+    assert KeptForm.get().owner_id is None
+
+    sign_in_again(lead_client, people["lead_a"].email)
+    assert KeptForm.get().owner_id == people["lead_a"].id
+    lead_client.refresh_token("/account")
+    lead_client.post("/sign-out")
+    assert sign_in_on_the_same_browser(lead_client, people["lead_b"].email).location == "/resume"
+    assert lead_client.get("/resume").location == "/"
+
+
+@pytest.mark.parametrize("header", [{"Sec-Fetch-Site": "cross-site"}, {"Origin": "https://elsewhere.example"}], ids=["sec-fetch-site", "origin"])
+def test_a_form_posted_from_another_site_is_never_kept(client, people, return_a, header):
+    """Kept and offered back after signing in, it would let that site choose what "Save my changes" sends."""
+    rating = ratings_of(return_a)[0]
+    response = client.http.post(f"/section11/ratings/{rating.id}", data=_rating_post(rating, csrf_token="forged"), headers=header)
+    assert response.status_code == 400 and KeptForm.select().count() == 0
+
+
+def test_a_form_posted_from_this_site_without_a_cookie_is_still_kept(client, people, return_a):
+    rating = ratings_of(return_a)[0]
+    response = client.http.post(f"/section11/ratings/{rating.id}", data=_rating_post(rating, csrf_token="old"),
+                                headers={"Sec-Fetch-Site": "same-origin", "Origin": "http://localhost"})
+    assert_sent_to_sign_in(response, htmx=False)
+    assert KeptForm.select().count() == 1
+
+
+def test_a_sign_in_form_with_a_dead_token_is_not_kept_so_no_password_is_stored(client, people):
+    response = client.http.post("/sign-in?next=/actions", data={"csrf_token": "dead", "email": people["admin"].email, "password": PASSWORD})
+    assert response.status_code == 302 and response.location == "/sign-in?next=/actions"
+    assert KeptForm.select().count() == 0
+    assert "That sign-in page had been open too long" in client.get(response.location).get_data(as_text=True)
+
+
 # The challenge findings ------------------------------------------------------------------------------------------
 
 @pytest.fixture

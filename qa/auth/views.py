@@ -3,12 +3,12 @@ import json
 import logging
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_user, logout_user
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_login import current_user
 
 from qa import audit
 from qa.auth.forms import LoginForm
-from qa.auth.models import KeptForm
+from qa.auth.login import offered_form, sign_in, sign_out
 from qa.people.models import User
 from qa.security import login_keys, note_failed_attempt, password_matches, public, role_required, too_many_attempts
 
@@ -42,13 +42,9 @@ def login():
             return render_template("auth/login.html", form=form, throttled=True), 429
         user = User.get_or_none(User.email == email)
         if user and user.active and password_matches(user.password_hash, form.password.data):
-            kept = session.get("kept_form")
-            session.clear()  # a new session on every sign in
-            login_user(user)
-            if kept:
-                session["kept_form"] = kept
+            kept = sign_in(user)
             audit.record(user, "signed in", user, "Signed in")
-            return redirect(safe_next(request.args.get("next")) or url_for("main.home"))
+            return redirect(url_for("auth.resume") if kept else safe_next(request.args.get("next")) or url_for("main.home"))
         note_failed_attempt(keys)
         problem = "Enter a correct email address and password"
     return render_template("auth/login.html", form=form, problem=problem, throttled=False)
@@ -60,8 +56,7 @@ def logout():
     user = current_user._get_current_object()
     user.end_sessions()
     audit.record(user, "signed out", user, "Signed out")
-    logout_user()
-    session.clear()
+    sign_out()
     flash("You have signed out", "success")
     return redirect(url_for("auth.login"))
 
@@ -69,8 +64,8 @@ def logout():
 @bp.get("/resume")
 @role_required()
 def resume():
-    """Show what was kept, ready to send again with a fresh token."""
-    kept = KeptForm.get_or_none(KeptForm.token == session.get("kept_form", ""))
+    """Show what was kept, ready to send again with a fresh token; someone with nothing kept (here, for them) goes home."""
+    kept = offered_form(current_user)
     if kept is None:
-        abort(404)
+        return redirect(url_for("main.home"))
     return render_template("auth/resume.html", kept=kept, fields=json.loads(kept.fields))
