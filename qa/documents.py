@@ -1,13 +1,14 @@
-"""Uploaded documents, kept as blobs in the one SQLite file and streamed out on download."""
+"""Uploaded documents: received from a form, kept as blobs in the one SQLite file, and streamed out on download."""
 import re
 import unicodedata
 from datetime import datetime
 
-from flask import Response
+from flask import Response, current_app, g, request
 from peewee import BlobField, CharField, DateTimeField, ForeignKeyField, IntegerField
 
 from qa.db import BaseModel
 from qa.people.models import User
+from qa.section11.uploads import UploadRefused, check_upload, too_large_text
 
 
 class Document(BaseModel):
@@ -25,6 +26,27 @@ def safe_filename(name: str) -> str:
     name = name.replace("\\", "/").rsplit("/", 1)[-1]
     name = re.sub(r"[^A-Za-z0-9._ -]+", "_", name).strip(" ._")
     return name[:120] or "document"
+
+
+def takes_upload(view):
+    """Mark a route that receives a file with `received`: a request over the server's hard limit (MAX_CONTENT_LENGTH,
+    refused unread before the route is reached) is then answered by the route itself, its access checks and all, with
+    `received` refusing the file, so the message sits beside the field on the route's own page (see qa.errors)."""
+    view.takes_upload = True
+    return view
+
+
+def received(field="document"):
+    """The file posted in `field` as (safe name, content type, bytes); raises UploadRefused, in words for the person
+    uploading, when none was chosen, when check_upload refuses it, or when the request was over the server's limit."""
+    limit = current_app.config["MAX_UPLOAD_BYTES"]
+    if g.get("too_large"):
+        raise UploadRefused(too_large_text(limit))
+    upload = request.files.get(field)
+    if not upload or not upload.filename:
+        raise UploadRefused("Select a file to upload")
+    name, data = safe_filename(upload.filename), upload.stream.read(limit + 1)
+    return name, check_upload(name, data, limit), data
 
 
 def send_document(document: Document) -> Response:

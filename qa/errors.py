@@ -1,10 +1,10 @@
 """Friendly error pages in the house style; no stack trace ever reaches a user."""
 import logging
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 log = logging.getLogger("qa")
 
@@ -43,6 +43,19 @@ def init_app(app):
                 flash("That sign-in page had been open too long. Sign in again.", "info")
             return redirect(url_for("auth.login", next=request.args.get("next")))
         return error_page(400, "Your session had ended. Go back, reload the page and try again.")
+
+    @app.errorhandler(RequestEntityTooLarge)
+    def _too_large(error):
+        # A route that takes a file answers for itself (its access checks run as usual), finding the file refused:
+        # the message then sits beside the field on its own page. The body was never read; nothing may read it now.
+        view = current_app.view_functions.get(request.endpoint)
+        if not getattr(view, "takes_upload", False) or not current_user.is_authenticated or g.get("too_large"):
+            return error_page(413)
+        g.too_large = True
+        try:
+            return view(**request.view_args)
+        except HTTPException as refused:  # e.g. another agency's record: the usual 404 (already recorded)
+            return current_app.handle_http_exception(refused)
 
     @app.errorhandler(HTTPException)
     def _http(error):

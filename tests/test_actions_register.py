@@ -168,11 +168,21 @@ def test_evidence_over_the_upload_limit_is_refused_on_the_actions_own_page(app, 
     assert Document.select().count() == 0
 
 
-def test_evidence_over_the_servers_hard_limit_gets_the_too_large_page_and_nothing_stored(app, lead_client, actions):
+def test_evidence_over_the_servers_hard_limit_is_refused_on_the_actions_own_page_and_nothing_stored(app, lead_client, actions):
+    """The server refuses the body unread, before the route; the route still answers, with the message beside the field."""
     app.config.update(MAX_CONTENT_LENGTH=2048, MAX_UPLOAD_BYTES=1024)
     response = _upload(lead_client, actions["a"], "huge.pdf", PDF + b"0" * 8192)
-    assert response.status_code == 413 and "That file is too large" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and 'id="document-error"' in page and "The selected file must be smaller than 1 KB" in page
+    assert "Refresh supervision policy" in page and 'name="evidence_of_completion"' in page
     assert Document.select().count() == 0
+
+
+@pytest.mark.parametrize("role, expected", [("lead_b", 404), ("reviewer", 403)])
+def test_evidence_over_the_servers_hard_limit_from_someone_who_may_not_add_it_is_refused_as_usual(app, people, actions, role, expected):
+    app.config.update(MAX_CONTENT_LENGTH=2048, MAX_UPLOAD_BYTES=1024)
+    response = _upload(client_for(app, people, role), actions["a"], "huge.pdf", PDF + b"0" * 8192)
+    assert response.status_code == expected and "Refresh supervision policy" not in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("name, data", [("plan.docx", DOCX), ("figures.xlsx", XLSX)])

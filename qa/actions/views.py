@@ -1,7 +1,7 @@
 """The action register: the filtered list, one action's page (status, evidence, notes, documents, look-back), a new action by hand."""
 from datetime import date, datetime, timedelta
 
-from flask import Blueprint, abort, current_app, redirect, request, url_for
+from flask import Blueprint, abort, redirect, request, url_for
 from flask_login import current_user
 
 from qa import audit, editing
@@ -10,12 +10,12 @@ from qa.actions.forms import ActionForm, LookBackForm, NewActionForm, NoteForm
 from qa.actions.models import SOURCES, STATUSES, Action, ActionDocument, ActionUpdate
 from qa.cycles.models import Cycle
 from qa.db import VersionConflict, db, get_or_404
-from qa.documents import Document, safe_filename, send_document
+from qa.documents import Document, received, send_document, takes_upload
 from qa.forms import ready_to_save, values
 from qa.frameworks.models import Standard
 from qa.htmx import render
 from qa.people.models import Agency
-from qa.section11.uploads import UploadRefused, check_upload
+from qa.section11.uploads import UploadRefused
 from qa.security import deny, deny_page, role_required
 
 bp = Blueprint("actions", __name__, url_prefix="/actions")
@@ -109,15 +109,11 @@ def add_note(action_id):
 
 @bp.post("/<int:action_id>/documents")
 @role_required("admin", "agency_lead")
+@takes_upload
 def upload(action_id):
     action = _editable(action_id)
-    upload_ = request.files.get("document")
-    if not upload_ or not upload_.filename:
-        return _page(action, problem="Select a file to upload")
-    limit, name = current_app.config["MAX_UPLOAD_BYTES"], safe_filename(upload_.filename)
-    data = upload_.stream.read(limit + 1)
     try:
-        content_type = check_upload(name, data, limit)
+        name, content_type, data = received()
     except UploadRefused as refused:
         return _page(action, problem=str(refused))
     with db.atomic("IMMEDIATE"):

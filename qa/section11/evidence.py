@@ -1,17 +1,15 @@
 """A rating's supporting documents and improvement action plan: upload, download, remove, add."""
-from flask import abort, current_app, flash, redirect, request, url_for
+from flask import abort, flash, redirect, url_for
 from flask_login import current_user
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from qa.actions.models import Action
 from qa.db import get_or_404
-from qa.documents import safe_filename, send_document
-from qa.errors import error_page
+from qa.documents import received, send_document, takes_upload
 from qa.forms import ready_to_save
 from qa.htmx import render, wants_fragment
 from qa.section11 import access, returns
 from qa.section11.forms import ActionForm
-from qa.section11.uploads import UploadRefused, check_upload, size_text
+from qa.section11.uploads import UploadRefused
 from qa.section11.views import bp, rating_page
 from qa.security import role_required
 
@@ -30,34 +28,17 @@ def _documents(rating, problem=None):
 
 @bp.post("/ratings/<int:rating_id>/documents")
 @role_required("agency_lead")
+@takes_upload
 def upload(rating_id):
     rating = _editable_rating(rating_id)
-    upload_ = request.files.get("document")
-    if not upload_ or not upload_.filename:
-        return _documents(rating, "Select a file to upload")
-    limit, name = current_app.config["MAX_UPLOAD_BYTES"], safe_filename(upload_.filename)
-    data = upload_.stream.read(limit + 1)
     try:
-        content_type = check_upload(name, data, limit)
+        name, content_type, data = received()
         returns.attach_document(rating, current_user, name, content_type, data)
     except UploadRefused as refused:
         return _documents(rating, str(refused))
     except returns.ReturnLocked:
         abort(access.locked_response())
     return _documents(rating)
-
-
-@bp.errorhandler(RequestEntityTooLarge)
-def _too_large(error):
-    """A body over the server's hard limit: say so in the page, in place of the upload, not as a bare 413."""
-    if request.endpoint != "section11.upload" or not current_user.is_authenticated or current_user.role != "agency_lead":
-        return error_page(413)
-    try:  # the body was never read: nothing here may touch request.form
-        rating = access.rating_for(request.view_args["rating_id"])
-    except HTTPException as refused:  # another agency's rating: the usual 404 (already recorded)
-        return error_page(refused.code)
-    message = f"The selected file must be smaller than {size_text(current_app.config['MAX_UPLOAD_BYTES'])}"
-    return render("section11/rating.html", "section11/_documents.html", **rating_page(rating, upload_error=message))
 
 
 @bp.get("/ratings/<int:rating_id>/documents/<int:document_id>")

@@ -34,6 +34,10 @@ def size_text(limit: int) -> str:
     return f"{limit // (1024 * 1024)} MB" if limit >= 1024 * 1024 else f"{max(limit // 1024, 1)} KB"
 
 
+def too_large_text(limit: int) -> str:
+    return f"The selected file must be smaller than {size_text(limit)}"
+
+
 def _extension(filename: str) -> str:
     return filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
 
@@ -72,7 +76,7 @@ def check_upload(filename: str, data: bytes, limit: int) -> str:
     if not data:
         raise UploadRefused("The selected file is empty")
     if len(data) > limit:
-        raise UploadRefused(f"The selected file must be smaller than {size_text(limit)}")
+        raise UploadRefused(too_large_text(limit))
     extension = _extension(filename)
     if extension not in ACCEPTED:
         raise UploadRefused(f"The selected file must be {KINDS_TEXT}")
