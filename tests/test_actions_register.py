@@ -185,6 +185,13 @@ def test_evidence_over_the_servers_hard_limit_from_someone_who_may_not_add_it_is
     assert response.status_code == expected and "Refresh supervision policy" not in response.get_data(as_text=True)
 
 
+def test_a_refused_upload_is_listed_in_an_error_summary_linked_to_the_file_field(lead_client, actions):
+    page = _upload(lead_client, actions["a"], "policy.pdf", EXE).get_data(as_text=True)
+    summary = page[page.index('class="govuk-error-summary"'):page.index("<h1")]
+    assert '<a href="#document">The selected file is not really a .pdf file' in summary
+    assert 'id="document" name="document" type="file"' in page
+
+
 @pytest.mark.parametrize("name, data", [("plan.docx", DOCX), ("figures.xlsx", XLSX)])
 def test_a_small_word_or_excel_file_is_kept_as_evidence(lead_client, actions, name, data):
     assert _upload(lead_client, actions["a"], name, data).status_code == 303

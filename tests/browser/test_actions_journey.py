@@ -1,4 +1,5 @@
 """The action register in a real browser: an agency lead records progress and evidence on an action; admin sees the register and the board report."""
+import re
 from datetime import date, datetime, timedelta
 
 from playwright.sync_api import expect
@@ -6,7 +7,7 @@ from playwright.sync_api import expect
 from qa.actions.models import Action
 from qa.reports.models import ReportBuild
 from tests.browser.conftest import check_axe, sign_in
-from tests.section11_fixtures import PDF
+from tests.section11_fixtures import EXE, PDF
 
 
 def _actions(people, cycles):
@@ -36,6 +37,16 @@ def test_agency_lead_records_progress_and_evidence(page, people, cycles, tmp_pat
     page.get_by_role("button", name="Add note").click()
     expect(page.get_by_text("Briefed four of six wards")).to_be_visible()
     expect(page.locator("#action-status")).to_be_visible()
+
+    not_a_pdf = tmp_path / "register.pdf"
+    not_a_pdf.write_bytes(EXE)
+    page.get_by_label("Add a document as evidence").set_input_files(str(not_a_pdf))
+    page.get_by_role("button", name="Upload").click()
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_be_focused()
+    check_axe(page, "actions-upload-refused")
+    summary.get_by_role("link", name=re.compile(r"not really a \.pdf file")).click()
+    expect(page.get_by_label("Add a document as evidence")).to_be_focused()
 
     evidence = tmp_path / "briefing register.pdf"
     evidence.write_bytes(PDF)
