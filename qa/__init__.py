@@ -4,7 +4,7 @@ from pathlib import Path
 from flask import Flask
 
 from qa import config
-from qa.db import db, make_database
+from qa.db import db, make_database, release_all
 
 
 def create_app(test_config=None):
@@ -18,7 +18,8 @@ def create_app(test_config=None):
     db.initialize(database)
     from qa.migrate import upgrade
 
-    upgrade(database)  # opens, migrates and closes: no connection survives into a forked worker
+    upgrade(database)
+    release_all(database)  # no connection survives into a forked worker
 
     from qa import errors, sessions, templating
     from qa.auth import login

@@ -1,11 +1,12 @@
 """Fixtures: an app on a fresh temporary SQLite file per test, the demo-like people, signed-in clients per role."""
 import re
-import shutil
+import sqlite3
+from contextlib import closing
 
 import pytest
 
 from qa import create_app
-from qa.db import db
+from qa.db import db, release_all
 from qa.people.models import Agency, Sector, User
 from qa.security import hash_password
 
@@ -26,19 +27,20 @@ def password_hash():
 @pytest.fixture(scope="session")
 def migrated_database(tmp_path_factory):
     """Run the migrations once per test process; each test starts from a copy of the result."""
-    from qa.db import make_database
+    from qa.db import make_database, release_all
     from qa.migrate import upgrade
 
     path = tmp_path_factory.mktemp("template") / "qa.db"
     database = make_database(str(path))
     upgrade(database)
-    database.close()
+    release_all(database)  # the last connection closing folds the WAL into the file that is copied
     return path
 
 
-def fresh_database(migrated_database, target):
-    """A copy of the migrated schema at `target` (WAL is checkpointed on close, so one file holds it all)."""
-    shutil.copyfile(migrated_database, target)
+def fresh_database(source, target):
+    """A copy of the database at `source` (with anything still in its WAL) at `target`, by SQLite's backup API."""
+    with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(target)) as copy:
+        origin.backup(copy)
     return str(target)
 
 
@@ -49,8 +51,7 @@ def app(tmp_path, migrated_database):
     # No app context is held open here: each request must get its own `g` (CSRF tokens live there).
     db.connect(reuse_if_open=True)
     yield app
-    if not db.is_closed():
-        db.close()
+    release_all(db.obj)
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Hostile input, posted to every form of the app on a demo-sized database: never a 500, never an
 unescaped payload on any page, and extra fields such as `status` or `agency_id` change nothing they shouldn't."""
 import re
-import shutil
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -9,7 +8,7 @@ from hypothesis import strategies as st
 
 from qa import create_app
 from qa.db import db
-from tests.conftest import Client
+from tests.conftest import Client, fresh_database
 
 XSS = '<script>alert("x")</script>'
 HOSTILE = [
@@ -22,8 +21,7 @@ EXTRA = {"status": "submitted", "agency_id": "2", "agency": "2", "role": "admin"
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory, migrated_database):
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    shutil.copyfile(migrated_database, path)
+    path = fresh_database(migrated_database, tmp_path_factory.mktemp("demo") / "demo.db")
     app = create_app({"DATABASE": str(path), "SECRET_KEY": "hostile", "DEMO_PASSWORD": "hostile demo password"})
     assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
     db.close()
@@ -32,8 +30,7 @@ def demo_file(tmp_path_factory, migrated_database):
 
 @pytest.fixture(scope="module")
 def hostile_app(demo_file, tmp_path_factory):
-    path = tmp_path_factory.mktemp("hostile") / "qa.db"
-    shutil.copyfile(demo_file, path)
+    path = fresh_database(demo_file, tmp_path_factory.mktemp("hostile") / "qa.db")
     app = create_app({"DATABASE": str(path), "SECRET_KEY": "hostile", "TESTING": True, "PROPAGATE_EXCEPTIONS": False})
     db.connect(reuse_if_open=True)
     yield app

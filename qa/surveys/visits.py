@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 from peewee import IntegrityError, OperationalError
 
-from qa.db import db
+from qa.db import Prepared, db
 from qa.surveys import flags, rules
 from qa.surveys.kinds import FREE_TEXT
 from qa.people.models import Agency, Sector
@@ -34,11 +34,27 @@ def retry_locked(action, *args, **kwargs):
                 time.sleep(0.05 * (2 ** attempt) * (1 + random.random()))
 
 
+# Every screen of a visit runs these; their SQL is written once (see qa.db.Prepared).
+_LINK = Prepared(lambda code: SurveyLink.select().where(SurveyLink.code == code))
+_SURVEY = Prepared(lambda survey_id: Survey.select().where(Survey.id == survey_id))
+_QUESTIONS = Prepared(lambda survey_id: Question.select().where(Question.survey == survey_id).order_by(Question.position, Question.id))
+_DRAFT = Prepared(lambda key: SurveyDraft.select().where(SurveyDraft.visit_key == key))
+_PHRASES = Prepared(lambda: SafeguardingTerm.select(SafeguardingTerm.phrase).order_by(SafeguardingTerm.id), arity=0)
+_NEW_RESPONSE = Prepared(lambda *values: Response.insert(dict(zip(_RESPONSE_FIELDS, values, strict=True))), arity=8)
+_RESPONSE_FIELDS = (Response.survey, Response.link, Response.idempotency_key, Response.submitted_on, Response.age_band,
+                    Response.agency, Response.agency_answer, Response.role_group)
+_NEW_ANSWER = Prepared(lambda response, question, value: Answer.insert(response=response, question=question, value=value), arity=3)
+_DROP_DRAFT = Prepared(lambda key: SurveyDraft.delete().where(SurveyDraft.visit_key == key))
+
+
 def find_link(code):
     """The link and its survey for a code, or None (a junk code never reaches the database)."""
     if not rules.looks_like_code(code):
         return None
-    return SurveyLink.select(SurveyLink, Survey).join(Survey).where(SurveyLink.code == code).first()
+    link = _LINK.first(SurveyLink, code)
+    if link is not None:
+        link.survey = _SURVEY.first(Survey, link.survey_id)
+    return link
 
 
 def why_closed(link, today=None):
@@ -53,7 +69,7 @@ def why_closed(link, today=None):
 
 
 def questions_of(survey):
-    return list(Question.select().where(Question.survey == survey).order_by(Question.position, Question.id))
+    return _QUESTIONS.rows(Question, survey.id)
 
 
 def new_visit_key():
@@ -62,13 +78,13 @@ def new_visit_key():
 
 def draft_of(visit_key):
     """(answers {question id str: [values]}, age band) of a visit; empty when nothing is saved yet."""
-    draft = SurveyDraft.get_or_none(SurveyDraft.visit_key == visit_key) if visit_key else None
+    draft = _DRAFT.first(SurveyDraft, visit_key) if visit_key else None
     return (json.loads(draft.answers), draft.age_band) if draft else ({}, "")
 
 
 def about_of(visit_key):
     """What a staff visit chose on the "about your work" screen: {"agency", "agency_answer", "role_group"} or {}."""
-    draft = SurveyDraft.get_or_none(SurveyDraft.visit_key == visit_key) if visit_key else None
+    draft = _DRAFT.first(SurveyDraft, visit_key) if visit_key else None
     return json.loads(draft.about) if draft else {}
 
 
@@ -113,10 +129,10 @@ def save_about(link, visit_key, about):
 def _prepare(link, visit_key):
     """Everything a submission needs, read and checked before the write lock is taken."""
     answers, age_band = draft_of(visit_key)
-    questions = {q.id: q.kind for q in Question.select(Question.id, Question.kind).where(Question.survey == link.survey_id)}
+    questions = {q.id: q.kind for q in _QUESTIONS.rows(Question, link.survey_id)}
     rows = [(int(qid), value) for qid, values in answers.items() if qid.isdigit() and int(qid) in questions for value in values]
     free = [(qid, value) for qid, value in rows if questions[qid] in FREE_TEXT]
-    phrases = [term.phrase for term in SafeguardingTerm.select(SafeguardingTerm.phrase).order_by(SafeguardingTerm.id)] if free else []
+    phrases = [term.phrase for term in _PHRASES.rows(SafeguardingTerm)] if free else []
     flagged = {(qid, value): ", ".join(found)[:250] for qid, value in free if (found := flags.matches(value, phrases))}
     survey = link.survey
     fields = {"age_band": age_band if survey.age_band == "8-17" else survey.age_band}
@@ -131,16 +147,16 @@ def _prepare(link, visit_key):
 
 def _submit(link, visit_key, today):
     rows, flagged, fields = _prepare(link, visit_key)
-    # The write lock is held only for the inserts: a hall full of children queues for as short a time as possible.
+    values = (link.survey_id, link.id, visit_key, today.isoformat(), fields["age_band"], fields.get("agency"),
+              fields.get("agency_answer", ""), fields.get("role_group", ""))
+    # The write lock is held only to run statements written beforehand: a hall full of children queues briefly.
     with db.atomic("IMMEDIATE"):
-        response = Response.create(survey=link.survey_id, link=link, idempotency_key=visit_key, submitted_on=today, **fields)
-        plain = [{"response": response, "question": qid, "value": value} for qid, value in rows if (qid, value) not in flagged]
-        if plain:
-            Answer.insert_many(plain).execute()
+        response_id = _NEW_RESPONSE.execute(*values).lastrowid
+        db.cursor().executemany(_NEW_ANSWER.sql(), [(response_id, qid, value) for qid, value in rows if (qid, value) not in flagged])
         for (qid, value), phrases in flagged.items():
-            Flag.create(answer=Answer.create(response=response, question=qid, value=value), phrases=phrases)
-        SurveyDraft.delete().where(SurveyDraft.visit_key == visit_key).execute()
-    return response, True
+            Flag.create(answer=_NEW_ANSWER.execute(response_id, qid, value).lastrowid, phrases=phrases)
+        _DROP_DRAFT.execute(visit_key)
+    return Response(id=response_id, **{field.name: value for field, value in zip(_RESPONSE_FIELDS, values, strict=True)}), True
 
 
 def flag_answers(response, questions):
