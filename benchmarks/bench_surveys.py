@@ -23,35 +23,8 @@ DOUBLE_TAP_EVERY = 10  # every tenth visit sends twice at once, like a double ta
 BARE_INSERTS = int(os.environ.get("BENCH_BARE", "3000"))
 
 
-# The bare baseline: one Flask endpoint that inserts one SQLite row, with the app's own pragmas. ---------------
-def _bare_app():
-    from flask import Flask, request
-
-    from qa.db import PRAGMAS
-
-    app = Flask("bare")
-    path = os.environ.get("BENCH_BARE_DB", "bare.db")
-
-    @app.post("/insert")
-    def insert():
-        con = sqlite3.connect(path, timeout=15, isolation_level=None)
-        for name, value in PRAGMAS.items():
-            con.execute(f"PRAGMA {name} = {value}")
-        con.execute("BEGIN IMMEDIATE")
-        con.execute("INSERT INTO item (key) VALUES (?)", (request.form["key"],))
-        con.execute("COMMIT")
-        con.close()
-        return "ok"
-
-    return app
-
-
-if os.environ.get("BENCH_BARE_DB"):
-    bare_app = _bare_app()
-
-
 # Helpers: the shared harness ------------------------------------------------------------------------------------
-from harness import Visitor, set_up_survey, start_gunicorn, stop  # noqa: E402
+from harness import Visitor, set_up_survey, start_bare, start_gunicorn, stop  # noqa: E402
 from harness import run_parallel as _run_parallel  # noqa: E402
 
 
@@ -62,14 +35,10 @@ def run_parallel(jobs, clients=CLIENTS):
 def submissions_against_bare(tmp, rounds=3):
     """Both servers up at once; bare inserts and survey submissions timed in alternating rounds, so a
     busy machine slows both alike and the ratio stays fair."""
-    database, bare_db = tmp / "qa.db", tmp / "bare.db"
+    database = tmp / "qa.db"
     code, survey_id = set_up_survey(database)
-    con = sqlite3.connect(bare_db)
-    con.execute("PRAGMA journal_mode = wal")
-    con.execute("CREATE TABLE item (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE)")
-    con.close()
     app_process, port = start_gunicorn("app:app", {"QA_DATABASE": str(database), "QA_SECRET_KEY": "bench", "QA_INSTANCE": str(tmp)}, ROOT, WORKERS, THREADS)
-    bare_process, bare_port = start_gunicorn("bench_surveys:bare_app", {"BENCH_BARE_DB": str(bare_db)}, Path(__file__).parent, WORKERS, THREADS)
+    bare_process, bare_port, _ = start_bare(tmp, WORKERS, THREADS)
     figures = {"bare_seconds": 0.0, "bare_count": 0, "send_seconds": 0.0, "sends": 0}
     try:
         visitors = [Visitor(port) for _ in range(VISITS)]

@@ -5,6 +5,7 @@ import os
 import re
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -132,3 +133,42 @@ def send(visitor, code, timeout=60):
     """Press Send; True when the server acknowledged it (a redirect to the thank-you screen)."""
     status, _ = visitor.post(f"/s/{code}/send", timeout=timeout)
     return status == 303
+
+
+# The bare baseline: one Flask endpoint that inserts one SQLite row, with the app's own pragmas and a
+# connection per request, as a minimal app would. Served by gunicorn as `harness:bare_app`.
+def _bare_app():
+    from flask import Flask, request
+
+    from qa.db import PRAGMAS
+
+    app = Flask("bare")
+    path = os.environ["BENCH_BARE_DB"]
+
+    @app.post("/insert")
+    def insert():
+        con = sqlite3.connect(path, timeout=15, isolation_level=None)
+        for name, value in PRAGMAS.items():
+            con.execute(f"PRAGMA {name} = {value}")
+        con.execute("BEGIN IMMEDIATE")
+        con.execute("INSERT INTO item (key) VALUES (?)", (request.form["key"],))
+        con.execute("COMMIT")
+        con.close()
+        return "ok"
+
+    return app
+
+
+if os.environ.get("BENCH_BARE_DB"):
+    bare_app = _bare_app()
+
+
+def start_bare(tmp, workers=4, threads=2):
+    """The bare endpoint under gunicorn on a fresh file; returns (process, port, database path)."""
+    database = Path(tmp) / "bare.db"
+    con = sqlite3.connect(database)
+    con.execute("PRAGMA journal_mode = wal")
+    con.execute("CREATE TABLE item (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE)")
+    con.close()
+    process, port = start_gunicorn("harness:bare_app", {"BENCH_BARE_DB": str(database)}, Path(__file__).parent, workers, threads)
+    return process, port, database
