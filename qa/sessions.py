@@ -24,7 +24,9 @@ def check_idle():
             flash("You were signed out because you had not done anything for a while. "
                   "Anything you were typing has been kept.", "info")
             return None
-    session["seen"] = now
+        session["seen"] = now
+    elif "seen" in session:
+        session.pop("seen")  # a visitor who is not signed in (a child on a survey) gets no new cookie on every screen
     return None
 
 

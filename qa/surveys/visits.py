@@ -39,6 +39,7 @@ _LINK = Prepared(lambda code: SurveyLink.select().where(SurveyLink.code == code)
 _SURVEY = Prepared(lambda survey_id: Survey.select().where(Survey.id == survey_id))
 _QUESTIONS = Prepared(lambda survey_id: Question.select().where(Question.survey == survey_id).order_by(Question.position, Question.id))
 _DRAFT = Prepared(lambda key: SurveyDraft.select().where(SurveyDraft.visit_key == key))
+_KINDS = Prepared(lambda survey_id: Question.select(Question.id, Question.kind).where(Question.survey == survey_id))
 _PHRASES = Prepared(lambda: SafeguardingTerm.select(SafeguardingTerm.phrase).order_by(SafeguardingTerm.id), arity=0)
 _NEW_RESPONSE = Prepared(lambda *values: Response.insert(dict(zip(_RESPONSE_FIELDS, values, strict=True))), arity=8)
 _RESPONSE_FIELDS = (Response.survey, Response.link, Response.idempotency_key, Response.submitted_on, Response.age_band,
@@ -129,10 +130,10 @@ def save_about(link, visit_key, about):
 def _prepare(link, visit_key):
     """Everything a submission needs, read and checked before the write lock is taken."""
     answers, age_band = draft_of(visit_key)
-    questions = {q.id: q.kind for q in _QUESTIONS.rows(Question, link.survey_id)}
+    questions = dict(_KINDS.execute(link.survey_id).fetchall())
     rows = [(int(qid), value) for qid, values in answers.items() if qid.isdigit() and int(qid) in questions for value in values]
     free = [(qid, value) for qid, value in rows if questions[qid] in FREE_TEXT]
-    phrases = [term.phrase for term in _PHRASES.rows(SafeguardingTerm)] if free else []
+    phrases = [phrase for (phrase,) in _PHRASES.execute()] if free else []
     flagged = {(qid, value): ", ".join(found)[:250] for qid, value in free if (found := flags.matches(value, phrases))}
     survey = link.survey
     fields = {"age_band": age_band if survey.age_band == "8-17" else survey.age_band}
