@@ -54,6 +54,12 @@ def deny(kind, object_id, whose, status=404):
     abort(status)
 
 
+def subgroup_only():
+    """Refuse (403, recorded) anyone who is not on the QA sub-group (see User.on_subgroup)."""
+    if not current_user.on_subgroup:
+        deny_page()
+
+
 def deny_page():
     """Refuse a signed-in person a page that is not for their role (403), recorded like any other refusal."""
     _record_denial(f"{request.method} {request.path}", "Page", None)

@@ -49,7 +49,6 @@ LEAD_OWN_OR_ADMIN = Who("LEAD_OWN_OR_ADMIN", own=LEADS, both=["admin"])
 SUBGROUP = Who("SUBGROUP", both=["assigned", "admin"])  # the QA sub-group: admins and sub-group reviewers
 AGENCY_RECORDS = Who("AGENCY_RECORDS", own=LEADS, both=["assigned", "admin"])  # a return or action: its lead and the sub-group
 REGISTER = Who("REGISTER", both=[*LEADS, "assigned", "admin"])  # the action register (a lead's lists only their own)
-REVIEWERS_OR_ADMIN = Who("REVIEWERS_OR_ADMIN", both=["assigned", "unassigned", "admin"])
 EVENT_PEOPLE = Who("EVENT_PEOPLE", own=[*LEADS, "assigned"], both=["admin"])  # the event's visitors and its agency's lead
 VISITORS_OR_ADMIN = Who("VISITORS_OR_ADMIN", own=["assigned"], both=["admin"])
 VISITORS = Who("VISITORS", own=["assigned"])
@@ -90,9 +89,6 @@ DECLARED = {
     SUBGROUP: """
         scrutiny.overview GET           scrutiny.heatmap_page GET       scrutiny.export_csv GET
         scrutiny.report_pdf GET         scrutiny.review GET POST
-    """,
-    REVIEWERS_OR_ADMIN: """
-        # peer reviewers too, unlike Section 11 scrutiny and the action register (which are for the sub-group)
         surveys.index GET               survey_results.show GET         survey_results.summary_pdf GET
     """,
     EVENT_PEOPLE: """

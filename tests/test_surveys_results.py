@@ -89,6 +89,16 @@ def test_reviewers_see_results_but_not_flags_exports_or_the_builder(reviewer_cli
         assert reviewer_client.get(path).status_code == 403, path
 
 
+def test_peer_reviewers_off_the_subgroup_see_no_results_and_no_surveys_menu(app, people, signed_in, answered):
+    survey, _, _ = answered
+    peer = signed_in(people["peer"])  # a reviewer from a partner agency, not on the QA sub-group
+    for path in ("/admin/surveys", f"/admin/surveys/{survey.id}/results", f"/admin/surveys/{survey.id}/summary.pdf"):
+        assert peer.get(path).status_code == 403, path
+    assert 'href="/admin/surveys"' not in peer.get("/").get_data(as_text=True)
+    member = signed_in(people["reviewer"])
+    assert 'href="/admin/surveys"' in member.get("/").get_data(as_text=True)
+
+
 def test_agency_leads_see_no_survey_pages(lead_client, answered):
     survey, _, _ = answered
     assert lead_client.get(f"/admin/surveys/{survey.id}/results").status_code == 403

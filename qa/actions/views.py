@@ -16,7 +16,7 @@ from qa.frameworks.models import Standard
 from qa.htmx import render
 from qa.people.models import Agency
 from qa.section11.uploads import UploadRefused
-from qa.security import deny, deny_page, role_required
+from qa.security import deny, role_required, subgroup_only
 
 bp = Blueprint("actions", __name__, url_prefix="/actions")
 VIEWERS = ("admin", "reviewer", "agency_lead")
@@ -46,8 +46,8 @@ def _editable(action_id):
 @bp.get("")
 @role_required(*VIEWERS)
 def index():
-    if current_user.role == "reviewer" and not current_user.subgroup_member:
-        deny_page()
+    if current_user.role == "reviewer":
+        subgroup_only()
     filters = {name: request.args.get(name, "").strip() for name in FILTERS}
     actions, total = queries.register(current_user, filters)
     return render("actions/index.html", "actions/_table.html", actions=actions, total=total, filters=filters, today=date.today(),

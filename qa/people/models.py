@@ -64,6 +64,11 @@ class User(UserMixin, VersionedModel):
         return self.role == "admin"
 
     @property
+    def on_subgroup(self):
+        """Admins and reviewers who sit on the QA sub-group: they see the partnership-wide views; peer reviewers do not."""
+        return self.role == "admin" or (self.role == "reviewer" and bool(self.subgroup_member))
+
+    @property
     def first_name(self):
         """How to greet them: the first word of their name that is not a title (Dr, DS, Rev...)."""
         words = self.name.split()

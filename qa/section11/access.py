@@ -12,13 +12,8 @@ from qa.section11.models import Rating, RatingDocument, Return
 from qa.security import deny
 
 
-def can_scrutinise(user):
-    """Admins and reviewers who sit on the QA sub-group see every return; peer reviewers do not."""
-    return user.role == "admin" or (user.role == "reviewer" and bool(user.subgroup_member))
-
-
 def allowed(user, agency_id):
-    return can_scrutinise(user) or (user.role == "agency_lead" and user.agency_id is not None and user.agency_id == agency_id)
+    return user.on_subgroup or (user.role == "agency_lead" and user.agency_id is not None and user.agency_id == agency_id)
 
 
 def _one(query):

@@ -15,16 +15,11 @@ from qa.reports.pdf import pdf_response, render_pdf
 from qa.section11 import access, export, heatmap, queries, returns
 from qa.section11.forms import ModerationForm, ReopenForm
 from qa.section11.views import rating_page
-from qa.security import deny_page, role_required
+from qa.security import role_required, subgroup_only
 from qa.voices import queries as voices
 
 bp = Blueprint("scrutiny", __name__, url_prefix="/section11")
 SUBGROUP = ("admin", "reviewer")
-
-
-def _subgroup_only():
-    if not access.can_scrutinise(current_user):
-        deny_page()
 
 
 def _cycle():
@@ -39,7 +34,7 @@ def _cycle():
 @bp.get("/overview")
 @role_required(*SUBGROUP)
 def overview():
-    _subgroup_only()
+    subgroup_only()
     cycle, today = _cycle(), date.today()
     rows = queries.overview(cycle, today)
     return render("section11/overview.html", cycle=cycle, rows=rows, today=today, cycles=Cycle.select().order_by(Cycle.starts.desc()))
@@ -48,7 +43,7 @@ def overview():
 @bp.get("/heatmap")
 @role_required(*SUBGROUP)
 def heatmap_page():
-    _subgroup_only()
+    subgroup_only()
     cycle = _cycle()
     frameworks = list(Framework.select().order_by(Framework.id))
     wanted = request.args.get("framework", "")
@@ -96,7 +91,7 @@ def reopen(return_id):
 @bp.get("/export.csv")
 @role_required(*SUBGROUP)
 def export_csv():
-    _subgroup_only()
+    subgroup_only()
     cycle = _cycle()
     response = Response(export.ratings_csv(cycle), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="{safe_filename(f"Section 11 ratings {cycle.name}.csv")}"'
@@ -107,7 +102,7 @@ def export_csv():
 @bp.get("/report.pdf")
 @role_required(*SUBGROUP)
 def report_pdf():
-    _subgroup_only()
+    subgroup_only()
     cycle = _cycle()
     data = render_pdf("pdf/section11_cycle.html", **export.report(cycle, date.today()))
     return pdf_response(data, f"Section 11 summary {cycle.name}.pdf")

@@ -9,7 +9,7 @@ from qa.db import db, get_or_404
 from qa.forms import ready_to_save
 from qa.htmx import render
 from qa.reports.pdf import pdf_response, render_pdf
-from qa.security import role_required
+from qa.security import role_required, subgroup_only
 from qa.surveys import contact, export, queries, staff
 from qa.surveys.forms import FlagForm
 from qa.surveys.models import AGE_BANDS, ContactRequest, Flag, Survey, SurveyLink
@@ -38,6 +38,7 @@ def _staff_filters():
 @bp.get("/<int:survey_id>/results")
 @role_required("admin", "reviewer")
 def show(survey_id):
+    subgroup_only()
     survey = get_or_404(Survey, Survey.id == survey_id)
     chosen = _filters()
     responses, summary = queries.results_for(survey, **chosen)
@@ -89,6 +90,7 @@ def answers_csv(survey_id):
 @bp.get("/<int:survey_id>/summary.pdf")
 @role_required("admin", "reviewer")
 def summary_pdf(survey_id):
+    subgroup_only()
     survey = get_or_404(Survey, Survey.id == survey_id)
     chosen = _staff_filters() if survey.for_staff else {}
     responses, summary = queries.results_for(survey, **chosen)

@@ -9,7 +9,7 @@ from qa.db import VersionConflict, get_or_404
 from qa.forms import ready_to_save, values
 from qa.frameworks.models import Standard
 from qa.htmx import render
-from qa.security import role_required
+from qa.security import role_required, subgroup_only
 from qa.surveys import builder, kinds, readability
 from qa.surveys.forms import QuestionForm, SurveyForm, TagForm
 from qa.surveys.models import AGE_BANDS, Question, Response, Survey, SurveyLink
@@ -24,6 +24,7 @@ QUESTION_LABELS = {"kind": "Kind of question", "prompt": "Question", "hint": "Hi
 @bp.get("")
 @role_required("admin", "reviewer")
 def index():
+    subgroup_only()
     responses = fn.COUNT(Response.id.distinct())
     surveys = (Survey.select(Survey, responses.alias("response_count")).join(Response, JOIN.LEFT_OUTER)
                .group_by(Survey.id).order_by(Survey.created_at.desc()))
