@@ -192,6 +192,16 @@ def test_a_sign_in_form_with_a_dead_token_is_not_kept_so_no_password_is_stored(c
     assert "That sign-in page had been open too long" in client.get(response.location).get_data(as_text=True)
 
 
+def test_password_fields_are_never_kept_and_a_form_of_only_passwords_is_not_kept_at_all(admin_client, people):
+    change = {"csrf_token": "dead", "current_password": PASSWORD, "new_password": "kettle river orange", "confirm_password": "kettle river orange"}
+    admin_client.http.post("/account/password", data=change)
+    assert KeptForm.select().count() == 0
+    person = people["lead_a"]
+    admin_client.http.post(f"/admin/people/{person.id}", data={"csrf_token": "dead", "name": "Amara N", "new_password": "kettle river orange"})
+    kept = KeptForm.get()
+    assert "Amara N" in kept.fields and "kettle" not in kept.fields and "new_password" not in kept.fields
+
+
 # The challenge findings ------------------------------------------------------------------------------------------
 
 @pytest.fixture

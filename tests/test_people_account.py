@@ -4,11 +4,11 @@ from tests.conftest import Client
 
 
 def test_change_password_needs_the_current_one_and_a_good_new_one(app, lead_client, people):
-    wrong = lead_client.post("/account/password", {"current": "not it at all", "new": "kettle river orange", "confirm": "kettle river orange"})
+    wrong = lead_client.post("/account/password", {"current_password": "not it at all", "new_password": "kettle river orange", "confirm_password": "kettle river orange"})
     assert "not right" in wrong.get_data(as_text=True)
-    weak = lead_client.post("/account/password", {"current": "correct horse battery", "new": "short", "confirm": "short"})
+    weak = lead_client.post("/account/password", {"current_password": "correct horse battery", "new_password": "short", "confirm_password": "short"})
     assert "at least 12" in weak.get_data(as_text=True)
-    ok = lead_client.post("/account/password", {"current": "correct horse battery", "new": "kettle river orange", "confirm": "kettle river orange"})
+    ok = lead_client.post("/account/password", {"current_password": "correct horse battery", "new_password": "kettle river orange", "confirm_password": "kettle river orange"})
     assert ok.status_code == 302
     assert Client(app).sign_in(people["lead_a"].email, "kettle river orange").status_code == 302
 
@@ -16,7 +16,7 @@ def test_change_password_needs_the_current_one_and_a_good_new_one(app, lead_clie
 def test_changing_password_signs_out_other_devices_but_not_this_one(app, people, lead_client):
     other = Client(app)
     other.sign_in(people["lead_a"].email)
-    lead_client.post("/account/password", {"current": "correct horse battery", "new": "kettle river orange", "confirm": "kettle river orange"})
+    lead_client.post("/account/password", {"current_password": "correct horse battery", "new_password": "kettle river orange", "confirm_password": "kettle river orange"})
     assert lead_client.get("/").status_code == 200
     assert other.get("/").status_code == 302
 

@@ -41,12 +41,14 @@ def keep_form():
     It belongs to the person signed in or, signed out, to whoever signed in here last; only a browser that had lost its
     session cookie altogether leaves it without an owner. Signed in, it is offered at once; signed out, it waits in
     this browser for its owner's next sign-in (see sign_in). Not kept: a public page's form (the sign-in form and its
-    password, a survey's anonymous answers: there is no one to give it back to) and a post from another site (kept, it
-    would let that site choose what "Save my changes" sends).
+    password, a survey's anonymous answers: there is no one to give it back to), a post from another site (kept, it
+    would let that site choose what "Save my changes" sends), and any field named like a password (never stored).
     """
     if not request.form or access_of(current_app.view_functions.get(request.endpoint)) == ("public",) or not _posted_here():
         return None
-    fields = [[k, v] for k, v in request.form.items(multi=True) if k != "csrf_token"]
+    fields = [[k, v] for k, v in request.form.items(multi=True) if k != "csrf_token" and "password" not in k]
+    if not fields:
+        return None
     token = secrets.token_urlsafe(24)
     owner = current_user.id if current_user.is_authenticated else session.get(LAST)
     with db.atomic("IMMEDIATE"):

@@ -40,11 +40,11 @@ def change_password():
     me = current_user._get_current_object()
     form = PasswordForm(email=me.email)
     if ready_to_save(form):
-        if not password_matches(me.password_hash, form.current.data):
-            form.current.errors = ["Your current password is not right"]
+        if not password_matches(me.password_hash, form.current_password.data):
+            form.current_password.errors = ["Your current password is not right"]
         else:
             with db.atomic("IMMEDIATE"):
-                User.update(password_hash=hash_password(form.new.data)).where(User.id == me.id).execute()
+                User.update(password_hash=hash_password(form.new_password.data)).where(User.id == me.id).execute()
                 me.end_sessions()  # other devices signed in as this person are signed out
                 audit.record(me, "changed password", me, f"{me.name} changed their password")
             login_user(User.get_by_id(me.id))

@@ -9,15 +9,15 @@ from qa.security import password_problem
 
 
 class PasswordForm(FlaskForm):
-    current = PasswordField(validators=[InputRequired("Enter your current password")])
-    new = PasswordField(validators=[InputRequired("Enter a new password")])
-    confirm = PasswordField(validators=[InputRequired("Enter the new password again"), EqualTo("new", "The passwords do not match")])
+    current_password = PasswordField(validators=[InputRequired("Enter your current password")])
+    new_password = PasswordField(validators=[InputRequired("Enter a new password")])
+    confirm_password = PasswordField(validators=[InputRequired("Enter the new password again"), EqualTo("new_password", "The passwords do not match")])
 
     def __init__(self, *args, email="", **kwargs):
         super().__init__(*args, **kwargs)
         self.email = email
 
-    def validate_new(self, field):
+    def validate_new_password(self, field):
         problem = password_problem(field.data or "", self.email)
         if problem:
             raise ValidationError(problem)
