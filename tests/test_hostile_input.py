@@ -92,3 +92,27 @@ def test_pages_never_show_a_stored_payload_unescaped(hostile_app, admin):
     for rule in hostile_app.url_map.iter_rules():
         if "GET" in rule.methods and "<" not in rule.rule and rule.endpoint != "static":
             assert XSS.encode() not in admin.get(rule.rule).data, rule.rule
+
+
+def test_non_utf8_and_malformed_bodies_never_cause_a_server_error(hostile_app, admin):
+    """Raw bytes that are not UTF-8, broken percent-escapes, NULs and a wrong content type, to every POST route,
+    the public survey screens and sign-in included."""
+    from qa.surveys.models import SurveyLink
+
+    code = SurveyLink.select(SurveyLink.code).where(SurveyLink.closed == False).first().code  # noqa: E712
+    bodies = [(b"name=\xff\xfe\xfd&answer=%ff%fe&note=\x00\x00", "application/x-www-form-urlencoded"),
+              (b"%%%&&&===%zz", "application/x-www-form-urlencoded"),
+              (b"\x89PNG\r\n\x1a\n\x00\x00", "multipart/form-data; boundary=nothing-here"),
+              (b'{"status": "submitted"}', "application/json")]
+    errors, reached = [], 0
+    for rule in hostile_app.url_map.iter_rules():
+        if "POST" not in rule.methods:
+            continue
+        path = re.sub(r"<(?:int:)?[^>]+>", "1", rule.rule.replace("<code>", code))
+        for body, content_type in bodies:
+            response = admin.http.post(path, data=body, headers={"Content-Type": content_type, "X-CSRFToken": admin.token})
+            if response.status_code >= 500:
+                errors.append((path, content_type, response.status_code))
+            reached += response.status_code in (200, 302, 303)  # past the CSRF check, into the view
+    assert errors == []
+    assert reached > 50, reached
