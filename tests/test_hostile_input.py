@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from qa import create_app
 from qa.db import db
+from qa.reports import builds
 from tests.conftest import Client, fresh_database
 
 XSS = '<script>alert("x")</script>'
@@ -34,6 +35,8 @@ def hostile_app(demo_file, tmp_path_factory):
     app = create_app({"DATABASE": str(path), "SECRET_KEY": "hostile", "TESTING": True, "PROPAGATE_EXCEPTIONS": False})
     db.connect(reuse_if_open=True)
     yield app
+    for thread in list(builds.RUNNING.values()):  # the board report a post started: finish it here, not during other tests
+        thread.join(120)
     db.close()
 
 

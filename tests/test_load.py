@@ -9,8 +9,7 @@ from bench_load import concurrent_submissions  # noqa: E402
 
 
 def test_two_hundred_submissions_at_once_lose_nothing_duplicate_nothing_and_all_succeed(tmp_path):
-    result = concurrent_submissions(tmp_path, rounds=1, at_once=200)
+    result = concurrent_submissions(tmp_path, rounds=1, at_once=200, with_bare=False)
     assert result["failures"] == []
-    assert result["send"]["count"] == 220 and result["bare"]["count"] == 220
+    assert result["send"]["count"] == 220  # 200 visits, every tenth pressing Send twice
     assert (result["responses"], result["distinct"], result["markers_missing"]) == (200, 200, 0)
-    assert result["bare_rows"] == 220

@@ -2,6 +2,7 @@
 import io
 import json
 import re
+import threading
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -81,6 +82,20 @@ def test_report_page_shows_every_section(admin_client, year):
                     "What front-line staff said", "Actions and their impact"):
         assert heading in html
     assert "New lights on Station Road" in html
+
+
+def test_asking_again_while_it_is_being_built_joins_the_same_build(admin_client, year, monkeypatch):
+    release, real_build = threading.Event(), builds.annual.build
+    monkeypatch.setattr(builds.annual, "build", lambda *args, **kwargs: release.wait(30) and real_build(*args, **kwargs))
+    first = admin_client.post("/reports/annual/pdf", {"cycle": year["cycle"].id}).location
+    second = admin_client.post("/reports/annual/pdf", {"cycle": year["cycle"].id}).location
+    build_id = int(first.rsplit("/", 1)[-1])
+    release.set()
+    builds.wait(build_id)
+    assert second == first and ReportBuild.select().count() == 1
+    third = admin_client.post("/reports/annual/pdf", {"cycle": year["cycle"].id}).location
+    builds.wait(int(third.rsplit("/", 1)[-1]))
+    assert third != first and ReportBuild.select().count() == 2  # once it is done, asking again builds afresh
 
 
 def test_pdf_is_built_in_the_background_with_progress_then_downloaded(admin_client, year):

@@ -15,6 +15,12 @@ RUNNING = {}  # build id -> thread, so tests (and a shutting-down server) can wa
 
 
 def start(cycle, user):
+    """Start building the cycle's report, or return the build already under way in this process (a second click or a
+    colleague asking at the same time waits for the same one, instead of doubling the work)."""
+    running = ReportBuild.select().where((ReportBuild.cycle == cycle) & (ReportBuild.status == "building")
+                                         & ReportBuild.id.in_(list(RUNNING) or [0])).first()
+    if running is not None:
+        return running
     build = ReportBuild.create(cycle=cycle, requested_by=user.id, steps=len(annual.STEPS) + 1)
     app = current_app._get_current_object()
     thread = threading.Thread(target=_run, args=(app, build.id), daemon=True, name=f"report-build-{build.id}")
