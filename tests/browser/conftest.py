@@ -50,8 +50,16 @@ def live_app(tmp_path, migrated_database):
     server.shutdown()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.failed_call = report.failed  # the page fixture keeps what every tab showed when a test fails
+    return report
+
+
 @pytest.fixture
-def page(browser, live_app):
+def page(browser, live_app, request):
     context = browser.new_context(base_url=live_app.base_url, viewport={"width": 1280, "height": 900}, locale="en-GB")
     page = context.new_page()
     errors = []
@@ -59,6 +67,12 @@ def page(browser, live_app):
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.console_errors = errors
     yield page
+    if getattr(request.node, "failed_call", False):
+        ARTIFACTS.mkdir(exist_ok=True)
+        for number, tab in enumerate(context.pages):
+            stem = ARTIFACTS / f"failed-{request.node.name[:80]}-tab{number}"
+            tab.screenshot(path=f"{stem}.png", full_page=True)
+            Path(f"{stem}.html").write_text(f"<!-- {tab.url} -->\n" + tab.content())
     context.close()
 
 
