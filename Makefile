@@ -30,7 +30,7 @@ run: install
 	@$(VENV)/bin/gunicorn --workers 2 --threads 4 --bind 127.0.0.1:5000 --access-logfile - --access-logformat '%(t)s "%(r)s" %(s)s %(b)s' app:app
 
 test: install browser
-	$(PY) -m pytest -n 2 -q
+	$(PY) -m pytest -n 2 --dist worksteal -q
 
 bench: install
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

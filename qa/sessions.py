@@ -1,7 +1,7 @@
 """Idle timeout: sign out after a quiet spell, warn before it, and keep anything being typed."""
 from datetime import datetime
 
-from flask import Blueprint, current_app, flash, session
+from flask import Blueprint, current_app, flash, request, session
 from flask_login import current_user, logout_user
 
 from qa.security import role_required
@@ -15,6 +15,8 @@ def init_app(app):
 
 
 def check_idle():
+    if request.endpoint == "static":
+        return None  # a stylesheet or icon is not activity, and must not send a session cookie back
     now = datetime.now().timestamp()
     if current_user.is_authenticated:
         seen = session.get("seen", now)

@@ -157,3 +157,10 @@ def test_htmx_request_after_session_ends_is_told_to_navigate_to_sign_in(app, peo
 
 def test_no_default_admin_exists_without_the_demo(app):
     assert User.select().count() == 0
+
+
+def test_static_files_neither_count_as_activity_nor_send_the_session_cookie_again(admin_client):
+    """A stylesheet or an icon fetched late must not refresh the idle clock, nor put back a cookie the browser dropped."""
+    response = admin_client.get("/static/favicon.svg")
+    assert response.status_code == 200 and "Set-Cookie" not in response.headers
+    assert "Set-Cookie" in admin_client.get("/").headers  # a page does refresh it

@@ -72,6 +72,7 @@ def test_csrf_expiry_in_the_middle_of_a_findings_autosave_loses_nothing_typed(pa
     leadership = findings_of(event)[0]
     sign_in(page, people["reviewer"].email)
     page.goto(f"/challenge/events/{event.id}/findings")
+    page.wait_for_load_state("networkidle")  # no response still on its way to set the cookie again
     page.context.clear_cookies()
     sign_in(page.context.new_page(), people["reviewer"].email)
 
