@@ -8,7 +8,7 @@ from peewee import BlobField, CharField, DateTimeField, ForeignKeyField, Integer
 
 from qa.db import BaseModel
 from qa.people.models import User
-from qa.section11.uploads import UploadRefused, check_upload, too_large_text
+from qa.uploads import UploadRefused, check_upload, too_large_text
 
 
 class Document(BaseModel):

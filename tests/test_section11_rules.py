@@ -9,8 +9,8 @@ import pytest
 from qa.documents import safe_filename
 from qa.section11 import rules
 from qa.section11.rules import Answer
-from qa.section11 import uploads
-from qa.section11.uploads import UploadRefused, check_upload
+from qa import uploads
+from qa.uploads import UploadRefused, check_upload
 from tests.section11_fixtures import DOCX, EXE, PDF, PLAIN_ZIP, PNG, SCRIPT, XLSX, office_zip, zip_bomb_docx
 
 

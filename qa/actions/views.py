@@ -15,7 +15,7 @@ from qa.forms import ready_to_save, values
 from qa.frameworks.models import Standard
 from qa.htmx import render
 from qa.people.models import Agency
-from qa.section11.uploads import UploadRefused
+from qa.uploads import UploadRefused
 from qa.security import deny, role_required, subgroup_only
 
 bp = Blueprint("actions", __name__, url_prefix="/actions")

@@ -9,7 +9,7 @@ from qa.forms import ready_to_save
 from qa.htmx import render, wants_fragment
 from qa.section11 import access, returns
 from qa.section11.forms import ActionForm
-from qa.section11.uploads import UploadRefused
+from qa.uploads import UploadRefused
 from qa.section11.views import bp, rating_page
 from qa.security import role_required
 
