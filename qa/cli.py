@@ -24,7 +24,7 @@ def register(app):
             logins, password = load(app.config.get("DEMO_PASSWORD"))
         click.echo(f"Demo partnership ready. Password for every demo sign-in: {password}")
         for role, agency, email in logins:
-            click.echo(f"  {role:<12} {agency:<45} {email}")
+            click.echo(f"  {role:<21} {agency:<46} {email}")
 
     @app.cli.command("create-admin")
     @click.argument("email")

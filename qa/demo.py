@@ -112,7 +112,8 @@ def load(password=None):
         def person(name, email, role, agency=None, subgroup=False):
             user, _ = User.get_or_create(email=email, defaults={"name": name, "role": role, "agency": agency, "subgroup_member": subgroup})
             User.update(password_hash=password_hash, active=True).where(User.id == user.id).execute()
-            logins.append((user.role_label.lower(), agency.name if agency else "(partnership)", email))
+            label = user.role_label.lower() + ((" (sub-group)" if subgroup else " (peer)") if role == "reviewer" else "")
+            logins.append((label, agency.name if agency else "(partnership)", email))
             return user
 
         for name, email in ADMINS:

@@ -20,6 +20,8 @@ def test_demo_loads_a_realistic_partnership_and_prints_one_line_per_sign_in(app,
     assert {"admin", "reviewer", "agency"} <= roles
     assert Agency.select().count() >= 28
     assert User.select().where(User.subgroup_member == True).count() >= 12  # noqa: E712
+    reviewers = [line.split()[1] for line in lines if line.split()[0] == "reviewer"]
+    assert set(reviewers) == {"(sub-group)", "(peer)"}  # which reviewers see the partnership-wide pages
 
 
 def test_demo_is_idempotent(app):
