@@ -1,5 +1,6 @@
-"""Hostile input, posted to every form of the app on a demo-sized database: never a 500, never an
-unescaped payload on any page, and extra fields such as `status` or `agency_id` change nothing they shouldn't."""
+"""Hostile input, posted to every form of the app on a demo-sized database, with extra fields such as `status` or
+`agency_id` beside them: never a 500 and never an unescaped payload on any page. That those extra fields change
+nothing is shown field by field in tests/test_mass_assignment.py."""
 import re
 
 import pytest
