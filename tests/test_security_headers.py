@@ -1,7 +1,9 @@
 """Headers on every response, and friendly error pages that never show a stack trace."""
 import pytest
 
+from qa import create_app
 from qa.security import role_required
+from tests.conftest import Client
 
 
 def test_every_response_has_a_strict_content_security_policy(client, app):
@@ -62,16 +64,20 @@ def test_huge_id_or_junk_form_values_never_give_a_500(admin_client, people):
 
 @pytest.fixture
 def exploding_app(app):
-    @app.get("/explode")
+    """An app of its own on the test's database, with one route that fails (the shared app takes no new routes)."""
+    exploding = create_app({"DATABASE": app.config["DATABASE"], "TESTING": True, "SECRET_KEY": "test-secret", "PROPAGATE_EXCEPTIONS": False})
+
+    @exploding.get("/explode")
     @role_required()
     def explode():
         raise RuntimeError("secret internals")
 
-    return app
+    return exploding
 
 
-def test_unexpected_error_shows_a_friendly_500_without_a_trace(exploding_app, people, admin_client):
-    exploding_app.config["PROPAGATE_EXCEPTIONS"] = False
+def test_unexpected_error_shows_a_friendly_500_without_a_trace(exploding_app, people):
+    admin_client = Client(exploding_app)
+    assert admin_client.sign_in(people["admin"].email).status_code == 302
     response = admin_client.get("/explode")
     body = response.get_data(as_text=True)
     assert response.status_code == 500 and "Sorry, there is a problem" in body
