@@ -258,3 +258,20 @@ def test_csrf_expiry_in_the_middle_of_a_findings_form_loses_nothing_typed(visito
     assert Finding.get_by_id(finding.id).strengths == ""
     assert resend(visitor).status_code in (200, 302)
     assert Finding.get_by_id(finding.id).strengths == STRENGTHS
+
+
+def test_the_kept_form_reads_back_in_plain_words_without_bookkeeping_fields():
+    from qa.auth.views import readable
+
+    fields = [["version", "3"], ["rag", "A"], ["evidence", "Audit of twenty cases"], ["base-strengths", "old"], ["strengths", "Board"],
+              ["agreed_rag", "G"], ["evidence_seen", "Minutes"], ["_validate", "rag"]]
+    assert readable(fields) == [("Rating", "Amber"), ("Evidence", "Audit of twenty cases"), ("Strengths", "Board"),
+                                ("Agreed rating", "Green"), ("Evidence seen", "Minutes")]
+
+
+def test_the_resume_page_shows_a_rating_in_words(lead_client, people, return_a):
+    rating = ratings_of(return_a)[0]
+    lead_client.post(f"/section11/ratings/{rating.id}", _rating_post(rating, csrf_token="from-an-older-session"))
+    page = lead_client.get("/resume").get_data(as_text=True)
+    assert ">Rating<" in page and ">Amber<" in page and ">Rag<" not in page and ">Version<" not in page
+    assert 'name="rag" value="A"' in page  # what is sent again is unchanged

@@ -68,4 +68,22 @@ def resume():
     kept = offered_form(current_user)
     if kept is None:
         return redirect(url_for("main.home"))
-    return render_template("auth/resume.html", kept=kept, fields=json.loads(kept.fields))
+    fields = json.loads(kept.fields)
+    return render_template("auth/resume.html", kept=kept, fields=fields, shown=readable(fields))
+
+
+# How a kept form's fields read back to the person who typed them: plain names, ratings in words, no bookkeeping fields.
+LABELS = {"rag": "Rating", "agreed_rag": "Agreed rating", "evidence_seen": "Evidence seen", "questions_asked": "Questions asked",
+          "development": "Areas for development"}
+RAG_WORDS = {"R": "Red", "A": "Amber", "G": "Green"}
+
+
+def readable(fields):
+    """[(label, value)] of what was typed, leaving out the version, validation pings and autosave bases."""
+    shown = []
+    for name, value in fields:
+        if name in ("version", "_validate", "go") or name.startswith("base-"):
+            continue
+        label = LABELS.get(name, name.replace("_", " ").replace("-", " ").capitalize())
+        shown.append((label, RAG_WORDS.get(value, value) if name.endswith("rag") else value))
+    return shown
