@@ -41,9 +41,9 @@ _QUESTIONS = Prepared(lambda survey_id: Question.select().where(Question.survey 
 _DRAFT = Prepared(lambda key: SurveyDraft.select().where(SurveyDraft.visit_key == key))
 _KINDS = Prepared(lambda survey_id: Question.select(Question.id, Question.kind).where(Question.survey == survey_id))
 _PHRASES = Prepared(lambda: SafeguardingTerm.select(SafeguardingTerm.phrase).order_by(SafeguardingTerm.id), arity=0)
-_NEW_RESPONSE = Prepared(lambda *values: Response.insert(dict(zip(_RESPONSE_FIELDS, values, strict=True))), arity=8)
 _RESPONSE_FIELDS = (Response.survey, Response.link, Response.idempotency_key, Response.submitted_on, Response.age_band,
                     Response.agency, Response.agency_answer, Response.role_group)
+_NEW_RESPONSE = Prepared(lambda *values: Response.insert(dict(zip(_RESPONSE_FIELDS, values, strict=True))), arity=len(_RESPONSE_FIELDS))
 _NEW_ANSWER = Prepared(lambda response, question, value: Answer.insert(response=response, question=question, value=value), arity=3)
 _DROP_DRAFT = Prepared(lambda key: SurveyDraft.delete().where(SurveyDraft.visit_key == key))
 
