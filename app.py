@@ -1,4 +1,5 @@
 """The WSGI app for gunicorn (`app:app`), and `python app.py` for a local run."""
+
 from qa import create_app
 
 app = create_app()

@@ -1,12 +1,16 @@
 """Crash and backup safety under a write load, printing figures (no asserts on time).
 
-1. Kill the server with SIGKILL in the middle of survey submissions, ROUNDS times (default 50): after each
-   kill, PRAGMA integrity_check must be ok and every submission the server acknowledged must be stored.
-2. Take `flask --app app backup` while submissions are being written: the copy passes integrity_check,
+1. Kill the server with SIGKILL in the middle of survey submissions, ROUNDS times (default 50):
+after each
+   kill, PRAGMA integrity_check must be ok and every submission the server acknowledged must be
+stored.
+2. Take `flask --app app backup` while submissions are being written: the copy passes
+integrity_check,
    opens, and holds every submission acknowledged before the backup began.
 
 Run: .venv/bin/python benchmarks/bench_crash.py [ROUNDS]   (127.0.0.1 only; bounded loops)
 """
+
 import random
 import sqlite3
 import subprocess
@@ -16,7 +20,16 @@ import threading
 import time
 from pathlib import Path
 
-from harness import ROOT, VENV_BIN, Visitor, answer_survey, kill, send, set_up_survey, start_gunicorn
+from harness import (
+    ROOT,
+    VENV_BIN,
+    Visitor,
+    answer_survey,
+    kill,
+    send,
+    set_up_survey,
+    start_gunicorn,
+)
 
 CLIENTS = 8
 
@@ -27,6 +40,7 @@ def _env(database, tmp):
 
 def _load(port, code, acknowledged, stop_at, lock, prefix):
     """Clients answering and sending until told to stop; acknowledged markers are collected."""
+
     def client(n):
         count = 0
         while time.monotonic() < stop_at[0] and count < 500:
@@ -88,7 +102,8 @@ def crash_rounds(rounds, tmp, seed=11):
 
 
 def backup_during_load(tmp):
-    """Returns (acknowledged before the backup began, of those missing in the copy, copy integrity, exit code)."""
+    """Returns (acknowledged before the backup began, of those missing in the copy, copy integrity,
+    exit code)."""
     database, copy = Path(tmp) / "live.db", Path(tmp) / "backup.db"
     code, _ = set_up_survey(database)
     process, port = start_gunicorn("app:app", _env(database, tmp), ROOT, workers=2, threads=4)
@@ -101,8 +116,14 @@ def backup_during_load(tmp):
         began = time.monotonic()
         with lock:
             before = [marker for at, marker in acknowledged if at <= began]
-        done = subprocess.run([str(VENV_BIN / "flask"), "--app", "app", "backup", str(copy)], cwd=ROOT, env={**_env(database, tmp), "PATH": str(VENV_BIN)},
-                              capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [str(VENV_BIN / "flask"), "--app", "app", "backup", str(copy)],
+            cwd=ROOT,
+            env={**_env(database, tmp), "PATH": str(VENV_BIN)},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         time.sleep(0.5)  # the load goes on after the backup too
     finally:
         stop_at[0] = 0
@@ -123,11 +144,17 @@ def main():
         acknowledged = sum(r[1] for r in results)
         missing = sum(r[2] for r in results)
         bad = [r for r in results if r[3] != "ok"]
-        print(f"SIGKILL mid-write: {rounds} rounds in {seconds:.0f} s; {acknowledged} submissions acknowledged, {missing} missing after the kills; "
-              f"integrity_check ok in {rounds - len(bad)} of {rounds} rounds")
+        print(
+            f"SIGKILL mid-write: {rounds} rounds in {seconds:.0f} s; {acknowledged} submissions "
+            f"acknowledged, {missing} missing after the kills; "
+            f"integrity_check ok in {rounds - len(bad)} of {rounds} rounds"
+        )
     with tempfile.TemporaryDirectory() as tmp:
         before, missing, check, code = backup_during_load(tmp)
-        print(f"backup during writes: exit {code}; copy integrity_check {check}; {before} acknowledged before it began, {missing} missing in the copy")
+        print(
+            f"backup during writes: exit {code}; copy integrity_check {check}; {before} "
+            f"acknowledged before it began, {missing} missing in the copy"
+        )
 
 
 if __name__ == "__main__":

@@ -1,13 +1,19 @@
-"""200 survey submissions at once against gunicorn with 4 workers, beside a bare Flask + SQLite insert endpoint
-in the same run, printing figures (no asserts on time): throughput, p50/p95/p99 latency, the ratio to the bare
-endpoint, and afterwards the responses lost, duplicated and the errors (all must be zero).
+"""200 survey submissions at once against gunicorn with 4 workers.
 
-Each round answers AT_ONCE visits up to the Send screen, then every visit presses Send at the same instant
-(a tenth of them twice, like a double tap), and then as many bare inserts go at once. Rounds alternate, so a
+Beside a bare Flask + SQLite insert endpoint in the same run, printing figures (no asserts on time):
+throughput, p50/p95/p99 latency, the ratio to the bare endpoint, and afterwards the responses lost,
+duplicated and the errors (all must be zero).
+
+Each round answers AT_ONCE visits up to the Send screen, then every visit presses Send at the same
+instant
+(a tenth of them twice, like a double tap), and then as many bare inserts go at once. Rounds
+alternate, so a
 busy machine slows both alike. A short version runs in the test suite (tests/test_load.py).
 
-Run: .venv/bin/python benchmarks/bench_load.py [ROUNDS]   (127.0.0.1 only; bounded loops; default 5 rounds)
+Run: .venv/bin/python benchmarks/bench_load.py [ROUNDS]   (127.0.0.1 only; bounded loops; default 5
+rounds)
 """
+
 import os
 import sqlite3
 import sys
@@ -16,7 +22,16 @@ import threading
 import time
 from pathlib import Path
 
-from harness import ROOT, Visitor, answer_survey, run_parallel, set_up_survey, start_bare, start_gunicorn, stop
+from harness import (
+    ROOT,
+    Visitor,
+    answer_survey,
+    run_parallel,
+    set_up_survey,
+    start_bare,
+    start_gunicorn,
+    stop,
+)
 
 WORKERS, THREADS = 4, 2
 AT_ONCE = 200
@@ -24,7 +39,8 @@ DOUBLE_TAP_EVERY = 10
 
 
 def all_at_once(calls):
-    """Start every call on its own thread at the same instant; returns (seconds, latencies in ms, failures)."""
+    """Start every call on its own thread at the same instant; returns (seconds, latencies in ms,
+    failures)."""
     barrier, lock = threading.Barrier(len(calls)), threading.Lock()
     latencies, failures = [], []
 
@@ -55,26 +71,57 @@ def percentile(values, share):
 
 
 def concurrent_submissions(tmp, rounds=1, at_once=AT_ONCE, with_bare=True):
-    """Both servers up together; returns the figures of `rounds` alternating rounds and the counts stored
+    """Both servers up together; returns the figures of `rounds` alternating rounds and the counts
+    stored
     (the test suite leaves the bare endpoint out: it checks what was stored, not the speed)."""
     tmp = Path(tmp)
     database = tmp / "qa.db"
     code, survey_id = set_up_survey(database)
-    app_process, port = start_gunicorn("app:app", {"QA_DATABASE": str(database), "QA_SECRET_KEY": "bench", "QA_INSTANCE": str(tmp)},
-                                       ROOT, WORKERS, THREADS)
-    bare_process, bare_port, bare_db = start_bare(tmp, WORKERS, THREADS) if with_bare else (None, None, None)
-    figures = {"send": {"seconds": 0.0, "count": 0, "latencies": []}, "bare": {"seconds": 0.0, "count": 0, "latencies": []},
-               "failures": [], "visits": 0}
+    app_process, port = start_gunicorn(
+        "app:app",
+        {"QA_DATABASE": str(database), "QA_SECRET_KEY": "bench", "QA_INSTANCE": str(tmp)},
+        ROOT,
+        WORKERS,
+        THREADS,
+    )
+    bare_process, bare_port, bare_db = (
+        start_bare(tmp, WORKERS, THREADS) if with_bare else (None, None, None)
+    )
+    figures = {
+        "send": {"seconds": 0.0, "count": 0, "latencies": []},
+        "bare": {"seconds": 0.0, "count": 0, "latencies": []},
+        "failures": [],
+        "visits": 0,
+    }
     try:
         for round_number in range(rounds):
             visitors = [Visitor(port) for _ in range(at_once)]
-            _, failures = run_parallel([lambda v=v, n=n: answer_survey(v, code, f"r{round_number}-v{n}") for n, v in enumerate(visitors)])
+            _, failures = run_parallel(
+                [
+                    lambda v=v, n=n: answer_survey(v, code, f"r{round_number}-v{n}")
+                    for n, v in enumerate(visitors)
+                ]
+            )
             figures["failures"] += failures
-            sends = [lambda v=v: v.post(f"/s/{code}/send")[0] == 303 or "status not 303" for v in visitors]
-            sends += [lambda v=v: v.post(f"/s/{code}/send")[0] == 303 or "second tap not 303" for v in visitors[::DOUBLE_TAP_EVERY]]
-            inserts = [lambda n=n: Visitor(bare_port).request("POST", "/insert", {"key": f"r{round_number}-{n}"})[0] == 200 or "bare failed"
-                       for n in range(len(sends))]
-            for name, calls in (("send", sends), ("bare", inserts))[:2 if with_bare else 1]:
+            sends = [
+                lambda v=v: v.post(f"/s/{code}/send")[0] == 303 or "status not 303"
+                for v in visitors
+            ]
+            sends += [
+                lambda v=v: v.post(f"/s/{code}/send")[0] == 303 or "second tap not 303"
+                for v in visitors[::DOUBLE_TAP_EVERY]
+            ]
+            inserts = [
+                lambda n=n: (
+                    Visitor(bare_port).request("POST", "/insert", {"key": f"r{round_number}-{n}"})[
+                        0
+                    ]
+                    == 200
+                    or "bare failed"
+                )
+                for n in range(len(sends))
+            ]
+            for name, calls in (("send", sends), ("bare", inserts))[: 2 if with_bare else 1]:
                 seconds, latencies, failures = all_at_once(calls)
                 figures[name]["seconds"] += seconds
                 figures[name]["count"] += len(calls)
@@ -87,8 +134,12 @@ def concurrent_submissions(tmp, rounds=1, at_once=AT_ONCE, with_bare=True):
             stop(bare_process)
     with sqlite3.connect(database) as con:
         figures["responses"], figures["distinct"] = con.execute(
-            "SELECT COUNT(*), COUNT(DISTINCT idempotency_key) FROM response WHERE survey_id = ?", (survey_id,)).fetchone()
-        markers = {row[0] for row in con.execute("SELECT value FROM answer WHERE value LIKE 'r%-v%'")}
+            "SELECT COUNT(*), COUNT(DISTINCT idempotency_key) FROM response WHERE survey_id = ?",
+            (survey_id,),
+        ).fetchone()
+        markers = {
+            row[0] for row in con.execute("SELECT value FROM answer WHERE value LIKE 'r%-v%'")
+        }
     figures["markers_missing"] = figures["visits"] - len(markers)
     if bare_db:
         with sqlite3.connect(bare_db) as con:
@@ -98,22 +149,38 @@ def concurrent_submissions(tmp, rounds=1, at_once=AT_ONCE, with_bare=True):
 
 def main():
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
-    print(f"Load benchmark on {os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f} before it starts); "
-          f"gunicorn --workers {WORKERS} --threads {THREADS}; {rounds} rounds of {AT_ONCE} visits sending at once "
-          f"(every {DOUBLE_TAP_EVERY}th twice), each followed by as many bare inserts at once")
+    print(
+        f"Load benchmark on {os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f} before "
+        "it starts); "
+        f"gunicorn --workers {WORKERS} --threads {THREADS}; {rounds} rounds of {AT_ONCE} visits "
+        "sending at once "
+        f"(every {DOUBLE_TAP_EVERY}th twice), each followed by as many bare inserts at once"
+    )
     with tempfile.TemporaryDirectory() as folder:
         result = concurrent_submissions(folder, rounds)
     rates = {}
-    for name, label in (("bare", "bare Flask endpoint inserting one row"), ("send", "survey submissions (POST /s/<code>/send)")):
+    for name, label in (
+        ("bare", "bare Flask endpoint inserting one row"),
+        ("send", "survey submissions (POST /s/<code>/send)"),
+    ):
         part = result[name]
         rates[name] = part["count"] / part["seconds"]
         lat = part["latencies"]
-        print(f"  {label}: {rates[name]:6.1f}/s; latency p50 {percentile(lat, 0.5):5.0f} ms, p95 {percentile(lat, 0.95):5.0f} ms, "
-              f"p99 {percentile(lat, 0.99):5.0f} ms ({part['count']} requests)")
-    print(f"  ratio to the bare baseline: {rates['send'] / rates['bare']:.2f} (target at least 0.5)")
-    print(f"  errors: {len(result['failures'])}; visits sent: {result['visits']}; responses stored: {result['responses']}; "
-          f"lost: {result['visits'] - result['distinct']} (answers missing: {result['markers_missing']}); "
-          f"duplicated: {result['responses'] - result['distinct']}")
+        print(
+            f"  {label}: {rates[name]:6.1f}/s; latency p50 {percentile(lat, 0.5):5.0f} ms, p95 "
+            f"{percentile(lat, 0.95):5.0f} ms, "
+            f"p99 {percentile(lat, 0.99):5.0f} ms ({part['count']} requests)"
+        )
+    print(
+        f"  ratio to the bare baseline: {rates['send'] / rates['bare']:.2f} (target at least 0.5)"
+    )
+    print(
+        f"  errors: {len(result['failures'])}; visits sent: {result['visits']}; responses "
+        f"stored: {result['responses']}; "
+        f"lost: {result['visits'] - result['distinct']} (answers missing: "
+        f"{result['markers_missing']}); "
+        f"duplicated: {result['responses'] - result['distinct']}"
+    )
     for failure in result["failures"][:5]:
         print(f"    error: {failure}")
 

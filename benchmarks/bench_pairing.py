@@ -1,4 +1,5 @@
-"""Time the pairing solver on realistic random instances against a greedy baseline run alongside it."""
+"""Time the pairing solver on realistic random instances against a greedy baseline run alongside
+it."""
 
 # Run: python benchmarks/bench_pairing.py [--repeats N] [--seed S] [--compare-full]
 # Prints wall-clock medians and PASS/MISS against the targets; never fails on time (machines
@@ -29,7 +30,8 @@ CASES = [
 
 
 def build_instance(n_events, n_people, n_agencies, n_days, rng):
-    """A partnership-shaped instance: a few events a day, most people free, some busy or conflicted."""
+    """A partnership-shaped instance: a few events a day, most people free, some busy or
+    conflicted."""
     agencies = [(f"A{i}", rng.choice(SECTORS)) for i in range(n_agencies)]
     start = date(2027, 3, 1)
     days = [start + timedelta(days=7 * (d // 5) + d % 5) for d in range(n_days)]  # weekdays only
@@ -67,7 +69,9 @@ def _person(pid, agencies, days, rng):
         unavailable_dates=frozenset(d for d in days if rng.random() < 0.1),
         conflict_agency_ids=frozenset(rng.choice(agencies)[0] for _ in range(rng.randint(0, 2))),
         busy_dates=frozenset(d for d in days if rng.random() < 0.03),
-        visited_agency_ids=frozenset(rng.choice(agencies)[0] for _ in range(0 if first_timer else rng.randint(0, 4))),
+        visited_agency_ids=frozenset(
+            rng.choice(agencies)[0] for _ in range(0 if first_timer else rng.randint(0, 4))
+        ),
     )
 
 
@@ -84,37 +88,59 @@ def median_seconds(fn, repeats, cpu=None):
     return statistics.median(times), result
 
 
-def run_case(name, n_events, n_people, n_agencies, n_days, target, repeats, seed, compare_full=False):
+def run_case(
+    name, n_events, n_people, n_agencies, n_days, target, repeats, seed, compare_full=False
+):
     rng = random.Random(seed)
     instances = [build_instance(n_events, n_people, n_agencies, n_days, rng) for _ in range(3)]
-    print(f"\n{name} (target {target * 1000:.0f} ms; median of {repeats} runs on each of {len(instances)} instances)")
+    print(
+        f"\n{name} (target {target * 1000:.0f} ms; median of {repeats} runs on each of "
+        f"{len(instances)} instances)"
+    )
     for number, (events, people, context) in enumerate(instances, start=1):
         prep_s, _ = median_seconds(lambda: _prepare(events, people, context), repeats)
-        greedy_s, greedy = median_seconds(lambda: greedy_assignment(events, people, context), repeats)
+        greedy_s, greedy = median_seconds(
+            lambda: greedy_assignment(events, people, context), repeats
+        )
         cpu = []
         solve_s, proposal = median_seconds(lambda: propose(events, people, context), repeats, cpu)
-        greedy_paired = sum(1 for lead, peer in greedy.values() if lead is not None and peer is not None)
-        greedy_cost = sum(sum(items.values()) for items in score(events, people, context, greedy).values())
+        greedy_paired = sum(
+            1 for lead, peer in greedy.values() if lead is not None and peer is not None
+        )
+        greedy_cost = sum(
+            sum(items.values()) for items in score(events, people, context, greedy).values()
+        )
         verdict = "PASS" if solve_s <= target else "MISS"
         print(
-            f"  #{number}: propose {solve_s * 1000:7.1f} ms (CPU {cpu[0] * 1000:6.1f} ms)  [{verdict}]  {proposal.status}, "
+            f"  #{number}: propose {solve_s * 1000:7.1f} ms (CPU {cpu[0] * 1000:6.1f} ms)  "
+            f"[{verdict}]  {proposal.status}, "
             f"{proposal.paired_count}/{len(events)} paired, cost {proposal.total_cost}\n"
-            f"       baseline: candidate lists {prep_s * 1000:6.1f} ms, greedy {greedy_s * 1000:6.1f} ms "
+            f"       baseline: candidate lists {prep_s * 1000:6.1f} ms, greedy "
+            f"{greedy_s * 1000:6.1f} ms "
             f"({greedy_paired}/{len(events)} paired, cost {greedy_cost}); "
             f"propose/greedy = {solve_s / greedy_s:.1f}x"
         )
         if compare_full:
-            full_s, full = median_seconds(lambda: propose(events, people, context, reduce=False), repeats)
-            same = (full.paired_count, full.total_cost) == (proposal.paired_count, proposal.total_cost)
-            print(f"       full model, no pruning: {full_s * 1000:7.1f} ms, {full.status}, "
-                  f"cost {full.total_cost} ({'same optimum' if same else 'DIFFERENT OPTIMUM'})")
+            full_s, full = median_seconds(
+                lambda: propose(events, people, context, reduce=False), repeats
+            )
+            same = (full.paired_count, full.total_cost) == (
+                proposal.paired_count,
+                proposal.total_cost,
+            )
+            print(
+                f"       full model, no pruning: {full_s * 1000:7.1f} ms, {full.status}, "
+                f"cost {full.total_cost} ({'same optimum' if same else 'DIFFERENT OPTIMUM'})"
+            )
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--seed", type=int, default=2027)
-    parser.add_argument("--compare-full", action="store_true", help="also time the unpruned model (slow)")
+    parser.add_argument(
+        "--compare-full", action="store_true", help="also time the unpruned model (slow)"
+    )
     args = parser.parse_args()
     print(f"CPUs: {os.cpu_count()}, load average: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     for case in CASES:

@@ -1,10 +1,14 @@
-"""Pairing against the database, printing figures (no asserts on time): solver inputs built from the demo cycle, the whole
-proposal (inputs, solve, explanations, swap lists), and the preview page, each beside a baseline from the same run.
+"""Pairing against the database, printing figures (no asserts on time).
 
-Targets: inputs under 50 ms in ten queries or fewer; the preview page under 300 ms. Baselines: one query listing every
+Solver inputs built from the demo cycle, the whole proposal (inputs, solve, explanations, swap
+lists), and the preview page, each beside a baseline from the same run.
+
+Targets: inputs under 50 ms in ten queries or fewer; the preview page under 300 ms. Baselines: one
+query listing every
 visitor-eligible person (what any people page pays) and a trivial signed-in page.
 Run: .venv/bin/python benchmarks/bench_pairing_inputs.py [--repeats 7]
 """
+
 import argparse
 import os
 import statistics
@@ -65,23 +69,41 @@ def get(client, path):
         response = client.get(path)
         assert response.status_code == 200, (path, response.status_code)
         return response
+
     return fetch
 
 
 def line(name, wall, cpu, extra=""):
     target = TARGETS.get(name)
-    verdict = "" if target is None else f"  target {target * 1000:.0f} ms: wall {'PASS' if wall <= target else 'MISS'}, CPU {'PASS' if cpu <= target else 'MISS'}"
+    verdict = (
+        ""
+        if target is None
+        else f"  target {target * 1000:.0f} ms: wall {'PASS' if wall <= target else 'MISS'}, CPU {'PASS' if cpu <= target else 'MISS'}"
+    )
     print(f"  {name:<28} {wall * 1000:8.1f} ms wall {cpu * 1000:8.1f} ms CPU{extra}{verdict}")
 
 
 def measure(cycle, label, base_wall, repeats):
     data, plan = inputs.build(cycle), planning.propose(cycle)
-    print(f"Demo cycle {cycle.name}, {label}: {len(data.events)} event(s) to pair, {len(data.people)} people; {len(plan.paired)} paired, "
-          f"solver {plan.proposal.status} in {plan.proposal.solve_seconds * 1000:.1f} ms")
+    print(
+        f"Demo cycle {cycle.name}, {label}: {len(data.events)} event(s) to pair, "
+        f"{len(data.people)} people; {len(plan.paired)} paired, "
+        f"solver {plan.proposal.status} in {plan.proposal.solve_seconds * 1000:.1f} ms"
+    )
     wall, cpu, _ = median(lambda: inputs.build(cycle), repeats)
-    line("inputs", wall, cpu, f" ({queries_of(lambda: inputs.build(cycle))} queries, {wall / base_wall:.0f}x baseline)")
+    line(
+        "inputs",
+        wall,
+        cpu,
+        f" ({queries_of(lambda: inputs.build(cycle))} queries, {wall / base_wall:.0f}x baseline)",
+    )
     wall, cpu, _ = median(lambda: planning.propose(cycle), repeats)
-    line("proposal, explained", wall, cpu, f" ({queries_of(lambda: planning.propose(cycle))} queries)")
+    line(
+        "proposal, explained",
+        wall,
+        cpu,
+        f" ({queries_of(lambda: planning.propose(cycle))} queries)",
+    )
 
 
 def main():
@@ -89,19 +111,35 @@ def main():
     parser.add_argument("--repeats", type=int, default=7)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        app = create_app({"DATABASE": os.path.join(folder, "bench.db"), "SECRET_KEY": "bench", "TESTING": True})
+        app = create_app(
+            {"DATABASE": os.path.join(folder, "bench.db"), "SECRET_KEY": "bench", "TESTING": True}
+        )
         with app.app_context():
             db.connect(reuse_if_open=True)
             load("benchmark password")
             cycle = Cycle.get(Cycle.name == "2026-27")
             admin = User.get(User.role == "admin")
-            print(f"CPUs: {os.cpu_count()}, load average: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
-            everyone = lambda: list(User.select(User, Agency, Sector).join(Agency).join(Sector).where(User.role.in_(inputs.VISITING_ROLES)))  # noqa: E731
+            print(
+                f"CPUs: {os.cpu_count()}, load average: "
+                f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}"
+            )
+            everyone = lambda: list(
+                User.select(User, Agency, Sector)
+                .join(Agency)
+                .join(Sector)
+                .where(User.role.in_(inputs.VISITING_ROLES))
+            )  # noqa: E731
             base_wall, base_cpu, _ = median(everyone, args.repeats)
             line("baseline: people query", base_wall, base_cpu)
             measure(cycle, "as loaded", base_wall, args.repeats)
             with db.atomic() as transaction:
-                Visitor.delete().where(Visitor.event.in_(ChallengeEvent.select(ChallengeEvent.id).where(ChallengeEvent.cycle == cycle))).execute()
+                Visitor.delete().where(
+                    Visitor.event.in_(
+                        ChallengeEvent.select(ChallengeEvent.id).where(
+                            ChallengeEvent.cycle == cycle
+                        )
+                    )
+                ).execute()
                 measure(cycle, "every visitor removed", base_wall, args.repeats)
                 transaction.rollback()
         client = signed_in(app, admin)

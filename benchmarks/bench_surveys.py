@@ -1,9 +1,13 @@
-"""Survey benchmarks, printing figures (no asserts on time): submissions per second under gunicorn against a
-bare one-row Flask insert in the same run, with lost and duplicated responses counted afterwards; the first
-screen's size gzipped; and the results page for a survey of 5,000 responses.
+"""Survey benchmarks, printing figures (no asserts on time).
 
-Run: .venv/bin/python benchmarks/bench_surveys.py   (127.0.0.1 only; every loop is bounded and stops by itself)
+Submissions per second under gunicorn against a bare one-row Flask insert in the same run, with lost
+and duplicated responses counted afterwards; the first screen's size gzipped; and the results page
+for a survey of 5,000 responses.
+
+Run: .venv/bin/python benchmarks/bench_surveys.py   (127.0.0.1 only; every loop is bounded and stops
+by itself)
 """
+
 import gzip
 import os
 import re
@@ -23,7 +27,8 @@ DOUBLE_TAP_EVERY = 10  # every tenth visit sends twice at once, like a double ta
 BARE_INSERTS = int(os.environ.get("BENCH_BARE", "3000"))
 
 
-# Helpers: the shared harness ------------------------------------------------------------------------------------
+# Helpers: the shared harness
+# ------------------------------------------------------------------------------------
 from harness import Visitor, set_up_survey, start_bare, start_gunicorn, stop  # noqa: E402
 from harness import run_parallel as _run_parallel  # noqa: E402
 
@@ -33,11 +38,18 @@ def run_parallel(jobs, clients=CLIENTS):
 
 
 def submissions_against_bare(tmp, rounds=3):
-    """Both servers up at once; bare inserts and survey submissions timed in alternating rounds, so a
+    """Both servers up at once; bare inserts and survey submissions timed in alternating rounds, so
+    a
     busy machine slows both alike and the ratio stays fair."""
     database = tmp / "qa.db"
     code, survey_id = set_up_survey(database)
-    app_process, port = start_gunicorn("app:app", {"QA_DATABASE": str(database), "QA_SECRET_KEY": "bench", "QA_INSTANCE": str(tmp)}, ROOT, WORKERS, THREADS)
+    app_process, port = start_gunicorn(
+        "app:app",
+        {"QA_DATABASE": str(database), "QA_SECRET_KEY": "bench", "QA_INSTANCE": str(tmp)},
+        ROOT,
+        WORKERS,
+        THREADS,
+    )
     bare_process, bare_port, _ = start_bare(tmp, WORKERS, THREADS)
     figures = {"bare_seconds": 0.0, "bare_count": 0, "send_seconds": 0.0, "sends": 0}
     try:
@@ -48,8 +60,15 @@ def submissions_against_bare(tmp, rounds=3):
                 v.request("GET", f"/s/{code}")
                 assert v.post(f"/s/{code}")[0] == 303
                 assert v.post(f"/s/{code}/1", {"answer": "3", "go": "next"})[0] == 303
-                assert v.post(f"/s/{code}/6", {"answer": ["A teacher", "A friend"], "go": "next"})[0] == 303
-                assert v.post(f"/s/{code}/8", {"answer": "Thank you for asking", "go": "next"})[0] == 303
+                assert (
+                    v.post(f"/s/{code}/6", {"answer": ["A teacher", "A friend"], "go": "next"})[0]
+                    == 303
+                )
+                assert (
+                    v.post(f"/s/{code}/8", {"answer": "Thank you for asking", "go": "next"})[0]
+                    == 303
+                )
+
             return job
 
         seconds, figures["failures"] = run_parallel([prepare(v) for v in visitors])
@@ -58,21 +77,25 @@ def submissions_against_bare(tmp, rounds=3):
         def insert(n):
             def job():
                 assert Visitor(bare_port).request("POST", "/insert", {"key": f"k{n}"})[0] == 200
+
             return job
 
         def send(v):
             def job():
                 status, _ = v.post(f"/s/{code}/send")
                 assert status == 303, status
+
             return job
 
         per_round, bare_per_round = VISITS // rounds, BARE_INSERTS // rounds
         for r in range(rounds):
-            seconds, failures = run_parallel([insert(n) for n in range(r * bare_per_round, (r + 1) * bare_per_round)])
+            seconds, failures = run_parallel(
+                [insert(n) for n in range(r * bare_per_round, (r + 1) * bare_per_round)]
+            )
             figures["bare_seconds"] += seconds
             figures["bare_count"] += bare_per_round
             figures["failures"] += failures
-            chunk = visitors[r * per_round:(r + 1) * per_round]
+            chunk = visitors[r * per_round : (r + 1) * per_round]
             jobs = [send(v) for v in chunk] + [send(v) for v in chunk[::DOUBLE_TAP_EVERY]]
             seconds, failures = run_parallel(jobs)
             figures["send_seconds"] += seconds
@@ -83,13 +106,17 @@ def submissions_against_bare(tmp, rounds=3):
         stop(app_process)
         stop(bare_process)
     con = sqlite3.connect(database)
-    figures["responses"], figures["distinct"] = con.execute("SELECT COUNT(*), COUNT(DISTINCT idempotency_key) FROM response WHERE survey_id = ?", (survey_id,)).fetchone()
+    figures["responses"], figures["distinct"] = con.execute(
+        "SELECT COUNT(*), COUNT(DISTINCT idempotency_key) FROM response WHERE survey_id = ?",
+        (survey_id,),
+    ).fetchone()
     figures["answers"] = con.execute("SELECT COUNT(*) FROM answer").fetchone()[0]
     con.close()
     return figures
 
 
-# 2. First screen size -------------------------------------------------------------------------------------------
+# 2. First screen size
+# -------------------------------------------------------------------------------------------
 def first_screen(tmp):
     from qa import create_app
     from qa.db import db
@@ -110,7 +137,8 @@ def first_screen(tmp):
     return rows
 
 
-# 3. Results page with 5,000 responses -----------------------------------------------------------------------------
+# 3. Results page with 5,000 responses
+# -----------------------------------------------------------------------------
 def results_page(tmp):
     import random
 
@@ -129,16 +157,34 @@ def results_page(tmp):
         links = [SurveyLink.create(survey=survey, label=f"Setting {n}") for n in range(6)]
         questions = list(Question.select().where(Question.survey == survey))
         from qa.surveys import kinds
+
         with db.atomic():
             for n in range(5000):
-                response = Response.create(survey=survey, link=rng.choice(links), idempotency_key=f"r{n}", age_band="13-17")
+                response = Response.create(
+                    survey=survey, link=rng.choice(links), idempotency_key=f"r{n}", age_band="13-17"
+                )
                 rows = []
                 for q in questions:
-                    options = [v for v, _ in kinds.choices(q.kind, q.option_list)] or ["Some words about my school"]
-                    picks = rng.sample(options, k=min(2, len(options))) if q.kind == "choose_many" else [rng.choice(options)]
-                    rows += [{"response": response, "question": q, "value": v} for v in picks if rng.random() > 0.1]
+                    options = [v for v, _ in kinds.choices(q.kind, q.option_list)] or [
+                        "Some words about my school"
+                    ]
+                    picks = (
+                        rng.sample(options, k=min(2, len(options)))
+                        if q.kind == "choose_many"
+                        else [rng.choice(options)]
+                    )
+                    rows += [
+                        {"response": response, "question": q, "value": v}
+                        for v in picks
+                        if rng.random() > 0.1
+                    ]
                 Answer.insert_many(rows).execute()
-        User.create(email="bench@example.org", name="Bench", role="admin", password_hash=hash_password("bench password 123"))
+        User.create(
+            email="bench@example.org",
+            name="Bench",
+            role="admin",
+            password_hash=hash_password("bench password 123"),
+        )
         survey_id = survey.id
     client = app.test_client()
     client.post("/sign-in", data={"email": "bench@example.org", "password": "bench password 123"})
@@ -154,26 +200,56 @@ def results_page(tmp):
 def main():
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        print(f"Surveys benchmark on {os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f} before it starts); gunicorn --workers {WORKERS} --threads {THREADS}; {CLIENTS} concurrent clients")
+        print(
+            f"Surveys benchmark on {os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f} "
+            f"before it starts); gunicorn --workers {WORKERS} --threads {THREADS}; {CLIENTS} "
+            "concurrent clients"
+        )
         result = submissions_against_bare(tmp)
-        bare_rate, rate, sent = result["bare_count"] / result["bare_seconds"], result["sends"] / result["send_seconds"], result["visits_sent"]
-        print(f"  bare Flask endpoint inserting one row: {bare_rate:7.1f} inserts/s ({result['bare_count']} inserts)")
-        print(f"  survey submissions (POST /s/<code>/send): {rate:7.1f} submissions/s ({result['sends']} sends of {sent} visits, "
-              f"every {DOUBLE_TAP_EVERY}th sent twice at once)")
-        print(f"  ratio to the bare baseline: {rate / bare_rate:.2f} (target at least 0.5; three alternating rounds)")
-        print(f"  errors: {len(result['failures'])}; responses stored: {result['responses']} for {sent} visits sent; "
-              f"lost: {sent - result['distinct']}; duplicated: {result['responses'] - result['distinct']}; "
-              f"answers: {result['answers']} (expected {sent * 4})")
-        print(f"  (preparing the visits ran {result['screens_per_second']:.1f} screens/s: start and three answers each)")
+        bare_rate, rate, sent = (
+            result["bare_count"] / result["bare_seconds"],
+            result["sends"] / result["send_seconds"],
+            result["visits_sent"],
+        )
+        print(
+            f"  bare Flask endpoint inserting one row: {bare_rate:7.1f} inserts/s "
+            f"({result['bare_count']} inserts)"
+        )
+        print(
+            f"  survey submissions (POST /s/<code>/send): {rate:7.1f} submissions/s "
+            f"({result['sends']} sends of {sent} visits, "
+            f"every {DOUBLE_TAP_EVERY}th sent twice at once)"
+        )
+        print(
+            f"  ratio to the bare baseline: {rate / bare_rate:.2f} (target at least 0.5; three "
+            "alternating rounds)"
+        )
+        print(
+            f"  errors: {len(result['failures'])}; responses stored: {result['responses']} for "
+            f"{sent} visits sent; "
+            f"lost: {sent - result['distinct']}; duplicated: "
+            f"{result['responses'] - result['distinct']}; "
+            f"answers: {result['answers']} (expected {sent * 4})"
+        )
+        print(
+            f"  (preparing the visits ran {result['screens_per_second']:.1f} screens/s: start "
+            "and three answers each)"
+        )
         for failure in result["failures"][:5]:
             print(f"    error: {failure}")
         rows = first_screen(tmp)
         print("  first screen, everything it loads (bytes raw / gzip -6):")
         for name, raw, packed in rows:
             print(f"    {name:<32} {raw:8d} {packed:8d}")
-        print(f"    {'total':<32} {sum(r[1] for r in rows):8d} {sum(r[2] for r in rows):8d}  (target under 61440 gzipped)")
+        print(
+            f"    {'total':<32} {sum(r[1] for r in rows):8d} {sum(r[2] for r in rows):8d}  "
+            "(target under 61440 gzipped)"
+        )
         median, worst = results_page(tmp)
-        print(f"  results page, survey of 5,000 responses: median {median:.0f} ms, worst {worst:.0f} ms of 25 (target median under 150 ms)")
+        print(
+            f"  results page, survey of 5,000 responses: median {median:.0f} ms, worst "
+            f"{worst:.0f} ms of 25 (target median under 150 ms)"
+        )
 
 
 if __name__ == "__main__":

@@ -1,5 +1,9 @@
-"""Shared pieces for load and crash scripts: gunicorn on 127.0.0.1, a cookie-keeping visitor, a thread pool,
-and a ready survey. Every loop here is bounded; nothing talks to anything but this machine."""
+"""Shared pieces for load and crash scripts.
+
+Gunicorn on 127.0.0.1, a cookie-keeping visitor, a thread pool, and a ready survey. Every loop here
+is bounded; nothing talks to anything but this machine.
+"""
+
 import http.client
 import os
 import re
@@ -27,9 +31,27 @@ def free_port():
 
 def start_gunicorn(target, env, chdir, workers=4, threads=2):
     port = free_port()
-    process = subprocess.Popen([str(VENV_BIN / "gunicorn"), "--workers", str(workers), "--threads", str(threads), "--bind", f"127.0.0.1:{port}",
-                                "--chdir", str(chdir), "--log-level", "warning", "--preload", target], env={**os.environ, **env},
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    process = subprocess.Popen(
+        [
+            str(VENV_BIN / "gunicorn"),
+            "--workers",
+            str(workers),
+            "--threads",
+            str(threads),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--chdir",
+            str(chdir),
+            "--log-level",
+            "warning",
+            "--preload",
+            target,
+        ],
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     for _ in range(300):  # up to 30 s to start
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
@@ -135,7 +157,8 @@ def send(visitor, code, timeout=60):
     return status == 303
 
 
-# The bare baseline: one Flask endpoint that inserts one SQLite row, with the app's own pragmas and a
+# The bare baseline: one Flask endpoint that inserts one SQLite row, with the app's own pragmas and
+# a
 # connection per request, as a minimal app would. Served by gunicorn as `harness:bare_app`.
 def _bare_app():
     from flask import Flask, request
@@ -170,5 +193,11 @@ def start_bare(tmp, workers=4, threads=2):
     con.execute("PRAGMA journal_mode = wal")
     con.execute("CREATE TABLE item (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE)")
     con.close()
-    process, port = start_gunicorn("harness:bare_app", {"BENCH_BARE_DB": str(database)}, Path(__file__).parent, workers, threads)
+    process, port = start_gunicorn(
+        "harness:bare_app",
+        {"BENCH_BARE_DB": str(database)},
+        Path(__file__).parent,
+        workers,
+        threads,
+    )
     return process, port, database

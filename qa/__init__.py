@@ -1,4 +1,8 @@
-"""qa: quality assurance for a safeguarding children partnership. create_app() builds the Flask app."""
+"""qa: quality assurance for a safeguarding children partnership.
+
+Create_app() builds the Flask app.
+"""
+
 from pathlib import Path
 
 from flask import Flask
@@ -8,7 +12,12 @@ from qa.db import db, make_database, release_all
 
 
 def create_app(test_config=None):
-    app = Flask(__name__, template_folder="../templates", static_folder="../static", instance_relative_config=False)
+    app = Flask(
+        __name__,
+        template_folder="../templates",
+        static_folder="../static",
+        instance_relative_config=False,
+    )
     app.config.update(config.from_environment())
     if test_config:
         app.config.update(test_config)
@@ -21,9 +30,10 @@ def create_app(test_config=None):
     upgrade(database)
     release_all(database)  # no connection survives into a forked worker
 
+    from flask_wtf.csrf import CSRFProtect
+
     from qa import errors, sessions, templating
     from qa.auth import login
-    from flask_wtf.csrf import CSRFProtect
 
     CSRFProtect(app)
     login.init_app(app)
@@ -44,17 +54,27 @@ def create_app(test_config=None):
 
     app.after_request(set_security_headers)
 
-    from qa.main.views import bp as main_bp
-    from qa.auth.views import bp as auth_bp
-    from qa.people.views import bp as people_bp
-    from qa.people.account import bp as account_bp
-    from qa.frameworks.views import bp as frameworks_bp
-    from qa.cycles.views import bp as cycles_bp
     from qa.audit.views import bp as audit_bp
-    from qa.section11.views import bp as section11_bp
+    from qa.auth.views import bp as auth_bp
+    from qa.cycles.views import bp as cycles_bp
+    from qa.frameworks.views import bp as frameworks_bp
+    from qa.main.views import bp as main_bp
+    from qa.people.account import bp as account_bp
+    from qa.people.views import bp as people_bp
     from qa.section11.scrutiny import bp as scrutiny_bp
+    from qa.section11.views import bp as section11_bp
 
-    for blueprint in (main_bp, auth_bp, people_bp, account_bp, frameworks_bp, cycles_bp, audit_bp, section11_bp, scrutiny_bp):
+    for blueprint in (
+        main_bp,
+        auth_bp,
+        people_bp,
+        account_bp,
+        frameworks_bp,
+        cycles_bp,
+        audit_bp,
+        section11_bp,
+        scrutiny_bp,
+    ):
         app.register_blueprint(blueprint)
     from qa.challenge.views import bp as challenge_bp
     from qa.pairing.people_views import bp as pairing_people_bp

@@ -1,4 +1,5 @@
 """Backups with SQLite's online backup API, safe while the app is writing."""
+
 import sqlite3
 
 

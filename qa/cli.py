@@ -1,4 +1,5 @@
 """Commands: init, demo, create-admin, backup, purge, reminders, makemigration."""
+
 import getpass
 
 import click
@@ -13,7 +14,11 @@ def register(app):
         from qa.migrate import upgrade
 
         applied = upgrade(db.obj)
-        click.echo(f"Database ready at {app.config['DATABASE']}: schema up to date" + (f" ({len(applied)} migrations applied)" if applied else "") + ".")
+        click.echo(
+            f"Database ready at {app.config['DATABASE']}: schema up to date"
+            + (f" ({len(applied)} migrations applied)" if applied else "")
+            + "."
+        )
 
     @app.cli.command("demo")
     def demo():
@@ -59,11 +64,15 @@ def register(app):
 
         with db.connection_context():
             done = purge_surveys()
-        click.echo(f"Deleted {done['responses']} survey responses from before {done['before']:%-d %B %Y} and {done['drafts']} abandoned drafts.")
+        click.echo(
+            f"Deleted {done['responses']} survey responses from before "
+            f"{done['before']:%-d %B %Y} and {done['drafts']} abandoned drafts."
+        )
 
     @app.cli.command("reminders")
     def reminders():
-        """List the owners of overdue actions and email them (or print the emails when no SMTP is set)."""
+        """List the owners of overdue actions and email them (or print the emails when no SMTP is
+        set)."""
         from qa.actions.reminders import send
 
         with db.connection_context():

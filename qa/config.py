@@ -1,4 +1,5 @@
 """Every setting, read from the environment in one place."""
+
 import os
 import secrets
 from datetime import timedelta
@@ -29,8 +30,11 @@ def from_environment() -> dict:
     return {
         "DATABASE": os.environ.get("QA_DATABASE", str(instance / "qa.db")),
         "SECRET_KEY": _secret_key(instance),
-        "PARTNERSHIP_NAME": os.environ.get("QA_PARTNERSHIP_NAME", "Northbrook Safeguarding Children Partnership"),
-        "MAX_CONTENT_LENGTH": int(os.environ.get("QA_MAX_UPLOAD_MB", "20")) * 1024 * 1024 + 64 * 1024,
+        "PARTNERSHIP_NAME": os.environ.get(
+            "QA_PARTNERSHIP_NAME", "Northbrook Safeguarding Children Partnership"
+        ),
+        "MAX_CONTENT_LENGTH": int(os.environ.get("QA_MAX_UPLOAD_MB", "20")) * 1024 * 1024
+        + 64 * 1024,
         "MAX_UPLOAD_BYTES": int(os.environ.get("QA_MAX_UPLOAD_MB", "20")) * 1024 * 1024,
         "IDLE_TIMEOUT": timedelta(minutes=int(os.environ.get("QA_IDLE_MINUTES", "30"))),
         "IDLE_WARNING": timedelta(minutes=int(os.environ.get("QA_IDLE_WARNING_MINUTES", "5"))),

@@ -1,4 +1,5 @@
 """The SQLite database: connection per request, BaseModel, versioned (optimistic) saves."""
+
 from datetime import datetime
 
 from peewee import DatabaseProxy, IntegerField, Model
@@ -18,16 +19,27 @@ def make_database(path: str) -> PooledSqliteDatabase:
     """The app's database: a connection per request, taken from a small pool of this process's own.
 
     IMMEDIATE by default: a write transaction takes the lock up front, so two writers queue on
-    busy_timeout instead of failing half-way with "database is locked". The pool saves opening the file
-    and reading the schema on every request (about 1 ms each); a pooled connection is used by one thread
-    at a time, and `release_all` empties the pool before gunicorn forks, so no connection crosses into a worker.
+    busy_timeout instead of failing half-way with "database is locked". The pool saves opening the
+    file
+    and reading the schema on every request (about 1 ms each); a pooled connection is used by one
+    thread
+    at a time, and `release_all` empties the pool before gunicorn forks, so no connection crosses
+    into a worker.
     """
-    return PooledSqliteDatabase(path, pragmas=PRAGMAS, lock_type="IMMEDIATE", check_same_thread=False,
-                                max_connections=32, stale_timeout=600, timeout=15)
+    return PooledSqliteDatabase(
+        path,
+        pragmas=PRAGMAS,
+        lock_type="IMMEDIATE",
+        check_same_thread=False,
+        max_connections=32,
+        stale_timeout=600,
+        timeout=15,
+    )
 
 
 def release_all(database) -> None:
-    """Close this process's idle pooled connections (before a fork, and when a test is done with its file)."""
+    """Close this process's idle pooled connections (before a fork, and when a test is done with its
+    file)."""
     if not database.is_closed():
         database.close()
     database.close_all()
@@ -82,9 +94,12 @@ def get_or_404(query_or_model, *where):
 class Prepared:
     """A statement whose SQL peewee writes once per process; each use binds fresh values.
 
-    For the few statements on the hottest path (every screen of a child's survey), where building the SQL
-    costs more than running it. `build(*values)` returns the peewee query and must use each value exactly
-    once, in order (checked the first time). Values are bound as they are, so pass what the column stores
+    For the few statements on the hottest path (every screen of a child's survey), where building
+    the SQL
+    costs more than running it. `build(*values)` returns the peewee query and must use each value
+    exactly
+    once, in order (checked the first time). Values are bound as they are, so pass what the column
+    stores
     (ids, text, ISO dates), not model instances.
     """
 
@@ -96,7 +111,10 @@ class Prepared:
             marks = tuple(f"\x00value{n}" for n in range(self.arity))
             sql, params = self.build(*marks).sql()
             if tuple(params) != marks:
-                raise ValueError(f"a prepared statement must use its {self.arity} values once each, in order: {params}")
+                raise ValueError(
+                    f"a prepared statement must use its {self.arity} values once each, in order: "
+                    f"{params}"
+                )
             self._sql = sql
         return self._sql
 

@@ -1,23 +1,33 @@
-"""The demo partnership: Northbrook, a fictional place with realistic agencies, people and cycles."""
+"""The demo partnership: Northbrook, a fictional place with realistic agencies.
+
+People and cycles.
+"""
+
 import secrets
 from datetime import date
 
+from qa.actions import demo as actions_demo
+from qa.challenge import demo as challenge_demo
 from qa.cycles.models import Cycle
 from qa.db import db
 from qa.frameworks.models import Framework
+from qa.pairing import demo as pairing_demo
 from qa.people.models import Agency, Conflict, Sector, Unavailability, User
 from qa.section11 import demo as section11_demo
-from qa.challenge import demo as challenge_demo
-from qa.actions import demo as actions_demo
-from qa.pairing import demo as pairing_demo
 from qa.security import hash_password
 from qa.surveys import demo as survey_demo
 from qa.voices import demo as voices_demo
 
 SECTORS = [
-    ("Police", "police"), ("Health", "health"), ("Children's social care", "childrens-social-care"),
-    ("Education", "education"), ("Probation", "probation"), ("Youth justice", "youth-justice"),
-    ("Housing", "housing"), ("Early years", "early-years"), ("Voluntary, community and faith", "voluntary"),
+    ("Police", "police"),
+    ("Health", "health"),
+    ("Children's social care", "childrens-social-care"),
+    ("Education", "education"),
+    ("Probation", "probation"),
+    ("Youth justice", "youth-justice"),
+    ("Housing", "housing"),
+    ("Early years", "early-years"),
+    ("Voluntary, community and faith", "voluntary"),
 ]
 
 # (agency, sector slug, email domain, lead's name)
@@ -30,7 +40,12 @@ AGENCIES = [
     ("Northbrook Mental Health Partnership NHS Trust", "health", "nmhp-nhs", "Rajesh Iyer"),
     ("Northbrook GP Federation", "health", "nb-gpfed", "Dr Tom Whitfield"),
     ("Northbrook Ambulance Service", "health", "nb-ambulance", "Lucy Fairbairn"),
-    ("Northbrook Council Children's Services", "childrens-social-care", "northbrook-council", "Marcus Bell"),
+    (
+        "Northbrook Council Children's Services",
+        "childrens-social-care",
+        "northbrook-council",
+        "Marcus Bell",
+    ),
     ("Northbrook Council Family Help", "childrens-social-care", "nbc-familyhelp", "Joanne Pike"),
     ("Oak Hill Primary School", "education", "oakhill-school", "Fiona McLeod"),
     ("St Anne's CE Primary School", "education", "stannes-school", "David Osei"),
@@ -54,7 +69,8 @@ AGENCIES = [
     ("Northbrook Council Housing Options", "housing", "nbc-housing", "Tariq Aziz"),
 ]
 
-# (name, agency, sub-group member?) — reviewers: sub-group members lead visits, the rest are peer reviewers.
+# (name, agency, sub-group member?) — reviewers: sub-group members lead visits, the rest are peer
+# reviewers.
 REVIEWERS = [
     ("Angela Brooks", "Northbrook Council Children's Services", True),
     ("Dr Samir Patel", "Northbrook Integrated Care Board", True),
@@ -85,34 +101,59 @@ REVIEWERS = [
     ("Colin Hughes", "Northbrook Council Housing Options", False),
 ]
 
-ADMINS = [("Priya Shah", "admin@northbrook-scp.example"), ("James Whitaker", "qa.officer@northbrook-scp.example")]
+ADMINS = [
+    ("Priya Shah", "admin@northbrook-scp.example"),
+    ("James Whitaker", "qa.officer@northbrook-scp.example"),
+]
 
 SCHOOL_FRAMEWORK = "Schools (Education Act 2002 s157/s175)"
 
 
 def _email(name, domain):
-    parts = [p for p in name.replace("'", "").split() if p.lower().rstrip(".") not in ("dr", "det", "insp", "ds", "pc", "rev")]
+    parts = [
+        p
+        for p in name.replace("'", "").split()
+        if p.lower().rstrip(".") not in ("dr", "det", "insp", "ds", "pc", "rev")
+    ]
     return f"{parts[0].lower()}.{parts[-1].lower()}@{domain}.example"
 
 
 def load(password=None):
     """Create or refresh the demo partnership; returns ([(role, agency, email)], password)."""
     password = password or secrets.token_urlsafe(12)
-    password_hash = hash_password(password)  # one hash for every demo account: fast, and fine for a demo
+    # one hash for every demo account: fast, and fine for a demo
+    password_hash = hash_password(password)
     logins = []
     with db.atomic("IMMEDIATE"):
-        sectors = {slug: Sector.get_or_create(slug=slug, defaults={"name": name})[0] for name, slug in SECTORS}
+        sectors = {
+            slug: Sector.get_or_create(slug=slug, defaults={"name": name})[0]
+            for name, slug in SECTORS
+        }
         schools = Framework.get_or_none(Framework.name == SCHOOL_FRAMEWORK)
         agencies, domains = {}, {}
         for name, slug, domain, _ in AGENCIES:
             framework = schools if slug == "education" else None
-            agencies[name] = Agency.get_or_create(name=name, defaults={"sector": sectors[slug], "framework": framework})[0]
+            agencies[name] = Agency.get_or_create(
+                name=name, defaults={"sector": sectors[slug], "framework": framework}
+            )[0]
             domains[name] = domain
 
         def person(name, email, role, agency=None, subgroup=False):
-            user, _ = User.get_or_create(email=email, defaults={"name": name, "role": role, "agency": agency, "subgroup_member": subgroup})
-            User.update(password_hash=password_hash, active=True).where(User.id == user.id).execute()
-            label = user.role_label.lower() + ((" (sub-group)" if subgroup else " (peer)") if role == "reviewer" else "")
+            user, _ = User.get_or_create(
+                email=email,
+                defaults={
+                    "name": name,
+                    "role": role,
+                    "agency": agency,
+                    "subgroup_member": subgroup,
+                },
+            )
+            User.update(password_hash=password_hash, active=True).where(
+                User.id == user.id
+            ).execute()
+            label = user.role_label.lower() + (
+                (" (sub-group)" if subgroup else " (peer)") if role == "reviewer" else ""
+            )
             logins.append((label, agency.name if agency else "(partnership)", email))
             return user
 
@@ -120,7 +161,13 @@ def load(password=None):
             person(name, email, "admin", subgroup=True)
         reviewers = {}
         for name, agency_name, subgroup in REVIEWERS:
-            reviewers[name] = person(name, _email(name, domains[agency_name]), "reviewer", agencies[agency_name], subgroup)
+            reviewers[name] = person(
+                name,
+                _email(name, domains[agency_name]),
+                "reviewer",
+                agencies[agency_name],
+                subgroup,
+            )
         for agency_name, _, domain, lead in AGENCIES:
             person(lead, _email(lead, domain), "agency_lead", agencies[agency_name])
 
@@ -128,7 +175,9 @@ def load(password=None):
             ("2025-26", date(2025, 4, 1), date(2026, 3, 31), date(2025, 12, 19)),
             ("2026-27", date(2026, 4, 1), date(2027, 3, 31), date(2027, 1, 29)),
         ]:
-            Cycle.get_or_create(name=name, defaults={"starts": starts, "ends": ends, "deadline": deadline})
+            Cycle.get_or_create(
+                name=name, defaults={"starts": starts, "ends": ends, "deadline": deadline}
+            )
 
         _declarations(reviewers, agencies)
         survey_demo.load_surveys()
@@ -143,13 +192,44 @@ def load(password=None):
 def _declarations(reviewers, agencies):
     """Conflicts and unavailable dates that make pairing and scheduling interesting."""
     conflicts = [
-        ("Olivia Chen", "Northbrook Hospitals NHS Foundation Trust", "commissioning", "My service is commissioned by the trust."),
-        ("Ben Ashworth", "Northbrook Community Health NHS Trust", "line-management", "I manage a team seconded to the trust."),
-        ("Zara Ahmed", "Northbrook Hospitals NHS Foundation Trust", "family", "My sister is a ward manager there."),
+        (
+            "Olivia Chen",
+            "Northbrook Hospitals NHS Foundation Trust",
+            "commissioning",
+            "My service is commissioned by the trust.",
+        ),
+        (
+            "Ben Ashworth",
+            "Northbrook Community Health NHS Trust",
+            "line-management",
+            "I manage a team seconded to the trust.",
+        ),
+        (
+            "Zara Ahmed",
+            "Northbrook Hospitals NHS Foundation Trust",
+            "family",
+            "My sister is a ward manager there.",
+        ),
         ("Rachel Green", "Millbrook Academy", "family", "My children attend the academy."),
-        ("Angela Brooks", "Northbrook Council Family Help", "line-management", "Family Help reports to me."),
+        (
+            "Angela Brooks",
+            "Northbrook Council Family Help",
+            "line-management",
+            "Family Help reports to me.",
+        ),
     ]
     for name, agency_name, kind, detail in conflicts:
-        Conflict.get_or_create(user=reviewers[name], agency=agencies[agency_name], defaults={"kind": kind, "detail": detail})
-    for name, day in [("Anita Desai", date(2027, 2, 10)), ("Olivia Chen", date(2027, 2, 10)), ("Dr Samir Patel", date(2027, 3, 3)), ("Tom Jenkins", date(2027, 1, 20))]:
-        Unavailability.get_or_create(user=reviewers[name], date=day, defaults={"note": "Annual leave"})
+        Conflict.get_or_create(
+            user=reviewers[name],
+            agency=agencies[agency_name],
+            defaults={"kind": kind, "detail": detail},
+        )
+    for name, day in [
+        ("Anita Desai", date(2027, 2, 10)),
+        ("Olivia Chen", date(2027, 2, 10)),
+        ("Dr Samir Patel", date(2027, 3, 3)),
+        ("Tom Jenkins", date(2027, 1, 20)),
+    ]:
+        Unavailability.get_or_create(
+            user=reviewers[name], date=day, defaults={"note": "Annual leave"}
+        )

@@ -1,4 +1,8 @@
-"""Uploaded documents: received from a form, kept as blobs in the one SQLite file, and streamed out on download."""
+"""Uploaded documents: received from a form, kept as blobs in the one SQLite file.
+
+And streamed out on download.
+"""
+
 import re
 import unicodedata
 from datetime import datetime
@@ -29,16 +33,21 @@ def safe_filename(name: str) -> str:
 
 
 def takes_upload(view):
-    """Mark a route that receives a file with `received`: a request over the server's hard limit (MAX_CONTENT_LENGTH,
-    refused unread before the route is reached) is then answered by the route itself, its access checks and all, with
-    `received` refusing the file, so the message sits beside the field on the route's own page (see qa.errors)."""
+    """Mark a route that receives a file with `received`: a request over the server's hard limit
+    (MAX_CONTENT_LENGTH,
+    refused unread before the route is reached) is then answered by the route itself, its access
+    checks and all, with
+    `received` refusing the file, so the message sits beside the field on the route's own page (see
+    qa.errors)."""
     view.takes_upload = True
     return view
 
 
 def received(field="document"):
-    """The file posted in `field` as (safe name, content type, bytes); raises UploadRefused, in words for the person
-    uploading, when none was chosen, when check_upload refuses it, or when the request was over the server's limit."""
+    """The file posted in `field` as (safe name, content type, bytes); raises UploadRefused, in
+    words for the person
+    uploading, when none was chosen, when check_upload refuses it, or when the request was over the
+    server's limit."""
     limit = current_app.config["MAX_UPLOAD_BYTES"]
     if g.get("too_large"):
         raise UploadRefused(too_large_text(limit))
@@ -58,7 +67,9 @@ def send_document(document: Document) -> Response:
             yield data[start : start + size]
 
     response = Response(chunks(), mimetype=document.content_type)
-    response.headers["Content-Disposition"] = f'attachment; filename="{safe_filename(document.filename)}"'
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="{safe_filename(document.filename)}"'
+    )
     response.headers["Content-Length"] = str(len(data))
     response.headers["Cache-Control"] = "no-store"
     return response

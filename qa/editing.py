@@ -1,4 +1,5 @@
 """The one way to create and change a record: in a write transaction, versioned, and audited."""
+
 from flask_login import current_user
 from peewee import ForeignKeyField
 
@@ -30,10 +31,15 @@ def create(model, data, summary=None):
 
 
 def update(obj, version, data, summary=None):
-    """Save `data` over `obj` if nobody else saved since `version`; raises VersionConflict otherwise."""
+    """Save `data` over `obj` if nobody else saved since `version`; raises VersionConflict
+    otherwise."""
     model = type(obj)
     with db.atomic("IMMEDIATE"):
-        changed = {name for name, value in data.items() if audit._plain(obj.__data__.get(name)) != audit._plain(getattr(value, "id", value))}
+        changed = {
+            name
+            for name, value in data.items()
+            if audit._plain(obj.__data__.get(name)) != audit._plain(getattr(value, "id", value))
+        }
         before = _readable(model, {name: obj.__data__.get(name) for name in changed})
         after = _readable(model, {name: data[name] for name in changed})
         changes = audit.changes_between(_secret(before), _secret(after)) if changed else {}
@@ -50,7 +56,8 @@ def delete(obj, summary=None):
 
 
 def conflict_rows(form, current, labels):
-    """Your version against the saved one, for each field that differs, to show beside a conflict."""
+    """Your version against the saved one, for each field that differs, to show beside a
+    conflict."""
     model, rows = type(current), []
     for name, label in labels.items():
         mine, theirs = getattr(form, name).data, current.__data__.get(name)

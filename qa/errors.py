@@ -1,4 +1,5 @@
 """Friendly error pages in the house style; no stack trace ever reaches a user."""
+
 import logging
 
 from flask import current_app, flash, g, redirect, render_template, request, url_for
@@ -9,24 +10,44 @@ from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 log = logging.getLogger("qa")
 
 MESSAGES = {
-    400: ("Something was wrong with that request", "Go back, check what you entered and try again."),
+    400: (
+        "Something was wrong with that request",
+        "Go back, check what you entered and try again.",
+    ),
     401: ("Sign in to continue", "You need to sign in to see this page."),
-    403: ("You do not have access to this page", "If you think you should, ask your partnership's QA officer."),
-    404: ("Page not found", "If you typed the web address, check it is correct. If you followed a link, it may be out of date."),
+    403: (
+        "You do not have access to this page",
+        "If you think you should, ask your partnership's QA officer.",
+    ),
+    404: (
+        "Page not found",
+        "If you typed the web address, check it is correct. If you followed a link, it may be "
+        "out of date.",
+    ),
     405: ("That action is not available here", "Go back and try again."),
     413: ("That file is too large", "Choose a smaller file and try again."),
     429: ("Too many attempts", "Wait a few minutes, then try again."),
-    500: ("Sorry, there is a problem with the service", "Try again later. Nothing you saved has been lost."),
+    500: (
+        "Sorry, there is a problem with the service",
+        "Try again later. Nothing you saved has been lost.",
+    ),
 }
 
 
 def error_page(code, detail=None):
     title, advice = MESSAGES.get(code, MESSAGES[500])
     try:
-        return render_template("errors/error.html", code=code, title=title, advice=detail or advice), code
-    except Exception:  # the page itself failed (e.g. the database is down): plain words, still no trace
+        return render_template(
+            "errors/error.html", code=code, title=title, advice=detail or advice
+        ), code
+    # the page itself failed (e.g. the database is down): plain words, still no trace
+    except Exception:
         log.exception("Error page %s failed to render", code)
-        return f"<!DOCTYPE html><html lang=en-GB><title>{title}</title><h1>{title}</h1><p>{advice}</p></html>", code
+        return (
+            "<!DOCTYPE html><html "
+            f"lang=en-GB><title>{title}</title><h1>{title}</h1><p>{advice}</p></html>",
+            code,
+        )
 
 
 def init_app(app):
@@ -37,8 +58,11 @@ def init_app(app):
 
         resume = keep_form()
         if resume:
-            return navigate(resume if current_user.is_authenticated else url_for("auth.login", next=resume))
-        if request.endpoint == "auth.login":  # a sign-in page left open: a fresh one (or on, if signed in meanwhile)
+            return navigate(
+                resume if current_user.is_authenticated else url_for("auth.login", next=resume)
+            )
+        # a sign-in page left open: a fresh one (or on, if signed in meanwhile)
+        if request.endpoint == "auth.login":
             if not current_user.is_authenticated:
                 flash("That sign-in page had been open too long. Sign in again.", "info")
             return redirect(url_for("auth.login", next=request.args.get("next")))
@@ -46,15 +70,22 @@ def init_app(app):
 
     @app.errorhandler(RequestEntityTooLarge)
     def _too_large(error):
-        # A route that takes a file answers for itself (its access checks run as usual), finding the file refused:
-        # the message then sits beside the field on its own page. The body was never read; nothing may read it now.
+        # A route that takes a file answers for itself (its access checks run as usual), finding the
+        # file refused:
+        # the message then sits beside the field on its own page. The body was never read; nothing
+        # may read it now.
         view = current_app.view_functions.get(request.endpoint)
-        if not getattr(view, "takes_upload", False) or not current_user.is_authenticated or g.get("too_large"):
+        if (
+            not getattr(view, "takes_upload", False)
+            or not current_user.is_authenticated
+            or g.get("too_large")
+        ):
             return error_page(413)
         g.too_large = True
         try:
             return view(**request.view_args)
-        except HTTPException as refused:  # e.g. another agency's record: the usual 404 (already recorded)
+        # e.g. another agency's record: the usual 404 (already recorded)
+        except HTTPException as refused:
             return current_app.handle_http_exception(refused)
 
     @app.errorhandler(HTTPException)

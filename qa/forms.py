@@ -1,4 +1,8 @@
-"""Shared form pieces: the version field, choice coercion that never 500s, and the save-or-validate rule."""
+"""Shared form pieces: the version field, choice coercion that never 500s.
+
+And the save-or-validate rule.
+"""
+
 from flask import request
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField
@@ -8,7 +12,9 @@ from wtforms.validators import InputRequired, Regexp, StopValidation
 class VersionedForm(FlaskForm):
     """A form that edits a VersionedModel: carries the version it was opened at."""
 
-    version = HiddenField(validators=[InputRequired(), Regexp(r"^\d{1,9}$", message="Reload the page and try again")])
+    version = HiddenField(
+        validators=[InputRequired(), Regexp(r"^\d{1,9}$", message="Reload the page and try again")]
+    )
 
 
 def strip(value):
@@ -17,7 +23,8 @@ def strip(value):
 
 
 def optional_int(value):
-    """Coerce a select's value to an int, or None for blank or junk (validators then say what is wrong)."""
+    """Coerce a select's value to an int, or None for blank or junk (validators then say what is
+    wrong)."""
     if hasattr(value, "_meta"):  # a related record, when a form is filled from a model
         return value.id
     try:
@@ -27,9 +34,12 @@ def optional_int(value):
 
 
 class ChoiceField(SelectField):
-    """A select whose wrong or missing answer gets the field's own plain message, never "Not a valid choice"."""
+    """A select whose wrong or missing answer gets the field's own plain message, never "Not a valid
+    choice"."""
 
-    def __init__(self, label=None, validators=None, message="Choose an option", required=True, **kwargs):
+    def __init__(
+        self, label=None, validators=None, message="Choose an option", required=True, **kwargs
+    ):
         super().__init__(label, validators, validate_choice=False, **kwargs)
         self.message, self.required = message, required
 
@@ -46,7 +56,8 @@ def is_validation_ping() -> bool:
 
 
 def ready_to_save(form) -> bool:
-    """True when the form was posted to be saved and is valid; a validation ping only fills in errors."""
+    """True when the form was posted to be saved and is valid; a validation ping only fills in
+    errors."""
     if not form.is_submitted():
         return False
     valid = form.validate()

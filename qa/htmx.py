@@ -1,4 +1,8 @@
-"""One rule for pages and fragments: a route renders the page, or just its partial when htmx asked."""
+"""One rule for pages and fragments.
+
+A route renders the page, or just its partial when htmx asked.
+"""
+
 from flask import make_response, render_template, request
 
 

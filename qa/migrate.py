@@ -1,4 +1,5 @@
 """Schema migrations: numbered files in migrations/, applied in order by playhouse.migrations."""
+
 import fcntl
 
 from playhouse.migrations import Runner, template

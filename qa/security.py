@@ -1,4 +1,8 @@
-"""Who may do what: @role_required and @public, refusals recorded as "denied", password rules, throttling, response headers."""
+"""Who may do what: @role_required and @public, refusals recorded as "denied", password rules.
+
+Throttling, response headers.
+"""
+
 import logging
 from datetime import datetime
 from functools import wraps
@@ -17,7 +21,8 @@ log = logging.getLogger("qa.security")
 
 
 def role_required(*roles):
-    """Only signed-in people with one of `roles` may call the view; others are sent to sign in or get 403."""
+    """Only signed-in people with one of `roles` may call the view; others are sent to sign in or
+    get 403."""
     roles = roles or ANY_SIGNED_IN
 
     def decorator(view):
@@ -49,7 +54,8 @@ def access_of(view):
 
 
 def deny(kind, object_id, whose, status=404):
-    """Refuse a signed-in person a record that is not theirs, recorded where admins can see it; 404 answers as if it did not exist."""
+    """Refuse a signed-in person a record that is not theirs, recorded where admins can see it; 404
+    answers as if it did not exist."""
     _record_denial(f"{kind} {object_id} of {whose}", kind, object_id)
     abort(status)
 
@@ -61,7 +67,8 @@ def subgroup_only():
 
 
 def deny_page():
-    """Refuse a signed-in person a page that is not for their role (403), recorded like any other refusal."""
+    """Refuse a signed-in person a page that is not for their role (403), recorded like any other
+    refusal."""
     _record_denial(f"{request.method} {request.path}", "Page", None)
     abort(403)
 
@@ -72,9 +79,13 @@ def _record_denial(what, kind, object_id):
 
     summary = f"{current_user.name} ({current_user.role_label}) asked for {what}"
     try:
-        with db.atomic("IMMEDIATE"):  # one short write of its own, even when the refused request was a GET
-            audit.record(current_user, "denied", SimpleNamespace(id=object_id), summary, object_type=kind)
-    except OperationalError:  # the database too busy to write: the refusal stands, and the log keeps it
+        # one short write of its own, even when the refused request was a GET
+        with db.atomic("IMMEDIATE"):
+            audit.record(
+                current_user, "denied", SimpleNamespace(id=object_id), summary, object_type=kind
+            )
+    # the database too busy to write: the refusal stands, and the log keeps it
+    except OperationalError:
         log.warning("Could not record a denial: %s", summary)
 
 
@@ -124,7 +135,11 @@ def too_many_attempts(keys) -> bool:
     window_start = datetime.now() - current_app.config["LOGIN_WINDOW"]
     allowed = current_app.config["LOGIN_ATTEMPTS_ALLOWED"]
     for key in keys:
-        count = LoginAttempt.select().where((LoginAttempt.key == key) & (LoginAttempt.at >= window_start)).count()
+        count = (
+            LoginAttempt.select()
+            .where((LoginAttempt.key == key) & (LoginAttempt.at >= window_start))
+            .count()
+        )
         if count >= allowed:
             return True
     return False

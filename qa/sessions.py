@@ -1,4 +1,5 @@
 """Idle timeout: sign out after a quiet spell, warn before it, and keep anything being typed."""
+
 from datetime import datetime
 
 from flask import Blueprint, current_app, flash, request, session
@@ -23,12 +24,16 @@ def check_idle():
         if now - seen > current_app.config["IDLE_TIMEOUT"].total_seconds():
             logout_user()
             session.pop("seen", None)
-            flash("You were signed out because you had not done anything for a while. "
-                  "Anything you were typing has been kept.", "info")
+            flash(
+                "You were signed out because you had not done anything for a while. "
+                "Anything you were typing has been kept.",
+                "info",
+            )
             return None
         session["seen"] = now
     elif "seen" in session:
-        session.pop("seen")  # a visitor who is not signed in (a child on a survey) gets no new cookie on every screen
+        # a visitor who is not signed in (a child on a survey) gets no new cookie on every screen
+        session.pop("seen")
     return None
 
 

@@ -1,18 +1,30 @@
 """What every template can see: the partnership's name, the menu for this person, filters."""
+
 from flask import request, url_for
 from flask_login import current_user
 
 # (endpoint, label, roles, blueprint prefixes that mark it current)
-# (endpoint, label, who sees it: roles, or "subgroup" for reviewers on the QA sub-group, the current page's prefixes)
+# (endpoint, label, who sees it: roles, or "subgroup" for reviewers on the QA sub-group, the current
+# page's prefixes)
 MENU = [
     ("main.home", "Home", ("admin", "reviewer", "agency_lead"), ("main.",)),
     ("section11.your_return", "Your return", ("agency_lead",), ("section11.",)),
     ("scrutiny.overview", "Section 11", ("admin", "subgroup"), ("scrutiny.", "section11.")),
-    ("challenge.home", "Challenge events", ("admin", "reviewer", "agency_lead"), ("challenge.", "pairing.")),
+    (
+        "challenge.home",
+        "Challenge events",
+        ("admin", "reviewer", "agency_lead"),
+        ("challenge.", "pairing."),
+    ),
     ("people.agencies", "Agencies", ("admin",), ("people.agenc", "people.sector")),
     ("people.people", "People", ("admin",), ("people.people", "people.person", "pairing_people.")),
     ("cycles.index", "Cycles", ("admin",), ("cycles.",)),
-    ("surveys.index", "Surveys", ("admin", "subgroup"), ("surveys.", "survey_links.", "survey_results.", "survey_settings.")),
+    (
+        "surveys.index",
+        "Surveys",
+        ("admin", "subgroup"),
+        ("surveys.", "survey_links.", "survey_results.", "survey_settings."),
+    ),
     ("voices.ours", "Staff survey", ("agency_lead",), ("voices.",)),
     ("actions.index", "Actions", ("admin", "agency_lead", "subgroup"), ("actions.",)),
     ("reports.annual_page", "Board report", ("admin",), ("reports.",)),

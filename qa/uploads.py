@@ -1,29 +1,54 @@
-"""Which evidence files are accepted: the content must be a document or image type, the name's extension must agree,
-and an Office or OpenDocument file (a zip) must not be a zip bomb."""
+"""Which evidence files are accepted.
+
+The content must be a document or image type, the name's extension must agree, and an Office or
+OpenDocument file (a zip) must not be a zip bomb.
+"""
+
 import io
 import zipfile
 
 import filetype
 
 # extension -> the content types (as filetype names them) a file with that extension may have
-_OLE = {"doc", "xls", "ppt"}  # old Office files share one container; filetype tells them apart only roughly
+# old Office files share one container; filetype tells them apart only roughly
+_OLE = {"doc", "xls", "ppt"}
 ACCEPTED = {
     "pdf": {"pdf"},
-    "doc": _OLE, "xls": _OLE, "ppt": _OLE,
-    "docx": {"docx"}, "xlsx": {"xlsx"}, "pptx": {"pptx"},
-    "odt": {"odt"}, "ods": {"ods"}, "odp": {"odp"},
-    "png": {"png"}, "jpg": {"jpg"}, "jpeg": {"jpg"}, "gif": {"gif"}, "webp": {"webp"},
+    "doc": _OLE,
+    "xls": _OLE,
+    "ppt": _OLE,
+    "docx": {"docx"},
+    "xlsx": {"xlsx"},
+    "pptx": {"pptx"},
+    "odt": {"odt"},
+    "ods": {"ods"},
+    "odp": {"odp"},
+    "png": {"png"},
+    "jpg": {"jpg"},
+    "jpeg": {"jpg"},
+    "gif": {"gif"},
+    "webp": {"webp"},
 }
 _OOXML_FOLDER = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/"}
-ZIPPED = {"docx", "xlsx", "pptx", "odt", "ods", "odp"}  # Office Open XML and OpenDocument files are zip archives
-# A zip bomb is refused from its table of contents alone (nothing is unpacked). Real documents sit far inside these:
-MAX_UNPACKED = 200 * 1024 * 1024  # all members together, as declared (ten times the default 20 MB upload limit)
-MAX_RATIO = 200  # declared size over packed size; text-heavy XML packs 10 to 50:1, deflate cannot pass about 1,030:1
-RATIO_FROM = 1024 * 1024  # the ratio is judged only for members this big or bigger: tiny ones pack oddly
+# Office Open XML and OpenDocument files are zip archives
+ZIPPED = {"docx", "xlsx", "pptx", "odt", "ods", "odp"}
+# A zip bomb is refused from its table of contents alone (nothing is unpacked). Real documents sit
+# far inside these:
+# all members together, as declared (ten times the default 20 MB upload limit)
+MAX_UNPACKED = 200 * 1024 * 1024
+# declared size over packed size; text-heavy XML packs 10 to 50:1, deflate cannot pass about 1,030:1
+MAX_RATIO = 200
+# the ratio is judged only for members this big or bigger: tiny ones pack oddly
+RATIO_FROM = 1024 * 1024
 MAX_MEMBERS = 10_000
-# A member that is itself a zip is not refused: a Word file with an embedded spreadsheet holds a whole .xlsx.
-UNSAFE_TEXT = "The selected file is damaged or unsafe to open. Save it again and upload the new copy"
-KINDS_TEXT = "a PDF, Word, Excel, PowerPoint or OpenDocument file, or an image (PNG, JPG, GIF or WebP)"
+# A member that is itself a zip is not refused: a Word file with an embedded spreadsheet holds a
+# whole .xlsx.
+UNSAFE_TEXT = (
+    "The selected file is damaged or unsafe to open. Save it again and upload the new copy"
+)
+KINDS_TEXT = (
+    "a PDF, Word, Excel, PowerPoint or OpenDocument file, or an image (PNG, JPG, GIF or WebP)"
+)
 
 
 class UploadRefused(ValueError):
@@ -43,7 +68,8 @@ def _extension(filename: str) -> str:
 
 
 def _ooxml_kind(data: bytes, extension: str):
-    """A zip that filetype did not recognise may still be an Office file: look for its folder, without unpacking."""
+    """A zip that filetype did not recognise may still be an Office file: look for its folder,
+    without unpacking."""
     try:
         names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     except (zipfile.BadZipFile, ValueError):
@@ -55,11 +81,15 @@ def _ooxml_kind(data: bytes, extension: str):
 
 
 def unsafe_archive(members) -> bool:
-    """True when a zip's table of contents (`ZipInfo`s) describes a zip bomb: too many members, too much unpacked, or a member packed absurdly tight."""
+    """True when a zip's table of contents (`ZipInfo`s) describes a zip bomb: too many members, too
+    much unpacked, or a member packed absurdly tight."""
     members = list(members)
     if len(members) > MAX_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED:
         return True
-    return any(m.file_size >= RATIO_FROM and m.file_size > MAX_RATIO * max(m.compress_size, 1) for m in members)
+    return any(
+        m.file_size >= RATIO_FROM and m.file_size > MAX_RATIO * max(m.compress_size, 1)
+        for m in members
+    )
 
 
 def _check_archive(data: bytes):
@@ -72,7 +102,8 @@ def _check_archive(data: bytes):
 
 
 def check_upload(filename: str, data: bytes, limit: int) -> str:
-    """The content type to store the file with; raises UploadRefused when it is empty, too big, not what its name says, or a zip bomb."""
+    """The content type to store the file with; raises UploadRefused when it is empty, too big, not
+    what its name says, or a zip bomb."""
     if not data:
         raise UploadRefused("The selected file is empty")
     if len(data) > limit:
@@ -85,8 +116,11 @@ def check_upload(filename: str, data: bytes, limit: int) -> str:
     if kind == "zip":
         kind = _ooxml_kind(data, extension)
     if kind not in ACCEPTED[extension]:
-        raise UploadRefused(f"The selected file is not really a .{extension} file. Upload {KINDS_TEXT}")
+        raise UploadRefused(
+            f"The selected file is not really a .{extension} file. Upload {KINDS_TEXT}"
+        )
     if extension in ZIPPED:
         _check_archive(data)
-    # The content agrees with the name, so the name's own type is the truest label (an .xls stays Excel).
+    # The content agrees with the name, so the name's own type is the truest label (an .xls stays
+    # Excel).
     return filetype.get_type(ext="jpg" if extension == "jpeg" else extension).mime

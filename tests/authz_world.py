@@ -1,14 +1,25 @@
-"""The world the authorisation matrix runs in: two agencies with everything a URL can point at, and who owns what.
+"""The world the authorisation matrix runs in.
 
-Agency A (the hospital trust) and agency B (the constabulary) each have a draft Section 11 return (rated, one amber
-rating with a document and an action plan), an action on the register with a document, and a challenge event whose
-findings are agreed (so its outcome and PDF exist) with a recommendation. Event A is visited by the assigned reviewer
-(Angela, a QA sub-group member) and a peer; event B by two other reviewers. The unassigned reviewer (Olivia, a peer
-reviewer, not on the sub-group) visits neither: she stands for a reviewer with no claim to any event or return.
-Everyone has a conflict, an unavailable date and a never-pair of their own; Hana (event A's peer) is the "someone else".
-One staff survey (open, with a link, a flagged answer, a you-said statement and a contact request), a finished board
-report, a safeguarding term, a kept form per person, and the seeded Section 11 framework complete the world.
+Two agencies with everything a URL can point at, and who owns what.
+
+Agency A (the hospital trust) and agency B (the constabulary) each have a draft Section 11 return
+(rated, one amber
+rating with a document and an action plan), an action on the register with a document, and a
+challenge event whose
+findings are agreed (so its outcome and PDF exist) with a recommendation. Event A is visited by the
+assigned reviewer
+(Angela, a QA sub-group member) and a peer; event B by two other reviewers. The unassigned reviewer
+(Olivia, a peer
+reviewer, not on the sub-group) visits neither: she stands for a reviewer with no claim to any event
+or return.
+Everyone has a conflict, an unavailable date and a never-pair of their own; Hana (event A's peer) is
+the "someone else".
+One staff survey (open, with a link, a flagged answer, a you-said statement and a contact request),
+a finished board
+report, a safeguarding term, a kept form per person, and the seeded Section 11 framework complete
+the world.
 """
+
 from datetime import date, datetime, timedelta
 from types import SimpleNamespace
 
@@ -32,90 +43,175 @@ from tests.staff_fixtures import make_staff_survey
 
 ROLES = ("anonymous", "lead_a", "lead_b", "assigned", "unassigned", "admin")
 # Whose agency's records are "their own" for each role; the other side is "of others".
-OWN_SIDE = {"anonymous": "A", "lead_a": "A", "lead_b": "B", "assigned": "A", "unassigned": "A", "admin": "A"}
+OWN_SIDE = {
+    "anonymous": "A",
+    "lead_a": "A",
+    "lead_b": "B",
+    "assigned": "A",
+    "unassigned": "A",
+    "admin": "A",
+}
 TODAY = date.today()
 
 
 def _document(name, owner=None):
-    return Document.create(filename=name, content_type="application/pdf", size=len(PDF), data=PDF, uploaded_by=owner)
+    return Document.create(
+        filename=name, content_type="application/pdf", size=len(PDF), data=PDF, uploaded_by=owner
+    )
 
 
 def _side(agency, lead, cycle, visitors):
-    """One agency's records: its return, an amber rating with a document and an action plan, an action, an agreed event."""
+    """One agency's records: its return, an amber rating with a document and an action plan, an
+    action, an agreed event."""
     ret = returns.start(agency, cycle, lead)
     rating = fill(ret, lead, actions=False)[0]
     Rating.update(rag="A").where(Rating.id == rating.id).execute()
     plan = add_action(ret, rating)
     rating_document = attach(rating)
-    action = Action.create(agency=agency, cycle=cycle, source="manual", description="Refresh the training plan", owner="Head of learning",
-                           due=TODAY + timedelta(days=60))
+    action = Action.create(
+        agency=agency,
+        cycle=cycle,
+        source="manual",
+        description="Refresh the training plan",
+        owner="Head of learning",
+        due=TODAY + timedelta(days=60),
+    )
     action_document = _document("training-plan.pdf", lead)
     ActionDocument.create(action=action, document=action_document)
     visited = TODAY - timedelta(days=10)
-    event = ChallengeEvent.create(cycle=cycle, agency=agency, status="agreed", starts_at=at(visited, 10), ends_at=at(visited, 13),
-                                  location="Room 4", selection_reason="Chosen for the matrix", summary="An honest self-assessment.",
-                                  agreed_at=datetime.now())
+    event = ChallengeEvent.create(
+        cycle=cycle,
+        agency=agency,
+        status="agreed",
+        starts_at=at(visited, 10),
+        ends_at=at(visited, 13),
+        location="Room 4",
+        selection_reason="Chosen for the matrix",
+        summary="An honest self-assessment.",
+        agreed_at=datetime.now(),
+    )
     for role, user in zip(("lead", "peer"), visitors):
         Visitor.create(event=event, user=user, role=role, agreed_at=datetime.now())
     scheduling.lay_out_findings(event)
     Finding.update(agreed_rag="A").where(Finding.event == event).execute()
     finding = Finding.select().where(Finding.event == event).order_by(Finding.id).first()
-    recommendation = Recommendation.create(finding=finding, text="Audit supervision records", owner="Named nurse", due=TODAY + timedelta(days=90))
-    return SimpleNamespace(agency=agency, ret=ret, rating=rating, plan=plan, rating_document=rating_document, action=action,
-                           action_document=action_document, event=event, finding=finding, recommendation=recommendation,
-                           visitor=Visitor.get(Visitor.event == event, Visitor.role == "lead"))
+    recommendation = Recommendation.create(
+        finding=finding,
+        text="Audit supervision records",
+        owner="Named nurse",
+        due=TODAY + timedelta(days=90),
+    )
+    return SimpleNamespace(
+        agency=agency,
+        ret=ret,
+        rating=rating,
+        plan=plan,
+        rating_document=rating_document,
+        action=action,
+        action_document=action_document,
+        event=event,
+        finding=finding,
+        recommendation=recommendation,
+        visitor=Visitor.get(Visitor.event == event, Visitor.role == "lead"),
+    )
 
 
 def _personal(user, other_agency, partner):
-    """What a person declares about themselves (and the admin about them): a conflict, a date, someone never to pair them with."""
+    """What a person declares about themselves (and the admin about them): a conflict, a date,
+    someone never to pair them with."""
     low, high = sorted((user, partner), key=lambda u: u.id)
-    return SimpleNamespace(person=user, conflict=Conflict.create(user=user, agency=other_agency, kind="other", detail="Former employer"),
-                           unavailable=Unavailability.create(user=user, date=TODAY + timedelta(days=40), note="Leave"),
-                           never_pair=NeverPair.create(user_a=low, user_b=high, reason="They line-manage each other"))
+    return SimpleNamespace(
+        person=user,
+        conflict=Conflict.create(
+            user=user, agency=other_agency, kind="other", detail="Former employer"
+        ),
+        unavailable=Unavailability.create(user=user, date=TODAY + timedelta(days=40), note="Leave"),
+        never_pair=NeverPair.create(user_a=low, user_b=high, reason="They line-manage each other"),
+    )
 
 
 def _survey():
     survey = make_staff_survey()
     link = survey.links.first()
     question = survey.questions.order_by("position").first()
-    response = Response.create(survey=survey, link=link, idempotency_key="matrix-1", age_band="adult")
+    response = Response.create(
+        survey=survey, link=link, idempotency_key="matrix-1", age_band="adult"
+    )
     answer = Answer.create(response=response, question=question, value="Never")
-    return SimpleNamespace(survey=survey, link=link, question=question, flag=Flag.create(answer=answer, phrases="never"),
-                           statement=YouSaidWeDid.create(survey=survey, you_said="Supervision is rare", we_did="Monthly supervision", published=True),
-                           contact=ContactRequest.create(survey=survey, name="Sam", email="sam@example.org"),
-                           term=SafeguardingTerm.create(phrase="matrix test phrase"))
+    return SimpleNamespace(
+        survey=survey,
+        link=link,
+        question=question,
+        flag=Flag.create(answer=answer, phrases="never"),
+        statement=YouSaidWeDid.create(
+            survey=survey,
+            you_said="Supervision is rare",
+            we_did="Monthly supervision",
+            published=True,
+        ),
+        contact=ContactRequest.create(survey=survey, name="Sam", email="sam@example.org"),
+        term=SafeguardingTerm.create(phrase="matrix test phrase"),
+    )
 
 
 def build(people):
     """The whole world; `objects(world, role, own)` then gives what a URL is filled with."""
-    cycle = Cycle.create(name="2026-27", starts=TODAY - timedelta(days=200), ends=TODAY + timedelta(days=165), deadline=TODAY + timedelta(days=60))
+    cycle = Cycle.create(
+        name="2026-27",
+        starts=TODAY - timedelta(days=200),
+        ends=TODAY + timedelta(days=165),
+        deadline=TODAY + timedelta(days=60),
+    )
     health = Sector.get(Sector.slug == "health")
     third = Agency.create(name="Northbrook Community Health NHS Trust", sector=health)
     hana = reviewer("hana@example.org", "Hana Hughes", third)
     sam = reviewer("sam@example.org", "Sam Patel", third, subgroup=True)
     eddie = reviewer("eddie@example.org", "Eddie Evans", third)
-    users = {"lead_a": people["lead_a"], "lead_b": people["lead_b"], "assigned": people["reviewer"], "unassigned": people["peer"],
-             "admin": people["admin"]}
-    sides = {"A": _side(people["agency_a"], people["lead_a"], cycle, (people["reviewer"], hana)),
-             "B": _side(people["agency_b"], people["lead_b"], cycle, (sam, eddie))}
+    users = {
+        "lead_a": people["lead_a"],
+        "lead_b": people["lead_b"],
+        "assigned": people["reviewer"],
+        "unassigned": people["peer"],
+        "admin": people["admin"],
+    }
+    sides = {
+        "A": _side(people["agency_a"], people["lead_a"], cycle, (people["reviewer"], hana)),
+        "B": _side(people["agency_b"], people["lead_b"], cycle, (sam, eddie)),
+    }
     personal = {user.id: _personal(user, third, eddie) for user in [*users.values(), hana]}
     framework = Framework.get(Framework.name.startswith("Section 11"))
-    shared = SimpleNamespace(cycle=cycle, third_agency=third, sector=health, framework=framework,
-                             standard=Standard.select().where(Standard.framework == framework).first(),
-                             build=ReportBuild.create(cycle=cycle, requested_by=people["admin"], status="done", document=_document("board.pdf")),
-                             **vars(_survey()))
-    return SimpleNamespace(users=users, sides=sides, personal=personal, someone_else=personal[hana.id], shared=shared)
+    shared = SimpleNamespace(
+        cycle=cycle,
+        third_agency=third,
+        sector=health,
+        framework=framework,
+        standard=Standard.select().where(Standard.framework == framework).first(),
+        build=ReportBuild.create(
+            cycle=cycle,
+            requested_by=people["admin"],
+            status="done",
+            document=_document("board.pdf"),
+        ),
+        **vars(_survey()),
+    )
+    return SimpleNamespace(
+        users=users, sides=sides, personal=personal, someone_else=personal[hana.id], shared=shared
+    )
 
 
 def objects(world, role, own):
-    """Everything a URL of `role` may be filled with: their own side and their own declarations, or the others'."""
+    """Everything a URL of `role` may be filled with: their own side and their own declarations, or
+    the others'."""
     side = OWN_SIDE[role] if own else {"A": "B", "B": "A"}[OWN_SIDE[role]]
-    mine = world.personal[world.users[role].id] if own and role in world.users else world.someone_else
+    mine = (
+        world.personal[world.users[role].id] if own and role in world.users else world.someone_else
+    )
     return SimpleNamespace(**vars(world.shared), **vars(world.sides[side]), **vars(mine))
 
 
 def keep_a_form(client, role):
-    """A form kept when a session ended, in this client's session, so /resume has something to show."""
+    """A form kept when a session ended, in this client's session, so /resume has something to
+    show."""
     token = f"kept-{role}"
     KeptForm.create(token=token, path="/account/unavailable", fields='[["note", "Leave"]]')
     with client.http.session_transaction() as session:

@@ -1,6 +1,10 @@
-"""Fixtures for the challenge tests: a cycle around today, a submitted return to challenge, an event with its two visitors.
+"""Fixtures for the challenge tests.
 
-Import the *_fixture names into a test module to use the fixtures (cycle, last_cycle, outsider, event)."""
+A cycle around today, a submitted return to challenge, an event with its two visitors.
+
+Import the *_fixture names into a test module to use the fixtures (cycle, last_cycle, outsider,
+event)."""
+
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -28,18 +32,30 @@ def reload(event):
 @pytest.fixture(name="cycle")
 def cycle_fixture(app):
     today = date.today()
-    return Cycle.create(name="This cycle", starts=today - timedelta(days=200), ends=today + timedelta(days=165))
+    return Cycle.create(
+        name="This cycle", starts=today - timedelta(days=200), ends=today + timedelta(days=165)
+    )
 
 
 @pytest.fixture(name="last_cycle")
 def last_cycle_fixture(app, cycle):
-    return Cycle.create(name="Last cycle", starts=cycle.starts - timedelta(days=365), ends=cycle.starts - timedelta(days=1))
+    return Cycle.create(
+        name="Last cycle",
+        starts=cycle.starts - timedelta(days=365),
+        ends=cycle.starts - timedelta(days=1),
+    )
 
 
 @pytest.fixture(name="outsider")
 def outsider_fixture(people):
     """A reviewer who visits nobody."""
-    return User.create(email="ben@example.org", name="Ben Ashworth", role="reviewer", agency=people["agency_b"], password_hash=password_hash())
+    return User.create(
+        email="ben@example.org",
+        name="Ben Ashworth",
+        role="reviewer",
+        agency=people["agency_b"],
+        password_hash=password_hash(),
+    )
 
 
 def submitted_return(agency, cycle, rags=RAGS):
@@ -47,27 +63,43 @@ def submitted_return(agency, cycle, rags=RAGS):
     ret = Return.create(agency=agency, cycle=cycle, framework=framework, status="submitted")
     standards = Standard.select().where(Standard.framework == framework).order_by(Standard.position)
     for standard, rag in zip(standards, rags):
-        Rating.create(return_=ret, standard=standard, rag=rag, evidence=f"Our evidence for {standard.title}.")
+        Rating.create(
+            return_=ret, standard=standard, rag=rag, evidence=f"Our evidence for {standard.title}."
+        )
     return ret
 
 
 @pytest.fixture(name="event")
 def event_fixture(people, cycle):
-    """A scheduled event for agency A (the hospital trust), visited by the reviewer (lead) and the peer."""
+    """A scheduled event for agency A (the hospital trust), visited by the reviewer (lead) and the
+    peer."""
     submitted_return(people["agency_a"], cycle)
     admin = people["admin"]
-    made = scheduling.choose(cycle, [(people["agency_a"], "Two learning reviews involved its emergency department")], admin)[0]
-    scheduling.schedule(made, made.version, at(SOON, 10), at(SOON, 13), "Northbrook General, room 4", admin)
+    made = scheduling.choose(
+        cycle,
+        [(people["agency_a"], "Two learning reviews involved its emergency department")],
+        admin,
+    )[0]
+    scheduling.schedule(
+        made, made.version, at(SOON, 10), at(SOON, 13), "Northbrook General, room 4", admin
+    )
     scheduling.assign_visitor(reload(made), people["reviewer"], "lead", "manual", "", admin)
     scheduling.assign_visitor(reload(made), people["peer"], "peer", "manual", "", admin)
     return reload(made)
 
 
 def findings_of(event):
-    return list(Finding.select(Finding, Standard).join(Standard).where(Finding.event == event).order_by(Standard.position))
+    return list(
+        Finding.select(Finding, Standard)
+        .join(Standard)
+        .where(Finding.event == event)
+        .order_by(Standard.position)
+    )
 
 
 def agree_everything(event, who):
     """Fill in an agreed rating for every standard and a summary, as the visitors would."""
     Finding.update(agreed_rag="A").where(Finding.event == event).execute()
-    ChallengeEvent.update(summary="A thorough, honest self-assessment.").where(ChallengeEvent.id == event.id).execute()
+    ChallengeEvent.update(summary="A thorough, honest self-assessment.").where(
+        ChallengeEvent.id == event.id
+    ).execute()

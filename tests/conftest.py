@@ -1,4 +1,8 @@
-"""Fixtures: an app on a fresh temporary SQLite file per test, the demo-like people, signed-in clients per role."""
+"""Fixtures: an app on a fresh temporary SQLite file per test, the demo-like people.
+
+Signed-in clients per role.
+"""
+
 import re
 import sqlite3
 from contextlib import closing
@@ -10,12 +14,15 @@ from qa import create_app
 from qa.db import db, make_database, release_all
 from qa.people.models import Agency, Sector, User
 
-# Fixture modules of single capabilities, shared by their test files without importing (and shadowing) fixtures.
+# Fixture modules of single capabilities, shared by their test files without importing (and
+# shadowing) fixtures.
 pytest_plugins = ["tests.section11_fixtures"]
 
 PASSWORD = "correct horse battery"
-# The app hashes with scrypt, slow on purpose (about 0.15 s a check). The people the tests make carry a cheap hash of
-# the same password instead, which the same check_password_hash verifies: hundreds of sign-ins then cost nothing.
+# The app hashes with scrypt, slow on purpose (about 0.15 s a check). The people the tests make
+# carry a cheap hash of
+# the same password instead, which the same check_password_hash verifies: hundreds of sign-ins then
+# cost nothing.
 _HASH = generate_password_hash(PASSWORD, method="pbkdf2:sha256:1000")
 
 
@@ -37,7 +44,8 @@ def migrated_database(tmp_path_factory):
 
 
 def fresh_database(source, target):
-    """A copy of the database at `source` (with anything still in its WAL) at `target`, by SQLite's backup API."""
+    """A copy of the database at `source` (with anything still in its WAL) at `target`, by SQLite's
+    backup API."""
     with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(target)) as copy:
         origin.backup(copy)
     return str(target)
@@ -45,14 +53,18 @@ def fresh_database(source, target):
 
 @pytest.fixture(scope="session")
 def shared_app(migrated_database, tmp_path_factory):
-    """One app per test process (building its 134 URL rules costs about 0.1 s); each test gives it a database of its own."""
+    """One app per test process (building its 134 URL rules costs about 0.1 s); each test gives it a
+    database of its own."""
     database = fresh_database(migrated_database, tmp_path_factory.mktemp("shared") / "qa.db")
-    return create_app({"DATABASE": database, "TESTING": True, "SECRET_KEY": "test-secret", "SERVER_NAME": None})
+    return create_app(
+        {"DATABASE": database, "TESTING": True, "SECRET_KEY": "test-secret", "SERVER_NAME": None}
+    )
 
 
 @pytest.fixture
 def app(shared_app, tmp_path, migrated_database):
-    """The app on a fresh copy of the migrated schema; settings a test changes are put back afterwards."""
+    """The app on a fresh copy of the migrated schema; settings a test changes are put back
+    afterwards."""
     settings = dict(shared_app.config)
     shared_app.config["DATABASE"] = fresh_database(migrated_database, tmp_path / "qa.db")
     db.initialize(make_database(shared_app.config["DATABASE"]))
@@ -79,13 +91,22 @@ def people(app):
     agency_b = Agency.create(name="Northbrook Constabulary", sector=police)
 
     def make(email, name, role, agency=None, subgroup=False):
-        return User.create(email=email, name=name, role=role, agency=agency, subgroup_member=subgroup, password_hash=password_hash())
+        return User.create(
+            email=email,
+            name=name,
+            role=role,
+            agency=agency,
+            subgroup_member=subgroup,
+            password_hash=password_hash(),
+        )
 
     return {
         "agency_a": agency_a,
         "agency_b": agency_b,
         "admin": make("admin@example.org", "Priya Shah", "admin", subgroup=True),
-        "reviewer": make("reviewer@example.org", "Angela Brooks", "reviewer", agency_b, subgroup=True),
+        "reviewer": make(
+            "reviewer@example.org", "Angela Brooks", "reviewer", agency_b, subgroup=True
+        ),
         "peer": make("peer@example.org", "Olivia Chen", "reviewer", agency_b),
         "lead_a": make("lead.a@example.org", "Amara Nwosu", "agency_lead", agency_a),
         "lead_b": make("lead.b@example.org", "Sarah Okafor", "agency_lead", agency_b),
@@ -107,7 +128,9 @@ class Client:
 
     def sign_in(self, email, password=PASSWORD):
         self.refresh_token("/sign-in")
-        response = self.http.post("/sign-in", data={"csrf_token": self.token, "email": email, "password": password})
+        response = self.http.post(
+            "/sign-in", data={"csrf_token": self.token, "email": email, "password": password}
+        )
         self.refresh_token("/account") if response.status_code == 302 else None
         return response
 

@@ -1,9 +1,15 @@
-"""Fixtures for the pairing tests: a small partnership with one event at the hospital trust needing both visitors.
+"""Fixtures for the pairing tests.
 
-Import the *_fixture names into a test module to use them (world, plus cycle and last_cycle from challenge_helpers).
-Angela Brooks (police, sub-group) is the only lead; Hana Hughes (health) the obvious peer, Eddie Evans (early years)
-a related-sector one, Olivia Chen (police) an unrelated one. The admin is not a sub-group member here, so never a lead.
+A small partnership with one event at the hospital trust needing both visitors.
+
+Import the *_fixture names into a test module to use them (world, plus cycle and last_cycle from
+challenge_helpers).
+Angela Brooks (police, sub-group) is the only lead; Hana Hughes (health) the obvious peer, Eddie
+Evans (early years)
+a related-sector one, Olivia Chen (police) an unrelated one. The admin is not a sub-group member
+here, so never a lead.
 """
+
 from types import SimpleNamespace
 
 import pytest
@@ -16,7 +22,15 @@ from tests.conftest import password_hash
 
 
 def reviewer(email, name, agency, subgroup=False, **kw):
-    return User.create(email=email, name=name, role="reviewer", agency=agency, subgroup_member=subgroup, password_hash=password_hash(), **kw)
+    return User.create(
+        email=email,
+        name=name,
+        role="reviewer",
+        agency=agency,
+        subgroup_member=subgroup,
+        password_hash=password_hash(),
+        **kw,
+    )
 
 
 def dated_event(cycle, agency, day, admin, reason="Chosen for the test"):
@@ -35,6 +49,15 @@ def world_fixture(people, cycle):
     eddie = reviewer("eddie@example.org", "Eddie Evans", nursery)
     event = dated_event(cycle, people["agency_a"], SOON, people["admin"])
     return SimpleNamespace(
-        cycle=cycle, event=ChallengeEvent.get_by_id(event.id), admin=people["admin"], hospital=people["agency_a"], police=people["agency_b"],
-        community=community, nursery=nursery, angela=people["reviewer"], olivia=people["peer"], hana=hana, eddie=eddie,
+        cycle=cycle,
+        event=ChallengeEvent.get_by_id(event.id),
+        admin=people["admin"],
+        hospital=people["agency_a"],
+        police=people["agency_b"],
+        community=community,
+        nursery=nursery,
+        angela=people["reviewer"],
+        olivia=people["peer"],
+        hana=hana,
+        eddie=eddie,
     )

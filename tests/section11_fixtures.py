@@ -1,4 +1,8 @@
-"""Section 11 test data: last cycle and this one (around today), a started return, helpers to fill it in, and files to upload."""
+"""Section 11 test data: last cycle and this one.
+
+(around today), a started return, helpers to fill it in, and files to upload.
+"""
+
 import io
 import zipfile
 from datetime import date, timedelta
@@ -14,16 +18,28 @@ from qa.section11.models import Rating, RatingDocument, Return
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000") + b"\x00" * 40
-EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 50 + b"This program cannot be run in DOS mode."
+EXE = (
+    b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff"
+    + b"\x00" * 50
+    + b"This program cannot be run in DOS mode."
+)
 SCRIPT = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
 
 
 def office_zip(*members, folder="word/"):
-    """A small, genuine-looking Office Open XML file (a .docx by default): content types and one part, plus (name, bytes) members."""
+    """A small, genuine-looking Office Open XML file (a .docx by default): content types and one
+    part, plus (name, bytes) members."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
-        z.writestr(f"{folder}{'document' if folder == 'word/' else 'workbook'}.xml", "<document>Safeguarding policy</document>")
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types '
+            'xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        )
+        z.writestr(
+            f"{folder}{'document' if folder == 'word/' else 'workbook'}.xml",
+            "<document>Safeguarding policy</document>",
+        )
         for name, data in members:
             z.writestr(name, data)
     return out.getvalue()
@@ -34,7 +50,8 @@ XLSX = office_zip(folder="xl/")
 
 
 def plain_zip():
-    """A zip with no Office folders in it: not a Word, Excel or PowerPoint file whatever it is called."""
+    """A zip with no Office folders in it: not a Word, Excel or PowerPoint file whatever it is
+    called."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("notes.txt", "not a document")
@@ -54,8 +71,18 @@ def zip_bomb_docx():
 def cycles(app):
     """Last year's cycle and this year's, which contains today so it is the current one."""
     today = date.today()
-    last = Cycle.create(name="2025-26", starts=today - timedelta(days=565), ends=today - timedelta(days=201), deadline=today - timedelta(days=300))
-    this = Cycle.create(name="2026-27", starts=today - timedelta(days=200), ends=today + timedelta(days=165), deadline=today + timedelta(days=60))
+    last = Cycle.create(
+        name="2025-26",
+        starts=today - timedelta(days=565),
+        ends=today - timedelta(days=201),
+        deadline=today - timedelta(days=300),
+    )
+    this = Cycle.create(
+        name="2026-27",
+        starts=today - timedelta(days=200),
+        ends=today + timedelta(days=165),
+        deadline=today + timedelta(days=60),
+    )
     return {"last": last, "this": this}
 
 
@@ -73,15 +100,26 @@ def fill(ret, user, rag="G", evidence="We do this well; audit shows it.", action
     """Rate every standard; amber and red ones get one action unless `actions` is False."""
     for rating in ratings_of(ret):
         rating = Rating.get_by_id(rating.id)
-        Rating.update(rag=rag, evidence=evidence, version=Rating.version + 1).where(Rating.id == rating.id).execute()
+        Rating.update(rag=rag, evidence=evidence, version=Rating.version + 1).where(
+            Rating.id == rating.id
+        ).execute()
         if rag in ("A", "R") and actions:
             add_action(ret, rating)
     return ratings_of(ret)
 
 
 def add_action(ret, rating, status="open", description="Audit twenty cases"):
-    return Action.create(agency=ret.agency_id, cycle=ret.cycle_id, source="section11", source_id=rating.id, standard=rating.standard_id,
-                         description=description, owner="Head of quality", due=date.today() + timedelta(days=30), status=status)
+    return Action.create(
+        agency=ret.agency_id,
+        cycle=ret.cycle_id,
+        source="section11",
+        source_id=rating.id,
+        standard=rating.standard_id,
+        description=description,
+        owner="Head of quality",
+        due=date.today() + timedelta(days=30),
+        status=status,
+    )
 
 
 def attach(rating, name="policy.pdf", data=PDF, kind="application/pdf"):
@@ -92,5 +130,7 @@ def attach(rating, name="policy.pdf", data=PDF, kind="application/pdf"):
 
 def submitted(ret, user):
     fill(ret, user)
-    Return.update(status="submitted", version=Return.version + 1).where(Return.id == ret.id).execute()
+    Return.update(status="submitted", version=Return.version + 1).where(
+        Return.id == ret.id
+    ).execute()
     return Return.get_by_id(ret.id)

@@ -1,4 +1,6 @@
-"""Survey test data: an open children's survey with one question of each kind and two setting links."""
+"""Survey test data: an open children's survey with one question of each kind and two setting
+links."""
+
 import json
 import re
 from datetime import date
@@ -9,18 +11,30 @@ from qa.surveys.models import Question, Survey, SurveyLink
 
 
 def make_survey(status="open", age_band="8-12", title="How safe do you feel?", **fields):
-    survey = Survey.create(title=title, audience="children", age_band=age_band, status=status,
-                           introduction="We want to know if you feel safe.", **fields)
+    survey = Survey.create(
+        title=title,
+        audience="children",
+        age_band=age_band,
+        status=status,
+        introduction="We want to know if you feel safe.",
+        **fields,
+    )
     questions = [
         ("smiley", "How safe do you feel at school?", ["Not good", "OK", "Good"]),
         ("yes_no", "Is there an adult you can talk to?", []),
-        ("choose_one", "Who would you talk to first?", ["A teacher", "Someone at home", "A friend"]),
+        (
+            "choose_one",
+            "Who would you talk to first?",
+            ["A teacher", "Someone at home", "A friend"],
+        ),
         ("choose_many", "Where do you feel safe?", ["At home", "At school", "Online"]),
         ("text", "What would make you feel safer?", []),
         ("anything_else", "Anything else you want to tell us?", []),
     ]
     for position, (kind, prompt, options) in enumerate(questions, start=1):
-        Question.create(survey=survey, position=position, kind=kind, prompt=prompt, options=json.dumps(options))
+        Question.create(
+            survey=survey, position=position, kind=kind, prompt=prompt, options=json.dumps(options)
+        )
     SurveyLink.create(survey=survey, label="Oak Primary Y6")
     SurveyLink.create(survey=survey, label="Youth club Tuesday")
     return survey
@@ -37,7 +51,8 @@ def link(survey):
 
 
 class Child:
-    """A browser-like visitor to /s/<code>: keeps its cookie and the form token of the last screen."""
+    """A browser-like visitor to /s/<code>: keeps its cookie and the form token of the last
+    screen."""
 
     def __init__(self, app, code):
         self.http, self.code, self.token = app.test_client(), code, None

@@ -1,4 +1,8 @@
-"""The action register: who may see and change which actions, filters, progress notes, evidence, status changes and the look-back."""
+"""The action register: who may see and change which actions, filters, progress notes, evidence.
+
+Status changes and the look-back.
+"""
+
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -9,10 +13,27 @@ from tests.conftest import Client
 from tests.section11_fixtures import DOCX, EXE, PDF, PLAIN_ZIP, SCRIPT, XLSX, zip_bomb_docx
 
 
-
-def make_action(agency, cycle, description="Audit twenty cases", source="manual", status="open", due=None, completed=None, **more):
-    return Action.create(agency=agency, cycle=cycle, source=source, description=description, owner="Head of quality",
-                         due=due or date.today() + timedelta(days=30), status=status, completed_at=completed, **more)
+def make_action(
+    agency,
+    cycle,
+    description="Audit twenty cases",
+    source="manual",
+    status="open",
+    due=None,
+    completed=None,
+    **more,
+):
+    return Action.create(
+        agency=agency,
+        cycle=cycle,
+        source=source,
+        description=description,
+        owner="Head of quality",
+        due=due or date.today() + timedelta(days=30),
+        status=status,
+        completed_at=completed,
+        **more,
+    )
 
 
 @pytest.fixture
@@ -20,9 +41,23 @@ def actions(people, cycles):
     this = cycles["this"]
     return {
         "a": make_action(people["agency_a"], this, "Refresh supervision policy"),
-        "a_late": make_action(people["agency_a"], this, "Train reception staff", due=date.today() - timedelta(days=5), status="in_progress"),
-        "a_year": make_action(people["agency_a"], this, "Rewrite the escalation policy", status="done", due=date.today() - timedelta(days=400),
-                              completed=datetime.now() - timedelta(days=370), evidence_of_completion="Published", impact="Fewer delays"),
+        "a_late": make_action(
+            people["agency_a"],
+            this,
+            "Train reception staff",
+            due=date.today() - timedelta(days=5),
+            status="in_progress",
+        ),
+        "a_year": make_action(
+            people["agency_a"],
+            this,
+            "Rewrite the escalation policy",
+            status="done",
+            due=date.today() - timedelta(days=400),
+            completed=datetime.now() - timedelta(days=370),
+            evidence_of_completion="Published",
+            impact="Fewer delays",
+        ),
         "b": make_action(people["agency_b"], this, "Police referral audit", source="challenge"),
     }
 
@@ -34,17 +69,47 @@ def client_for(app, people, role):
     return c
 
 
-@pytest.mark.parametrize("role,expected", [("admin", 200), ("reviewer", 200), ("peer", 403), ("lead_a", 200), ("lead_b", 200), ("anonymous", 302)])
+@pytest.mark.parametrize(
+    "role,expected",
+    [
+        ("admin", 200),
+        ("reviewer", 200),
+        ("peer", 403),
+        ("lead_a", 200),
+        ("lead_b", 200),
+        ("anonymous", 302),
+    ],
+)
 def test_who_may_open_the_register(app, people, actions, role, expected):
     assert client_for(app, people, role).get("/actions").status_code == expected
 
 
-@pytest.mark.parametrize("role,expected", [("admin", 200), ("reviewer", 200), ("peer", 404), ("lead_a", 200), ("lead_b", 404), ("anonymous", 302)])
+@pytest.mark.parametrize(
+    "role,expected",
+    [
+        ("admin", 200),
+        ("reviewer", 200),
+        ("peer", 404),
+        ("lead_a", 200),
+        ("lead_b", 404),
+        ("anonymous", 302),
+    ],
+)
 def test_who_may_open_agency_as_action(app, people, actions, role, expected):
     assert client_for(app, people, role).get(f"/actions/{actions['a'].id}").status_code == expected
 
 
-@pytest.mark.parametrize("role,expected", [("admin", 303), ("reviewer", 403), ("peer", 403), ("lead_a", 303), ("lead_b", 404), ("anonymous", 302)])
+@pytest.mark.parametrize(
+    "role,expected",
+    [
+        ("admin", 303),
+        ("reviewer", 403),
+        ("peer", 403),
+        ("lead_a", 303),
+        ("lead_b", 404),
+        ("anonymous", 302),
+    ],
+)
 def test_who_may_add_a_progress_note(app, people, actions, role, expected):
     c = client_for(app, people, role)
     c.refresh_token("/account") if role != "anonymous" else None
@@ -53,7 +118,9 @@ def test_who_may_add_a_progress_note(app, people, actions, role, expected):
     assert ActionUpdate.select().count() == (1 if expected == 303 else 0)
 
 
-@pytest.mark.parametrize("role,expected", [("admin", 200), ("reviewer", 403), ("lead_a", 403), ("anonymous", 302)])
+@pytest.mark.parametrize(
+    "role,expected", [("admin", 200), ("reviewer", 403), ("lead_a", 403), ("anonymous", 302)]
+)
 def test_only_admin_adds_an_action_by_hand(app, people, cycles, role, expected):
     assert client_for(app, people, role).get("/actions/new").status_code == expected
 
@@ -78,11 +145,15 @@ def test_register_filters_by_source_status_and_overdue(admin_client, actions):
 
 
 def test_active_search_returns_only_the_table(admin_client, actions):
-    html = admin_client.get("/actions?q=referral", headers={"HX-Request": "true"}).get_data(as_text=True)
+    html = admin_client.get("/actions?q=referral", headers={"HX-Request": "true"}).get_data(
+        as_text=True
+    )
     assert html.lstrip().startswith('<div id="action-results"') and "Police referral audit" in html
 
 
-def test_register_list_uses_a_bounded_number_of_queries(admin_client, actions, people, cycles, count_queries):
+def test_register_list_uses_a_bounded_number_of_queries(
+    admin_client, actions, people, cycles, count_queries
+):
     admin_client.get("/actions")
     with count_queries() as few:
         admin_client.get("/actions")
@@ -95,8 +166,15 @@ def test_register_list_uses_a_bounded_number_of_queries(admin_client, actions, p
 
 def test_lead_marks_an_action_done_with_evidence(lead_client, actions):
     action = actions["a"]
-    response = lead_client.post(f"/actions/{action.id}", {"version": action.version, "status": "done",
-                                                          "evidence_of_completion": "Policy signed off", "impact": "Supervision monthly"})
+    response = lead_client.post(
+        f"/actions/{action.id}",
+        {
+            "version": action.version,
+            "status": "done",
+            "evidence_of_completion": "Policy signed off",
+            "impact": "Supervision monthly",
+        },
+    )
     assert response.status_code == 303
     saved = Action.get_by_id(action.id)
     assert saved.status == "done" and saved.completed_at and saved.impact == "Supervision monthly"
@@ -104,17 +182,26 @@ def test_lead_marks_an_action_done_with_evidence(lead_client, actions):
 
 def test_done_needs_evidence_and_cancelled_needs_a_reason(lead_client, actions):
     action = actions["a"]
-    html = lead_client.post(f"/actions/{action.id}", {"version": action.version, "status": "done"}).get_data(as_text=True)
+    html = lead_client.post(
+        f"/actions/{action.id}", {"version": action.version, "status": "done"}
+    ).get_data(as_text=True)
     assert "Describe the evidence that the action is done" in html
-    html = lead_client.post(f"/actions/{action.id}", {"version": action.version, "status": "cancelled"}).get_data(as_text=True)
+    html = lead_client.post(
+        f"/actions/{action.id}", {"version": action.version, "status": "cancelled"}
+    ).get_data(as_text=True)
     assert "Say why the action was cancelled" in html
     assert Action.get_by_id(action.id).status == "open"
 
 
 def test_a_stale_save_shows_both_versions(lead_client, actions):
     action = actions["a"]
-    Action.update(impact="Their words", version=Action.version + 1).where(Action.id == action.id).execute()
-    html = lead_client.post(f"/actions/{action.id}", {"version": action.version, "status": "in_progress", "impact": "My words"}).get_data(as_text=True)
+    Action.update(impact="Their words", version=Action.version + 1).where(
+        Action.id == action.id
+    ).execute()
+    html = lead_client.post(
+        f"/actions/{action.id}",
+        {"version": action.version, "status": "in_progress", "impact": "My words"},
+    ).get_data(as_text=True)
     assert "Someone else saved this" in html and "Their words" in html and "My words" in html
     assert Action.get_by_id(action.id).impact == "Their words"
 
@@ -128,26 +215,51 @@ def test_a_progress_note_moves_an_open_action_in_progress(lead_client, actions):
 def test_evidence_document_is_kept_and_downloadable(lead_client, actions):
     from io import BytesIO
 
-    response = lead_client.post(f"/actions/{actions['a'].id}/documents", {"document": (BytesIO(PDF), "policy.pdf")}, content_type="multipart/form-data")
+    response = lead_client.post(
+        f"/actions/{actions['a'].id}/documents",
+        {"document": (BytesIO(PDF), "policy.pdf")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 303
     link = ActionDocument.get()
     download = lead_client.get(f"/actions/{actions['a'].id}/documents/{link.document_id}")
     assert download.status_code == 200 and download.data == PDF
 
 
-# Issue 9, "wrong type with a right name, zip bombs and oversized files refused", on the action's evidence documents.
+# Issue 9, "wrong type with a right name, zip bombs and oversized files refused", on the action's
+# evidence documents.
 def _upload(client, action, name, data):
     from io import BytesIO
 
-    return client.post(f"/actions/{action.id}/documents", {"document": (BytesIO(data), name)}, content_type="multipart/form-data")
+    return client.post(
+        f"/actions/{action.id}/documents",
+        {"document": (BytesIO(data), name)},
+        content_type="multipart/form-data",
+    )
 
 
-@pytest.mark.parametrize("name, data", [("policy.pdf", SCRIPT), ("chart.png", SCRIPT), ("minutes.docx", EXE), ("policy.pdf", EXE),
-                                        ("chart.png", EXE), ("minutes.docx", PLAIN_ZIP), ("figures.xlsx", PLAIN_ZIP)])
-def test_a_wrong_type_with_a_right_name_is_refused_as_evidence_and_nothing_stored(lead_client, actions, name, data):
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("policy.pdf", SCRIPT),
+        ("chart.png", SCRIPT),
+        ("minutes.docx", EXE),
+        ("policy.pdf", EXE),
+        ("chart.png", EXE),
+        ("minutes.docx", PLAIN_ZIP),
+        ("figures.xlsx", PLAIN_ZIP),
+    ],
+)
+def test_a_wrong_type_with_a_right_name_is_refused_as_evidence_and_nothing_stored(
+    lead_client, actions, name, data
+):
     response = _upload(lead_client, actions["a"], name, data)
     page = response.get_data(as_text=True)
-    assert response.status_code == 200 and f"not really a .{name.rsplit('.')[-1]} file" in page and 'id="document-error"' in page
+    assert (
+        response.status_code == 200
+        and f"not really a .{name.rsplit('.')[-1]} file" in page
+        and 'id="document-error"' in page
+    )
     assert "Refresh supervision policy" in page  # the action's own page again, not an error page
     assert Document.select().count() == 0 and ActionDocument.select().count() == 0
 
@@ -155,39 +267,60 @@ def test_a_wrong_type_with_a_right_name_is_refused_as_evidence_and_nothing_store
 def test_a_zip_bomb_named_docx_is_refused_as_evidence_and_nothing_stored(lead_client, actions):
     response = _upload(lead_client, actions["a"], "Supervision audit.docx", zip_bomb_docx())
     page = response.get_data(as_text=True)
-    assert response.status_code == 200 and "The selected file is damaged or unsafe to open. Save it again and upload the new copy" in page
+    assert (
+        response.status_code == 200
+        and "The selected file is damaged or unsafe to open. Save it again and upload the new copy"
+        in page
+    )
     assert Document.select().count() == 0 and ActionDocument.select().count() == 0
 
 
-def test_evidence_over_the_upload_limit_is_refused_on_the_actions_own_page(app, lead_client, actions):
+def test_evidence_over_the_upload_limit_is_refused_on_the_actions_own_page(
+    app, lead_client, actions
+):
     app.config["MAX_UPLOAD_BYTES"] = 1024
     response = _upload(lead_client, actions["a"], "big.pdf", PDF + b"0" * 2048)
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "The selected file must be smaller than 1 KB" in page
-    assert "Refresh supervision policy" in page and 'name="evidence_of_completion"' in page  # the whole page and its forms
+    # the whole page and its forms
+    assert "Refresh supervision policy" in page and 'name="evidence_of_completion"' in page
     assert Document.select().count() == 0
 
 
-def test_evidence_over_the_servers_hard_limit_is_refused_on_the_actions_own_page_and_nothing_stored(app, lead_client, actions):
-    """The server refuses the body unread, before the route; the route still answers, with the message beside the field."""
+def test_evidence_over_the_servers_hard_limit_is_refused_on_the_actions_own_page_and_nothing_stored(
+    app, lead_client, actions
+):
+    """The server refuses the body unread, before the route; the route still answers, with the
+    message beside the field."""
     app.config.update(MAX_CONTENT_LENGTH=2048, MAX_UPLOAD_BYTES=1024)
     response = _upload(lead_client, actions["a"], "huge.pdf", PDF + b"0" * 8192)
     page = response.get_data(as_text=True)
-    assert response.status_code == 200 and 'id="document-error"' in page and "The selected file must be smaller than 1 KB" in page
+    assert (
+        response.status_code == 200
+        and 'id="document-error"' in page
+        and "The selected file must be smaller than 1 KB" in page
+    )
     assert "Refresh supervision policy" in page and 'name="evidence_of_completion"' in page
     assert Document.select().count() == 0
 
 
 @pytest.mark.parametrize("role, expected", [("lead_b", 404), ("reviewer", 403)])
-def test_evidence_over_the_servers_hard_limit_from_someone_who_may_not_add_it_is_refused_as_usual(app, people, actions, role, expected):
+def test_evidence_over_the_servers_hard_limit_from_someone_who_may_not_add_it_is_refused_as_usual(
+    app, people, actions, role, expected
+):
     app.config.update(MAX_CONTENT_LENGTH=2048, MAX_UPLOAD_BYTES=1024)
     response = _upload(client_for(app, people, role), actions["a"], "huge.pdf", PDF + b"0" * 8192)
-    assert response.status_code == expected and "Refresh supervision policy" not in response.get_data(as_text=True)
+    assert (
+        response.status_code == expected
+        and "Refresh supervision policy" not in response.get_data(as_text=True)
+    )
 
 
-def test_a_refused_upload_is_listed_in_an_error_summary_linked_to_the_file_field(lead_client, actions):
+def test_a_refused_upload_is_listed_in_an_error_summary_linked_to_the_file_field(
+    lead_client, actions
+):
     page = _upload(lead_client, actions["a"], "policy.pdf", EXE).get_data(as_text=True)
-    summary = page[page.index('class="govuk-error-summary"'):page.index("<h1")]
+    summary = page[page.index('class="govuk-error-summary"') : page.index("<h1")]
     assert '<a href="#document">The selected file is not really a .pdf file' in summary
     assert 'id="document" name="document" type="file"' in page
 
@@ -201,7 +334,14 @@ def test_a_small_word_or_excel_file_is_kept_as_evidence(lead_client, actions, na
 def test_look_back_is_recorded_and_leaves_the_home_list(lead_client, actions):
     action = actions["a_year"]
     assert "Rewrite the escalation policy" in lead_client.get("/").get_data(as_text=True)
-    response = lead_client.post(f"/actions/{action.id}/look-back", {"version": action.version, "impact_confirmed": "yes", "impact_review_note": "Repeat audit held"})
+    response = lead_client.post(
+        f"/actions/{action.id}/look-back",
+        {
+            "version": action.version,
+            "impact_confirmed": "yes",
+            "impact_review_note": "Repeat audit held",
+        },
+    )
     assert response.status_code == 303
     saved = Action.get_by_id(action.id)
     assert saved.impact_confirmed is True and saved.impact_reviewed_at
@@ -214,8 +354,17 @@ def test_home_page_lists_overdue_actions_for_admin(admin_client, actions):
 
 
 def test_admin_adds_an_action_from_a_case_review(admin_client, people, cycles):
-    response = admin_client.post("/actions/new", {"agency": people["agency_b"].id, "standard": "", "description": "Share the review's learning",
-                                                  "origin": "Case review: Child T", "owner": "DI Patel", "due": (date.today() + timedelta(days=60)).isoformat()})
+    response = admin_client.post(
+        "/actions/new",
+        {
+            "agency": people["agency_b"].id,
+            "standard": "",
+            "description": "Share the review's learning",
+            "origin": "Case review: Child T",
+            "owner": "DI Patel",
+            "due": (date.today() + timedelta(days=60)).isoformat(),
+        },
+    )
     assert response.status_code == 303
     action = Action.get(Action.source == "manual")
     assert action.agency_id == people["agency_b"].id and "Child T" in action.description
@@ -227,8 +376,14 @@ def test_quarterly_summary_counts_opened_and_overdue(admin_client, actions):
 
 
 def test_sub_group_sees_which_look_backs_confirmed_the_impact(reviewer_client, actions):
-    Action.update(impact_confirmed=True, impact_reviewed_at=datetime.now()).where(Action.id == actions["a_year"].id).execute()
+    Action.update(impact_confirmed=True, impact_reviewed_at=datetime.now()).where(
+        Action.id == actions["a_year"].id
+    ).execute()
     confirmed = reviewer_client.get("/actions?lookback=confirmed").get_data(as_text=True)
     assert "Rewrite the escalation policy" in confirmed and "Train reception staff" not in confirmed
-    assert "Rewrite the escalation policy" not in reviewer_client.get("/actions?lookback=not_sustained").get_data(as_text=True)
-    assert "Actions whose impact was confirmed a year on" in reviewer_client.get("/").get_data(as_text=True)
+    assert "Rewrite the escalation policy" not in reviewer_client.get(
+        "/actions?lookback=not_sustained"
+    ).get_data(as_text=True)
+    assert "Actions whose impact was confirmed a year on" in reviewer_client.get("/").get_data(
+        as_text=True
+    )

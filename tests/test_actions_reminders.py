@@ -1,4 +1,8 @@
-"""The reminders command: overdue actions go to their agency's lead (and an owner given as an email); printed without SMTP."""
+"""The reminders command.
+
+Overdue actions go to their agency's lead (and an owner given as an email); printed without SMTP.
+"""
+
 from datetime import date, timedelta
 
 from qa.actions import reminders
@@ -6,7 +10,14 @@ from qa.actions.models import Action
 
 
 def late(agency, cycle, owner="Head of quality", days=3, status="open"):
-    return Action.create(agency=agency, cycle=cycle, description=f"Late action for {owner}", owner=owner, due=date.today() - timedelta(days=days), status=status)
+    return Action.create(
+        agency=agency,
+        cycle=cycle,
+        description=f"Late action for {owner}",
+        owner=owner,
+        due=date.today() - timedelta(days=days),
+        status=status,
+    )
 
 
 def test_without_smtp_it_prints_what_it_would_send(app, people, cycles):
@@ -43,5 +54,10 @@ def test_with_smtp_each_recipient_gets_one_email(app, people, cycles, monkeypatc
             sent.append(message)
 
     monkeypatch.setattr(reminders.smtplib, "SMTP", FakeSMTP)
-    assert reminders.send({"SMTP_HOST": "smtp.example", "SMTP_FROM": "qa@example.org"}, echo=lambda *_: None) == 1
+    assert (
+        reminders.send(
+            {"SMTP_HOST": "smtp.example", "SMTP_FROM": "qa@example.org"}, echo=lambda *_: None
+        )
+        == 1
+    )
     assert sent[0]["To"] == "lead.a@example.org" and "2 overdue" in sent[0]["Subject"]

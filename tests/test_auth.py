@@ -1,4 +1,5 @@
 """Signing in and out: passwords, throttling, sessions, idle timeout, and nothing typed is lost."""
+
 from datetime import timedelta
 
 from qa.audit import AuditEvent
@@ -10,8 +11,14 @@ from tests.conftest import PASSWORD, Client
 
 def test_passwords_are_hashed_with_scrypt(lead_client, people):
     """(The people the tests make carry a cheap hash; a password the app sets is scrypt.)"""
-    lead_client.post("/account/password", {"current_password": "correct horse battery", "new_password": "kettle river orange",
-                                           "confirm_password": "kettle river orange"})
+    lead_client.post(
+        "/account/password",
+        {
+            "current_password": "correct horse battery",
+            "new_password": "kettle river orange",
+            "confirm_password": "kettle river orange",
+        },
+    )
     assert User.get_by_id(people["lead_a"].id).password_hash.startswith("scrypt:")
 
 
@@ -32,7 +39,10 @@ def test_sign_in_with_right_password_and_wrong_password(app, people):
 def test_sign_in_does_not_follow_an_offsite_next(app, people):
     client = Client(app)
     client.refresh_token()
-    response = client.http.post("/sign-in?next=//evil.example/x", data={"csrf_token": client.token, "email": people["admin"].email, "password": PASSWORD})
+    response = client.http.post(
+        "/sign-in?next=//evil.example/x",
+        data={"csrf_token": client.token, "email": people["admin"].email, "password": PASSWORD},
+    )
     assert response.location == "/"
 
 
@@ -92,10 +102,17 @@ def test_deactivating_a_person_ends_their_sessions(app, people, admin_client):
     lead.sign_in(people["lead_a"].email)
     assert lead.get("/").status_code == 200
     person = people["lead_a"]
-    admin_client.post(f"/admin/people/{person.id}", {
-        "version": person.version, "name": person.name, "email": person.email, "role": "agency_lead",
-        "agency": person.agency_id, "max_visits": 2,
-    })
+    admin_client.post(
+        f"/admin/people/{person.id}",
+        {
+            "version": person.version,
+            "name": person.name,
+            "email": person.email,
+            "role": "agency_lead",
+            "agency": person.agency_id,
+            "max_visits": 2,
+        },
+    )
     assert User.get_by_id(person.id).active is False
     assert lead.get("/").status_code == 302
 
@@ -115,13 +132,23 @@ def test_page_carries_the_idle_warning_settings(admin_client):
     assert 'id="idle-warning"' in html
 
 
-def test_form_posted_after_idle_timeout_is_kept_and_offered_again_after_sign_in(app, people, admin_client):
+def test_form_posted_after_idle_timeout_is_kept_and_offered_again_after_sign_in(
+    app, people, admin_client
+):
     from datetime import datetime
 
     agency = people["agency_a"]
     with admin_client.http.session_transaction() as session:
         session["seen"] = (datetime.now() - timedelta(minutes=45)).timestamp()
-    response = admin_client.post(f"/admin/agencies/{agency.id}", {"version": agency.version, "name": "Renamed while away", "sector": agency.sector_id, "active": "y"})
+    response = admin_client.post(
+        f"/admin/agencies/{agency.id}",
+        {
+            "version": agency.version,
+            "name": "Renamed while away",
+            "sector": agency.sector_id,
+            "active": "y",
+        },
+    )
     assert "/sign-in" in response.location and "resume" in response.location
     admin_client.sign_in(people["admin"].email)
     page = admin_client.get("/resume").get_data(as_text=True)
@@ -130,7 +157,15 @@ def test_form_posted_after_idle_timeout_is_kept_and_offered_again_after_sign_in(
 
 def test_form_posted_with_a_dead_csrf_token_is_kept_not_lost(app, people, admin_client):
     agency = people["agency_a"]
-    response = admin_client.post(f"/admin/agencies/{agency.id}", {"csrf_token": "stale", "version": agency.version, "name": "Typed before lunch", "sector": agency.sector_id})
+    response = admin_client.post(
+        f"/admin/agencies/{agency.id}",
+        {
+            "csrf_token": "stale",
+            "version": agency.version,
+            "name": "Typed before lunch",
+            "sector": agency.sector_id,
+        },
+    )
     assert response.status_code == 302 and response.location.endswith("/resume")
     assert "Typed before lunch" in admin_client.get("/resume").get_data(as_text=True)
 
@@ -141,14 +176,23 @@ def test_csrf_token_has_no_time_limit_so_long_forms_do_not_fail(app):
 
 def test_htmx_post_without_csrf_header_is_refused(app, people, admin_client):
     agency = people["agency_a"]
-    response = admin_client.http.post(f"/admin/agencies/{agency.id}/active", data={"version": agency.version}, headers={"HX-Request": "true"})
-    assert response.headers.get("HX-Redirect") == "/resume"  # refused; what was posted is kept to send again with a token
+    response = admin_client.http.post(
+        f"/admin/agencies/{agency.id}/active",
+        data={"version": agency.version},
+        headers={"HX-Request": "true"},
+    )
+    # refused; what was posted is kept to send again with a token
+    assert response.headers.get("HX-Redirect") == "/resume"
     assert User.select().count() and agency.__class__.get_by_id(agency.id).active is True
 
 
 def test_htmx_post_with_csrf_header_is_accepted(app, people, admin_client):
     agency = people["agency_a"]
-    response = admin_client.http.post(f"/admin/agencies/{agency.id}/active", data={"version": agency.version}, headers={"HX-Request": "true", "X-CSRFToken": admin_client.token})
+    response = admin_client.http.post(
+        f"/admin/agencies/{agency.id}/active",
+        data={"version": agency.version},
+        headers={"HX-Request": "true", "X-CSRFToken": admin_client.token},
+    )
     assert response.status_code == 200
     assert agency.__class__.get_by_id(agency.id).active is False
 
@@ -163,7 +207,8 @@ def test_no_default_admin_exists_without_the_demo(app):
 
 
 def test_static_files_neither_count_as_activity_nor_send_the_session_cookie_again(admin_client):
-    """A stylesheet or an icon fetched late must not refresh the idle clock, nor put back a cookie the browser dropped."""
+    """A stylesheet or an icon fetched late must not refresh the idle clock, nor put back a cookie
+    the browser dropped."""
     response = admin_client.get("/static/favicon.svg")
     assert response.status_code == 200 and "Set-Cookie" not in response.headers
     assert "Set-Cookie" in admin_client.get("/").headers  # a page does refresh it

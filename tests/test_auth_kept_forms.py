@@ -1,10 +1,16 @@
-"""Issue 9, "Session and CSRF expiry in the middle of a long findings form or self-assessment: nothing typed is lost."
+"""Issue 9, "Session and CSRF expiry in the middle of a long findings form or self-assessment.
 
-For the Section 11 self-assessment (an agency lead's rating form, autosaved or posted whole) and the challenge
-findings (a visitor's per-field autosave, or the whole standard posted without JavaScript): a post made after the
-idle timeout, after the session cookie is gone, or with a dead CSRF token is kept, offered back after signing in,
+Nothing typed is lost."
+
+For the Section 11 self-assessment (an agency lead's rating form, autosaved or posted whole) and the
+challenge
+findings (a visitor's per-field autosave, or the whole standard posted without JavaScript): a post
+made after the
+idle timeout, after the session cookie is gone, or with a dead CSRF token is kept, offered back
+after signing in,
 and once sent again is in the database.
 """
+
 import html
 import re
 from datetime import datetime, timedelta
@@ -16,11 +22,11 @@ from qa.auth.models import KeptForm
 from qa.challenge.findings import FIELDS
 from qa.challenge.models import Finding
 from qa.section11.models import Rating
-from tests.conftest import PASSWORD
 from tests.challenge_helpers import cycle_fixture, event_fixture, findings_of  # noqa: F401
+from tests.conftest import PASSWORD
 from tests.section11_fixtures import ratings_of
 
-EVIDENCE = "Our board lead reports quarterly.\nThe audit of twenty cases found two gaps & we've \"fixed\" both <quickly>."
+EVIDENCE = 'Our board lead reports quarterly.\nThe audit of twenty cases found two gaps & we\'ve "fixed" both <quickly>.'
 STRENGTHS = "The designated lead knew every open case.\nSupervision notes were current & signed."
 
 
@@ -30,29 +36,43 @@ def idle_for_45_minutes(client):
 
 
 def cookie_gone(client):
-    """The browser lost the session cookie (closed, cleared): the page and its old token are all that is left."""
+    """The browser lost the session cookie (closed, cleared): the page and its old token are all
+    that is left."""
     client.http.delete_cookie("session")
 
 
 def sign_in_again(client, email):
     """Sign in on the page the expired post was sent to; it goes on to the kept form."""
     client.refresh_token("/sign-in?next=/resume")
-    response = client.http.post("/sign-in?next=/resume", data={"csrf_token": client.token, "email": email, "password": PASSWORD})
+    response = client.http.post(
+        "/sign-in?next=/resume",
+        data={"csrf_token": client.token, "email": email, "password": PASSWORD},
+    )
     assert response.status_code == 302 and response.location == "/resume"
 
 
 def resend(client):
-    """Press "Save my changes" on the resume page: post its hidden fields to where the form was going."""
+    """Press "Save my changes" on the resume page: post its hidden fields to where the form was
+    going."""
     page = client.get("/resume").get_data(as_text=True)
-    action, form = re.search(r'<form method="post" action="([^"]+)" hx-boost="false">(.*?)</form>', page, re.S).groups()
-    fields = [(name, html.unescape(value)) for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form)]
+    action, form = re.search(
+        r'<form method="post" action="([^"]+)" hx-boost="false">(.*?)</form>', page, re.S
+    ).groups()
+    fields = [
+        (name, html.unescape(value))
+        for name, value in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form)
+    ]
     return client.http.post(html.unescape(action), data=MultiDict(fields))
 
 
 def assert_sent_to_sign_in(response, htmx):
-    """Without JavaScript a redirect; htmx is told to navigate the whole page (it would swap a redirect's page into the box)."""
+    """Without JavaScript a redirect; htmx is told to navigate the whole page (it would swap a
+    redirect's page into the box)."""
     if htmx:
-        assert response.status_code == 200 and response.headers["HX-Redirect"] == "/sign-in?next=/resume"
+        assert (
+            response.status_code == 200
+            and response.headers["HX-Redirect"] == "/sign-in?next=/resume"
+        )
     else:
         assert response.status_code == 302 and response.location == "/sign-in?next=/resume"
 
@@ -64,20 +84,29 @@ def assert_sent_to_resume(response, htmx):
         assert response.status_code == 302 and response.location == "/resume"
 
 
-# The Section 11 self-assessment --------------------------------------------------------------------------------
+# The Section 11 self-assessment
+# --------------------------------------------------------------------------------
+
 
 def _rating_post(rating, **extra):
     return {"version": str(rating.version), "rag": "A", "evidence": EVIDENCE, **extra}
 
 
 @pytest.mark.parametrize("htmx", [True, False], ids=["autosave", "save-and-continue"])
-@pytest.mark.parametrize("expire", [idle_for_45_minutes, cookie_gone], ids=["idle-timeout", "cookie-gone"])
-def test_session_expiry_in_the_middle_of_a_self_assessment_loses_nothing_typed(lead_client, people, return_a, expire, htmx):
+@pytest.mark.parametrize(
+    "expire", [idle_for_45_minutes, cookie_gone], ids=["idle-timeout", "cookie-gone"]
+)
+def test_session_expiry_in_the_middle_of_a_self_assessment_loses_nothing_typed(
+    lead_client, people, return_a, expire, htmx
+):
     rating = ratings_of(return_a)[0]
     lead_client.get(f"/section11/ratings/{rating.id}")
     expire(lead_client)
-    assert_sent_to_sign_in(lead_client.post(f"/section11/ratings/{rating.id}", _rating_post(rating), htmx=htmx), htmx)
-    assert Rating.get_by_id(rating.id).evidence == ""  # not saved by someone no longer signed in ...
+    assert_sent_to_sign_in(
+        lead_client.post(f"/section11/ratings/{rating.id}", _rating_post(rating), htmx=htmx), htmx
+    )
+    # not saved by someone no longer signed in ...
+    assert Rating.get_by_id(rating.id).evidence == ""
     assert KeptForm.select().count() == 1  # ... but kept
 
     sign_in_again(lead_client, people["lead_a"].email)
@@ -90,47 +119,79 @@ def test_session_expiry_in_the_middle_of_a_self_assessment_loses_nothing_typed(l
 
 
 @pytest.mark.parametrize("htmx", [True, False], ids=["autosave", "save-and-continue"])
-def test_csrf_expiry_in_the_middle_of_a_self_assessment_loses_nothing_typed(lead_client, people, return_a, htmx):
+def test_csrf_expiry_in_the_middle_of_a_self_assessment_loses_nothing_typed(
+    lead_client, people, return_a, htmx
+):
     rating = ratings_of(return_a)[0]
-    response = lead_client.post(f"/section11/ratings/{rating.id}", _rating_post(rating, csrf_token="from-an-older-session"), htmx=htmx)
+    response = lead_client.post(
+        f"/section11/ratings/{rating.id}",
+        _rating_post(rating, csrf_token="from-an-older-session"),
+        htmx=htmx,
+    )
     assert_sent_to_resume(response, htmx)
     assert Rating.get_by_id(rating.id).evidence == ""
     assert resend(lead_client).status_code == 302
     assert Rating.get_by_id(rating.id).evidence == EVIDENCE
 
 
-def test_a_kept_self_assessment_sent_after_someone_else_saved_shows_both_versions(lead_client, signed_in, people, return_a):
-    """Nothing is lost the other way either: a kept post never silently overwrites what was saved meanwhile."""
+def test_a_kept_self_assessment_sent_after_someone_else_saved_shows_both_versions(
+    lead_client, signed_in, people, return_a
+):
+    """Nothing is lost the other way either: a kept post never silently overwrites what was saved
+    meanwhile."""
     rating = ratings_of(return_a)[0]
     idle_for_45_minutes(lead_client)
     lead_client.post(f"/section11/ratings/{rating.id}", _rating_post(rating), htmx=True)
-    Rating.update(evidence="Saved by a colleague meanwhile", version=Rating.version + 1).where(Rating.id == rating.id).execute()
+    Rating.update(evidence="Saved by a colleague meanwhile", version=Rating.version + 1).where(
+        Rating.id == rating.id
+    ).execute()
     sign_in_again(lead_client, people["lead_a"].email)
     page = resend(lead_client).get_data(as_text=True)
-    assert "Someone else saved this" in page and "Saved by a colleague meanwhile" in page and "The audit of twenty cases" in page
+    assert (
+        "Someone else saved this" in page
+        and "Saved by a colleague meanwhile" in page
+        and "The audit of twenty cases" in page
+    )
     assert Rating.get_by_id(rating.id).evidence == "Saved by a colleague meanwhile"
 
 
-# Whose it is: a kept form is only ever shown to the person who typed it -----------------------------------------
+# Whose it is: a kept form is only ever shown to the person who typed it
+# -----------------------------------------
+
 
 def sign_in_on_the_same_browser(client, email, next_url="/resume"):
     client.refresh_token(f"/sign-in?next={next_url}")
-    return client.http.post(f"/sign-in?next={next_url}", data={"csrf_token": client.token, "email": email, "password": PASSWORD})
+    return client.http.post(
+        f"/sign-in?next={next_url}",
+        data={"csrf_token": client.token, "email": email, "password": PASSWORD},
+    )
 
 
-def test_someone_else_signing_in_on_the_same_browser_never_sees_a_kept_form_and_its_owner_still_gets_it(lead_client, people, return_a):
-    """A shared computer: Amara's session times out mid-form; Sarah, of another agency, signs in on the sign-in page left
+def test_someone_else_signing_in_on_the_same_browser_never_sees_a_kept_form_and_its_owner_still_gets_it(
+    lead_client, people, return_a
+):
+    """A shared computer: Amara's session times out mid-form; Sarah, of another agency, signs in on
+    the sign-in page left
     showing, does her work and signs out; Amara signs in again later on the same browser."""
     rating = ratings_of(return_a)[0]
     idle_for_45_minutes(lead_client)
-    assert_sent_to_sign_in(lead_client.post(f"/section11/ratings/{rating.id}", _rating_post(rating)), htmx=False)
-    assert KeptForm.get().owner_id == people["lead_a"].id  # who was signed in, still known after the idle timeout
+    assert_sent_to_sign_in(
+        lead_client.post(f"/section11/ratings/{rating.id}", _rating_post(rating)), htmx=False
+    )
+    # who was signed in, still known after the idle timeout
+    assert KeptForm.get().owner_id == people["lead_a"].id
 
     response = sign_in_on_the_same_browser(lead_client, people["lead_b"].email)
-    assert response.status_code == 302 and response.location == "/resume"  # where the page she signed in on was going ...
+    # where the page she signed in on was going ...
+    assert response.status_code == 302 and response.location == "/resume"
     response = lead_client.get("/resume", follow_redirects=True)
     page = response.get_data(as_text=True)
-    assert response.request.path == "/" and "Your changes were kept" not in page and "The audit of twenty cases" not in page  # ... but nothing for her
+    # ... but nothing for her
+    assert (
+        response.request.path == "/"
+        and "Your changes were kept" not in page
+        and "The audit of twenty cases" not in page
+    )
     with lead_client.http.session_transaction() as session:
         assert "kept_form" not in session  # nothing she could send again
     lead_client.refresh_token("/account")
@@ -143,9 +204,13 @@ def test_someone_else_signing_in_on_the_same_browser_never_sees_a_kept_form_and_
     assert (saved.evidence, saved.updated_by_id) == (EVIDENCE, people["lead_a"].id)
 
 
-def test_resume_never_shows_someone_elses_kept_form_even_given_its_token(lead_client, signed_in, people, return_a):
+def test_resume_never_shows_someone_elses_kept_form_even_given_its_token(
+    lead_client, signed_in, people, return_a
+):
     rating = ratings_of(return_a)[0]
-    lead_client.post(f"/section11/ratings/{rating.id}", _rating_post(rating, csrf_token="from-an-older-session"))
+    lead_client.post(
+        f"/section11/ratings/{rating.id}", _rating_post(rating, csrf_token="from-an-older-session")
+    )
     assert KeptForm.get().owner_id == people["lead_a"].id
     other = signed_in(people["lead_b"])
     with other.http.session_transaction() as session:
@@ -154,8 +219,11 @@ def test_resume_never_shows_someone_elses_kept_form_even_given_its_token(lead_cl
     assert response.status_code == 302 and response.location == "/"
 
 
-def test_a_form_kept_with_no_owner_goes_to_the_first_person_to_sign_in_and_no_one_after(lead_client, people, return_a):
-    """The cookie had gone, so who typed it is unknown: the next sign-in on that browser takes it, as the likeliest owner."""
+def test_a_form_kept_with_no_owner_goes_to_the_first_person_to_sign_in_and_no_one_after(
+    lead_client, people, return_a
+):
+    """The cookie had gone, so who typed it is unknown: the next sign-in on that browser takes it,
+    as the likeliest owner."""
     rating = ratings_of(return_a)[0]
     cookie_gone(lead_client)
     lead_client.post(f"/section11/ratings/{rating.id}", _rating_post(rating))
@@ -169,40 +237,73 @@ def test_a_form_kept_with_no_owner_goes_to_the_first_person_to_sign_in_and_no_on
     assert lead_client.get("/resume").location == "/"
 
 
-@pytest.mark.parametrize("header", [{"Sec-Fetch-Site": "cross-site"}, {"Origin": "https://elsewhere.example"}], ids=["sec-fetch-site", "origin"])
+@pytest.mark.parametrize(
+    "header",
+    [{"Sec-Fetch-Site": "cross-site"}, {"Origin": "https://elsewhere.example"}],
+    ids=["sec-fetch-site", "origin"],
+)
 def test_a_form_posted_from_another_site_is_never_kept(client, people, return_a, header):
-    """Kept and offered back after signing in, it would let that site choose what "Save my changes" sends."""
+    """Kept and offered back after signing in, it would let that site choose what "Save my changes"
+    sends."""
     rating = ratings_of(return_a)[0]
-    response = client.http.post(f"/section11/ratings/{rating.id}", data=_rating_post(rating, csrf_token="forged"), headers=header)
+    response = client.http.post(
+        f"/section11/ratings/{rating.id}",
+        data=_rating_post(rating, csrf_token="forged"),
+        headers=header,
+    )
     assert response.status_code == 400 and KeptForm.select().count() == 0
 
 
 def test_a_form_posted_from_this_site_without_a_cookie_is_still_kept(client, people, return_a):
     rating = ratings_of(return_a)[0]
-    response = client.http.post(f"/section11/ratings/{rating.id}", data=_rating_post(rating, csrf_token="old"),
-                                headers={"Sec-Fetch-Site": "same-origin", "Origin": "http://localhost"})
+    response = client.http.post(
+        f"/section11/ratings/{rating.id}",
+        data=_rating_post(rating, csrf_token="old"),
+        headers={"Sec-Fetch-Site": "same-origin", "Origin": "http://localhost"},
+    )
     assert_sent_to_sign_in(response, htmx=False)
     assert KeptForm.select().count() == 1
 
 
 def test_a_sign_in_form_with_a_dead_token_is_not_kept_so_no_password_is_stored(client, people):
-    response = client.http.post("/sign-in?next=/actions", data={"csrf_token": "dead", "email": people["admin"].email, "password": PASSWORD})
+    response = client.http.post(
+        "/sign-in?next=/actions",
+        data={"csrf_token": "dead", "email": people["admin"].email, "password": PASSWORD},
+    )
     assert response.status_code == 302 and response.location == "/sign-in?next=/actions"
     assert KeptForm.select().count() == 0
-    assert "That sign-in page had been open too long" in client.get(response.location).get_data(as_text=True)
+    assert "That sign-in page had been open too long" in client.get(response.location).get_data(
+        as_text=True
+    )
 
 
-def test_password_fields_are_never_kept_and_a_form_of_only_passwords_is_not_kept_at_all(admin_client, people):
-    change = {"csrf_token": "dead", "current_password": PASSWORD, "new_password": "kettle river orange", "confirm_password": "kettle river orange"}
+def test_password_fields_are_never_kept_and_a_form_of_only_passwords_is_not_kept_at_all(
+    admin_client, people
+):
+    change = {
+        "csrf_token": "dead",
+        "current_password": PASSWORD,
+        "new_password": "kettle river orange",
+        "confirm_password": "kettle river orange",
+    }
     admin_client.http.post("/account/password", data=change)
     assert KeptForm.select().count() == 0
     person = people["lead_a"]
-    admin_client.http.post(f"/admin/people/{person.id}", data={"csrf_token": "dead", "name": "Amara N", "new_password": "kettle river orange"})
+    admin_client.http.post(
+        f"/admin/people/{person.id}",
+        data={"csrf_token": "dead", "name": "Amara N", "new_password": "kettle river orange"},
+    )
     kept = KeptForm.get()
-    assert "Amara N" in kept.fields and "kettle" not in kept.fields and "new_password" not in kept.fields
+    assert (
+        "Amara N" in kept.fields
+        and "kettle" not in kept.fields
+        and "new_password" not in kept.fields
+    )
 
 
-# The challenge findings ------------------------------------------------------------------------------------------
+# The challenge findings
+# ------------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def visitor(signed_in, people):
@@ -210,50 +311,88 @@ def visitor(signed_in, people):
 
 
 def _finding_post(finding, **typed):
-    """What the findings form holds for one standard: each field and the words it was opened with (htmx sends it all)."""
+    """What the findings form holds for one standard: each field and the words it was opened with
+    (htmx sends it all)."""
     data = {"version": str(finding.version)}
     for name in FIELDS:
         data[name] = data[f"base-{name}"] = getattr(finding, name)
     return {**data, **typed}
 
 
-@pytest.mark.parametrize("expire", [idle_for_45_minutes, cookie_gone], ids=["idle-timeout", "cookie-gone"])
-def test_session_expiry_in_the_middle_of_a_findings_autosave_loses_nothing_typed(visitor, people, event, expire):
+@pytest.mark.parametrize(
+    "expire", [idle_for_45_minutes, cookie_gone], ids=["idle-timeout", "cookie-gone"]
+)
+def test_session_expiry_in_the_middle_of_a_findings_autosave_loses_nothing_typed(
+    visitor, people, event, expire
+):
     finding = findings_of(event)[0]
     visitor.get(f"/challenge/events/{event.id}/findings")
     expire(visitor)
-    response = visitor.post(f"/challenge/findings/{finding.id}/fields/strengths", _finding_post(finding, strengths=STRENGTHS), htmx=True)
+    response = visitor.post(
+        f"/challenge/findings/{finding.id}/fields/strengths",
+        _finding_post(finding, strengths=STRENGTHS),
+        htmx=True,
+    )
     assert_sent_to_sign_in(response, htmx=True)
     assert Finding.get_by_id(finding.id).strengths == ""
 
     sign_in_again(visitor, people["reviewer"].email)
-    assert "Supervision notes were current &amp; signed." in visitor.get("/resume").get_data(as_text=True)
+    assert "Supervision notes were current &amp; signed." in visitor.get("/resume").get_data(
+        as_text=True
+    )
     response = resend(visitor)
-    assert response.status_code == 200 and "Supervision notes were current &amp; signed." in response.get_data(as_text=True)
+    assert (
+        response.status_code == 200
+        and "Supervision notes were current &amp; signed." in response.get_data(as_text=True)
+    )
     saved = Finding.get_by_id(finding.id)
     assert (saved.strengths, saved.updated_by_id) == (STRENGTHS, people["reviewer"].id)
 
 
-@pytest.mark.parametrize("expire", [idle_for_45_minutes, cookie_gone], ids=["idle-timeout", "cookie-gone"])
-def test_session_expiry_in_the_middle_of_a_whole_findings_form_loses_nothing_typed(visitor, people, event, expire):
+@pytest.mark.parametrize(
+    "expire", [idle_for_45_minutes, cookie_gone], ids=["idle-timeout", "cookie-gone"]
+)
+def test_session_expiry_in_the_middle_of_a_whole_findings_form_loses_nothing_typed(
+    visitor, people, event, expire
+):
     finding = findings_of(event)[0]
-    typed = {"agreed_rag": "A", "evidence_seen": "Board minutes, four quarters", "questions_asked": "Who owns the risk register?",
-             "strengths": STRENGTHS, "development": "Escalation is slow out of hours"}
+    typed = {
+        "agreed_rag": "A",
+        "evidence_seen": "Board minutes, four quarters",
+        "questions_asked": "Who owns the risk register?",
+        "strengths": STRENGTHS,
+        "development": "Escalation is slow out of hours",
+    }
     expire(visitor)
-    assert_sent_to_sign_in(visitor.post(f"/challenge/findings/{finding.id}", _finding_post(finding, **typed)), htmx=False)
+    assert_sent_to_sign_in(
+        visitor.post(f"/challenge/findings/{finding.id}", _finding_post(finding, **typed)),
+        htmx=False,
+    )
 
     sign_in_again(visitor, people["reviewer"].email)
     response = resend(visitor)
-    assert response.status_code == 302 and response.location.startswith(f"/challenge/events/{event.id}/findings")
+    assert response.status_code == 302 and response.location.startswith(
+        f"/challenge/events/{event.id}/findings"
+    )
     saved = Finding.get_by_id(finding.id)
     assert {name: getattr(saved, name) for name in FIELDS} == typed
 
 
-@pytest.mark.parametrize("url", ["/challenge/findings/{id}/fields/strengths", "/challenge/findings/{id}"], ids=["autosave", "whole-form"])
+@pytest.mark.parametrize(
+    "url",
+    ["/challenge/findings/{id}/fields/strengths", "/challenge/findings/{id}"],
+    ids=["autosave", "whole-form"],
+)
 @pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "no-js"])
-def test_csrf_expiry_in_the_middle_of_a_findings_form_loses_nothing_typed(visitor, people, event, url, htmx):
+def test_csrf_expiry_in_the_middle_of_a_findings_form_loses_nothing_typed(
+    visitor, people, event, url, htmx
+):
     finding = findings_of(event)[0]
-    response = visitor.post(url.format(id=finding.id), _finding_post(finding, strengths=STRENGTHS, csrf_token="from-an-older-session"), htmx=htmx)
+    response = visitor.post(
+        url.format(id=finding.id),
+        _finding_post(finding, strengths=STRENGTHS, csrf_token="from-an-older-session"),
+        htmx=htmx,
+    )
     assert_sent_to_resume(response, htmx)
     assert Finding.get_by_id(finding.id).strengths == ""
     assert resend(visitor).status_code in (200, 302)
@@ -263,15 +402,32 @@ def test_csrf_expiry_in_the_middle_of_a_findings_form_loses_nothing_typed(visito
 def test_the_kept_form_reads_back_in_plain_words_without_bookkeeping_fields():
     from qa.auth.views import readable
 
-    fields = [["version", "3"], ["rag", "A"], ["evidence", "Audit of twenty cases"], ["base-strengths", "old"], ["strengths", "Board"],
-              ["agreed_rag", "G"], ["evidence_seen", "Minutes"], ["_validate", "rag"]]
-    assert readable(fields) == [("Rating", "Amber"), ("Evidence", "Audit of twenty cases"), ("Strengths", "Board"),
-                                ("Agreed rating", "Green"), ("Evidence seen", "Minutes")]
+    fields = [
+        ["version", "3"],
+        ["rag", "A"],
+        ["evidence", "Audit of twenty cases"],
+        ["base-strengths", "old"],
+        ["strengths", "Board"],
+        ["agreed_rag", "G"],
+        ["evidence_seen", "Minutes"],
+        ["_validate", "rag"],
+    ]
+    assert readable(fields) == [
+        ("Rating", "Amber"),
+        ("Evidence", "Audit of twenty cases"),
+        ("Strengths", "Board"),
+        ("Agreed rating", "Green"),
+        ("Evidence seen", "Minutes"),
+    ]
 
 
 def test_the_resume_page_shows_a_rating_in_words(lead_client, people, return_a):
     rating = ratings_of(return_a)[0]
-    lead_client.post(f"/section11/ratings/{rating.id}", _rating_post(rating, csrf_token="from-an-older-session"))
+    lead_client.post(
+        f"/section11/ratings/{rating.id}", _rating_post(rating, csrf_token="from-an-older-session")
+    )
     page = lead_client.get("/resume").get_data(as_text=True)
-    assert ">Rating<" in page and ">Amber<" in page and ">Rag<" not in page and ">Version<" not in page
+    assert (
+        ">Rating<" in page and ">Amber<" in page and ">Rag<" not in page and ">Version<" not in page
+    )
     assert 'name="rag" value="A"' in page  # what is sent again is unchanged

@@ -1,23 +1,39 @@
-"""The declared authorisation matrix: every route × every role × their own objects and others', allowed or denied as declared.
+"""The declared authorisation matrix.
 
-The routes come from `app.url_map`, so a new route fails `test_the_declaration_covers_every_route` until it is declared
-below (and an entry for a route that has gone fails too). Each role runs on a fresh world (tests/authz_world.py):
-anonymous, the leads of agencies A and B, the reviewer assigned to A's challenge event (a QA sub-group member), a
-reviewer assigned to nothing (a peer reviewer), and the admin. "Own" objects are the role's own agency's records (A
-for everyone but lead B; for the assigned reviewer, the event they visit) and their own declarations; "others'" are the
-other agency's and someone else's. A route with nothing owned in its URL is asked once and counts for both.
+Every route × every role × their own objects and others', allowed or denied as declared.
 
-Allowed: anything but 401/403/404 or a redirect to sign in (a re-rendered invalid form, a redirect elsewhere, a file, a
-PDF). Denied: a signed-in person gets 403 or 404 and exactly one AuditEvent "denied" is written; an anonymous visitor is
-sent to sign in (or refused 400/403/404) and nothing is recorded, since there is nobody to record. An allowed GET writes
-no AuditEvent at all: no route changes data on GET. A GET is asked again as htmx when the page has a fragment (and
+The routes come from `app.url_map`, so a new route fails `test_the_declaration_covers_every_route`
+until it is declared
+below (and an entry for a route that has gone fails too). Each role runs on a fresh world
+(tests/authz_world.py):
+anonymous, the leads of agencies A and B, the reviewer assigned to A's challenge event (a QA
+sub-group member), a
+reviewer assigned to nothing (a peer reviewer), and the admin. "Own" objects are the role's own
+agency's records (A
+for everyone but lead B; for the assigned reviewer, the event they visit) and their own
+declarations; "others'" are the
+other agency's and someone else's. A route with nothing owned in its URL is asked once and counts
+for both.
+
+Allowed: anything but 401/403/404 or a redirect to sign in (a re-rendered invalid form, a redirect
+elsewhere, a file, a
+PDF). Denied: a signed-in person gets 403 or 404 and exactly one AuditEvent "denied" is written; an
+anonymous visitor is
+sent to sign in (or refused 400/403/404) and nothing is recorded, since there is nobody to record.
+An allowed GET writes
+no AuditEvent at all: no route changes data on GET. A GET is asked again as htmx when the page has a
+fragment (and
 always for anonymous visitors, who then get an HX-Redirect to sign in).
 
-POSTs carry a valid CSRF token (anonymous visitors' from /sign-in: auth.login's POST being allowed proves it) and no
-other data, so most allowed ones re-render an invalid form (changing a password, cancelling or reopening need a reason
-or the current password) and change nothing; those that do change something (removing a document, withdrawing a
+POSTs carry a valid CSRF token (anonymous visitors' from /sign-in: auth.login's POST being allowed
+proves it) and no
+other data, so most allowed ones re-render an invalid form (changing a password, cancelling or
+reopening need a reason
+or the current password) and change nothing; those that do change something (removing a document,
+withdrawing a
 declaration or a visitor, copying a survey) run after every GET, and signing out runs last.
 """
+
 import pytest
 
 from qa.audit import AuditEvent
@@ -33,7 +49,10 @@ class Who:
     """Who may call a route: per role, (allowed on their own objects, allowed on others')."""
 
     def __init__(self, name, both=(), own=()):
-        self.name, self.cells = name, {role: (role in both or role in own, role in both) for role in ROLES}
+        self.name, self.cells = (
+            name,
+            {role: (role in both or role in own, role in both) for role in ROLES},
+        )
 
     def __repr__(self):
         return self.name
@@ -41,15 +60,20 @@ class Who:
 
 PUBLIC = Who("PUBLIC", both=ROLES)
 SIGNED_IN_ANY = Who("SIGNED_IN_ANY", both=SIGNED_IN)
-OWN_DECLARATIONS = Who("OWN_DECLARATIONS", own=SIGNED_IN)  # a person's own conflicts and dates, nobody else's
+# a person's own conflicts and dates, nobody else's
+OWN_DECLARATIONS = Who("OWN_DECLARATIONS", own=SIGNED_IN)
 ADMIN_ONLY = Who("ADMIN_ONLY", both=["admin"])
 LEADS_ONLY = Who("LEADS_ONLY", both=LEADS)  # the lead's own agency is implied: nothing in the URL
 LEAD_OWN = Who("LEAD_OWN", own=LEADS)
 LEAD_OWN_OR_ADMIN = Who("LEAD_OWN_OR_ADMIN", own=LEADS, both=["admin"])
-SUBGROUP = Who("SUBGROUP", both=["assigned", "admin"])  # the QA sub-group: admins and sub-group reviewers
-AGENCY_RECORDS = Who("AGENCY_RECORDS", own=LEADS, both=["assigned", "admin"])  # a return or action: its lead and the sub-group
-REGISTER = Who("REGISTER", both=[*LEADS, "assigned", "admin"])  # the action register (a lead's lists only their own)
-EVENT_PEOPLE = Who("EVENT_PEOPLE", own=[*LEADS, "assigned"], both=["admin"])  # the event's visitors and its agency's lead
+# the QA sub-group: admins and sub-group reviewers
+SUBGROUP = Who("SUBGROUP", both=["assigned", "admin"])
+# a return or action: its lead and the sub-group
+AGENCY_RECORDS = Who("AGENCY_RECORDS", own=LEADS, both=["assigned", "admin"])
+# the action register (a lead's lists only their own)
+REGISTER = Who("REGISTER", both=[*LEADS, "assigned", "admin"])
+# the event's visitors and its agency's lead
+EVENT_PEOPLE = Who("EVENT_PEOPLE", own=[*LEADS, "assigned"], both=["admin"])
 VISITORS_OR_ADMIN = Who("VISITORS_OR_ADMIN", own=["assigned"], both=["admin"])
 VISITORS = Who("VISITORS", own=["assigned"])
 
@@ -135,25 +159,46 @@ DECLARED = {
     """,
 }
 
-# What fills each URL argument, from objects(world, role, own): by argument name, unless the endpoint says otherwise.
+# What fills each URL argument, from objects(world, role, own): by argument name, unless the
+# endpoint says otherwise.
 ARGUMENTS = {
-    "action_id": lambda o: o.action.id, "agency_id": lambda o: o.third_agency.id, "build_id": lambda o: o.build.id,
-    "conflict_id": lambda o: o.conflict.id, "cycle_id": lambda o: o.cycle.id, "document_id": lambda o: o.rating_document.id,
-    "entry_id": lambda o: o.unavailable.id, "event_id": lambda o: o.event.id, "finding_id": lambda o: o.finding.id,
-    "flag_id": lambda o: o.flag.id, "framework_id": lambda o: o.framework.id, "link_id": lambda o: o.link.id,
-    "pair_id": lambda o: o.never_pair.id, "person_id": lambda o: o.person.id, "question_id": lambda o: o.question.id,
-    "rating_id": lambda o: o.rating.id, "recommendation_id": lambda o: o.recommendation.id, "request_id": lambda o: o.contact.id,
-    "return_id": lambda o: o.ret.id, "sector_id": lambda o: o.sector.id, "standard_id": lambda o: o.standard.id,
-    "statement_id": lambda o: o.statement.id, "survey_id": lambda o: o.survey.id, "term_id": lambda o: o.term.id,
-    "visitor_id": lambda o: o.visitor.id, "code": lambda o: o.link.code, "name": lambda o: "strengths",
-    "number": lambda o: 1, "role": lambda o: "lead",
+    "action_id": lambda o: o.action.id,
+    "agency_id": lambda o: o.third_agency.id,
+    "build_id": lambda o: o.build.id,
+    "conflict_id": lambda o: o.conflict.id,
+    "cycle_id": lambda o: o.cycle.id,
+    "document_id": lambda o: o.rating_document.id,
+    "entry_id": lambda o: o.unavailable.id,
+    "event_id": lambda o: o.event.id,
+    "finding_id": lambda o: o.finding.id,
+    "flag_id": lambda o: o.flag.id,
+    "framework_id": lambda o: o.framework.id,
+    "link_id": lambda o: o.link.id,
+    "pair_id": lambda o: o.never_pair.id,
+    "person_id": lambda o: o.person.id,
+    "question_id": lambda o: o.question.id,
+    "rating_id": lambda o: o.rating.id,
+    "recommendation_id": lambda o: o.recommendation.id,
+    "request_id": lambda o: o.contact.id,
+    "return_id": lambda o: o.ret.id,
+    "sector_id": lambda o: o.sector.id,
+    "standard_id": lambda o: o.standard.id,
+    "statement_id": lambda o: o.statement.id,
+    "survey_id": lambda o: o.survey.id,
+    "term_id": lambda o: o.term.id,
+    "visitor_id": lambda o: o.visitor.id,
+    "code": lambda o: o.link.code,
+    "name": lambda o: "strengths",
+    "number": lambda o: 1,
+    "role": lambda o: "lead",
 }
 OVERRIDES = {
     "actions.download": {"document_id": lambda o: o.action_document.id},
     "section11.remove_action": {"action_id": lambda o: o.plan.id},
     "respond.you_said": {"code": lambda o: o.survey.public_code},
 }
-DATA = {"pairing.pin": {"role": "lead"}}  # without a role the pin form has no page to go back to (a 404 that is not a refusal)
+# without a role the pin form has no page to go back to (a 404 that is not a refusal)
+DATA = {"pairing.pin": {"role": "lead"}}
 LAST = ("auth.logout",)  # after everything else: it ends the session
 
 
@@ -183,28 +228,47 @@ def _entries(line):
 
 def routes(app):
     """[(rule, method)] for every route but static files."""
-    return [(rule, method) for rule in app.url_map.iter_rules() if rule.endpoint != "static"
-            for method in sorted(rule.methods - {"HEAD", "OPTIONS"})]
+    return [
+        (rule, method)
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint != "static"
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"})
+    ]
 
 
 def test_the_declaration_covers_every_route(app):
     table, twice = declared()
     present = {(rule.endpoint, method) for rule, method in routes(app)}
-    assert not sorted(present - set(table)), f"routes missing from DECLARED (say who may call them): {sorted(present - set(table))}"
-    assert not sorted(set(table) - present), f"DECLARED names routes that no longer exist: {sorted(set(table) - present)}"
+    assert not sorted(present - set(table)), (
+        f"routes missing from DECLARED (say who may call them): {sorted(present - set(table))}"
+    )
+    assert not sorted(set(table) - present), (
+        f"DECLARED names routes that no longer exist: {sorted(set(table) - present)}"
+    )
     assert not twice, f"declared twice: {twice}"
-    unfilled = sorted({(rule.endpoint, name) for rule, _ in routes(app) for name in rule.arguments
-                       if name not in ARGUMENTS and name not in OVERRIDES.get(rule.endpoint, {})})
-    assert not unfilled, f"URL arguments with nothing to fill them in ARGUMENTS or OVERRIDES: {unfilled}"
+    unfilled = sorted(
+        {
+            (rule.endpoint, name)
+            for rule, _ in routes(app)
+            for name in rule.arguments
+            if name not in ARGUMENTS and name not in OVERRIDES.get(rule.endpoint, {})
+        }
+    )
+    assert not unfilled, (
+        f"URL arguments with nothing to fill them in ARGUMENTS or OVERRIDES: {unfilled}"
+    )
 
 
 def url(rule, filled):
     fillers = {**ARGUMENTS, **OVERRIDES.get(rule.endpoint, {})}
-    return rule.build({name: fillers[name](filled) for name in rule.arguments}, append_unknown=False)[1]
+    return rule.build(
+        {name: fillers[name](filled) for name in rule.arguments}, append_unknown=False
+    )[1]
 
 
 def cells(app, world, role, table):
-    """[(rule, method, url, which, allowed)]: own and others' objects, or once ("both") when the URL is the same; GETs first."""
+    """[(rule, method, url, which, allowed)]: own and others' objects, or once ("both") when the URL
+    is the same; GETs first."""
     found = []
     for rule, method in routes(app):
         if (rule.endpoint, method) not in table:
@@ -212,17 +276,24 @@ def cells(app, world, role, table):
         own, other = url(rule, objects(world, role, True)), url(rule, objects(world, role, False))
         may_own, may_other = table[rule.endpoint, method].cells[role]
         if own == other:
-            assert may_own == may_other, f"{rule.endpoint} has nothing owned in its URL, so {role} cannot differ between own and others'"
+            assert may_own == may_other, (
+                f"{rule.endpoint} has nothing owned in its URL, so {role} cannot differ between "
+                "own and others'"
+            )
             found.append((rule, method, own, "both", may_own))
         else:
-            found += [(rule, method, own, "own", may_own), (rule, method, other, "others'", may_other)]
+            found += [
+                (rule, method, own, "own", may_own),
+                (rule, method, other, "others'", may_other),
+            ]
     return sorted(found, key=lambda cell: (cell[0].endpoint in LAST, cell[1] != "GET"))
 
 
 def client_for(app, world, role):
     client = Client(app)
     if role == "anonymous":
-        client.refresh_token("/sign-in")  # a real token: a refusal is about who is asking, never about CSRF
+        # a real token: a refusal is about who is asking, never about CSRF
+        client.refresh_token("/sign-in")
         return client
     assert client.sign_in(world.users[role].email).status_code == 302
     keep_a_form(client, role)
@@ -232,12 +303,21 @@ def client_for(app, world, role):
 def verdict(response, role, endpoint):
     """'allowed', 'denied', or what else happened."""
     code = response.status_code
-    sent_to = response.headers.get("Location", "") if 300 <= code < 400 else response.headers.get("HX-Redirect", "")
+    sent_to = (
+        response.headers.get("Location", "")
+        if 300 <= code < 400
+        else response.headers.get("HX-Redirect", "")
+    )
     to_sign_in = sent_to.split("?")[0].endswith("/sign-in")
     if code >= 500:
         return f"a server error {code}"
-    if endpoint == "auth.logout" and to_sign_in:  # signing out ends at the sign in page: allowed when it was done
-        return "allowed" if AuditEvent.select().where(AuditEvent.verb == "signed out").exists() else "denied"
+    # signing out ends at the sign in page: allowed when it was done
+    if endpoint == "auth.logout" and to_sign_in:
+        return (
+            "allowed"
+            if AuditEvent.select().where(AuditEvent.verb == "signed out").exists()
+            else "denied"
+        )
     if role == "anonymous":
         return "denied" if to_sign_in or code in (400, 401, 403, 404) else "allowed"
     if code in (403, 404):
@@ -246,13 +326,19 @@ def verdict(response, role, endpoint):
 
 
 def counts():
-    return AuditEvent.select().count(), AuditEvent.select().where(AuditEvent.verb == "denied").count()
+    return AuditEvent.select().count(), AuditEvent.select().where(
+        AuditEvent.verb == "denied"
+    ).count()
 
 
 def ask(client, method, path, data=None, htmx=False):
     """The response, and how many AuditEvents (all, and "denied") it wrote."""
     before = counts()
-    response = client.get(path, headers={"HX-Request": "true"} if htmx else {}) if method == "GET" else client.post(path, data)
+    response = (
+        client.get(path, headers={"HX-Request": "true"} if htmx else {})
+        if method == "GET"
+        else client.post(path, data)
+    )
     response.written = tuple(n - m for n, m in zip(counts(), before))
     return response
 
@@ -274,12 +360,26 @@ def test_every_route_answers_as_declared(app, people, role):
     world = build(people)
     client, table, wrong = client_for(app, world, role), declared()[0], []
     for rule, method, path, which, allowed in cells(app, world, role, table):
-        expected, where = "allowed" if allowed else "denied", f"{role} {method} {path} ({rule.endpoint}, {which} objects, declared {table[rule.endpoint, method]})"
+        expected, where = (
+            "allowed" if allowed else "denied",
+            f"{role} {method} {path} ({rule.endpoint}, {which} objects, declared "
+            f"{table[rule.endpoint, method]})",
+        )
         response = ask(client, method, path, DATA.get(rule.endpoint))
         wrong += check(response, role, rule.endpoint, method, expected, where)
-        if method == "GET" and (role == "anonymous" or "HX-Request" in response.headers.get("Vary", "")):
-            # The same route asked by htmx for its fragment: anonymous visitors get an HX-Redirect to sign in instead.
-            wrong += check(ask(client, method, path, htmx=True), role, rule.endpoint, method, expected, f"{where} by htmx")
+        if method == "GET" and (
+            role == "anonymous" or "HX-Request" in response.headers.get("Vary", "")
+        ):
+            # The same route asked by htmx for its fragment: anonymous visitors get an HX-Redirect
+            # to sign in instead.
+            wrong += check(
+                ask(client, method, path, htmx=True),
+                role,
+                rule.endpoint,
+                method,
+                expected,
+                f"{where} by htmx",
+            )
     for thread in list(builds.RUNNING.values()):  # the board report a POST may have started
         thread.join(60)
     assert not wrong, "\n".join(wrong)

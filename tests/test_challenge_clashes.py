@@ -1,4 +1,9 @@
-"""The clash rules (pure): busy elsewhere that day, unavailable, a declared conflict, the visited agency's own staff, two events for one agency."""
+"""The clash rules (pure).
+
+Busy elsewhere that day, unavailable, a declared conflict, the visited agency's own staff, two
+events for one agency.
+"""
+
 from datetime import date
 
 from qa.challenge.clashes import Booking, Person, Plan, find, for_person
@@ -22,7 +27,9 @@ def test_visitor_already_visiting_elsewhere_that_day():
     other = Booking(5, 1, 11, "Northbrook Ambulance", DAY, frozenset({1}))
     found = find(plan([Person(1, "Olivia Chen")]), [other])
     assert kinds(found) == ["busy"]
-    assert found[0].text == "Olivia Chen is already visiting Northbrook Ambulance on 10 February 2027."
+    assert (
+        found[0].text == "Olivia Chen is already visiting Northbrook Ambulance on 10 February 2027."
+    )
 
 
 def test_visitor_on_another_day_is_not_busy():
@@ -36,9 +43,14 @@ def test_visitor_who_declared_the_date_unavailable():
 
 
 def test_visitor_with_a_declared_conflict_with_the_agency():
-    found = find(plan([Person(1, "Zara Ahmed", conflicts=((10, "Family or personal relationship"),))]), [])
+    found = find(
+        plan([Person(1, "Zara Ahmed", conflicts=((10, "Family or personal relationship"),))]), []
+    )
     assert found[0].kind == "conflict"
-    assert "declared a conflict of interest with Northbrook Hospitals (family or personal relationship)" in found[0].text
+    assert (
+        "declared a conflict of interest with Northbrook Hospitals (family or personal "
+        "relationship)" in found[0].text
+    )
 
 
 def test_conflict_with_a_different_agency_is_no_clash():
@@ -52,7 +64,10 @@ def test_visitor_who_works_for_the_visited_agency():
 def test_two_live_events_for_one_agency_in_a_cycle():
     other = Booking(5, 1, 10, "Northbrook Hospitals", date(2027, 3, 3))
     found = find(plan(), [other])
-    assert found[0].text == "Northbrook Hospitals already has a challenge event in 2026-27 (on 3 March 2027)."
+    assert (
+        found[0].text
+        == "Northbrook Hospitals already has a challenge event in 2026-27 (on 3 March 2027)."
+    )
 
 
 def test_the_event_itself_is_not_a_clash_with_itself():
@@ -62,9 +77,13 @@ def test_the_event_itself_is_not_a_clash_with_itself():
 
 def test_an_undated_event_only_checks_conflicts_and_duplicates():
     person = Person(1, "Anita Desai", unavailable=frozenset({DAY}))
-    assert for_person(plan(day=None), person, [Booking(5, 1, 11, "Other", None, frozenset({1}))]) == []
+    assert (
+        for_person(plan(day=None), person, [Booking(5, 1, 11, "Other", None, frozenset({1}))]) == []
+    )
 
 
 def test_every_clash_is_listed_not_just_the_first():
-    person = Person(1, "Anita Desai", agency_id=10, unavailable=frozenset({DAY}), conflicts=((10, "Other"),))
+    person = Person(
+        1, "Anita Desai", agency_id=10, unavailable=frozenset({DAY}), conflicts=((10, "Other"),)
+    )
     assert sorted(kinds(find(plan([person]), []))) == ["conflict", "own-agency", "unavailable"]

@@ -1,4 +1,8 @@
-"""Calendar invites: visitors and the agency lead attend, the UID is stable, SEQUENCE grows with each change, cancelling sends CANCEL."""
+"""Calendar invites: visitors and the agency lead attend, the UID is stable.
+
+SEQUENCE grows with each change, cancelling sends CANCEL.
+"""
+
 from datetime import timedelta
 
 from icalendar import Calendar
@@ -28,7 +32,9 @@ def test_invite_has_the_visit_the_visitors_and_the_agency_lead(admin_client, eve
 def test_uid_is_stable_and_sequence_grows_when_the_event_moves(admin_client, event, people):
     _, first = invite(admin_client, event)
     later = SOON + timedelta(days=7)
-    scheduling.schedule(event, event.version, at(later, 10), at(later, 12), "Room 5", people["admin"])
+    scheduling.schedule(
+        event, event.version, at(later, 10), at(later, 12), "Room 5", people["admin"]
+    )
     _, second = invite(admin_client, reload(event))
     assert str(first["UID"]) == str(second["UID"])
     assert int(second["SEQUENCE"]) == int(first["SEQUENCE"]) + 1
@@ -39,11 +45,20 @@ def test_a_cancelled_event_sends_cancel_with_a_higher_sequence(admin_client, eve
     scheduling.cancel(event, event.version, "The agency is merging", people["admin"])
     calendar, entry = invite(admin_client, reload(event))
     assert calendar["METHOD"] == "CANCEL" and entry["STATUS"] == "CANCELLED"
-    assert int(entry["SEQUENCE"]) > int(before["SEQUENCE"]) and str(entry["UID"]) == str(before["UID"])
+    assert int(entry["SEQUENCE"]) > int(before["SEQUENCE"]) and str(entry["UID"]) == str(
+        before["UID"]
+    )
 
 
 def test_an_online_meeting_link_is_the_location_and_url(admin_client, event, people):
-    scheduling.schedule(event, event.version, at(SOON, 10), at(SOON, 12), "https://meet.example.org/x", people["admin"])
+    scheduling.schedule(
+        event,
+        event.version,
+        at(SOON, 10),
+        at(SOON, 12),
+        "https://meet.example.org/x",
+        people["admin"],
+    )
     _, entry = invite(admin_client, reload(event))
     assert str(entry["URL"]) == "https://meet.example.org/x"
 

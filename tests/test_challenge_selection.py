@@ -1,9 +1,16 @@
-"""The selection rules (pure): a shortlist spread across sectors, favouring reds, ambers, challenged ratings and those never or long ago challenged."""
+"""The selection rules (pure).
+
+A shortlist spread across sectors, favouring reds, ambers, challenged ratings and those never or
+long ago challenged.
+"""
+
 from qa.challenge.selection import Candidate, priority, reasons, shortlist, years_label
 
 
 def c(agency_id, sector, red=0, amber=0, challenged=0, years=None, chosen=False, submitted=True):
-    return Candidate(agency_id, f"Agency {agency_id}", sector, red, amber, challenged, years, submitted, chosen)
+    return Candidate(
+        agency_id, f"Agency {agency_id}", sector, red, amber, challenged, years, submitted, chosen
+    )
 
 
 def ids(suggestions):
@@ -22,7 +29,12 @@ def test_shortlist_size_is_configurable_and_never_more_than_the_pool():
 
 
 def test_shortlist_takes_one_per_sector_before_any_sector_gets_a_second():
-    pool = [c(1, "Health", red=5), c(2, "Health", red=4), c(3, "Police", amber=1), c(4, "Education")]
+    pool = [
+        c(1, "Health", red=5),
+        c(2, "Health", red=4),
+        c(3, "Police", amber=1),
+        c(4, "Education"),
+    ]
     assert ids(shortlist(pool, size=3)) == [1, 3, 4]
 
 
@@ -59,9 +71,17 @@ def test_ties_break_by_name_so_the_shortlist_is_stable():
 
 
 def test_reasons_are_plain_words():
-    words = reasons(c(1, "Health", red=2, amber=1, challenged=1, years=None, submitted=False), first_in_sector=True)
-    assert words == ["2 red and 1 amber self-ratings", "1 rating challenged by the sub-group", "never challenged",
-                     "return not submitted yet", "brings Health to the shortlist"]
+    words = reasons(
+        c(1, "Health", red=2, amber=1, challenged=1, years=None, submitted=False),
+        first_in_sector=True,
+    )
+    assert words == [
+        "2 red and 1 amber self-ratings",
+        "1 rating challenged by the sub-group",
+        "never challenged",
+        "return not submitted yet",
+        "brings Health to the shortlist",
+    ]
     assert reasons(c(2, "Police", years=1)) == ["last challenged last year"]
     assert reasons(c(3, "Police", amber=1, years=3))[0] == "1 amber self-rating"
 

@@ -1,4 +1,5 @@
 """Commands: init, demo (idempotent, prints its sign-ins), create-admin, backup."""
+
 import sqlite3
 
 from qa.people.models import Agency, User
@@ -21,7 +22,8 @@ def test_demo_loads_a_realistic_partnership_and_prints_one_line_per_sign_in(app,
     assert Agency.select().count() >= 28
     assert User.select().where(User.subgroup_member == True).count() >= 12  # noqa: E712
     reviewers = [line.split()[1] for line in lines if line.split()[0] == "reviewer"]
-    assert set(reviewers) == {"(sub-group)", "(peer)"}  # which reviewers see the partnership-wide pages
+    # which reviewers see the partnership-wide pages
+    assert set(reviewers) == {"(sub-group)", "(peer)"}
 
 
 def test_demo_is_idempotent(app):

@@ -1,4 +1,5 @@
 """Admin pages for audit cycles and frameworks of standards."""
+
 from datetime import date
 
 from qa.cycles.models import Cycle
@@ -6,13 +7,33 @@ from qa.frameworks.models import Framework, Standard
 
 
 def test_admin_opens_a_cycle_with_dates_in_order(admin_client):
-    bad = admin_client.post("/admin/cycles/new", {"version": "1", "name": "2027-28", "starts": "2027-04-01", "ends": "2027-03-01"})
+    bad = admin_client.post(
+        "/admin/cycles/new",
+        {"version": "1", "name": "2027-28", "starts": "2027-04-01", "ends": "2027-03-01"},
+    )
     assert "end date must be after" in bad.get_data(as_text=True)
-    assert "like 2026-27" in admin_client.post("/admin/cycles/new", {"version": "1", "name": "next year", "starts": "2027-04-01", "ends": "2028-03-31"}).get_data(as_text=True)
-    assert admin_client.post("/admin/cycles/new", {"version": "1", "name": "2027-28", "starts": "2027-04-01", "ends": "2028-03-31", "deadline": "2028-01-31"}).status_code == 302
+    assert "like 2026-27" in admin_client.post(
+        "/admin/cycles/new",
+        {"version": "1", "name": "next year", "starts": "2027-04-01", "ends": "2028-03-31"},
+    ).get_data(as_text=True)
+    assert (
+        admin_client.post(
+            "/admin/cycles/new",
+            {
+                "version": "1",
+                "name": "2027-28",
+                "starts": "2027-04-01",
+                "ends": "2028-03-31",
+                "deadline": "2028-01-31",
+            },
+        ).status_code
+        == 302
+    )
     assert Cycle.get(Cycle.name == "2027-28").deadline == date(2028, 1, 31)
-    assert "already a cycle" in admin_client.post("/admin/cycles/new", {"version": "1", "name": "2027-28", "starts": "2027-04-01", "ends": "2028-03-31"}).get_data(as_text=True)
-
+    assert "already a cycle" in admin_client.post(
+        "/admin/cycles/new",
+        {"version": "1", "name": "2027-28", "starts": "2027-04-01", "ends": "2028-03-31"},
+    ).get_data(as_text=True)
 
 
 def test_current_cycle_picks_the_cycle_that_contains_the_date(app):
@@ -24,15 +45,36 @@ def test_current_cycle_picks_the_cycle_that_contains_the_date(app):
 
 def test_admin_edits_a_standards_prompts_and_sees_them(admin_client):
     standard = Standard.get(Standard.title == "Supervision")
-    data = {"version": standard.version, "code": standard.code, "title": "Supervision", "position": standard.position, "guidance": "New guidance", "challenge_prompts": "First question?\nSecond question?"}
+    data = {
+        "version": standard.version,
+        "code": standard.code,
+        "title": "Supervision",
+        "position": standard.position,
+        "guidance": "New guidance",
+        "challenge_prompts": "First question?\nSecond question?",
+    }
     assert admin_client.post(f"/admin/frameworks/standards/{standard.id}", data).status_code == 302
     page = admin_client.get(f"/admin/frameworks/{standard.framework_id}").get_data(as_text=True)
     assert "First question?" in page and "Second question?" in page
 
 
 def test_admin_adds_a_framework_and_a_standard_with_a_unique_code(admin_client):
-    assert admin_client.post("/admin/frameworks", {"version": "1", "name": "Early years framework"}).status_code == 302
+    assert (
+        admin_client.post(
+            "/admin/frameworks", {"version": "1", "name": "Early years framework"}
+        ).status_code
+        == 302
+    )
     framework = Framework.get(Framework.name == "Early years framework")
-    assert admin_client.post(f"/admin/frameworks/{framework.id}", {"version": "1", "code": "E1", "title": "Leadership", "position": 1}).status_code == 302
-    again = admin_client.post(f"/admin/frameworks/{framework.id}", {"version": "1", "code": "E1", "title": "Other", "position": 2})
+    assert (
+        admin_client.post(
+            f"/admin/frameworks/{framework.id}",
+            {"version": "1", "code": "E1", "title": "Leadership", "position": 1},
+        ).status_code
+        == 302
+    )
+    again = admin_client.post(
+        f"/admin/frameworks/{framework.id}",
+        {"version": "1", "code": "E1", "title": "Other", "position": 2},
+    )
     assert "has this code" in again.get_data(as_text=True)

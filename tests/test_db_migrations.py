@@ -1,4 +1,5 @@
 """Migrations build the whole schema, with no drift from the models, and SQLite is set up safely."""
+
 from qa.db import db
 from qa.migrate import drift, upgrade
 
@@ -22,9 +23,23 @@ def test_frameworks_are_seeded_with_nine_section_11_standards_and_a_schools_vers
     from qa.frameworks.models import Framework, Standard
 
     section11 = Framework.get(Framework.name.startswith("Section 11"))
-    titles = [s.title for s in Standard.select().where(Standard.framework == section11).order_by(Standard.position)]
-    assert titles == ["Leadership", "Commitment", "Accountability & Governance", "Service Development/Review", "Training",
-                      "Supervision", "Safe Recruitment", "Interagency Working", "Information Sharing"]
+    titles = [
+        s.title
+        for s in Standard.select()
+        .where(Standard.framework == section11)
+        .order_by(Standard.position)
+    ]
+    assert titles == [
+        "Leadership",
+        "Commitment",
+        "Accountability & Governance",
+        "Service Development/Review",
+        "Training",
+        "Supervision",
+        "Safe Recruitment",
+        "Interagency Working",
+        "Information Sharing",
+    ]
     assert all(s.guidance and s.prompts for s in Standard.select())
     schools = Framework.get(Framework.name.startswith("Schools"))
     assert 0 < Standard.select().where(Standard.framework == schools).count() < 9

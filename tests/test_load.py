@@ -1,5 +1,9 @@
-"""Short version of benchmarks/bench_load.py: 200 visits press Send at the same instant (a tenth of them twice)
-against gunicorn with 4 workers, and nothing is lost, duplicated or refused. Speed is the benchmark's business."""
+"""Short version of benchmarks/bench_load.py.
+
+200 visits press Send at the same instant (a tenth of them twice) against gunicorn with 4 workers,
+and nothing is lost, duplicated or refused. Speed is the benchmark's business.
+"""
+
 import sys
 from pathlib import Path
 

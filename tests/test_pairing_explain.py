@@ -1,4 +1,5 @@
-"""Explanations say in plain English why a pairing was chosen and which rule left an event unpaired."""
+"""Explanations say in plain English why a pairing was chosen and which rule left an event
+unpaired."""
 
 from datetime import date
 
@@ -13,13 +14,22 @@ from qa.pairing.explain import (
 from qa.pairing.solver import LEAD, PEER, Context, Event, HardRule, Person, candidates, propose
 
 DAY = date(2027, 3, 12)
-HEALTH_VISIT = Event(id=1, agency_id="V", agency_name="Northshire Health", sector="health", date=DAY)
+HEALTH_VISIT = Event(
+    id=1, agency_id="V", agency_name="Northshire Health", sector="health", date=DAY
+)
 
 
 def person(pid, name, agency="P", sector="health", lead=False, peer=False, **kw):
     kw.setdefault("previous_visits_total", 4)
-    return Person(id=pid, name=name, agency_id=agency, sector=sector,
-                  is_lead_eligible=lead, is_peer_eligible=peer, **kw)
+    return Person(
+        id=pid,
+        name=name,
+        agency_id=agency,
+        sector=sector,
+        is_lead_eligible=lead,
+        is_peer_eligible=peer,
+        **kw,
+    )
 
 
 ANN = person(1, "Ann Lead", agency="L", sector="police", lead=True)
@@ -43,20 +53,36 @@ def test_dates_are_written_day_month_year():
 
 
 def test_slot_reasons_describe_sector_load_and_history():
-    visited = person(5, "Vic Visited", agency="Q", sector="early-years", peer=True, visits_last_three_cycles=2,
-                     visited_agency_ids=frozenset({"V"}))
+    visited = person(
+        5,
+        "Vic Visited",
+        agency="Q",
+        sector="early-years",
+        peer=True,
+        visits_last_three_cycles=2,
+        visited_agency_ids=frozenset({"V"}),
+    )
     assert slot_reasons(HEALTH_VISIT, PEER, visited, earlier_visits=1) == [
         "Related sector: Early years is related to Health",
         "1 visit this cycle (including 1 in this proposal), 2 in the last three cycles",
         "Has visited Northshire Health before",
     ]
-    assert slot_reasons(HEALTH_VISIT, LEAD, ANN) == ["No visits this cycle", "Never visited this agency"]
+    assert slot_reasons(HEALTH_VISIT, LEAD, ANN) == [
+        "No visits this cycle",
+        "Never visited this agency",
+    ]
 
 
 def test_swap_candidates_carry_their_reasons():
-    found = candidates(HEALTH_VISIT, PEER, [ANN, BOB, EVE], assignment={1: (1, None)}, events=[HEALTH_VISIT])
+    found = candidates(
+        HEALTH_VISIT, PEER, [ANN, BOB, EVE], assignment={1: (1, None)}, events=[HEALTH_VISIT]
+    )
     assert [c.person.name for c in found] == ["Bob Health", "Eve Early"]
-    assert found[0].reasons == ("Same sector: Health", "1 visit this cycle", "Never visited this agency")
+    assert found[0].reasons == (
+        "Same sector: Health",
+        "1 visit this cycle",
+        "Never visited this agency",
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -75,22 +101,45 @@ def test_same_sector_pairing_is_explained_line_by_line():
 
 
 def test_related_sector_says_no_same_sector_peer_was_free():
-    busy_bob = person(2, "Bob Health", sector="health", peer=True, unavailable_dates=frozenset({DAY}))
-    text = explain_pairing(HEALTH_VISIT, ANN, EVE, people=[ANN, busy_bob, EVE], events=[HEALTH_VISIT])
-    assert lines(text)[0] == "No free peer in Health (1 unavailable); Early years is a related sector."
+    busy_bob = person(
+        2, "Bob Health", sector="health", peer=True, unavailable_dates=frozenset({DAY})
+    )
+    text = explain_pairing(
+        HEALTH_VISIT, ANN, EVE, people=[ANN, busy_bob, EVE], events=[HEALTH_VISIT]
+    )
+    assert (
+        lines(text)[0] == "No free peer in Health (1 unavailable); Early years is a related sector."
+    )
 
 
 def test_related_sector_counts_why_each_same_sector_peer_could_not_go():
-    conflicted = person(5, "Cal Conflict", agency="P", sector="health", peer=True, conflict_agency_ids=frozenset({"V"}))
+    conflicted = person(
+        5,
+        "Cal Conflict",
+        agency="P",
+        sector="health",
+        peer=True,
+        conflict_agency_ids=frozenset({"V"}),
+    )
     insider = person(8, "Ida Inside", agency="V", sector="health", peer=True)
-    away = person(9, "Al Away", agency="P", sector="health", peer=True, unavailable_dates=frozenset({DAY}))
-    text = explain_pairing(HEALTH_VISIT, ANN, EVE, people=[ANN, conflicted, insider, away, EVE], events=[HEALTH_VISIT])
-    assert lines(text)[0] == "No free peer in Health (1 from Northshire Health itself, 1 conflicted, 1 unavailable); Early years is a related sector."
+    away = person(
+        9, "Al Away", agency="P", sector="health", peer=True, unavailable_dates=frozenset({DAY})
+    )
+    text = explain_pairing(
+        HEALTH_VISIT, ANN, EVE, people=[ANN, conflicted, insider, away, EVE], events=[HEALTH_VISIT]
+    )
+    assert (
+        lines(text)[0]
+        == "No free peer in Health (1 from Northshire Health itself, 1 conflicted, 1 unavailable); Early years is a related sector."
+    )
 
 
 def test_a_lead_from_no_agency_is_named_without_a_sector():
     staff = person(10, "Pia Staff", agency=None, sector="", lead=True)
-    assert lines(explain_pairing(HEALTH_VISIT, staff, BOB))[2] == "Lead Pia Staff: no visits this cycle; never visited this agency."
+    assert (
+        lines(explain_pairing(HEALTH_VISIT, staff, BOB))[2]
+        == "Lead Pia Staff: no visits this cycle; never visited this agency."
+    )
 
 
 def test_related_sector_with_no_same_sector_peer_at_all_just_says_none_was_free():
@@ -100,16 +149,25 @@ def test_related_sector_with_no_same_sector_peer_at_all_just_says_none_was_free(
 
 def test_related_sector_admits_when_a_same_sector_peer_was_free():
     text = explain_pairing(HEALTH_VISIT, ANN, EVE, people=[ANN, BOB, EVE], events=[HEALTH_VISIT])
-    assert lines(text)[0] == "Early years is a related sector; a peer in Health was free but fitted less well overall."
+    assert (
+        lines(text)[0]
+        == "Early years is a related sector; a peer in Health was free but fitted less well overall."
+    )
 
 
 def test_related_sector_without_the_pool_just_names_the_relation():
-    assert lines(explain_pairing(HEALTH_VISIT, ANN, EVE))[0] == "Early years is a related sector to Health."
+    assert (
+        lines(explain_pairing(HEALTH_VISIT, ANN, EVE))[0]
+        == "Early years is a related sector to Health."
+    )
 
 
 def test_unrelated_sector_names_the_sectors_that_had_nobody_free():
     text = explain_pairing(HEALTH_VISIT, ANN, PAT, people=[ANN, PAT], events=[HEALTH_VISIT])
-    assert lines(text)[0] == "No free peer in Health or a related sector (Early years); Police is the closest available."
+    assert (
+        lines(text)[0]
+        == "No free peer in Health or a related sector (Early years); Police is the closest available."
+    )
 
 
 def test_pairing_history_and_experience_are_mentioned():
@@ -124,17 +182,49 @@ def test_pairing_history_and_experience_are_mentioned():
 
 
 def test_other_visits_in_the_proposal_count_towards_this_cycle():
-    second = Event(id=2, agency_id="W", agency_name="Westshire School", sector="education", date=date(2027, 3, 19))
-    text = explain_pairing(HEALTH_VISIT, ANN, BOB, people=[ANN, BOB], events=[HEALTH_VISIT, second],
-                           assignment={2: (1, None)})
-    assert "Lead Ann Lead (Police): 1 visit this cycle (including 1 in this proposal); never visited this agency." in lines(text)
+    second = Event(
+        id=2,
+        agency_id="W",
+        agency_name="Westshire School",
+        sector="education",
+        date=date(2027, 3, 19),
+    )
+    text = explain_pairing(
+        HEALTH_VISIT,
+        ANN,
+        BOB,
+        people=[ANN, BOB],
+        events=[HEALTH_VISIT, second],
+        assignment={2: (1, None)},
+    )
+    assert (
+        "Lead Ann Lead (Police): 1 visit this cycle (including 1 in this proposal); never "
+        "visited this agency." in lines(text)
+    )
 
 
 def test_a_pinned_pair_that_breaks_the_rules_says_so():
-    conflicted = person(8, "Cal Conflicted", agency="L", sector="police", lead=True, conflict_agency_ids=frozenset({"V"}))
-    pinned = Event(id=1, agency_id="V", agency_name="Northshire Health", sector="health", date=DAY, pinned_lead_id=8)
+    conflicted = person(
+        8,
+        "Cal Conflicted",
+        agency="L",
+        sector="police",
+        lead=True,
+        conflict_agency_ids=frozenset({"V"}),
+    )
+    pinned = Event(
+        id=1,
+        agency_id="V",
+        agency_name="Northshire Health",
+        sector="health",
+        date=DAY,
+        pinned_lead_id=8,
+    )
     text = explain_pairing(pinned, conflicted, BOB)
-    assert lines(text)[-1] == "Pinned by an admin despite the rules: Cal Conflicted has declared a conflict with Northshire Health."
+    assert (
+        lines(text)[-1]
+        == "Pinned by an admin despite the rules: Cal Conflicted has declared a conflict with Northshire Health."
+    )
 
 
 def test_never_pair_breach_is_reported_once():
@@ -146,7 +236,9 @@ def test_never_pair_breach_is_reported_once():
 def test_each_hard_rule_has_a_plain_english_description():
     texts = {rule: describe_breach(rule, HEALTH_VISIT, PEER, BOB, ANN) for rule in HardRule}
     assert texts[HardRule.UNAVAILABLE] == "Bob Health is unavailable on 12 March 2027"
-    assert texts[HardRule.AT_MAXIMUM] == "Bob Health has reached their maximum of 2 visits this cycle"
+    assert (
+        texts[HardRule.AT_MAXIMUM] == "Bob Health has reached their maximum of 2 visits this cycle"
+    )
     assert texts[HardRule.SAME_PERSON] == "Bob Health is already the lead for this visit"
     assert texts[HardRule.NOT_ELIGIBLE] == "Bob Health is not one of the active reviewers"
     assert all(text and text[-1] != "." for text in texts.values())
@@ -158,12 +250,20 @@ def test_each_hard_rule_has_a_plain_english_description():
 
 
 def test_unpaired_explanation_counts_what_each_rule_removed():
-    away = [person(10 + i, f"Away {i}", agency=f"A{i}", peer=True, unavailable_dates=frozenset({DAY})) for i in range(3)]
+    away = [
+        person(10 + i, f"Away {i}", agency=f"A{i}", peer=True, unavailable_dates=frozenset({DAY}))
+        for i in range(3)
+    ]
     conflicted = [person(20, "Con", agency="C", peer=True, conflict_agency_ids=frozenset({"V"}))]
-    full = [person(30 + i, f"Full {i}", agency=f"F{i}", peer=True, visits_this_cycle=2) for i in range(2)]
+    full = [
+        person(30 + i, f"Full {i}", agency=f"F{i}", peer=True, visits_this_cycle=2)
+        for i in range(2)
+    ]
     text = explain_unpaired(HEALTH_VISIT, PEER, [ANN] + away + conflicted + full)
-    assert text == ("No peer is free to visit Northshire Health on 12 March 2027: "
-                    "3 unavailable, 2 at their maximum, 1 conflicted.")
+    assert text == (
+        "No peer is free to visit Northshire Health on 12 March 2027: "
+        "3 unavailable, 2 at their maximum, 1 conflicted."
+    )
 
 
 def test_unpaired_explanation_names_own_agency_busy_reciprocal_and_never_pair():
@@ -172,25 +272,43 @@ def test_unpaired_explanation_names_own_agency_busy_reciprocal_and_never_pair():
     reciprocal = person(42, "Rex Recip", agency="X", peer=True)
     shunned = person(43, "Sam Shunned", agency="S", peer=True)
     ctx = Context(existing_peer_visits={("V", "X")}, never_pair={(1, 43)})
-    text = explain_unpaired(HEALTH_VISIT, PEER, [ANN, insider, busy, reciprocal, shunned], ctx,
-                            events=[HEALTH_VISIT], assignment={1: (1, None)})
-    assert text == ("No peer is free to visit Northshire Health on 12 March 2027: 1 from Northshire Health itself, "
-                    "1 already visiting that day, 1 barred as a reciprocal visit, 1 never to be paired with Ann Lead.")
+    text = explain_unpaired(
+        HEALTH_VISIT,
+        PEER,
+        [ANN, insider, busy, reciprocal, shunned],
+        ctx,
+        events=[HEALTH_VISIT],
+        assignment={1: (1, None)},
+    )
+    assert text == (
+        "No peer is free to visit Northshire Health on 12 March 2027: 1 from Northshire Health "
+        "itself, "
+        "1 already visiting that day, 1 barred as a reciprocal visit, 1 never to be paired with "
+        "Ann Lead."
+    )
 
 
 def test_unpaired_explanation_says_when_the_role_is_not_the_problem():
     text = explain_unpaired(HEALTH_VISIT, PEER, [BOB, EVE])
-    assert text == "2 peers could visit Northshire Health on 12 March 2027, so the peer is not what is missing."
+    assert (
+        text
+        == "2 peers could visit Northshire Health on 12 March 2027, so the peer is not what is missing."
+    )
 
 
 def test_unpaired_explanation_when_nobody_holds_the_role():
-    assert explain_unpaired(HEALTH_VISIT, LEAD, [BOB]) == "There are no active sub-group members to act as lead."
+    assert (
+        explain_unpaired(HEALTH_VISIT, LEAD, [BOB])
+        == "There are no active sub-group members to act as lead."
+    )
 
 
 def test_unpaired_event_names_the_missing_role():
     proposal = propose([HEALTH_VISIT], [BOB, EVE])
     assert proposal.unpaired_event_ids == (1,)
-    text = explain_unpaired_event(HEALTH_VISIT, [BOB, EVE], assignment=proposal.assignment(), events=[HEALTH_VISIT])
+    text = explain_unpaired_event(
+        HEALTH_VISIT, [BOB, EVE], assignment=proposal.assignment(), events=[HEALTH_VISIT]
+    )
     assert text == "There are no active sub-group members to act as lead."
 
 
@@ -198,8 +316,13 @@ def test_unpaired_event_when_the_only_lead_and_peer_may_not_go_together():
     ctx = Context(never_pair={(1, 2)})
     proposal = propose([HEALTH_VISIT], [ANN, BOB], ctx)
     assert proposal.unpaired_event_ids == (1,)
-    text = explain_unpaired_event(HEALTH_VISIT, [ANN, BOB], ctx, assignment=proposal.assignment(), events=[HEALTH_VISIT])
-    assert text.startswith("Free leads and peers exist for Northshire Health on 12 March 2027, but none can go together")
+    text = explain_unpaired_event(
+        HEALTH_VISIT, [ANN, BOB], ctx, assignment=proposal.assignment(), events=[HEALTH_VISIT]
+    )
+    assert text.startswith(
+        "Free leads and peers exist for Northshire Health on 12 March 2027, but none can go "
+        "together"
+    )
 
 
 def test_unpaired_event_after_a_busy_day_blames_the_other_events():
@@ -208,13 +331,17 @@ def test_unpaired_event_after_a_busy_day_blames_the_other_events():
     proposal = propose(events, [ANN, BOB])
     unpaired = [e for e in events if e.id in proposal.unpaired_event_ids]
     assert len(unpaired) == 1
-    text = explain_unpaired_event(unpaired[0], [ANN, BOB], events=events, assignment=proposal.assignment())
+    text = explain_unpaired_event(
+        unpaired[0], [ANN, BOB], events=events, assignment=proposal.assignment()
+    )
     assert "1 already visiting that day" in text
 
 
 def test_explanations_use_british_spelling():
-    texts = [explain_pairing(HEALTH_VISIT, ANN, EVE, people=[ANN, BOB, EVE], events=[HEALTH_VISIT]),
-             explain_unpaired(HEALTH_VISIT, PEER, [ANN])]
+    texts = [
+        explain_pairing(HEALTH_VISIT, ANN, EVE, people=[ANN, BOB, EVE], events=[HEALTH_VISIT]),
+        explain_unpaired(HEALTH_VISIT, PEER, [ANN]),
+    ]
     for text in texts:
         for american in ("organization", "prioritize", "favorite", "color", "canceled"):
             assert american not in text.lower()

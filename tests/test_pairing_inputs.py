@@ -1,4 +1,8 @@
-"""Solver inputs built from the database: who may go, what they did before, what they declared, in a bounded number of queries."""
+"""Solver inputs built from the database.
+
+Who may go, what they did before, what they declared, in a bounded number of queries.
+"""
+
 from datetime import timedelta
 
 from qa.challenge import scheduling
@@ -13,7 +17,9 @@ from tests.pairing_helpers import dated_event, reviewer, world_fixture  # noqa: 
 
 
 def visit(event, user, role, admin):
-    scheduling.assign_visitor(reload(event), user, role, "manual", "", admin, override_reason="test")
+    scheduling.assign_visitor(
+        reload(event), user, role, "manual", "", admin, override_reason="test"
+    )
 
 
 def held_last_cycle(world, last_cycle, agency, lead, peer, day=None):
@@ -27,18 +33,27 @@ def held_last_cycle(world, last_cycle, agency, lead, peer, day=None):
 def test_the_event_needing_visitors_is_the_problem_with_its_agency_sector_and_date(world):
     data = inputs.build(world.cycle)
     (event,) = data.events
-    assert (event.id, event.agency_id, event.sector, event.date) == (world.event.id, world.hospital.id, "health", SOON)
+    assert (event.id, event.agency_id, event.sector, event.date) == (
+        world.event.id,
+        world.hospital.id,
+        "health",
+        SOON,
+    )
     assert (event.pinned_lead_id, event.pinned_peer_id) == (None, None)
 
 
-def test_only_active_sub_group_members_lead_and_only_active_reviewers_from_an_agency_are_peers(world, people):
+def test_only_active_sub_group_members_lead_and_only_active_reviewers_from_an_agency_are_peers(
+    world, people
+):
     User.update(active=False).where(User.id == world.eddie.id).execute()
     data = inputs.build(world.cycle)
     eligible = {p.name: (p.is_lead_eligible, p.is_peer_eligible) for p in data.people}
     assert eligible["Angela Brooks"] == (True, True)
     assert eligible["Hana Hughes"] == (False, True)
-    assert eligible["Priya Shah"] == (False, False)  # partnership staff: no agency, and not in the sub-group here
-    assert "Eddie Evans" not in eligible and "Amara Nwosu" not in eligible  # inactive; an agency lead
+    # partnership staff: no agency, and not in the sub-group here
+    assert eligible["Priya Shah"] == (False, False)
+    # inactive; an agency lead
+    assert "Eddie Evans" not in eligible and "Amara Nwosu" not in eligible
 
 
 def test_a_conflicted_or_unavailable_person_is_never_proposed(world):
@@ -47,8 +62,12 @@ def test_a_conflicted_or_unavailable_person_is_never_proposed(world):
     plan = planning.propose(world.cycle)
     data = plan.data
     event = data.event(world.event.id)
-    assert check_hard_rules(event, PEER, data.person(world.hana.id), data.context) == (HardRule.CONFLICT,)
-    assert check_hard_rules(event, PEER, data.person(world.eddie.id), data.context) == (HardRule.UNAVAILABLE,)
+    assert check_hard_rules(event, PEER, data.person(world.hana.id), data.context) == (
+        HardRule.CONFLICT,
+    )
+    assert check_hard_rules(event, PEER, data.person(world.eddie.id), data.context) == (
+        HardRule.UNAVAILABLE,
+    )
     (row,) = plan.rows
     assert row.pairing.peer_id == world.olivia.id
     assert {c.person.id for c in row.peer.candidates} == {world.olivia.id}
@@ -56,15 +75,39 @@ def test_a_conflicted_or_unavailable_person_is_never_proposed(world):
 
 def test_visits_are_counted_this_cycle_in_the_last_three_cycles_and_ever(world, last_cycle):
     held_last_cycle(world, last_cycle, world.community, world.angela, world.olivia)
-    older = Cycle.create(name="Two cycles ago", starts=last_cycle.starts - timedelta(days=365), ends=last_cycle.starts - timedelta(days=1))
-    held_last_cycle(world, older, world.nursery, world.angela, world.hana, day=SOON - timedelta(days=700))
-    this_cycle = dated_event(world.cycle, world.police, SOON + timedelta(days=7), world.admin)  # fully visited: not being paired
-    visit(this_cycle, reviewer("lena@example.org", "Lena Lead", world.nursery, subgroup=True), LEAD, world.admin)
+    older = Cycle.create(
+        name="Two cycles ago",
+        starts=last_cycle.starts - timedelta(days=365),
+        ends=last_cycle.starts - timedelta(days=1),
+    )
+    held_last_cycle(
+        world, older, world.nursery, world.angela, world.hana, day=SOON - timedelta(days=700)
+    )
+    # fully visited: not being paired
+    this_cycle = dated_event(world.cycle, world.police, SOON + timedelta(days=7), world.admin)
+    visit(
+        this_cycle,
+        reviewer("lena@example.org", "Lena Lead", world.nursery, subgroup=True),
+        LEAD,
+        world.admin,
+    )
     visit(this_cycle, world.hana, PEER, world.admin)
     data = inputs.build(world.cycle)
-    angela, hana, olivia = data.person(world.angela.id), data.person(world.hana.id), data.person(world.olivia.id)
-    assert (angela.visits_this_cycle, angela.visits_last_three_cycles, angela.previous_visits_total) == (0, 2, 2)
-    assert (hana.visits_this_cycle, hana.visits_last_three_cycles, hana.previous_visits_total) == (1, 1, 1)
+    angela, hana, olivia = (
+        data.person(world.angela.id),
+        data.person(world.hana.id),
+        data.person(world.olivia.id),
+    )
+    assert (
+        angela.visits_this_cycle,
+        angela.visits_last_three_cycles,
+        angela.previous_visits_total,
+    ) == (0, 2, 2)
+    assert (hana.visits_this_cycle, hana.visits_last_three_cycles, hana.previous_visits_total) == (
+        1,
+        1,
+        1,
+    )
     assert angela.visited_agency_ids == {world.community.id, world.nursery.id}
     assert olivia.visited_agency_ids == {world.community.id}
     assert data.context.last_cycle_pairs == {frozenset((world.angela.id, world.olivia.id))}
@@ -75,15 +118,21 @@ def test_cancelled_events_count_for_nothing(world, last_cycle):
     event = held_last_cycle(world, last_cycle, world.community, world.angela, world.olivia)
     ChallengeEvent.update(status="cancelled").where(ChallengeEvent.id == event.id).execute()
     data = inputs.build(world.cycle)
-    assert data.person(world.angela.id).previous_visits_total == 0 and not data.context.last_cycle_pairs
+    assert (
+        data.person(world.angela.id).previous_visits_total == 0
+        and not data.context.last_cycle_pairs
+    )
 
 
 def test_a_visit_elsewhere_that_day_in_any_cycle_makes_them_busy(world, last_cycle):
-    other = dated_event(last_cycle, world.community, SOON, world.admin)  # an overrunning old cycle's event, same day
+    # an overrunning old cycle's event, same day
+    other = dated_event(last_cycle, world.community, SOON, world.admin)
     visit(other, world.hana, PEER, world.admin)
     data = inputs.build(world.cycle)
     assert data.person(world.hana.id).busy_dates == {SOON}
-    assert check_hard_rules(data.event(world.event.id), PEER, data.person(world.hana.id), data.context) == (HardRule.BUSY,)
+    assert check_hard_rules(
+        data.event(world.event.id), PEER, data.person(world.hana.id), data.context
+    ) == (HardRule.BUSY,)
 
 
 def test_saved_visitors_and_pins_fill_their_slots_and_are_not_counted_as_other_visits(world):
@@ -93,7 +142,9 @@ def test_saved_visitors_and_pins_fill_their_slots_and_are_not_counted_as_other_v
     event = data.event(world.event.id)
     assert (event.pinned_lead_id, event.pinned_peer_id) == (world.angela.id, world.eddie.id)
     assert data.person(world.angela.id).visits_this_cycle == 0
-    assert set(data.saved) == {(world.event.id, LEAD)} and set(data.pins) == {(world.event.id, PEER)}
+    assert set(data.saved) == {(world.event.id, LEAD)} and set(data.pins) == {
+        (world.event.id, PEER)
+    }
 
 
 def test_a_pin_on_a_slot_saved_since_is_ignored(world):
@@ -104,21 +155,36 @@ def test_a_pin_on_a_slot_saved_since_is_ignored(world):
 
 
 def test_never_pairs_are_in_the_context(world):
-    NeverPair.create(user_a=min(world.angela.id, world.hana.id), user_b=max(world.angela.id, world.hana.id), reason="Old feud")
-    assert inputs.build(world.cycle).context.never_pair == {frozenset((world.angela.id, world.hana.id))}
+    NeverPair.create(
+        user_a=min(world.angela.id, world.hana.id),
+        user_b=max(world.angela.id, world.hana.id),
+        reason="Old feud",
+    )
+    assert inputs.build(world.cycle).context.never_pair == {
+        frozenset((world.angela.id, world.hana.id))
+    }
 
 
 def test_events_without_a_date_are_listed_apart(world):
     undated = scheduling.choose(world.cycle, [(world.police, "No date yet")], world.admin)[0]
     data = inputs.build(world.cycle)
-    assert [e.id for e in data.events] == [world.event.id] and [r.id for r in data.undated] == [undated.id]
+    assert [e.id for e in data.events] == [world.event.id] and [r.id for r in data.undated] == [
+        undated.id
+    ]
 
 
-def test_building_the_inputs_takes_the_same_few_queries_however_big_the_history(world, last_cycle, count_queries):
+def test_building_the_inputs_takes_the_same_few_queries_however_big_the_history(
+    world, last_cycle, count_queries
+):
     with count_queries() as small:
         inputs.build(world.cycle)
     for number in range(6):
-        extra = reviewer(f"extra{number}@example.org", f"Extra {number}", world.community, subgroup=number % 2 == 0)
+        extra = reviewer(
+            f"extra{number}@example.org",
+            f"Extra {number}",
+            world.community,
+            subgroup=number % 2 == 0,
+        )
         Conflict.create(user=extra, agency=world.nursery)
         Unavailability.create(user=extra, date=SOON)
     held_last_cycle(world, last_cycle, world.community, world.angela, world.olivia)

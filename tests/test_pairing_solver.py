@@ -1,4 +1,7 @@
-"""The pairing solver obeys every hard rule, honours pins, prefers cheaper pairs and matches brute force."""
+"""The pairing solver obeys every hard rule, honours pins.
+
+Prefers cheaper pairs and matches brute force.
+"""
 
 import ast
 import itertools
@@ -35,12 +38,21 @@ PAIRING_DIR = pathlib.Path(__file__).resolve().parent.parent / "qa" / "pairing"
 
 def person(pid, agency="A", sector="health", lead=False, peer=False, **kw):
     kw.setdefault("previous_visits_total", 5)  # experienced unless a test says otherwise
-    return Person(id=pid, name=f"Person {pid}", agency_id=agency, sector=sector,
-                  is_lead_eligible=lead, is_peer_eligible=peer, **kw)
+    return Person(
+        id=pid,
+        name=f"Person {pid}",
+        agency_id=agency,
+        sector=sector,
+        is_lead_eligible=lead,
+        is_peer_eligible=peer,
+        **kw,
+    )
 
 
 def event(eid, agency="V", sector="health", day=DAY1, **kw):
-    return Event(id=eid, agency_id=agency, agency_name=f"Agency {agency}", sector=sector, date=day, **kw)
+    return Event(
+        id=eid, agency_id=agency, agency_name=f"Agency {agency}", sector=sector, date=day, **kw
+    )
 
 
 def lead(pid, agency="L", **kw):
@@ -83,7 +95,10 @@ def violations(events, people_by_id, ctx, assignment):
     slots = []  # (event, role, person id, pinned)
     for ev in events:
         lead_id, peer_id = assignment.get(ev.id, (None, None))
-        for role, pid, pin in ((LEAD, lead_id, ev.pinned_lead_id), (PEER, peer_id, ev.pinned_peer_id)):
+        for role, pid, pin in (
+            (LEAD, lead_id, ev.pinned_lead_id),
+            (PEER, peer_id, ev.pinned_peer_id),
+        ):
             if pin is not None and pid != pin:
                 found.append(f"pin dropped at {ev.id}")
             if pid is not None:
@@ -102,8 +117,11 @@ def violations(events, people_by_id, ctx, assignment):
             found.append(f"{pid} over maximum")
         if role == PEER:
             for other_ev, other_role, other_pid, _ in slots:
-                if (other_role == PEER and other_ev.agency_id == p.agency_id
-                        and people_by_id[other_pid].agency_id == ev.agency_id):
+                if (
+                    other_role == PEER
+                    and other_ev.agency_id == p.agency_id
+                    and people_by_id[other_pid].agency_id == ev.agency_id
+                ):
                     found.append(f"reciprocal {p.agency_id}<->{ev.agency_id}")
     return found
 
@@ -132,10 +150,13 @@ def reference_cost(events, people_by_id, ctx, assignment):
         if lead_id is not None and peer_id is not None:
             a, b = people_by_id[lead_id], people_by_id[peer_id]
             total += solver.REPEAT_PAIRING_COST * (frozenset((a.id, b.id)) in ctx.last_cycle_pairs)
-            total += solver.TWO_FIRST_TIMERS_COST * (a.previous_visits_total == 0 and b.previous_visits_total == 0)
+            total += solver.TWO_FIRST_TIMERS_COST * (
+                a.previous_visits_total == 0 and b.previous_visits_total == 0
+            )
     for pid, n in visits.items():
         v = people_by_id[pid].visits_this_cycle
-        total += solver.VISIT_THIS_CYCLE_COST * sum(v + k for k in range(n))  # k-th visit sees k earlier
+        # k-th visit sees k earlier
+        total += solver.VISIT_THIS_CYCLE_COST * sum(v + k for k in range(n))
     return total
 
 
@@ -150,10 +171,21 @@ def brute_force(events, people, ctx):
     options = []
     for ev in events:
         pins = (ev.pinned_lead_id, ev.pinned_peer_id)
-        leads = [ev.pinned_lead_id] if ev.pinned_lead_id is not None else [p.id for p in people if p.is_lead_eligible]
-        peers = [ev.pinned_peer_id] if ev.pinned_peer_id is not None else [p.id for p in people if p.is_peer_eligible]
-        full = [(lead_id, peer_id) for lead_id, peer_id in itertools.product(leads, peers)
-                if not violations([ev], by_id, ctx, {ev.id: (lead_id, peer_id)})]
+        leads = (
+            [ev.pinned_lead_id]
+            if ev.pinned_lead_id is not None
+            else [p.id for p in people if p.is_lead_eligible]
+        )
+        peers = (
+            [ev.pinned_peer_id]
+            if ev.pinned_peer_id is not None
+            else [p.id for p in people if p.is_peer_eligible]
+        )
+        full = [
+            (lead_id, peer_id)
+            for lead_id, peer_id in itertools.product(leads, peers)
+            if not violations([ev], by_id, ctx, {ev.id: (lead_id, peer_id)})
+        ]
         options.append([pins] + [f for f in full if f != pins])
     best = None
 
@@ -162,7 +194,10 @@ def brute_force(events, people, ctx):
         if violations(events[:i], by_id, ctx, assignment):
             return  # breaches only grow as events are added
         if i == len(events):
-            key = (sum(is_paired(assignment, ev) for ev in events), -reference_cost(events, by_id, ctx, assignment))
+            key = (
+                sum(is_paired(assignment, ev) for ev in events),
+                -reference_cost(events, by_id, ctx, assignment),
+            )
             if best is None or key > best:
                 best = key
             return
@@ -184,61 +219,102 @@ SECTORS = ["health", "early-years", "police", "youth-justice", "education"]
 
 @st.composite
 def instances(draw, max_people=5, max_events=3, pins=True, agency_count=(2, 4)):
-    agencies = draw(st.lists(st.sampled_from(SECTORS), min_size=agency_count[0], max_size=agency_count[1]))
+    agencies = draw(
+        st.lists(st.sampled_from(SECTORS), min_size=agency_count[0], max_size=agency_count[1])
+    )
     agency_ids = list(range(len(agencies)))
     days = [DAY1, DAY2]
 
     def rarely(values):  # most people have no conflicts or absences, as in real life
-        return frozenset({draw(st.sampled_from(values))}) if draw(st.integers(0, 3)) == 0 else frozenset()
+        return (
+            frozenset({draw(st.sampled_from(values))})
+            if draw(st.integers(0, 3)) == 0
+            else frozenset()
+        )
 
     people = []
     for pid in range(draw(st.integers(3, max_people))):
         agency = draw(st.sampled_from(agency_ids))
-        is_lead, is_peer = draw(st.sampled_from([(True, False), (False, True), (True, True), (True, True)]))
-        people.append(Person(
-            id=pid, name=f"P{pid}", agency_id=agency, sector=agencies[agency],
-            is_lead_eligible=is_lead, is_peer_eligible=is_peer,
-            max_visits=draw(st.sampled_from([1, 2, 2])),
-            visits_this_cycle=draw(st.sampled_from([0, 0, 1])),
-            visits_last_three_cycles=draw(st.integers(0, 3)),
-            previous_visits_total=draw(st.sampled_from([0, 0, 2])),
-            unavailable_dates=rarely(days),
-            conflict_agency_ids=rarely(agency_ids),
-            busy_dates=rarely(days),
-            visited_agency_ids=rarely(agency_ids),
-        ))
+        is_lead, is_peer = draw(
+            st.sampled_from([(True, False), (False, True), (True, True), (True, True)])
+        )
+        people.append(
+            Person(
+                id=pid,
+                name=f"P{pid}",
+                agency_id=agency,
+                sector=agencies[agency],
+                is_lead_eligible=is_lead,
+                is_peer_eligible=is_peer,
+                max_visits=draw(st.sampled_from([1, 2, 2])),
+                visits_this_cycle=draw(st.sampled_from([0, 0, 1])),
+                visits_last_three_cycles=draw(st.integers(0, 3)),
+                previous_visits_total=draw(st.sampled_from([0, 0, 2])),
+                unavailable_dates=rarely(days),
+                conflict_agency_ids=rarely(agency_ids),
+                busy_dates=rarely(days),
+                visited_agency_ids=rarely(agency_ids),
+            )
+        )
     ids = [p.id for p in people]
     events = []
     for eid in range(draw(st.integers(1, max_events))):
         pinned_lead = draw(st.sampled_from(ids)) if pins and draw(st.integers(0, 5)) == 0 else None
         pinned_peer = draw(st.sampled_from(ids)) if pins and draw(st.integers(0, 5)) == 0 else None
         agency = draw(st.sampled_from(agency_ids))
-        events.append(Event(id=100 + eid, agency_id=agency, agency_name=f"Agency {agency}",
-                            sector=agencies[agency], date=draw(st.sampled_from(days)),
-                            pinned_lead_id=pinned_lead, pinned_peer_id=pinned_peer))
+        events.append(
+            Event(
+                id=100 + eid,
+                agency_id=agency,
+                agency_name=f"Agency {agency}",
+                sector=agencies[agency],
+                date=draw(st.sampled_from(days)),
+                pinned_lead_id=pinned_lead,
+                pinned_peer_id=pinned_peer,
+            )
+        )
     pair = st.tuples(st.sampled_from(ids), st.sampled_from(ids)).filter(lambda t: t[0] != t[1])
     ctx = Context(
         never_pair=draw(st.lists(pair, max_size=2)),
         last_cycle_pairs=draw(st.lists(pair, max_size=3)),
-        existing_peer_visits=draw(st.lists(st.tuples(st.sampled_from(agency_ids), st.sampled_from(agency_ids)), max_size=2)),
+        existing_peer_visits=draw(
+            st.lists(
+                st.tuples(st.sampled_from(agency_ids), st.sampled_from(agency_ids)), max_size=2
+            )
+        ),
     )
     return events, people, ctx
 
 
 @st.composite
 def mutual_challenges(draw):
-    """Events at agencies 0, 1 and 2 with willing visitors everywhere: every peer visit risks reciprocity."""
+    """Events at agencies 0, 1 and 2 with willing visitors everywhere: every peer visit risks
+    reciprocity."""
     sectors = draw(st.lists(st.sampled_from(SECTORS), min_size=3, max_size=3))
     people = [
-        Person(id=pid, name=f"P{pid}", agency_id=draw(st.integers(0, 2)), sector="",
-               is_lead_eligible=draw(st.booleans()), is_peer_eligible=True,
-               visits_last_three_cycles=draw(st.integers(0, 2)), previous_visits_total=draw(st.integers(0, 1)))
+        Person(
+            id=pid,
+            name=f"P{pid}",
+            agency_id=draw(st.integers(0, 2)),
+            sector="",
+            is_lead_eligible=draw(st.booleans()),
+            is_peer_eligible=True,
+            visits_last_three_cycles=draw(st.integers(0, 2)),
+            previous_visits_total=draw(st.integers(0, 1)),
+        )
         for pid in range(draw(st.integers(3, 6)))
     ]
     people = [Person(**{**p.__dict__, "sector": sectors[p.agency_id]}) for p in people]
-    events = [Event(id=100 + i, agency_id=a, agency_name=f"Agency {a}", sector=sectors[a],
-                    date=draw(st.sampled_from([DAY1, DAY2])))
-              for i, a in enumerate(draw(st.lists(st.integers(0, 2), min_size=2, max_size=3)))]
+    events = [
+        Event(
+            id=100 + i,
+            agency_id=a,
+            agency_name=f"Agency {a}",
+            sector=sectors[a],
+            date=draw(st.sampled_from([DAY1, DAY2])),
+        )
+        for i, a in enumerate(draw(st.lists(st.integers(0, 2), min_size=2, max_size=3)))
+    ]
     existing = draw(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 2)), max_size=1))
     return events, people, Context(existing_peer_visits=existing)
 
@@ -279,7 +355,9 @@ def test_every_proposal_obeys_every_hard_rule_and_keeps_pins(instance):
         if not pairing.paired:
             assert (pairing.lead_id, pairing.peer_id) == (ev.pinned_lead_id, ev.pinned_peer_id)
     assert proposal.total_cost == reference_cost(events, by_id, ctx, proposal.assignment())
-    assert proposal.objective == proposal.total_cost + proposal.unpaired_penalty * len(proposal.unpaired_event_ids)
+    assert proposal.objective == proposal.total_cost + proposal.unpaired_penalty * len(
+        proposal.unpaired_event_ids
+    )
 
 
 @FAST
@@ -301,21 +379,37 @@ def medium_instances(draw):
         agency, sector = rng.choice(agencies)
         is_lead = rng.random() < 0.4
         first = rng.random() < 0.25
-        people.append(Person(
-            id=pid, name=f"P{pid}", agency_id=agency, sector=sector, is_lead_eligible=is_lead,
-            is_peer_eligible=not is_lead or rng.random() < 0.5, max_visits=rng.choice([1, 2, 2, 3]),
-            visits_this_cycle=rng.choice([0, 0, 1]), visits_last_three_cycles=rng.randint(0, 3),
-            previous_visits_total=0 if first else rng.randint(1, 5),
-            unavailable_dates=frozenset(d for d in days if rng.random() < 0.15),
-            conflict_agency_ids=frozenset(a for a, _ in agencies if rng.random() < 0.05),
-            visited_agency_ids=frozenset(a for a, _ in agencies if rng.random() < 0.1),
-        ))
+        people.append(
+            Person(
+                id=pid,
+                name=f"P{pid}",
+                agency_id=agency,
+                sector=sector,
+                is_lead_eligible=is_lead,
+                is_peer_eligible=not is_lead or rng.random() < 0.5,
+                max_visits=rng.choice([1, 2, 2, 3]),
+                visits_this_cycle=rng.choice([0, 0, 1]),
+                visits_last_three_cycles=rng.randint(0, 3),
+                previous_visits_total=0 if first else rng.randint(1, 5),
+                unavailable_dates=frozenset(d for d in days if rng.random() < 0.15),
+                conflict_agency_ids=frozenset(a for a, _ in agencies if rng.random() < 0.05),
+                visited_agency_ids=frozenset(a for a, _ in agencies if rng.random() < 0.1),
+            )
+        )
     events = []
     for eid in range(rng.randint(4, 8)):
         agency, sector = rng.choice(agencies)
         pin = rng.random() < 0.15
-        events.append(Event(100 + eid, agency, f"Agency {agency}", sector, rng.choice(days),
-                            pinned_lead_id=rng.choice(people).id if pin else None))
+        events.append(
+            Event(
+                100 + eid,
+                agency,
+                f"Agency {agency}",
+                sector,
+                rng.choice(days),
+                pinned_lead_id=rng.choice(people).id if pin else None,
+            )
+        )
     ids = [p.id for p in people]
     ctx = Context(
         never_pair=[tuple(rng.sample(ids, 2)) for _ in range(4)],
@@ -329,9 +423,16 @@ def medium_instances(draw):
 @given(medium_instances())
 def test_reduced_cost_pruning_never_changes_the_optimum(instance):
     events, people, ctx = instance
-    pruned, full = propose(events, people, ctx, reduce=True), propose(events, people, ctx, reduce=False)
+    pruned, full = (
+        propose(events, people, ctx, reduce=True),
+        propose(events, people, ctx, reduce=False),
+    )
     assert pruned.status == full.status == "optimal"
-    assert (pruned.paired_count, pruned.total_cost, pruned.objective) == (full.paired_count, full.total_cost, full.objective)
+    assert (pruned.paired_count, pruned.total_cost, pruned.objective) == (
+        full.paired_count,
+        full.total_cost,
+        full.objective,
+    )
     assert violations(events, {p.id: p for p in people}, ctx, pruned.assignment()) == []
 
 
@@ -352,11 +453,15 @@ def test_relaxation_bounds_the_cost_of_every_candidate_used(instance):
         pairing = proposal.pairing_for(ev.id)
         for role, pid in ((LEAD, pairing.lead_id), (PEER, pairing.peer_id)):
             if ev.pinned(role) is None and pid is not None:
-                assert relaxation.bound + relaxation.reduced_costs[(index, role, pid)] <= variable_cost
+                assert (
+                    relaxation.bound + relaxation.reduced_costs[(index, role, pid)] <= variable_cost
+                )
 
 
 def test_a_tiny_time_limit_still_gives_a_valid_proposal():
-    people = [lead(i, agency=f"L{i}") for i in range(10)] + [peer(20 + i, agency=f"P{i}") for i in range(10)]
+    people = [lead(i, agency=f"L{i}") for i in range(10)] + [
+        peer(20 + i, agency=f"P{i}") for i in range(10)
+    ]
     events = [event(i, agency=f"V{i}", day=[DAY1, DAY2][i % 2]) for i in range(6)]
     proposal = propose(events, people, time_limit_s=0.0)
     assert proposal.status in ("optimal", "feasible")
@@ -379,9 +484,14 @@ def test_swap_candidates_are_exactly_the_people_who_keep_the_rules(instance, dat
     ev = data.draw(st.sampled_from(events))
     role = data.draw(st.sampled_from([LEAD, PEER]))
     assignment = proposal.assignment()
-    offered = {c.person.id: c for c in candidates(ev, role, people, ctx, events=events, assignment=assignment)}
+    offered = {
+        c.person.id: c
+        for c in candidates(ev, role, people, ctx, events=events, assignment=assignment)
+    }
     by_id = {p.id: p for p in people}
-    base = reference_cost(events, by_id, ctx, {**assignment, ev.id: _with_slot(assignment[ev.id], role, None)})
+    base = reference_cost(
+        events, by_id, ctx, {**assignment, ev.id: _with_slot(assignment[ev.id], role, None)}
+    )
     for p in people:
         trial = {**assignment, ev.id: _with_slot(assignment[ev.id], role, p.id)}
         trial_events = [e if e.id != ev.id else _unpin(e, role) for e in events]
@@ -390,7 +500,9 @@ def test_swap_candidates_are_exactly_the_people_who_keep_the_rules(instance, dat
         assert (p.id in offered) == allowed, (p, violations(trial_events, by_id, ctx, trial))
         if allowed:
             assert offered[p.id].cost == reference_cost(events, by_id, ctx, trial) - base
-        rules = check_hard_rules(ev, role, p, ctx, people=people, events=events, assignment=assignment)
+        rules = check_hard_rules(
+            ev, role, p, ctx, people=people, events=events, assignment=assignment
+        )
         assert (rules == ()) == allowed
 
 
@@ -399,8 +511,15 @@ def _with_slot(pair, role, pid):
 
 
 def _unpin(ev, role):
-    return Event(ev.id, ev.agency_id, ev.agency_name, ev.sector, ev.date,
-                 None if role == LEAD else ev.pinned_lead_id, None if role == PEER else ev.pinned_peer_id)
+    return Event(
+        ev.id,
+        ev.agency_id,
+        ev.agency_name,
+        ev.sector,
+        ev.date,
+        None if role == LEAD else ev.pinned_lead_id,
+        None if role == PEER else ev.pinned_peer_id,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -416,22 +535,38 @@ def test_conflicted_reviewer_is_never_proposed():
 
 
 def test_conflicted_lead_is_never_proposed():
-    pairing = only(propose([event(1)], [lead(1, conflict_agency_ids=frozenset({"V"})), lead(2), peer(3)]))
+    pairing = only(
+        propose([event(1)], [lead(1, conflict_agency_ids=frozenset({"V"})), lead(2), peer(3)])
+    )
     assert pairing.lead_id == 2
 
 
 def test_nobody_visits_their_own_agency():
-    pairing = only(propose([event(1)], [lead(1, agency="V"), lead(2), peer(3, agency="V"), peer(4, sector="police")]))
+    pairing = only(
+        propose(
+            [event(1)],
+            [lead(1, agency="V"), lead(2), peer(3, agency="V"), peer(4, sector="police")],
+        )
+    )
     assert (pairing.lead_id, pairing.peer_id) == (2, 4)
 
 
 def test_unavailable_person_is_never_proposed():
-    pairing = only(propose([event(1)], [lead(9), peer(1, unavailable_dates=frozenset({DAY1})), peer(2, sector="police")]))
+    pairing = only(
+        propose(
+            [event(1)],
+            [lead(9), peer(1, unavailable_dates=frozenset({DAY1})), peer(2, sector="police")],
+        )
+    )
     assert pairing.peer_id == 2
 
 
 def test_person_already_visiting_elsewhere_that_day_is_not_proposed():
-    pairing = only(propose([event(1)], [lead(9), peer(1, busy_dates=frozenset({DAY1})), peer(2, sector="police")]))
+    pairing = only(
+        propose(
+            [event(1)], [lead(9), peer(1, busy_dates=frozenset({DAY1})), peer(2, sector="police")]
+        )
+    )
     assert pairing.peer_id == 2
 
 
@@ -465,15 +600,26 @@ def test_maximum_visits_counts_visits_in_the_same_proposal():
 def test_reciprocal_challenge_with_an_existing_visit_is_not_proposed():
     # A peer from V already challenges agency P this cycle, so P's peers may not challenge V.
     ctx = Context(existing_peer_visits={("V", "P")})
-    pairing = only(propose([event(1)], [lead(9), peer(1, agency="P"), peer(2, agency="Q", sector="police")], ctx))
+    pairing = only(
+        propose(
+            [event(1)], [lead(9), peer(1, agency="P"), peer(2, agency="Q", sector="police")], ctx
+        )
+    )
     assert pairing.peer_id == 2
 
 
 def test_reciprocal_challenge_within_one_proposal_is_not_proposed():
-    events = [event(1, agency="X", sector="health"), event(2, agency="Y", sector="police", day=DAY2)]
-    people = [lead(8), lead(9, agency="M"),
-              peer(1, agency="Y", sector="health"), peer(2, agency="X", sector="police"),
-              peer(3, agency="Z", sector="education")]
+    events = [
+        event(1, agency="X", sector="health"),
+        event(2, agency="Y", sector="police", day=DAY2),
+    ]
+    people = [
+        lead(8),
+        lead(9, agency="M"),
+        peer(1, agency="Y", sector="health"),
+        peer(2, agency="X", sector="police"),
+        peer(3, agency="Z", sector="education"),
+    ]
     proposal = propose(events, people)
     assert proposal.paired_count == 2
     peers = {p.event_id: p.peer_id for p in proposal.pairings}
@@ -494,12 +640,19 @@ def test_never_pair_can_leave_an_event_unpaired():
 def test_pinned_visitors_are_kept_even_against_the_rules():
     conflicted = lead(1, conflict_agency_ids=frozenset({"V"}))
     pairing = only(propose([event(1, pinned_lead_id=1)], [conflicted, lead(2), peer(3)]))
-    assert (pairing.lead_id, pairing.peer_id, pairing.pinned_lead, pairing.pinned_peer) == (1, 3, True, False)
+    assert (pairing.lead_id, pairing.peer_id, pairing.pinned_lead, pairing.pinned_peer) == (
+        1,
+        3,
+        True,
+        False,
+    )
 
 
 def test_solver_fills_round_a_pinned_peer_respecting_never_pair():
     ctx = Context(never_pair={(1, 3)})
-    pairing = only(propose([event(1, pinned_peer_id=3)], [lead(1), lead(2, visits_this_cycle=1), peer(3)], ctx))
+    pairing = only(
+        propose([event(1, pinned_peer_id=3)], [lead(1), lead(2, visits_this_cycle=1), peer(3)], ctx)
+    )
     assert (pairing.lead_id, pairing.peer_id) == (2, 3)
 
 
@@ -512,7 +665,12 @@ def test_pinned_visitor_uses_up_their_day_and_load_for_other_events():
 
 def test_pinned_peer_counts_towards_reciprocity():
     events = [event(1, agency="X", pinned_peer_id=1), event(2, agency="Y", day=DAY2)]
-    people = [lead(8), peer(1, agency="Y"), peer(2, agency="X"), peer(3, agency="Z", sector="police")]
+    people = [
+        lead(8),
+        peer(1, agency="Y"),
+        peer(2, agency="X"),
+        peer(3, agency="Z", sector="police"),
+    ]
     proposal = propose(events, people)
     assert proposal.pairing_for(2).peer_id == 3
 
@@ -524,13 +682,26 @@ def test_unknown_pinned_person_is_rejected():
 
 def test_check_hard_rules_names_each_broken_rule():
     ev = event(1, pinned_lead_id=7)
-    p = person(7, agency="V", lead=False, peer=True, conflict_agency_ids=frozenset({"V"}),
-               unavailable_dates=frozenset({DAY1}), busy_dates=frozenset({DAY1}), visits_this_cycle=2)
-    assert check_hard_rules(ev, PEER, p, Context(existing_peer_visits={("V", "V")})) == (
-        HardRule.OWN_AGENCY, HardRule.CONFLICT, HardRule.SAME_PERSON, HardRule.UNAVAILABLE,
-        HardRule.BUSY, HardRule.AT_MAXIMUM, HardRule.RECIPROCAL,
+    p = person(
+        7,
+        agency="V",
+        lead=False,
+        peer=True,
+        conflict_agency_ids=frozenset({"V"}),
+        unavailable_dates=frozenset({DAY1}),
+        busy_dates=frozenset({DAY1}),
+        visits_this_cycle=2,
     )
-    assert check_hard_rules(ev, LEAD, p) [0] is HardRule.NOT_ELIGIBLE
+    assert check_hard_rules(ev, PEER, p, Context(existing_peer_visits={("V", "V")})) == (
+        HardRule.OWN_AGENCY,
+        HardRule.CONFLICT,
+        HardRule.SAME_PERSON,
+        HardRule.UNAVAILABLE,
+        HardRule.BUSY,
+        HardRule.AT_MAXIMUM,
+        HardRule.RECIPROCAL,
+    )
+    assert check_hard_rules(ev, LEAD, p)[0] is HardRule.NOT_ELIGIBLE
     assert check_hard_rules(event(1), PEER, peer(3)) == ()
 
 
@@ -540,20 +711,50 @@ def test_check_hard_rules_names_each_broken_rule():
 
 
 def test_same_sector_peer_is_chosen_over_related_over_unrelated():
-    same, related, unrelated = peer(1, sector="health"), peer(2, agency="Q", sector="early-years"), peer(3, agency="R", sector="police")
+    same, related, unrelated = (
+        peer(1, sector="health"),
+        peer(2, agency="Q", sector="early-years"),
+        peer(3, agency="R", sector="police"),
+    )
     assert only(propose([event(1)], [lead(9), unrelated, related, same])).peer_id == 1
     assert only(propose([event(1)], [lead(9), unrelated, related])).peer_id == 2
     assert only(propose([event(1)], [lead(9), unrelated])).peer_id == 3
 
 
 def test_lead_sector_does_not_matter():
-    pairing = only(propose([event(1)], [lead(1, sector="police"), lead(2, sector="health", visits_last_three_cycles=1), peer(3)]))
+    pairing = only(
+        propose(
+            [event(1)],
+            [
+                lead(1, sector="police"),
+                lead(2, sector="health", visits_last_three_cycles=1),
+                peer(3),
+            ],
+        )
+    )
     assert pairing.lead_id == 1
 
 
 def test_less_loaded_person_is_preferred():
-    assert only(propose([event(1)], [lead(9), peer(1, visits_this_cycle=1), peer(2, agency="Q")])).peer_id == 2
-    assert only(propose([event(1)], [lead(9), peer(1, visits_last_three_cycles=3), peer(2, agency="Q", visits_last_three_cycles=1)])).peer_id == 2
+    assert (
+        only(
+            propose([event(1)], [lead(9), peer(1, visits_this_cycle=1), peer(2, agency="Q")])
+        ).peer_id
+        == 2
+    )
+    assert (
+        only(
+            propose(
+                [event(1)],
+                [
+                    lead(9),
+                    peer(1, visits_last_three_cycles=3),
+                    peer(2, agency="Q", visits_last_three_cycles=1),
+                ],
+            )
+        ).peer_id
+        == 2
+    )
 
 
 def test_load_is_spread_across_people_within_one_proposal():
@@ -574,21 +775,33 @@ def test_revisiting_an_agency_is_avoided():
 
 
 def test_two_first_timers_are_avoided_when_possible():
-    people = [lead(1, previous_visits_total=0), lead(2, visits_last_three_cycles=2), peer(3, previous_visits_total=0)]
+    people = [
+        lead(1, previous_visits_total=0),
+        lead(2, visits_last_three_cycles=2),
+        peer(3, previous_visits_total=0),
+    ]
     pairing = only(propose([event(1)], people))
     assert pairing.lead_id == 2
     assert "two_first_timers" not in pairing.breakdown
 
 
 def test_two_first_timers_are_paired_when_there_is_no_one_else():
-    pairing = only(propose([event(1)], [lead(1, previous_visits_total=0), peer(3, previous_visits_total=0)]))
+    pairing = only(
+        propose([event(1)], [lead(1, previous_visits_total=0), peer(3, previous_visits_total=0)])
+    )
     assert pairing.paired and pairing.breakdown["two_first_timers"] == solver.TWO_FIRST_TIMERS_COST
 
 
 def test_pairing_more_events_beats_any_cost_saving():
-    # Peer 3 is the only same-sector peer for both; giving event 1 the cheap peer would strand event 2.
+    # Peer 3 is the only same-sector peer for both; giving event 1 the cheap peer would strand event
+    # 2.
     events = [event(1, sector="health"), event(2, agency="W", sector="health", day=DAY1)]
-    people = [lead(1), lead(2), peer(3), peer(4, agency="Q", sector="police", conflict_agency_ids=frozenset({"W"}))]
+    people = [
+        lead(1),
+        lead(2),
+        peer(3),
+        peer(4, agency="Q", sector="police", conflict_agency_ids=frozenset({"W"})),
+    ]
     proposal = propose(events, people)
     assert proposal.paired_count == 2
     assert proposal.pairing_for(2).peer_id == 3
@@ -596,12 +809,18 @@ def test_pairing_more_events_beats_any_cost_saving():
 
 def test_breakdown_itemises_the_cost():
     ctx = Context(last_cycle_pairs={(1, 3)})
-    people = [lead(1, visits_this_cycle=1, visits_last_three_cycles=2, visited_agency_ids=frozenset({"V"})),
-              peer(3, sector="early-years")]
+    people = [
+        lead(
+            1, visits_this_cycle=1, visits_last_three_cycles=2, visited_agency_ids=frozenset({"V"})
+        ),
+        peer(3, sector="early-years"),
+    ]
     pairing = only(propose([event(1)], people, ctx))
     assert pairing.breakdown == {
-        "lead_load": 16, "lead_repeat_agency": solver.REPEAT_AGENCY_VISIT_COST,
-        "peer_sector": solver.RELATED_SECTOR_COST, "repeat_pairing": solver.REPEAT_PAIRING_COST,
+        "lead_load": 16,
+        "lead_repeat_agency": solver.REPEAT_AGENCY_VISIT_COST,
+        "peer_sector": solver.RELATED_SECTOR_COST,
+        "repeat_pairing": solver.REPEAT_PAIRING_COST,
     }
     assert pairing.cost == sum(pairing.breakdown.values())
 
@@ -629,7 +848,9 @@ def test_sector_labels_are_normalised_to_slugs():
 
 
 def test_results_are_repeatable_and_proven_optimal():
-    people = [lead(i, agency=f"L{i}") for i in range(6)] + [peer(10 + i, agency=f"P{i}") for i in range(6)]
+    people = [lead(i, agency=f"L{i}") for i in range(6)] + [
+        peer(10 + i, agency=f"P{i}") for i in range(6)
+    ]
     events = [event(i, agency=f"V{i}") for i in range(3)]
     first, second = propose(events, people), propose(events, people)
     assert first.assignment() == second.assignment()
@@ -638,7 +859,12 @@ def test_results_are_repeatable_and_proven_optimal():
 
 def test_candidates_are_allowed_people_cheapest_first_with_reasons():
     ev = event(1)
-    people = [lead(9), peer(1, sector="police"), peer(2, agency="Q"), peer(3, conflict_agency_ids=frozenset({"V"}))]
+    people = [
+        lead(9),
+        peer(1, sector="police"),
+        peer(2, agency="Q"),
+        peer(3, conflict_agency_ids=frozenset({"V"})),
+    ]
     found = candidates(ev, PEER, people, assignment={1: (9, 2)}, events=[ev])
     assert [c.person.id for c in found] == [2, 1]
     assert found[0].cost == 0 and found[1].cost == solver.UNRELATED_SECTOR_COST
@@ -658,14 +884,27 @@ def test_empty_inputs_give_an_empty_proposal():
     assert proposal.pairings == () and proposal.status == "optimal" and proposal.objective == 0
 
 
-# The pairing folder also holds the capability's web side; these modules may use the database and Flask.
-ADAPTERS = {"models.py", "inputs.py", "planning.py", "apply.py", "never.py", "forms.py", "views.py", "people_views.py", "demo.py"}
+# The pairing folder also holds the capability's web side; these modules may use the database and
+# Flask.
+ADAPTERS = {
+    "models.py",
+    "inputs.py",
+    "planning.py",
+    "apply.py",
+    "never.py",
+    "forms.py",
+    "views.py",
+    "people_views.py",
+    "demo.py",
+}
 
 
 def test_pairing_modules_import_neither_flask_nor_peewee():
     for path in PAIRING_DIR.glob("*.py"):
         tree = ast.parse(path.read_text())
-        assert ast.get_docstring(tree) and "\n" not in ast.get_docstring(tree).split("\n\n")[0], path
+        assert ast.get_docstring(tree) and "\n" not in ast.get_docstring(tree).split("\n\n")[0], (
+            path
+        )
         if path.name in ADAPTERS:
             continue
         for node in ast.walk(tree):
@@ -675,5 +914,12 @@ def test_pairing_modules_import_neither_flask_nor_peewee():
             elif isinstance(node, ast.ImportFrom):
                 names = [node.module or ""]
             for name in names:
-                assert name.split(".")[0] not in {"flask", "flask_login", "flask_wtf", "peewee", "qa"} or \
-                    (name.startswith("qa.pairing") and name.split(".")[-1] + ".py" not in ADAPTERS), f"{path.name} imports {name}"
+                assert name.split(".")[0] not in {
+                    "flask",
+                    "flask_login",
+                    "flask_wtf",
+                    "peewee",
+                    "qa",
+                } or (
+                    name.startswith("qa.pairing") and name.split(".")[-1] + ".py" not in ADAPTERS
+                ), f"{path.name} imports {name}"

@@ -1,4 +1,8 @@
-"""The annual QA report to the board: who may see and build it, and that its PDF carries each section's figures."""
+"""The annual QA report to the board.
+
+Who may see and build it, and that its PDF carries each section's figures.
+"""
+
 import io
 import json
 import re
@@ -22,47 +26,119 @@ from tests.section11_fixtures import submitted
 
 @pytest.fixture
 def year(people, cycles, return_a):
-    """A cycle with one submitted return, one agreed challenge event, a children's and a staff survey, and actions."""
+    """A cycle with one submitted return, one agreed challenge event, a children's and a staff
+    survey, and actions."""
     this = cycles["this"]
     ret = submitted(return_a, people["lead_a"])  # nine ratings, all green
     Return.update(status="submitted").where(Return.id == ret.id).execute()
-    event = ChallengeEvent.create(cycle=this, agency=people["agency_a"], status="agreed", selection_reason="Two learning reviews involved its emergency department")
+    event = ChallengeEvent.create(
+        cycle=this,
+        agency=people["agency_a"],
+        status="agreed",
+        selection_reason="Two learning reviews involved its emergency department",
+    )
     Visitor.create(event=event, user=people["reviewer"], role="lead")
     Visitor.create(event=event, user=people["peer"], role="peer")
     standard = Standard.select().order_by(Standard.id).first()
-    finding = Finding.create(event=event, standard=standard, self_rag="G", agreed_rag="A", development="Supervision records are thin")
-    Recommendation.create(finding=finding, text="Audit supervision records quarterly", owner="Head of nursing", due=date.today() + timedelta(days=90))
-    children = _survey("children", "Feeling safe this year", this.starts + timedelta(days=10), 11, yes=6)
-    staff = _survey("staff", "Practitioner voice this year", this.starts + timedelta(days=20), 5, yes=5)
-    YouSaidWeDid.create(survey=children, you_said="The bus stop is dark", we_did="New lights on Station Road", published=True)
+    finding = Finding.create(
+        event=event,
+        standard=standard,
+        self_rag="G",
+        agreed_rag="A",
+        development="Supervision records are thin",
+    )
+    Recommendation.create(
+        finding=finding,
+        text="Audit supervision records quarterly",
+        owner="Head of nursing",
+        due=date.today() + timedelta(days=90),
+    )
+    children = _survey(
+        "children", "Feeling safe this year", this.starts + timedelta(days=10), 11, yes=6
+    )
+    staff = _survey(
+        "staff", "Practitioner voice this year", this.starts + timedelta(days=20), 5, yes=5
+    )
+    YouSaidWeDid.create(
+        survey=children,
+        you_said="The bus stop is dark",
+        we_did="New lights on Station Road",
+        published=True,
+    )
     now = datetime.now()
-    Action.create(agency=people["agency_a"], cycle=this, source="manual", description="Share case review learning", owner="Named nurse",
-                  due=date.today() - timedelta(days=3), created_at=now - timedelta(days=20))
-    Action.create(agency=people["agency_b"], cycle=this, source="challenge", description="Audit referrals", owner="DI", status="done",
-                  due=date.today(), created_at=now - timedelta(days=40), completed_at=now - timedelta(days=5), impact="Referrals now within a day")
-    Action.create(agency=people["agency_b"], cycle=this, source="manual", description="Old policy rewrite", owner="DI", status="done",
-                  due=date.today() - timedelta(days=400), created_at=now - timedelta(days=500), completed_at=now - timedelta(days=380),
-                  impact_confirmed=True, impact_reviewed_at=now - timedelta(days=1))
+    Action.create(
+        agency=people["agency_a"],
+        cycle=this,
+        source="manual",
+        description="Share case review learning",
+        owner="Named nurse",
+        due=date.today() - timedelta(days=3),
+        created_at=now - timedelta(days=20),
+    )
+    Action.create(
+        agency=people["agency_b"],
+        cycle=this,
+        source="challenge",
+        description="Audit referrals",
+        owner="DI",
+        status="done",
+        due=date.today(),
+        created_at=now - timedelta(days=40),
+        completed_at=now - timedelta(days=5),
+        impact="Referrals now within a day",
+    )
+    Action.create(
+        agency=people["agency_b"],
+        cycle=this,
+        source="manual",
+        description="Old policy rewrite",
+        owner="DI",
+        status="done",
+        due=date.today() - timedelta(days=400),
+        created_at=now - timedelta(days=500),
+        completed_at=now - timedelta(days=380),
+        impact_confirmed=True,
+        impact_reviewed_at=now - timedelta(days=1),
+    )
     return {"cycle": this, "children": children, "staff": staff}
 
 
 def _survey(audience, title, opens, responses, yes):
-    survey = Survey.create(title=title, audience=audience, status="closed", opens_on=opens, closes_on=opens + timedelta(days=30))
-    question = Question.create(survey=survey, position=1, kind="yes_no", prompt=f"{title}: is there someone you can talk to?", options=json.dumps([]))
+    survey = Survey.create(
+        title=title,
+        audience=audience,
+        status="closed",
+        opens_on=opens,
+        closes_on=opens + timedelta(days=30),
+    )
+    question = Question.create(
+        survey=survey,
+        position=1,
+        kind="yes_no",
+        prompt=f"{title}: is there someone you can talk to?",
+        options=json.dumps([]),
+    )
     (yes_value, yes_label), (no_value, _) = kinds.choices("yes_no", [])[:2]
     for n in range(responses):
         response = Response.create(survey=survey, idempotency_key=f"{audience}-{n}")
-        Answer.create(response=response, question=question, value=yes_value if n < yes else no_value)
+        Answer.create(
+            response=response, question=question, value=yes_value if n < yes else no_value
+        )
     return survey
 
 
 def _text(pdf_bytes):
-    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf_bytes)).pages))
+    return re.sub(
+        r"\s+",
+        " ",
+        " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf_bytes)).pages),
+    )
 
 
-
-
-@pytest.mark.parametrize("role,expected", [("admin", 200), ("reviewer", 403), ("lead_a", 403), ("lead_b", 403), ("anonymous", 302)])
+@pytest.mark.parametrize(
+    "role,expected",
+    [("admin", 200), ("reviewer", 403), ("lead_a", 403), ("lead_b", 403), ("anonymous", 302)],
+)
 def test_only_admin_sees_the_board_report(app, people, cycles, role, expected):
     c = Client(app)
     if role != "anonymous":
@@ -78,15 +154,25 @@ def test_only_admin_sees_the_board_report(app, people, cycles, role, expected):
 
 def test_report_page_shows_every_section(admin_client, year):
     html = admin_client.get(f"/reports/annual?cycle={year['cycle'].id}").get_data(as_text=True)
-    for heading in ("Key messages", "Section 11 self-assessment", "Challenge events", "What children and young people said",
-                    "What front-line staff said", "Actions and their impact"):
+    for heading in (
+        "Key messages",
+        "Section 11 self-assessment",
+        "Challenge events",
+        "What children and young people said",
+        "What front-line staff said",
+        "Actions and their impact",
+    ):
         assert heading in html
     assert "New lights on Station Road" in html
 
 
 def test_asking_again_while_it_is_being_built_joins_the_same_build(admin_client, year, monkeypatch):
     release, real_build = threading.Event(), builds.annual.build
-    monkeypatch.setattr(builds.annual, "build", lambda *args, **kwargs: release.wait(30) and real_build(*args, **kwargs))
+    monkeypatch.setattr(
+        builds.annual,
+        "build",
+        lambda *args, **kwargs: release.wait(30) and real_build(*args, **kwargs),
+    )
     first = admin_client.post("/reports/annual/pdf", {"cycle": year["cycle"].id}).location
     second = admin_client.post("/reports/annual/pdf", {"cycle": year["cycle"].id}).location
     build_id = int(first.rsplit("/", 1)[-1])
@@ -95,7 +181,8 @@ def test_asking_again_while_it_is_being_built_joins_the_same_build(admin_client,
     assert second == first and ReportBuild.select().count() == 1
     third = admin_client.post("/reports/annual/pdf", {"cycle": year["cycle"].id}).location
     builds.wait(int(third.rsplit("/", 1)[-1]))
-    assert third != first and ReportBuild.select().count() == 2  # once it is done, asking again builds afresh
+    # once it is done, asking again builds afresh
+    assert third != first and ReportBuild.select().count() == 2
 
 
 def test_pdf_is_built_in_the_background_with_progress_then_downloaded(admin_client, year):
@@ -104,10 +191,13 @@ def test_pdf_is_built_in_the_background_with_progress_then_downloaded(admin_clie
     build_id = int(response.location.rsplit("/", 1)[-1])
     page = admin_client.get(f"/reports/builds/{build_id}").get_data(as_text=True)
     assert "Building the report" in page or "The report is ready" in page
-    assert f"/reports/builds/{build_id}" in page  # a plain link to check again works without JavaScript
+    # a plain link to check again works without JavaScript
+    assert f"/reports/builds/{build_id}" in page
     builds.wait(build_id)
     assert ReportBuild.get_by_id(build_id).status == "done"
-    fragment = admin_client.get(f"/reports/builds/{build_id}", headers={"HX-Request": "true"}).get_data(as_text=True)
+    fragment = admin_client.get(
+        f"/reports/builds/{build_id}", headers={"HX-Request": "true"}
+    ).get_data(as_text=True)
     assert "Download the PDF" in fragment and "every 1s" not in fragment
     pdf = admin_client.get(f"/reports/builds/{build_id}/download")
     assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
@@ -123,13 +213,21 @@ def test_pdf_text_carries_each_sections_figures(app_context, year, people):
     assert "1 of 2 agencies (50%) sent in their Section 11 self-assessment" in text
     assert "0 red, 0 amber and 9 green ratings" in text
     # Challenge: who, why, what was found.
-    assert "Northbrook Hospitals NHS Foundation Trust" in text and "Two learning reviews involved its emergency department" in text
+    assert (
+        "Northbrook Hospitals NHS Foundation Trust" in text
+        and "Two learning reviews involved its emergency department" in text
+    )
     assert "Angela Brooks" in text and "Audit supervision records quarterly" in text
     assert "1 agency was visited for a challenge event, leading to 1 recommendation" in text
     # Children: 11 answered, 6 said yes (55%); you said, we did. Staff: 5 answered, all yes.
-    assert "11 children and young people answered 1 survey" in text and "Yes 55%" in text and "New lights on Station Road" in text
+    assert (
+        "11 children and young people answered 1 survey" in text
+        and "Yes 55%" in text
+        and "New lights on Station Road" in text
+    )
     assert "5 practitioners answered 1 survey" in text and "100%" in text
-    # Actions: the old one was opened before this cycle; one done in the cycle; one overdue; one impact confirmed.
+    # Actions: the old one was opened before this cycle; one done in the cycle; one overdue; one
+    # impact confirmed.
     assert "2 actions were opened this year and 1 completed; 1 is overdue now" in text
     assert "confirmed the impact lasted for 1 action" in text
     assert "Referrals now within a day" in text

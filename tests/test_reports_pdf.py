@@ -1,4 +1,8 @@
-"""render_pdf: real PDFs with an embedded font, and nothing fetched from outside the app's static files."""
+"""render_pdf: real PDFs with an embedded font.
+
+And nothing fetched from outside the app's static files.
+"""
+
 import io
 
 from pypdf import PdfReader
@@ -19,7 +23,11 @@ def test_pdf_embeds_a_font_so_pound_and_tick_survive(app_context):
     assert data.startswith(b"%PDF")
     assert "£1,200 ✓ agreed" in text_of(data)
     fonts = PdfReader(io.BytesIO(data)).pages[0]["/Resources"]["/Font"]
-    embedded = [f.get_object()["/BaseFont"] for f in fonts.values() if "/FontDescriptor" in f.get_object() or "/DescendantFonts" in f.get_object()]
+    embedded = [
+        f.get_object()["/BaseFont"]
+        for f in fonts.values()
+        if "/FontDescriptor" in f.get_object() or "/DescendantFonts" in f.get_object()
+    ]
     assert any("DejaVuSans" in name for name in embedded)
 
 

@@ -1,5 +1,9 @@
-"""Short versions of the crash and backup scripts: a SIGKILLed server loses nothing it acknowledged,
-and a backup taken during writes is whole. (`benchmarks/bench_crash.py` runs 50 kills.)"""
+"""Short versions of the crash and backup scripts.
+
+A SIGKILLed server loses nothing it acknowledged, and a backup taken during writes is whole.
+(`benchmarks/bench_crash.py` runs 50 kills.)
+"""
+
 import sys
 from pathlib import Path
 

@@ -1,4 +1,8 @@
-"""The demo partnership's Section 11 returns: last cycle all submitted, this cycle in every state, alive on first run."""
+"""The demo partnership's Section 11 returns.
+
+Last cycle all submitted, this cycle in every state, alive on first run.
+"""
+
 import filetype
 import pytest
 
@@ -26,7 +30,13 @@ def demo_database(tmp_path_factory, migrated_database):
 
 @pytest.fixture
 def demo(tmp_path, demo_database):
-    create_app({"DATABASE": fresh_database(demo_database, tmp_path / "qa.db"), "TESTING": True, "SECRET_KEY": "test-secret"})
+    create_app(
+        {
+            "DATABASE": fresh_database(demo_database, tmp_path / "qa.db"),
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+        }
+    )
     with db.connection_context():
         yield {c.name: c for c in Cycle.select()}
 
@@ -40,13 +50,18 @@ def test_last_cycle_is_all_submitted_and_this_cycle_has_every_state(demo):
     assert Return.select().where(Return.cycle == demo["2025-26"]).count() == active
     assert _states(demo["2025-26"]) == {"submitted"}
     assert _states(demo["2026-27"]) == {"draft", "submitted", "reopened"}
-    assert Return.select().where(Return.cycle == demo["2026-27"]).count() < active  # some not started
+    # some not started
+    assert Return.select().where(Return.cycle == demo["2026-27"]).count() < active
     drafts = Return.select().where(Return.cycle == demo["2026-27"], Return.status == "draft")
     assert all(0 < sum(r.rag != "" for r in d.ratings) < len(d.ratings) for d in drafts)
 
 
 def test_every_amber_and_red_in_a_submitted_return_has_an_action_plan(demo):
-    concerns = Rating.select().join(Return).where(Return.status.in_(["submitted", "reopened"]), Rating.rag.in_(["A", "R"]))
+    concerns = (
+        Rating.select()
+        .join(Return)
+        .where(Return.status.in_(["submitted", "reopened"]), Rating.rag.in_(["A", "R"]))
+    )
     assert concerns.count() > 20
     planned = {a.source_id for a in Action.select().where(Action.source == "section11")}
     assert all(r.id in planned for r in concerns)
@@ -67,6 +82,18 @@ def test_northbrook_constabulary_rates_supervision_green_this_year(demo):
 
 
 def test_loading_the_demo_again_changes_nothing(demo):
-    counts = (Return.select().count(), Rating.select().count(), Action.select().count(), Document.select().count(), RatingDocument.select().count())
+    counts = (
+        Return.select().count(),
+        Rating.select().count(),
+        Action.select().count(),
+        Document.select().count(),
+        RatingDocument.select().count(),
+    )
     load("kettle river orange")
-    assert counts == (Return.select().count(), Rating.select().count(), Action.select().count(), Document.select().count(), RatingDocument.select().count())
+    assert counts == (
+        Return.select().count(),
+        Rating.select().count(),
+        Action.select().count(),
+        Document.select().count(),
+        RatingDocument.select().count(),
+    )

@@ -1,4 +1,8 @@
-"""Evidence documents and improvement action plans on a rating: upload checks, safe names and downloads, adding and removing."""
+"""Evidence documents and improvement action plans on a rating.
+
+Upload checks, safe names and downloads, adding and removing.
+"""
+
 import io
 from datetime import date, timedelta
 
@@ -9,18 +13,39 @@ from qa.audit import AuditEvent
 from qa.documents import Document
 from qa.section11 import returns
 from qa.section11.models import RatingDocument
-from tests.section11_fixtures import DOCX, EXE, PDF, PLAIN_ZIP, PNG, SCRIPT, XLSX, attach, ratings_of, zip_bomb_docx
+from tests.section11_fixtures import (
+    DOCX,
+    EXE,
+    PDF,
+    PLAIN_ZIP,
+    PNG,
+    SCRIPT,
+    XLSX,
+    attach,
+    ratings_of,
+    zip_bomb_docx,
+)
 
 
 def _upload(client, rating, name, data, htmx=True):
-    return client.post(f"/section11/ratings/{rating.id}/documents", {"document": (io.BytesIO(data), name)}, htmx=htmx, content_type="multipart/form-data")
+    return client.post(
+        f"/section11/ratings/{rating.id}/documents",
+        {"document": (io.BytesIO(data), name)},
+        htmx=htmx,
+        content_type="multipart/form-data",
+    )
 
 
 def test_a_pdf_is_stored_in_the_database_and_listed(lead_client, return_a):
     rating = ratings_of(return_a)[0]
     response = _upload(lead_client, rating, "Safeguarding policy.pdf", PDF)
     page = response.get_data(as_text=True)
-    assert response.status_code == 200 and 'id="documents"' in page and "<html" not in page and "Safeguarding policy.pdf" in page
+    assert (
+        response.status_code == 200
+        and 'id="documents"' in page
+        and "<html" not in page
+        and "Safeguarding policy.pdf" in page
+    )
     document = Document.get(Document.filename == "Safeguarding policy.pdf")
     assert bytes(document.data) == PDF and document.content_type == "application/pdf"
     assert RatingDocument.get(RatingDocument.document == document).rating_id == rating.id
@@ -30,25 +55,49 @@ def test_a_pdf_is_stored_in_the_database_and_listed(lead_client, return_a):
 def test_without_javascript_an_upload_returns_to_the_rating_page(lead_client, return_a):
     rating = ratings_of(return_a)[0]
     response = _upload(lead_client, rating, "chart.png", PNG, htmx=False)
-    assert response.status_code == 302 and response.location == f"/section11/ratings/{rating.id}#documents"
+    assert (
+        response.status_code == 302
+        and response.location == f"/section11/ratings/{rating.id}#documents"
+    )
 
 
 def test_a_disguised_file_is_refused_with_a_clear_message_and_nothing_stored(lead_client, return_a):
     rating = ratings_of(return_a)[0]
     response = _upload(lead_client, rating, "policy.pdf", b"<html><script>alert(1)</script></html>")
     page = response.get_data(as_text=True)
-    assert response.status_code == 200 and "The file was not uploaded" in page and "not really a .pdf file" in page
+    assert (
+        response.status_code == 200
+        and "The file was not uploaded" in page
+        and "not really a .pdf file" in page
+    )
     assert Document.select().count() == 0
 
 
-# Issue 9, "wrong type with a right name, zip bombs and oversized files refused" (the oversized ones are below).
-@pytest.mark.parametrize("name, data", [("policy.pdf", SCRIPT), ("chart.png", SCRIPT), ("minutes.docx", EXE), ("policy.pdf", EXE),
-                                        ("chart.png", EXE), ("minutes.docx", PLAIN_ZIP), ("figures.xlsx", PLAIN_ZIP)])
-def test_a_wrong_type_with_a_right_name_is_refused_and_nothing_stored(lead_client, return_a, name, data):
+# Issue 9, "wrong type with a right name, zip bombs and oversized files refused" (the oversized ones
+# are below).
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("policy.pdf", SCRIPT),
+        ("chart.png", SCRIPT),
+        ("minutes.docx", EXE),
+        ("policy.pdf", EXE),
+        ("chart.png", EXE),
+        ("minutes.docx", PLAIN_ZIP),
+        ("figures.xlsx", PLAIN_ZIP),
+    ],
+)
+def test_a_wrong_type_with_a_right_name_is_refused_and_nothing_stored(
+    lead_client, return_a, name, data
+):
     rating = ratings_of(return_a)[0]
     response = _upload(lead_client, rating, name, data, htmx=False)
     page = response.get_data(as_text=True)
-    assert response.status_code == 200 and "The file was not uploaded" in page and f"not really a .{name.rsplit('.')[-1]} file" in page
+    assert (
+        response.status_code == 200
+        and "The file was not uploaded" in page
+        and f"not really a .{name.rsplit('.')[-1]} file" in page
+    )
     assert 'id="rating-form"' in page  # the rating page again, with the message beside the upload
     assert Document.select().count() == 0 and RatingDocument.select().count() == 0
 
@@ -58,7 +107,10 @@ def test_a_zip_bomb_named_docx_is_refused_and_nothing_stored(lead_client, return
     response = _upload(lead_client, rating, "Safeguarding policy.docx", zip_bomb_docx())
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "The file was not uploaded" in page
-    assert "The selected file is damaged or unsafe to open. Save it again and upload the new copy" in page
+    assert (
+        "The selected file is damaged or unsafe to open. Save it again and upload the new copy"
+        in page
+    )
     assert Document.select().count() == 0
 
 
@@ -72,24 +124,33 @@ def test_a_small_word_or_excel_file_is_stored(lead_client, return_a, name, data)
 def test_an_upload_without_a_file_asks_for_one(lead_client, return_a):
     rating = ratings_of(return_a)[0]
     response = lead_client.post(f"/section11/ratings/{rating.id}/documents", {}, htmx=True)
-    assert response.status_code == 200 and "Select a file to upload" in response.get_data(as_text=True)
+    assert response.status_code == 200 and "Select a file to upload" in response.get_data(
+        as_text=True
+    )
 
 
-def test_a_file_over_the_upload_limit_is_refused_and_the_rest_of_the_page_is_kept(app, lead_client, return_a):
+def test_a_file_over_the_upload_limit_is_refused_and_the_rest_of_the_page_is_kept(
+    app, lead_client, return_a
+):
     app.config["MAX_UPLOAD_BYTES"] = 1024
     rating = ratings_of(return_a)[0]
     response = _upload(lead_client, rating, "big.pdf", PDF + b"0" * 2048, htmx=False)
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "must be smaller than 1 KB" in page
-    assert 'id="rating-form"' in page and "Improvement action plan" in page  # the whole rating page, not an error page
+    # the whole rating page, not an error page
+    assert 'id="rating-form"' in page and "Improvement action plan" in page
     assert Document.select().count() == 0
 
 
-def test_a_body_over_the_servers_hard_limit_gets_the_same_friendly_message(app, lead_client, return_a):
+def test_a_body_over_the_servers_hard_limit_gets_the_same_friendly_message(
+    app, lead_client, return_a
+):
     app.config.update(MAX_CONTENT_LENGTH=2048, MAX_UPLOAD_BYTES=1024)
     rating = ratings_of(return_a)[0]
     response = _upload(lead_client, rating, "huge.pdf", PDF + b"0" * 8192)
-    assert response.status_code == 200 and "must be smaller than 1 KB" in response.get_data(as_text=True)
+    assert response.status_code == 200 and "must be smaller than 1 KB" in response.get_data(
+        as_text=True
+    )
     assert Document.select().count() == 0
 
 
@@ -101,12 +162,17 @@ def test_a_name_that_climbs_folders_is_kept_only_as_its_last_part(lead_client, r
 
 def test_markup_in_a_file_name_is_harmless_on_the_page_and_in_the_download(lead_client, return_a):
     rating = ratings_of(return_a)[0]
-    page = _upload(lead_client, rating, "<img src=x onerror=alert(1)>policy.pdf", PDF).get_data(as_text=True)
+    page = _upload(lead_client, rating, "<img src=x onerror=alert(1)>policy.pdf", PDF).get_data(
+        as_text=True
+    )
     assert "<img src=x" not in page
     document = Document.get()
     assert document.filename.endswith("policy.pdf") and "<" not in document.filename
     response = lead_client.get(f"/section11/ratings/{rating.id}/documents/{document.id}")
-    assert '<' not in response.headers["Content-Disposition"] and response.headers["Content-Disposition"].count('"') == 2
+    assert (
+        "<" not in response.headers["Content-Disposition"]
+        and response.headers["Content-Disposition"].count('"') == 2
+    )
 
 
 def test_a_document_downloads_as_an_attachment_with_its_checked_type(lead_client, return_a):
@@ -121,10 +187,15 @@ def test_a_document_downloads_as_an_attachment_with_its_checked_type(lead_client
 def test_a_document_is_reachable_only_through_a_rating_it_supports(lead_client, return_a):
     first, second = ratings_of(return_a)[:2]
     document = attach(first)
-    assert lead_client.get(f"/section11/ratings/{second.id}/documents/{document.id}").status_code == 404
+    assert (
+        lead_client.get(f"/section11/ratings/{second.id}/documents/{document.id}").status_code
+        == 404
+    )
 
 
-def test_removing_a_document_deletes_it_unless_last_years_rating_still_uses_it(lead_client, people, cycles, return_a):
+def test_removing_a_document_deletes_it_unless_last_years_rating_still_uses_it(
+    lead_client, people, cycles, return_a
+):
     first, second = ratings_of(return_a)[:2]
     only_here = attach(first, "only.pdf")
     last = returns.start(people["agency_a"], cycles["last"], people["lead_a"])
@@ -137,24 +208,49 @@ def test_removing_a_document_deletes_it_unless_last_years_rating_still_uses_it(l
 
 
 def _add(client, rating, **data):
-    values = {"description": "Audit twenty cases", "owner": "Head of quality", "due": (date.today() + timedelta(days=60)).isoformat()} | data
+    values = {
+        "description": "Audit twenty cases",
+        "owner": "Head of quality",
+        "due": (date.today() + timedelta(days=60)).isoformat(),
+    } | data
     return client.post(f"/section11/ratings/{rating.id}/actions", values, htmx=True)
 
 
-def test_an_improvement_action_is_added_to_the_register_for_the_rating(lead_client, people, return_a):
+def test_an_improvement_action_is_added_to_the_register_for_the_rating(
+    lead_client, people, return_a
+):
     rating = ratings_of(return_a)[0]
     response = _add(lead_client, rating)
     assert response.status_code == 200 and "Audit twenty cases" in response.get_data(as_text=True)
     action = Action.get()
-    assert (action.source, action.source_id, action.agency_id, action.cycle_id, action.standard_id, action.status) == (
-        "section11", rating.id, people["agency_a"].id, return_a.cycle_id, rating.standard_id, "open")
+    assert (
+        action.source,
+        action.source_id,
+        action.agency_id,
+        action.cycle_id,
+        action.standard_id,
+        action.status,
+    ) == (
+        "section11",
+        rating.id,
+        people["agency_a"].id,
+        return_a.cycle_id,
+        rating.standard_id,
+        "open",
+    )
 
 
 def test_an_action_needs_a_description_an_owner_and_a_future_due_date(lead_client, return_a):
     rating = ratings_of(return_a)[0]
     page = _add(lead_client, rating, description="", owner="", due="").get_data(as_text=True)
-    assert "Describe the action" in page and "Enter who owns the action" in page and "Enter the date the action is due" in page
-    page = _add(lead_client, rating, due=(date.today() - timedelta(days=1)).isoformat()).get_data(as_text=True)
+    assert (
+        "Describe the action" in page
+        and "Enter who owns the action" in page
+        and "Enter the date the action is due" in page
+    )
+    page = _add(lead_client, rating, due=(date.today() - timedelta(days=1)).isoformat()).get_data(
+        as_text=True
+    )
     assert "must be today or in the future" in page
     assert Action.select().count() == 0
 
@@ -163,7 +259,9 @@ def test_an_action_can_be_removed_from_the_plan(lead_client, return_a):
     rating = ratings_of(return_a)[0]
     _add(lead_client, rating)
     action = Action.get()
-    response = lead_client.post(f"/section11/ratings/{rating.id}/actions/{action.id}/remove", htmx=True)
+    response = lead_client.post(
+        f"/section11/ratings/{rating.id}/actions/{action.id}/remove", htmx=True
+    )
     assert response.status_code == 200 and Action.select().count() == 0
 
 
@@ -171,5 +269,8 @@ def test_an_action_of_another_rating_cannot_be_removed_through_this_one(lead_cli
     first, second = ratings_of(return_a)[:2]
     _add(lead_client, first)
     action = Action.get()
-    assert lead_client.post(f"/section11/ratings/{second.id}/actions/{action.id}/remove").status_code == 404
+    assert (
+        lead_client.post(f"/section11/ratings/{second.id}/actions/{action.id}/remove").status_code
+        == 404
+    )
     assert Action.select().count() == 1

@@ -1,4 +1,8 @@
-"""An agency lead's return: start it (blank or from last year), autosave ratings, conflicts, submit, lock, reopen, PDF."""
+"""An agency lead's return.
+
+Start it (blank or from last year), autosave ratings, conflicts, submit, lock, reopen, PDF.
+"""
+
 import io
 
 from pypdf import PdfReader
@@ -23,7 +27,11 @@ def test_starting_creates_a_return_with_a_blank_rating_per_standard(lead_client,
     assert response.status_code == 302 and response.location == f"/section11/returns/{ret.id}"
     assert [r.rag for r in ratings_of(ret)] == [""] * 9
     assert ret.framework.name.startswith("Section 11") and ret.status == "draft"
-    assert AuditEvent.select().where(AuditEvent.verb == "started", AuditEvent.object_id == ret.id).exists()
+    assert (
+        AuditEvent.select()
+        .where(AuditEvent.verb == "started", AuditEvent.object_id == ret.id)
+        .exists()
+    )
 
 
 def test_a_school_rates_itself_against_the_schools_framework(app, people, cycles):
@@ -31,17 +39,25 @@ def test_a_school_rates_itself_against_the_schools_framework(app, people, cycles
     people["agency_a"].framework = schools
     people["agency_a"].save()
     ret = returns.start(people["agency_a"], cycles["this"], people["lead_a"])
-    assert len(ratings_of(ret)) == Standard.select().where(Standard.framework == schools).count() == 6
+    assert (
+        len(ratings_of(ret)) == Standard.select().where(Standard.framework == schools).count() == 6
+    )
 
 
 def test_once_started_your_return_goes_straight_to_the_task_list(lead_client, return_a):
     response = lead_client.get("/section11/return")
     assert response.status_code == 302 and response.location == f"/section11/returns/{return_a.id}"
     page = lead_client.get(response.location).get_data(as_text=True)
-    assert "govuk-task-list" in page and "1. Leadership" in page and "0 of 9 standards complete" in page
+    assert (
+        "govuk-task-list" in page
+        and "1. Leadership" in page
+        and "0 of 9 standards complete" in page
+    )
 
 
-def test_start_from_last_year_copies_ratings_and_open_actions_and_links_documents(lead_client, people, cycles):
+def test_start_from_last_year_copies_ratings_and_open_actions_and_links_documents(
+    lead_client, people, cycles
+):
     last = returns.start(people["agency_a"], cycles["last"], people["lead_a"])
     old = fill(last, people["lead_a"], rag="A", evidence="Last year's words")
     add_action(last, old[0], status="done", description="Finished already")
@@ -54,14 +70,19 @@ def test_start_from_last_year_copies_ratings_and_open_actions_and_links_document
     new = ratings_of(ret)
     assert {(r.rag, r.evidence) for r in new} == {("A", "Last year's words")}
     carried = Action.select().where(Action.source_id == new[0].id)
-    assert [a.description for a in carried] == ["Audit twenty cases"]  # the done action stays behind
+    # the done action stays behind
+    assert [a.description for a in carried] == ["Audit twenty cases"]
     assert carried[0].carried_from_id is not None and carried[0].cycle_id == cycles["this"].id
     assert RatingDocument.get(RatingDocument.rating == new[0]).document_id == document.id
     assert Document.select().count() == documents_before  # linked, not copied
 
 
 def _save(client, rating, version, rag="A", evidence="Board reports quarterly", htmx=True, **extra):
-    return client.post(f"/section11/ratings/{rating.id}", {"version": str(version), "rag": rag, "evidence": evidence, **extra}, htmx=htmx)
+    return client.post(
+        f"/section11/ratings/{rating.id}",
+        {"version": str(version), "rag": rag, "evidence": evidence, **extra},
+        htmx=htmx,
+    )
 
 
 def test_autosave_saves_and_answers_with_the_saved_state_and_new_version(lead_client, return_a):
@@ -78,7 +99,11 @@ def test_autosave_keeps_the_audit_trail_short(lead_client, return_a):
     rating = ratings_of(return_a)[0]
     for version, words in enumerate(["one", "one two", "one two three"], start=1):
         _save(lead_client, rating, version, rag="G", evidence=words)
-    events = list(AuditEvent.select().where(AuditEvent.object_type == "Rating", AuditEvent.object_id == rating.id))
+    events = list(
+        AuditEvent.select().where(
+            AuditEvent.object_type == "Rating", AuditEvent.object_id == rating.id
+        )
+    )
     assert len(events) == 1 and "green" in events[0].changes.lower()
 
 
@@ -91,18 +116,23 @@ def test_save_and_continue_without_javascript_goes_back_to_the_task_list(lead_cl
 def test_a_rating_outside_red_amber_green_is_refused(lead_client, return_a):
     rating = ratings_of(return_a)[0]
     response = _save(lead_client, rating, rating.version, rag="X", htmx=False)
-    assert response.status_code == 200 and "Choose red, amber or green" in response.get_data(as_text=True)
+    assert response.status_code == 200 and "Choose red, amber or green" in response.get_data(
+        as_text=True
+    )
     assert Rating.get_by_id(rating.id).rag == ""
 
 
-def test_two_people_saving_the_same_standard_see_a_conflict_with_both_versions(lead_client, return_a):
+def test_two_people_saving_the_same_standard_see_a_conflict_with_both_versions(
+    lead_client, return_a
+):
     rating = ratings_of(return_a)[0]
     _save(lead_client, rating, 1, evidence="Their words")
     response = _save(lead_client, rating, 1, evidence="My words")
     page = response.get_data(as_text=True)
     assert response.status_code == 200 and "Someone else saved this" in page
     assert "Their words" in page and "My words" in page and "Keep my version" in page
-    assert "hx-swap-oob" not in page  # the stale version stays, so later autosaves cannot overwrite theirs
+    # the stale version stays, so later autosaves cannot overwrite theirs
+    assert "hx-swap-oob" not in page
     assert Rating.get_by_id(rating.id).evidence == "Their words"
 
 
@@ -121,54 +151,106 @@ def test_resaving_words_that_are_already_saved_is_not_a_conflict(lead_client, re
     assert "Someone else" not in response.get_data(as_text=True)
 
 
-def test_the_return_cannot_be_submitted_while_an_amber_has_no_action_plan(lead_client, people, return_a):
+def test_the_return_cannot_be_submitted_while_an_amber_has_no_action_plan(
+    lead_client, people, return_a
+):
     fill(return_a, people["lead_a"], rag="A", actions=False)
     check = lead_client.get(f"/section11/returns/{return_a.id}/check").get_data(as_text=True)
     first = ratings_of(return_a)[0]
     assert "You cannot submit your return yet" in check
-    assert f'href="/section11/ratings/{first.id}">Add an improvement action for Leadership (standard 1): it is rated amber' in check
-    response = lead_client.post(f"/section11/returns/{return_a.id}/submit", {"version": str(return_a.version)})
-    assert response.status_code == 200 and "Add an improvement action for Leadership" in response.get_data(as_text=True)
+    assert (
+        f'href="/section11/ratings/{first.id}">Add an improvement action for Leadership '
+        "(standard 1): it is rated amber" in check
+    )
+    response = lead_client.post(
+        f"/section11/returns/{return_a.id}/submit", {"version": str(return_a.version)}
+    )
+    assert (
+        response.status_code == 200
+        and "Add an improvement action for Leadership" in response.get_data(as_text=True)
+    )
     assert Return.get_by_id(return_a.id).status == "draft"
 
 
-def test_check_your_answers_then_submit_locks_the_return_with_a_timestamp(lead_client, people, return_a):
+def test_check_your_answers_then_submit_locks_the_return_with_a_timestamp(
+    lead_client, people, return_a
+):
     fill(return_a, people["lead_a"], rag="A")
     check = lead_client.get(f"/section11/returns/{return_a.id}/check").get_data(as_text=True)
-    assert "Check your answers before submitting" in check and "Submit return" in check and "Audit twenty cases" in check
-    response = lead_client.post(f"/section11/returns/{return_a.id}/submit", {"version": str(return_a.version)})
+    assert (
+        "Check your answers before submitting" in check
+        and "Submit return" in check
+        and "Audit twenty cases" in check
+    )
+    response = lead_client.post(
+        f"/section11/returns/{return_a.id}/submit", {"version": str(return_a.version)}
+    )
     assert response.status_code == 302
     ret = Return.get_by_id(return_a.id)
-    assert ret.status == "submitted" and ret.submitted_at and ret.submitted_by_id == people["lead_a"].id
+    assert (
+        ret.status == "submitted"
+        and ret.submitted_at
+        and ret.submitted_by_id == people["lead_a"].id
+    )
     assert "Return submitted" in lead_client.get(response.location).get_data(as_text=True)
-    assert AuditEvent.select().where(AuditEvent.verb == "submitted", AuditEvent.object_id == ret.id).exists()
+    assert (
+        AuditEvent.select()
+        .where(AuditEvent.verb == "submitted", AuditEvent.object_id == ret.id)
+        .exists()
+    )
 
 
 def test_a_submitted_return_refuses_crafted_posts(lead_client, people, return_a):
     ret = submitted(return_a, people["lead_a"])
     rating = ratings_of(ret)[0]
     attempts = [
-        (f"/section11/ratings/{rating.id}", {"version": str(rating.version), "rag": "R", "evidence": "changed"}),
-        (f"/section11/ratings/{rating.id}/actions", {"description": "x", "owner": "y", "due": "2030-01-01"}),
+        (
+            f"/section11/ratings/{rating.id}",
+            {"version": str(rating.version), "rag": "R", "evidence": "changed"},
+        ),
+        (
+            f"/section11/ratings/{rating.id}/actions",
+            {"description": "x", "owner": "y", "due": "2030-01-01"},
+        ),
         (f"/section11/ratings/{rating.id}/documents", {}),
         (f"/section11/returns/{ret.id}/submit", {"version": str(ret.version)}),
     ]
     for path, data in attempts:
         assert lead_client.post(path, data).status_code == 409, path
-        # htmx swaps only 2xx: it gets the refusal as a message in place, the page and its text untouched.
+        # htmx swaps only 2xx: it gets the refusal as a message in place, the page and its text
+        # untouched.
         refused = lead_client.post(path, data, htmx=True)
-        assert refused.status_code == 200 and "Not saved: this return has been submitted" in refused.get_data(as_text=True), path
-    assert (Rating.get_by_id(rating.id).rag, Rating.get_by_id(rating.id).evidence) == ("G", "We do this well; audit shows it.")
+        assert (
+            refused.status_code == 200
+            and "Not saved: this return has been submitted" in refused.get_data(as_text=True)
+        ), path
+    assert (Rating.get_by_id(rating.id).rag, Rating.get_by_id(rating.id).evidence) == (
+        "G",
+        "We do this well; audit shows it.",
+    )
     assert Action.select().count() == 0
 
 
-def test_admin_reopens_a_submitted_return_with_a_reason_that_is_logged(admin_client, people, return_a):
+def test_admin_reopens_a_submitted_return_with_a_reason_that_is_logged(
+    admin_client, people, return_a
+):
     ret = submitted(return_a, people["lead_a"])
-    missing = admin_client.post(f"/section11/returns/{ret.id}/reopen", {"version": str(ret.version), "reason": ""})
-    assert missing.status_code == 200 and "Say why the return is being reopened" in missing.get_data(as_text=True)
-    response = admin_client.post(f"/section11/returns/{ret.id}/reopen", {"version": str(ret.version), "reason": "Attach the 2026 audit"})
+    missing = admin_client.post(
+        f"/section11/returns/{ret.id}/reopen", {"version": str(ret.version), "reason": ""}
+    )
+    assert (
+        missing.status_code == 200
+        and "Say why the return is being reopened" in missing.get_data(as_text=True)
+    )
+    response = admin_client.post(
+        f"/section11/returns/{ret.id}/reopen",
+        {"version": str(ret.version), "reason": "Attach the 2026 audit"},
+    )
     assert response.status_code == 302
-    assert (Return.get_by_id(ret.id).status, Return.get_by_id(ret.id).reopened_reason) == ("reopened", "Attach the 2026 audit")
+    assert (Return.get_by_id(ret.id).status, Return.get_by_id(ret.id).reopened_reason) == (
+        "reopened",
+        "Attach the 2026 audit",
+    )
     event = AuditEvent.get(AuditEvent.verb == "reopened")
     assert "Attach the 2026 audit" in event.summary
 
@@ -177,7 +259,9 @@ def test_a_reopened_return_can_be_changed_and_shows_why(signed_in, people, retur
     ret = submitted(return_a, people["lead_a"])
     returns.reopen(ret, ret.version, "Attach the 2026 audit", people["admin"])
     lead = signed_in(people["lead_a"])
-    assert "Attach the 2026 audit" in lead.get(f"/section11/returns/{ret.id}").get_data(as_text=True)
+    assert "Attach the 2026 audit" in lead.get(f"/section11/returns/{ret.id}").get_data(
+        as_text=True
+    )
     rating = ratings_of(ret)[0]
     assert _save(lead, rating, rating.version, rag="A").status_code == 200
     assert Rating.get_by_id(rating.id).rag == "A"
@@ -188,8 +272,14 @@ def test_lead_downloads_their_return_as_a_pdf(lead_client, people, return_a):
     response = lead_client.get(f"/section11/returns/{return_a.id}/pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     assert response.headers["Content-Disposition"].startswith("attachment;")
-    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages).split())
-    assert "Northbrook Hospitals NHS Foundation Trust" in text and "Information Sharing" in text and "Audit twenty cases" in text
+    text = " ".join(
+        " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages).split()
+    )
+    assert (
+        "Northbrook Hospitals NHS Foundation Trust" in text
+        and "Information Sharing" in text
+        and "Audit twenty cases" in text
+    )
 
 
 def test_home_page_shows_the_leads_return_and_its_status(lead_client, people, return_a):
@@ -198,7 +288,9 @@ def test_home_page_shows_the_leads_return_and_its_status(lead_client, people, re
     assert "Your 2026-27 return" in page and "in progress (9 of 9 standards complete)" in page
 
 
-def test_task_list_and_check_page_use_a_fixed_number_of_queries(lead_client, people, return_a, count_queries):
+def test_task_list_and_check_page_use_a_fixed_number_of_queries(
+    lead_client, people, return_a, count_queries
+):
     fill(return_a, people["lead_a"], rag="A")
     for rating in ratings_of(return_a):
         attach(rating)

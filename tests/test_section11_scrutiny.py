@@ -1,4 +1,8 @@
-"""The QA sub-group's view: cycle overview and reminders, heatmap, moderation, exports; every list in a fixed number of queries."""
+"""The QA sub-group's view.
+
+Cycle overview and reminders, heatmap, moderation, exports; every list in a fixed number of queries.
+"""
+
 import csv
 import io
 from datetime import date, timedelta
@@ -24,20 +28,31 @@ def _two_years(people, cycles, last_rag="R", this_rag="A"):
     return last, this
 
 
-def test_overview_shows_each_agencys_state_and_who_to_remind(admin_client, people, cycles, return_a):
+def test_overview_shows_each_agencys_state_and_who_to_remind(
+    admin_client, people, cycles, return_a
+):
     fill(return_a, people["lead_a"])
     page = admin_client.get("/section11/overview").get_data(as_text=True)
     assert "Returns for 2026-27" in page and "Nobody is overdue yet" in page
-    assert "Northbrook Constabulary" in page and people["lead_b"].email in page  # not started, still to submit
+    # not started, still to submit
+    assert "Northbrook Constabulary" in page and people["lead_b"].email in page
     assert "9 of 9" in page
 
 
-def test_after_the_deadline_unsubmitted_agencies_are_listed_as_overdue(admin_client, people, cycles, return_a):
-    Cycle.update(deadline=date.today() - timedelta(days=1)).where(Cycle.id == cycles["this"].id).execute()
+def test_after_the_deadline_unsubmitted_agencies_are_listed_as_overdue(
+    admin_client, people, cycles, return_a
+):
+    Cycle.update(deadline=date.today() - timedelta(days=1)).where(
+        Cycle.id == cycles["this"].id
+    ).execute()
     submitted(return_a, people["lead_a"])
     page = admin_client.get("/section11/overview").get_data(as_text=True)
     reminders = page.split('id="reminders"')[1].split("</table>")[0]
-    assert "Overdue: 1 agency to remind" in page and "Northbrook Constabulary" in reminders and people["lead_b"].email in reminders
+    assert (
+        "Overdue: 1 agency to remind" in page
+        and "Northbrook Constabulary" in reminders
+        and people["lead_b"].email in reminders
+    )
     assert "Northbrook Hospitals" not in reminders
 
 
@@ -47,7 +62,8 @@ def test_heatmap_shows_letters_arrows_and_words_not_just_colour(admin_client, pe
     assert "qa-heat--A" in page and "A ▲" in page
     assert "Leadership: Amber, better than last year (was red)" in page
     rating = ratings_of(Return.get(Return.cycle == cycles["this"]))[0]
-    assert f'href="/section11/ratings/{rating.id}/review"' in page  # a cell opens that rating's evidence
+    # a cell opens that rating's evidence
+    assert f'href="/section11/ratings/{rating.id}/review"' in page
 
 
 def test_heatmap_counts_each_rating_per_standard(admin_client, people, cycles):
@@ -62,15 +78,29 @@ def test_heatmap_counts_each_rating_per_standard(admin_client, people, cycles):
 def test_heatmap_filters_by_sector_and_framework(admin_client, people, cycles):
     _two_years(people, cycles)
     police = Sector.get(Sector.slug == "police")
-    by_sector = admin_client.get(f"/section11/heatmap?sector={police.id}", headers={"HX-Request": "true"}).get_data(as_text=True)
-    assert "<html" not in by_sector and "Northbrook Constabulary" in by_sector and "Hospitals" not in by_sector
+    by_sector = admin_client.get(
+        f"/section11/heatmap?sector={police.id}", headers={"HX-Request": "true"}
+    ).get_data(as_text=True)
+    assert (
+        "<html" not in by_sector
+        and "Northbrook Constabulary" in by_sector
+        and "Hospitals" not in by_sector
+    )
     schools = Framework.get(Framework.name.startswith("Schools"))
     Agency.update(framework=schools).where(Agency.id == people["agency_b"].id).execute()
-    by_framework = admin_client.get(f"/section11/heatmap?framework={schools.id}").get_data(as_text=True)
-    assert "Designated safeguarding lead" in by_framework and "Northbrook Constabulary" in by_framework and "Hospitals" not in by_framework
+    by_framework = admin_client.get(f"/section11/heatmap?framework={schools.id}").get_data(
+        as_text=True
+    )
+    assert (
+        "Designated safeguarding lead" in by_framework
+        and "Northbrook Constabulary" in by_framework
+        and "Hospitals" not in by_framework
+    )
 
 
-def test_heatmap_and_overview_use_the_same_number_of_queries_for_more_agencies(admin_client, people, cycles, count_queries):
+def test_heatmap_and_overview_use_the_same_number_of_queries_for_more_agencies(
+    admin_client, people, cycles, count_queries
+):
     _two_years(people, cycles)
 
     def counted(path):
@@ -90,22 +120,39 @@ def test_heatmap_and_overview_use_the_same_number_of_queries_for_more_agencies(a
     assert max(many.values()) <= 14
 
 
-def test_a_rating_opens_with_its_evidence_documents_and_action_plan(reviewer_client, people, cycles):
+def test_a_rating_opens_with_its_evidence_documents_and_action_plan(
+    reviewer_client, people, cycles
+):
     _, this = _two_years(people, cycles, this_rag="A")
     rating = ratings_of(this)[0]
     attach(rating, "board minutes.pdf")
     page = reviewer_client.get(f"/section11/ratings/{rating.id}/review").get_data(as_text=True)
-    assert "We do this well; audit shows it." in page and "board minutes.pdf" in page and "Audit twenty cases" in page
+    assert (
+        "We do this well; audit shows it." in page
+        and "board minutes.pdf" in page
+        and "Audit twenty cases" in page
+    )
     assert "Does the sub-group agree with this rating?" in page
 
 
 def test_the_sub_group_marks_a_rating_challenged_with_a_comment(reviewer_client, people, cycles):
     _, this = _two_years(people, cycles)
     rating = ratings_of(this)[0]
-    response = reviewer_client.post(f"/section11/ratings/{rating.id}/review", {"moderation_status": "challenged", "moderation_comment": "Evidence is two years old", "moderation_version": "1"})
+    response = reviewer_client.post(
+        f"/section11/ratings/{rating.id}/review",
+        {
+            "moderation_status": "challenged",
+            "moderation_comment": "Evidence is two years old",
+            "moderation_version": "1",
+        },
+    )
     assert response.status_code == 302
     saved = Rating.get_by_id(rating.id)
-    assert (saved.moderation_status, saved.moderation_comment, saved.moderated_by_id) == ("challenged", "Evidence is two years old", people["reviewer"].id)
+    assert (saved.moderation_status, saved.moderation_comment, saved.moderated_by_id) == (
+        "challenged",
+        "Evidence is two years old",
+        people["reviewer"].id,
+    )
     assert saved.version == rating.version  # the agency's own autosave is not disturbed
     assert AuditEvent.select().where(AuditEvent.verb == "moderated").exists()
 
@@ -113,29 +160,55 @@ def test_the_sub_group_marks_a_rating_challenged_with_a_comment(reviewer_client,
 def test_moderation_refuses_an_unknown_status_and_shows_a_conflict(admin_client, people, cycles):
     _, this = _two_years(people, cycles)
     rating = ratings_of(this)[0]
-    bad = admin_client.post(f"/section11/ratings/{rating.id}/review", {"moderation_status": "rubber-stamped", "moderation_version": "1"})
+    bad = admin_client.post(
+        f"/section11/ratings/{rating.id}/review",
+        {"moderation_status": "rubber-stamped", "moderation_version": "1"},
+    )
     assert bad.status_code == 200 and "Choose agreed or challenged" in bad.get_data(as_text=True)
-    admin_client.post(f"/section11/ratings/{rating.id}/review", {"moderation_status": "agreed", "moderation_version": "1"})
-    stale = admin_client.post(f"/section11/ratings/{rating.id}/review", {"moderation_status": "challenged", "moderation_comment": "No", "moderation_version": "1"})
+    admin_client.post(
+        f"/section11/ratings/{rating.id}/review",
+        {"moderation_status": "agreed", "moderation_version": "1"},
+    )
+    stale = admin_client.post(
+        f"/section11/ratings/{rating.id}/review",
+        {"moderation_status": "challenged", "moderation_comment": "No", "moderation_version": "1"},
+    )
     assert "Someone else saved this" in stale.get_data(as_text=True)
     assert Rating.get_by_id(rating.id).moderation_status == "agreed"
 
 
-def test_csv_has_one_row_per_agency_and_standard_and_cannot_run_formulas(admin_client, people, cycles, return_a):
-    fill(return_a, people["lead_a"], rag="A", evidence="=HYPERLINK(\"http://evil\")")
+def test_csv_has_one_row_per_agency_and_standard_and_cannot_run_formulas(
+    admin_client, people, cycles, return_a
+):
+    fill(return_a, people["lead_a"], rag="A", evidence='=HYPERLINK("http://evil")')
     response = admin_client.get("/section11/export.csv")
-    assert response.status_code == 200 and response.mimetype == "text/csv" and response.headers["Content-Disposition"].startswith("attachment;")
+    assert (
+        response.status_code == 200
+        and response.mimetype == "text/csv"
+        and response.headers["Content-Disposition"].startswith("attachment;")
+    )
     rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
     assert len(rows) == 2 * 9  # both agencies, every standard, started or not
     mine = [r for r in rows if r["Agency"].startswith("Northbrook Hospitals")]
     assert {r["Rating"] for r in mine} == {"Amber"} and {r["Open actions"] for r in mine} == {"1"}
     assert all(r["Evidence"].startswith("'=") for r in mine)
-    assert {r["Return"] for r in rows if r["Agency"] == "Northbrook Constabulary"} == {"Not started"}
+    assert {r["Return"] for r in rows if r["Agency"] == "Northbrook Constabulary"} == {
+        "Not started"
+    }
 
 
-def test_the_cycle_pdf_for_the_board_has_the_heatmap_and_the_reds_and_ambers(admin_client, people, cycles):
+def test_the_cycle_pdf_for_the_board_has_the_heatmap_and_the_reds_and_ambers(
+    admin_client, people, cycles
+):
     _two_years(people, cycles, last_rag="R", this_rag="A")
     response = admin_client.get("/section11/report.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
-    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages).split())
-    assert "Section 11 self-assessment 2026-27" in text and "heatmap" in text and "A ▲" in text and "Reds and ambers" in text
+    text = " ".join(
+        " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages).split()
+    )
+    assert (
+        "Section 11 self-assessment 2026-27" in text
+        and "heatmap" in text
+        and "A ▲" in text
+        and "Reds and ambers" in text
+    )

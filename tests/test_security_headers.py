@@ -1,4 +1,5 @@
 """Headers on every response, and friendly error pages that never show a stack trace."""
+
 import pytest
 
 from qa import create_app
@@ -25,7 +26,12 @@ def test_signed_in_pages_are_not_cached(admin_client):
 
 def test_htmx_is_configured_for_a_strict_csp(client):
     html = client.get("/sign-in").get_data(as_text=True)
-    for setting in ('"allowEval": false', '"includeIndicatorStyles": false', '"historyCacheSize": 0', '"selfRequestsOnly": true'):
+    for setting in (
+        '"allowEval": false',
+        '"includeIndicatorStyles": false',
+        '"historyCacheSize": 0',
+        '"selfRequestsOnly": true',
+    ):
         assert setting in html
     assert "<script>" not in html and "style=" not in html
 
@@ -35,9 +41,15 @@ def test_fragment_responses_vary_on_hx_request(admin_client):
 
 
 def test_fragment_only_for_plain_htmx_requests_not_boosted_or_history_restores(admin_client):
-    fragment = admin_client.get("/admin/agencies", headers={"HX-Request": "true"}).get_data(as_text=True)
-    boosted = admin_client.get("/admin/agencies", headers={"HX-Request": "true", "HX-Boosted": "true"}).get_data(as_text=True)
-    restore = admin_client.get("/admin/agencies", headers={"HX-Request": "true", "HX-History-Restore-Request": "true"}).get_data(as_text=True)
+    fragment = admin_client.get("/admin/agencies", headers={"HX-Request": "true"}).get_data(
+        as_text=True
+    )
+    boosted = admin_client.get(
+        "/admin/agencies", headers={"HX-Request": "true", "HX-Boosted": "true"}
+    ).get_data(as_text=True)
+    restore = admin_client.get(
+        "/admin/agencies", headers={"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    ).get_data(as_text=True)
     assert fragment.lstrip().startswith('<div id="agency-results"')
     assert "<!DOCTYPE html>" in boosted and "<!DOCTYPE html>" in restore
 
@@ -51,21 +63,35 @@ def test_not_found_is_a_friendly_page(client):
 
 def test_admin_page_for_a_reviewer_is_a_friendly_403(reviewer_client):
     response = reviewer_client.get("/admin/people")
-    assert response.status_code == 403 and "You do not have access" in response.get_data(as_text=True)
+    assert response.status_code == 403 and "You do not have access" in response.get_data(
+        as_text=True
+    )
 
 
 def test_huge_id_or_junk_form_values_never_give_a_500(admin_client, people):
     assert admin_client.get("/admin/agencies/99999999999999999999999").status_code == 404
     agency = people["agency_a"]
-    for junk in ({"version": "x", "sector": "abc"}, {"version": "1" * 40, "sector": "9" * 30, "name": "\x00"}, {}):
+    for junk in (
+        {"version": "x", "sector": "abc"},
+        {"version": "1" * 40, "sector": "9" * 30, "name": "\x00"},
+        {},
+    ):
         response = admin_client.post(f"/admin/agencies/{agency.id}", junk)
         assert response.status_code == 200
 
 
 @pytest.fixture
 def exploding_app(app):
-    """An app of its own on the test's database, with one route that fails (the shared app takes no new routes)."""
-    exploding = create_app({"DATABASE": app.config["DATABASE"], "TESTING": True, "SECRET_KEY": "test-secret", "PROPAGATE_EXCEPTIONS": False})
+    """An app of its own on the test's database, with one route that fails (the shared app takes no
+    new routes)."""
+    exploding = create_app(
+        {
+            "DATABASE": app.config["DATABASE"],
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "PROPAGATE_EXCEPTIONS": False,
+        }
+    )
 
     @exploding.get("/explode")
     @role_required()

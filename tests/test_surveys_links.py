@@ -1,4 +1,8 @@
-"""Links per setting: random short codes, QR codes, a printable poster, closing a link, and the public "you said, we did"."""
+"""Links per setting: random short codes, QR codes, a printable poster, closing a link.
+
+And the public "you said, we did".
+"""
+
 import io
 
 from pypdf import PdfReader
@@ -44,7 +48,15 @@ def test_a_closed_link_stops_answers_but_the_survey_stays_open_elsewhere(admin_c
 
 def test_you_said_we_did_shows_only_published_statements_in_public(admin_client, app):
     survey = make_survey(status="closed")
-    admin_client.post(f"/admin/surveys/{survey.id}/you-said", {"version": "1", "you_said": "You said lunch queues feel unsafe", "we_did": "We added a teacher at lunch", "published": "y"})
+    admin_client.post(
+        f"/admin/surveys/{survey.id}/you-said",
+        {
+            "version": "1",
+            "you_said": "You said lunch queues feel unsafe",
+            "we_did": "We added a teacher at lunch",
+            "published": "y",
+        },
+    )
     YouSaidWeDid.create(survey=survey, you_said="Draft thought", we_did="Not yet")
     html = app.test_client().get(f"/you-said/{survey.public_code}").get_data(as_text=True)
     assert "We added a teacher at lunch" in html and "Draft thought" not in html

@@ -1,4 +1,8 @@
-"""The child's journey at /s/<code>: one question a screen, answers kept, sent once, refused when closed."""
+"""The child's journey at /s/<code>.
+
+One question a screen, answers kept, sent once, refused when closed.
+"""
+
 from qa.surveys.models import Answer, Flag, Response, SurveyDraft, SurveyLink
 from tests import survey_fixtures
 from tests.survey_fixtures import Child
@@ -10,22 +14,25 @@ def test_intro_says_answers_are_secret_and_shows_the_safety_message(child):
     html = child.get().get_data(as_text=True)
     assert "Your answers are secret" in html and "We don't ask your name" in html
     assert "Childline on 0800 1111" in html
-    assert "Quick exit" in html and 'data-exit' in html
+    assert "Quick exit" in html and "data-exit" in html
 
 
 def test_children_pages_load_no_staff_header_and_are_never_cached(child):
     response = child.get()
     html = response.get_data(as_text=True)
-    assert "Sign out" not in html and "govuk-service-navigation" not in html and "app.js" not in html
+    assert (
+        "Sign out" not in html and "govuk-service-navigation" not in html and "app.js" not in html
+    )
     assert response.headers["Cache-Control"] == "no-store"
-    assert response.headers["Referrer-Policy"] in ("same-origin", "no-referrer")  # the exit site learns nothing
+    # the exit site learns nothing
+    assert response.headers["Referrer-Policy"] in ("same-origin", "no-referrer")
 
 
 def test_start_goes_to_question_one_of_six_with_a_progress_bar(child):
     response = child.start()
     assert response.status_code == 303 and response.location.endswith(f"/s/{child.code}/1")
     html = child.get("/1").get_data(as_text=True)
-    assert "Question 1 of 6" in html and '<progress' in html
+    assert "Question 1 of 6" in html and "<progress" in html
     assert "How safe do you feel at school?" in html and "<legend" in html
     assert html.count('type="radio"') == 3 and "face-5.svg" in html
 
@@ -43,20 +50,31 @@ def test_answer_is_kept_when_going_back(child):
 def test_an_answer_outside_the_options_is_refused_and_not_saved(child):
     child.start()
     response = child.answer(1, "9")
-    assert response.status_code == 200 and "Choose one of the answers shown" in response.get_data(as_text=True)
+    assert response.status_code == 200 and "Choose one of the answers shown" in response.get_data(
+        as_text=True
+    )
     assert SurveyDraft.select().count() == 0
 
 
 def test_full_journey_makes_one_anonymous_response_with_every_answer(child, survey):
     child.start()
-    for number, values in [(1, "2"), (2, "not-sure"), (3, "A friend"), (4, ["At home", "Online"]), (5, "More lights"), (6, "")]:
+    for number, values in [
+        (1, "2"),
+        (2, "not-sure"),
+        (3, "A friend"),
+        (4, ["At home", "Online"]),
+        (5, "More lights"),
+        (6, ""),
+    ]:
         assert child.answer(number, values).status_code == 303
     assert "You answered 5 of 6 questions" in child.get("/send").get_data(as_text=True)
     response = child.post("/send")
     assert response.location.endswith(f"/s/{child.code}/thanks")
     saved = Response.get()
     assert saved.survey_id == survey.id and saved.age_band == "8-12"
-    assert sorted(a.value for a in saved.answers) == sorted(["2", "not-sure", "A friend", "At home", "Online", "More lights"])
+    assert sorted(a.value for a in saved.answers) == sorted(
+        ["2", "not-sure", "A friend", "At home", "Online", "More lights"]
+    )
     assert SurveyDraft.select().count() == 0
     assert "Your answers have been sent" in child.get("/thanks").get_data(as_text=True)
 
@@ -86,8 +104,19 @@ def test_nothing_identifying_is_stored_with_a_response(child):
     child.start()
     child.answer(5, "I am fine", go="next")
     child.send()
-    columns = {c.name for c in Response._meta.sorted_fields} | {c.name for c in Answer._meta.sorted_fields}
-    assert not columns & {"ip", "ip_address", "user_agent", "name", "email", "location", "created_at", "submitted_at"}
+    columns = {c.name for c in Response._meta.sorted_fields} | {
+        c.name for c in Answer._meta.sorted_fields
+    }
+    assert not columns & {
+        "ip",
+        "ip_address",
+        "user_agent",
+        "name",
+        "email",
+        "location",
+        "created_at",
+        "submitted_at",
+    }
     assert type(Response.get().submitted_on).__name__ == "date"
 
 
@@ -113,7 +142,9 @@ def test_a_closed_link_shows_a_kind_message_and_takes_no_answers(app, child, lin
     child.answer(1, "3")
     SurveyLink.update(closed=True).where(SurveyLink.id == link.id).execute()
     response = child.post("/send")
-    assert response.status_code == 200 and "This survey has finished" in response.get_data(as_text=True)
+    assert response.status_code == 200 and "This survey has finished" in response.get_data(
+        as_text=True
+    )
     assert Response.select().count() == 0
 
 
@@ -126,13 +157,18 @@ def test_a_survey_not_yet_open_says_so_kindly(app, survey, link):
 
 def test_an_unknown_code_is_a_friendly_not_found(app):
     response = Child(app, "nosuchcode").get()
-    assert response.status_code == 404 and "We can't find that survey" in response.get_data(as_text=True)
+    assert response.status_code == 404 and "We can't find that survey" in response.get_data(
+        as_text=True
+    )
 
 
 def test_a_lost_session_asks_to_start_again_rather_than_sign_in(app, link):
     fresh = Child(app, link.code)
     response = fresh.http.post(f"/s/{link.code}/send", data={})
-    assert response.status_code == 200 and "please start again" in response.get_data(as_text=True).lower()
+    assert (
+        response.status_code == 200
+        and "please start again" in response.get_data(as_text=True).lower()
+    )
 
 
 def test_htmx_gets_just_the_screen(child):

@@ -1,4 +1,8 @@
-"""Results, flags, exports and who may see them: small numbers hidden, worrying answers first, nothing identifying."""
+"""Results, flags, exports and who may see them.
+
+Small numbers hidden, worrying answers first, nothing identifying.
+"""
+
 import csv
 import io
 
@@ -14,9 +18,15 @@ from tests.survey_fixtures import make_survey
 def answer_many(survey, link, count, values_by_position, start=0):
     questions = {q.position: q for q in survey.questions}
     for n in range(start, start + count):
-        response = Response.create(survey=survey, link=link, idempotency_key=f"key-{link.id}-{n}", age_band=survey.age_band)
+        response = Response.create(
+            survey=survey, link=link, idempotency_key=f"key-{link.id}-{n}", age_band=survey.age_band
+        )
         for position, value in values_by_position.items():
-            Answer.create(response=response, question=questions[position], value=value(n) if callable(value) else value)
+            Answer.create(
+                response=response,
+                question=questions[position],
+                value=value(n) if callable(value) else value,
+            )
     return questions
 
 
@@ -24,7 +34,12 @@ def answer_many(survey, link, count, values_by_position, start=0):
 def answered(app):
     survey = make_survey()
     oak, club = list(survey.links.order_by(SurveyLink.id))
-    answer_many(survey, oak, 20, {1: lambda n: "3" if n % 4 else "1", 2: "yes", 5: lambda n: f"More lights {n}"})
+    answer_many(
+        survey,
+        oak,
+        20,
+        {1: lambda n: "3" if n % 4 else "1", 2: "yes", 5: lambda n: f"More lights {n}"},
+    )
     answer_many(survey, club, 3, {1: "2"}, start=100)
     return survey, oak, club
 
@@ -39,14 +54,18 @@ def test_results_show_counts_and_percentages_as_bars_without_inline_style(admin_
 
 def test_a_setting_with_fewer_than_five_responses_shows_fewer_than_5(admin_client, answered):
     survey, _, club = answered
-    html = admin_client.get(f"/admin/surveys/{survey.id}/results?link={club.id}").get_data(as_text=True)
+    html = admin_client.get(f"/admin/surveys/{survey.id}/results?link={club.id}").get_data(
+        as_text=True
+    )
     assert "fewer than 5" in html and "3 responses" in html
     assert "(100%)" not in html and "qa-bar-w" not in html
 
 
 def test_filtering_by_setting_with_htmx_returns_only_the_results(admin_client, answered):
     survey, oak, _ = answered
-    html = admin_client.get(f"/admin/surveys/{survey.id}/results?link={oak.id}", headers={"HX-Request": "true"}).get_data(as_text=True)
+    html = admin_client.get(
+        f"/admin/surveys/{survey.id}/results?link={oak.id}", headers={"HX-Request": "true"}
+    ).get_data(as_text=True)
     assert html.lstrip().startswith('<div id="results"') and "20 responses" in html
 
 
@@ -64,7 +83,9 @@ def test_results_page_runs_a_bounded_number_of_queries(admin_client, answered, c
     assert counter.count <= 20
 
 
-def test_flagged_answers_come_first_with_their_setting_and_can_be_reviewed_with_a_note(admin_client, app, people):
+def test_flagged_answers_come_first_with_their_setting_and_can_be_reviewed_with_a_note(
+    admin_client, app, people
+):
     survey = make_survey()
     link = survey.links.first()
     key = visits.new_visit_key()
@@ -72,11 +93,17 @@ def test_flagged_answers_come_first_with_their_setting_and_can_be_reviewed_with_
     visits.save_answer(link, key, text_question, ["I am scared of my step dad"])
     visits.submit(link, key)
     html = admin_client.get(f"/admin/surveys/{survey.id}/results").get_data(as_text=True)
-    assert "Answers that may need action (1 not reviewed)" in html and "Oak Primary Y6" in html and "scared" in html
+    assert (
+        "Answers that may need action (1 not reviewed)" in html
+        and "Oak Primary Y6" in html
+        and "scared" in html
+    )
     flag = Flag.get()
     admin_client.post(f"/admin/surveys/flags/{flag.id}/review", {"note": ""})
     assert not Flag.get_by_id(flag.id).reviewed
-    admin_client.post(f"/admin/surveys/flags/{flag.id}/review", {"note": "Referred to the school's DSL today"})
+    admin_client.post(
+        f"/admin/surveys/flags/{flag.id}/review", {"note": "Referred to the school's DSL today"}
+    )
     flag = Flag.get_by_id(flag.id)
     assert flag.reviewed and flag.reviewed_by_id == people["admin"].id and "DSL" in flag.note
 
@@ -85,18 +112,30 @@ def test_reviewers_see_results_but_not_flags_exports_or_the_builder(reviewer_cli
     survey, _, _ = answered
     assert reviewer_client.get(f"/admin/surveys/{survey.id}/results").status_code == 200
     assert reviewer_client.get(f"/admin/surveys/{survey.id}/summary.pdf").status_code == 200
-    for path in (f"/admin/surveys/{survey.id}", f"/admin/surveys/{survey.id}/answers.csv", f"/admin/surveys/{survey.id}/links", "/admin/surveys/new"):
+    for path in (
+        f"/admin/surveys/{survey.id}",
+        f"/admin/surveys/{survey.id}/answers.csv",
+        f"/admin/surveys/{survey.id}/links",
+        "/admin/surveys/new",
+    ):
         assert reviewer_client.get(path).status_code == 403, path
 
 
-def test_peer_reviewers_off_the_subgroup_see_no_results_and_no_surveys_menu(app, people, signed_in, answered):
+def test_peer_reviewers_off_the_subgroup_see_no_results_and_no_surveys_menu(
+    app, people, signed_in, answered
+):
     survey, _, _ = answered
     peer = signed_in(people["peer"])  # a reviewer from a partner agency, not on the QA sub-group
-    for path in ("/admin/surveys", f"/admin/surveys/{survey.id}/results", f"/admin/surveys/{survey.id}/summary.pdf"):
+    for path in (
+        "/admin/surveys",
+        f"/admin/surveys/{survey.id}/results",
+        f"/admin/surveys/{survey.id}/summary.pdf",
+    ):
         assert peer.get(path).status_code == 403, path
     assert 'href="/admin/surveys"' not in peer.get("/").get_data(as_text=True)
     member = signed_in(people["reviewer"])
-    assert member.get("/").get_data(as_text=True).count('href="/admin/surveys"') == 2  # the menu and the home page's list
+    # the menu and the home page's list
+    assert member.get("/").get_data(as_text=True).count('href="/admin/surveys"') == 2
 
 
 def test_agency_leads_see_no_survey_pages(lead_client, answered):
@@ -107,17 +146,27 @@ def test_agency_leads_see_no_survey_pages(lead_client, answered):
 
 def test_csv_has_one_row_a_response_nothing_identifying_and_no_formulas(admin_client, answered):
     survey, oak, _ = answered
-    answer_many(survey, oak, 1, {5: "=HYPERLINK(\"http://evil\")", 4: lambda n: "At home"}, start=900)
+    answer_many(survey, oak, 1, {5: '=HYPERLINK("http://evil")', 4: lambda n: "At home"}, start=900)
     response = admin_client.get(f"/admin/surveys/{survey.id}/answers.csv")
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
     assert rows[0][:4] == ["Response", "Date", "Setting", "Age band"]
     assert len(rows) == 1 + 24
     assert rows[1][2] == "Oak Primary Y6" and rows[1][4] == "Not good" and rows[2][4] == "Good"
-    assert rows[-1][8] == "'=HYPERLINK(\"http://evil\")"
+    assert rows[-1][8] == '\'=HYPERLINK("http://evil")'
     assert not any(word in " ".join(rows[0]).lower() for word in ("ip", "agent", "email", "name"))
 
 
-@pytest.mark.parametrize("value, expected", [("=1+1", "'=1+1"), ("+44", "'+44"), ("-5", "'-5"), ("@SUM", "'@SUM"), ("\tx", "'\tx"), ("fine", "fine")])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("=1+1", "'=1+1"),
+        ("+44", "'+44"),
+        ("-5", "'-5"),
+        ("@SUM", "'@SUM"),
+        ("\tx", "'\tx"),
+        ("fine", "fine"),
+    ],
+)
 def test_formula_injection_is_guarded(value, expected):
     assert safe_cell(value) == expected
 
@@ -127,15 +176,23 @@ def test_board_summary_pdf_shows_figures_and_hides_small_ones(admin_client, answ
     response = admin_client.get(f"/admin/surveys/{survey.id}/summary.pdf")
     assert response.mimetype == "application/pdf"
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages)
-    assert "23" in text and "Youth club Tuesday" in text and "fewer than 5" in text and "65%" in text
+    assert (
+        "23" in text and "Youth club Tuesday" in text and "fewer than 5" in text and "65%" in text
+    )
 
 
-def test_a_flagged_answer_is_not_repeated_in_the_listing_nor_shown_to_reviewers(admin_client, reviewer_client, answered):
+def test_a_flagged_answer_is_not_repeated_in_the_listing_nor_shown_to_reviewers(
+    admin_client, reviewer_client, answered
+):
     survey, oak, _ = answered
     link = oak
     key = visits.new_visit_key()
-    visits.save_answer(link, key, survey.questions.where(Question.kind == "text").get(), ["He hits me"])
+    visits.save_answer(
+        link, key, survey.questions.where(Question.kind == "text").get(), ["He hits me"]
+    )
     visits.submit(link, key)
     admin_html = admin_client.get(f"/admin/surveys/{survey.id}/results").get_data(as_text=True)
     assert admin_html.count("He hits me") == 1  # in the flags only
-    assert "He hits me" not in reviewer_client.get(f"/admin/surveys/{survey.id}/results").get_data(as_text=True)
+    assert "He hits me" not in reviewer_client.get(f"/admin/surveys/{survey.id}/results").get_data(
+        as_text=True
+    )

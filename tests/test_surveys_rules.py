@@ -1,4 +1,8 @@
-"""Pure survey rules: kinds of question and their answers, link codes, when a survey takes answers."""
+"""Pure survey rules: kinds of question and their answers, link codes.
+
+When a survey takes answers.
+"""
+
 from datetime import date
 
 import pytest
@@ -20,20 +24,26 @@ def test_smiley_answers_are_the_points_of_the_scale():
     assert [face for _, _, face in kinds.faces(options)] == [1, 3, 5]
 
 
-@pytest.mark.parametrize("kind, options, sent", [
-    ("smiley", ["a", "b", "c"], ["4"]),
-    ("smiley", ["a", "b", "c"], ["1", "2"]),
-    ("yes_no", [], ["maybe"]),
-    ("choose_one", ["Bus", "Car"], ["Plane"]),
-    ("choose_many", ["Bus", "Car"], ["Bus", "<script>"]),
-])
+@pytest.mark.parametrize(
+    "kind, options, sent",
+    [
+        ("smiley", ["a", "b", "c"], ["4"]),
+        ("smiley", ["a", "b", "c"], ["1", "2"]),
+        ("yes_no", [], ["maybe"]),
+        ("choose_one", ["Bus", "Car"], ["Plane"]),
+        ("choose_many", ["Bus", "Car"], ["Bus", "<script>"]),
+    ],
+)
 def test_answers_outside_the_questions_options_are_refused(kind, options, sent):
     with pytest.raises(kinds.AnswerRefused):
         kinds.clean(kind, options, sent)
 
 
 def test_choose_several_keeps_each_choice_once_in_the_questions_order():
-    assert kinds.clean("choose_many", ["Bus", "Car", "Walk"], ["Walk", "Bus", "Walk"]) == ["Bus", "Walk"]
+    assert kinds.clean("choose_many", ["Bus", "Car", "Walk"], ["Walk", "Bus", "Walk"]) == [
+        "Bus",
+        "Walk",
+    ]
 
 
 def test_free_text_is_trimmed_and_length_limited():
@@ -60,15 +70,20 @@ def test_link_codes_are_random_unambiguous_and_checkable():
     assert not rules.looks_like_code("../admin12")
 
 
-@pytest.mark.parametrize("status, opens, closes, today, expected", [
-    ("open", None, None, date(2026, 5, 1), True),
-    ("draft", None, None, date(2026, 5, 1), False),
-    ("closed", None, None, date(2026, 5, 1), False),
-    ("open", date(2026, 5, 2), None, date(2026, 5, 1), False),
-    ("open", date(2026, 5, 1), date(2026, 5, 1), date(2026, 5, 1), True),
-    ("open", None, date(2026, 4, 30), date(2026, 5, 1), False),
-])
-def test_a_survey_takes_answers_only_while_open_and_within_its_dates(status, opens, closes, today, expected):
+@pytest.mark.parametrize(
+    "status, opens, closes, today, expected",
+    [
+        ("open", None, None, date(2026, 5, 1), True),
+        ("draft", None, None, date(2026, 5, 1), False),
+        ("closed", None, None, date(2026, 5, 1), False),
+        ("open", date(2026, 5, 2), None, date(2026, 5, 1), False),
+        ("open", date(2026, 5, 1), date(2026, 5, 1), date(2026, 5, 1), True),
+        ("open", None, date(2026, 4, 30), date(2026, 5, 1), False),
+    ],
+)
+def test_a_survey_takes_answers_only_while_open_and_within_its_dates(
+    status, opens, closes, today, expected
+):
     assert rules.accepting(status, opens, closes, today) is expected
 
 

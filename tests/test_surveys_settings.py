@@ -1,4 +1,8 @@
-"""Survey settings: the safety message (global or per survey), safeguarding words, and faults that never reach a child."""
+"""Survey settings: the safety message.
+
+(global or per survey), safeguarding words, and faults that never reach a child.
+"""
+
 from datetime import datetime, timedelta
 
 import pytest
@@ -12,11 +16,21 @@ from tests.survey_fixtures import Child, make_survey
 def test_the_partnerships_safety_message_shows_unless_a_survey_has_its_own(admin_client, app):
     survey = make_survey()
     code = survey.links.first().code
-    admin_client.post("/admin/surveys/settings", {"save_settings": "1", "safety_message": "Ring the Northbrook helpline on 01234 567890.", "retention_years": "2",
-                                                    "staff_safety_message": "Follow your agency's procedures.", "mismatch_percent": "50"})
+    admin_client.post(
+        "/admin/surveys/settings",
+        {
+            "save_settings": "1",
+            "safety_message": "Ring the Northbrook helpline on 01234 567890.",
+            "retention_years": "2",
+            "staff_safety_message": "Follow your agency's procedures.",
+            "mismatch_percent": "50",
+        },
+    )
     assert SurveySettings.current().retention_years == 2
     assert "01234 567890" in Child(app, code).get().get_data(as_text=True)
-    Survey.update(safety_message="Talk to Mrs Patel in room 4.").where(Survey.id == survey.id).execute()
+    Survey.update(safety_message="Talk to Mrs Patel in room 4.").where(
+        Survey.id == survey.id
+    ).execute()
     html = Child(app, code).get().get_data(as_text=True)
     assert "Mrs Patel" in html and "01234 567890" not in html
 
@@ -26,7 +40,12 @@ def test_admin_adds_and_removes_safeguarding_phrases_used_for_new_answers(admin_
     term = SafeguardingTerm.get(SafeguardingTerm.phrase == "took my phone")
     survey = make_survey()
     link, key = survey.links.first(), visits.new_visit_key()
-    visits.save_answer(link, key, [q for q in survey.questions if q.kind == "text"][0], ["they took my phone again"])
+    visits.save_answer(
+        link,
+        key,
+        [q for q in survey.questions if q.kind == "text"][0],
+        ["they took my phone again"],
+    )
     visits.submit(link, key)
     assert Flag.get().phrases == "took my phone"
     admin_client.post(f"/admin/surveys/settings/terms/{term.id}/remove")
@@ -60,7 +79,9 @@ def test_abandoned_drafts_are_deleted_after_a_day(app):
     question = survey.questions.first()
     visits.save_answer(link, "old-visit", question, ["1"])
     visits.save_answer(link, "new-visit", question, ["2"])
-    SurveyDraft.update(updated_at=datetime.now() - timedelta(days=2)).where(SurveyDraft.visit_key == "old-visit").execute()
+    SurveyDraft.update(updated_at=datetime.now() - timedelta(days=2)).where(
+        SurveyDraft.visit_key == "old-visit"
+    ).execute()
     assert visits.purge_drafts() == 1
     assert [d.visit_key for d in SurveyDraft.select()] == ["new-visit"]
 

@@ -1,4 +1,8 @@
-"""Staff survey results by agency, sector and role, small numbers hidden, last year beside this year, CSV and PDF."""
+"""Staff survey results by agency, sector and role, small numbers hidden.
+
+Last year beside this year, CSV and PDF.
+"""
+
 import csv
 import io
 from datetime import date, timedelta
@@ -17,32 +21,59 @@ ONE_THING = "What one thing would help you keep children safer?"
 
 
 @pytest.mark.parametrize("count, shown", [(4, False), (5, True)])
-def test_an_agency_with_four_responses_shows_nothing_and_five_shows_its_figures(admin_client, people, staff_survey, count, shown):
-    staff_answers(staff_survey, people["agency_b"], count, {KNOW: "yes", ONE_THING: "More supervision time"})
-    html = admin_client.get(f"/admin/surveys/{staff_survey.id}/results?agency={people['agency_b'].id}").get_data(as_text=True)
+def test_an_agency_with_four_responses_shows_nothing_and_five_shows_its_figures(
+    admin_client, people, staff_survey, count, shown
+):
+    staff_answers(
+        staff_survey, people["agency_b"], count, {KNOW: "yes", ONE_THING: "More supervision time"}
+    )
+    html = admin_client.get(
+        f"/admin/surveys/{staff_survey.id}/results?agency={people['agency_b'].id}"
+    ).get_data(as_text=True)
     assert (f"{count} (100%)" in html) is shown
     assert ("More supervision time" in html) is shown
-    assert ("Fewer than 5 responses: figures are hidden so that nobody can be picked out" in html) is not shown
+    assert (
+        "Fewer than 5 responses: figures are hidden so that nobody can be picked out" in html
+    ) is not shown
 
 
-def test_responses_by_agency_sector_and_role_hide_groups_under_five(admin_client, people, staff_survey):
+def test_responses_by_agency_sector_and_role_hide_groups_under_five(
+    admin_client, people, staff_survey
+):
     staff_answers(staff_survey, people["agency_a"], 6, {KNOW: "yes"}, role="health")
     staff_answers(staff_survey, people["agency_b"], 3, {KNOW: "no"}, start=10)
     staff_answers(staff_survey, None, 2, {KNOW: "no"}, start=20, role="not-said")
     html = admin_client.get(f"/admin/surveys/{staff_survey.id}/results").get_data(as_text=True)
-    assert "Responses by agency" in html and "Responses by sector" in html and "Responses by role" in html
-    assert "Northbrook Hospitals NHS Foundation Trust</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">6" in html
-    assert "Northbrook Constabulary</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">fewer than 5" in html
-    assert "Prefer not to say</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">fewer than 5" in html
+    assert (
+        "Responses by agency" in html
+        and "Responses by sector" in html
+        and "Responses by role" in html
+    )
+    assert (
+        'Northbrook Hospitals NHS Foundation Trust</td><td class="govuk-table__cell '
+        'govuk-table__cell--numeric">6' in html
+    )
+    assert (
+        'Northbrook Constabulary</td><td class="govuk-table__cell '
+        'govuk-table__cell--numeric">fewer than 5' in html
+    )
+    assert (
+        'Prefer not to say</td><td class="govuk-table__cell govuk-table__cell--numeric">fewer '
+        "than 5" in html
+    )
 
 
 def test_results_filter_by_sector_and_role(admin_client, people, staff_survey):
     staff_answers(staff_survey, people["agency_a"], 6, {KNOW: "yes"}, role="health")
     staff_answers(staff_survey, people["agency_b"], 7, {KNOW: "no"}, start=10)
     police = people["agency_b"].sector_id
-    html = admin_client.get(f"/admin/surveys/{staff_survey.id}/results?sector={police}").get_data(as_text=True)
+    html = admin_client.get(f"/admin/surveys/{staff_survey.id}/results?sector={police}").get_data(
+        as_text=True
+    )
     assert "7 responses in this group" in html and "7 (100%)" in html
-    html = admin_client.get(f"/admin/surveys/{staff_survey.id}/results?role=health", headers={"HX-Request": "true"}).get_data(as_text=True)
+    html = admin_client.get(
+        f"/admin/surveys/{staff_survey.id}/results?role=health", headers={"HX-Request": "true"}
+    ).get_data(as_text=True)
     assert "6 responses in this group" in html and "<html" not in html
 
 
@@ -52,7 +83,9 @@ def test_free_text_from_staff_is_escaped(admin_client, people, staff_survey):
     assert "<script>alert" not in html and "&lt;script&gt;alert" in html
 
 
-def test_last_years_figures_show_beside_this_years_for_the_same_questions(admin_client, people, app):
+def test_last_years_figures_show_beside_this_years_for_the_same_questions(
+    admin_client, people, app
+):
     with app.test_request_context():
         from flask_login import login_user
 
@@ -61,50 +94,94 @@ def test_last_years_figures_show_beside_this_years_for_the_same_questions(admin_
         Survey.update(status="closed").where(Survey.id == last.id).execute()
         this = builder.copy_survey(Survey.get_by_id(last.id))
     Survey.update(status="open", opens_on=date.today()).where(Survey.id == this.id).execute()
-    staff_answers(last, people["agency_a"], 20, {SUPERVISION: lambda n: "Never" if n < 15 else "Every month or more often"})
-    staff_answers(this, people["agency_a"], 10, {SUPERVISION: "Every month or more often"}, start=100)
+    staff_answers(
+        last,
+        people["agency_a"],
+        20,
+        {SUPERVISION: lambda n: "Never" if n < 15 else "Every month or more often"},
+    )
+    staff_answers(
+        this, people["agency_a"], 10, {SUPERVISION: "Every month or more often"}, start=100
+    )
     html = admin_client.get(f"/admin/surveys/{this.id}/results").get_data(as_text=True)
     assert "Staff survey 2025" in html and "Last year" in html
     assert "10 (100%)" in html and ">25%<" in html and ">75%<" in html
-    assert "Last year" not in admin_client.get(f"/admin/surveys/{last.id}/results").get_data(as_text=True)
+    assert "Last year" not in admin_client.get(f"/admin/surveys/{last.id}/results").get_data(
+        as_text=True
+    )
 
 
 def test_csv_has_agency_and_role_columns(admin_client, people, staff_survey):
     staff_answers(staff_survey, people["agency_b"], 1, {KNOW: "yes"})
     staff_answers(staff_survey, None, 1, {KNOW: "no"}, start=5)
-    rows = list(csv.reader(io.StringIO(admin_client.get(f"/admin/surveys/{staff_survey.id}/answers.csv").get_data(as_text=True))))
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                admin_client.get(f"/admin/surveys/{staff_survey.id}/answers.csv").get_data(
+                    as_text=True
+                )
+            )
+        )
+    )
     assert rows[0][4:6] == ["Agency", "Role"]
-    assert rows[1][4:6] == ["Northbrook Constabulary", "Police officer or police staff"] and rows[2][4] == "Prefer not to say"
+    assert (
+        rows[1][4:6] == ["Northbrook Constabulary", "Police officer or police staff"]
+        and rows[2][4] == "Prefer not to say"
+    )
 
 
-def test_summary_pdf_lists_responses_by_agency_with_small_numbers_hidden(admin_client, people, staff_survey):
+def test_summary_pdf_lists_responses_by_agency_with_small_numbers_hidden(
+    admin_client, people, staff_survey
+):
     staff_answers(staff_survey, people["agency_a"], 6, {KNOW: "yes"})
     staff_answers(staff_survey, people["agency_b"], 2, {KNOW: "no"}, start=10)
     response = admin_client.get(f"/admin/surveys/{staff_survey.id}/summary.pdf")
-    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages).split())
+    text = " ".join(
+        " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages).split()
+    )
     assert "Responses by agency" in text and "Northbrook Hospitals NHS Foundation Trust 6" in text
     assert "Northbrook Constabulary fewer than 5" in text and "8 practitioners answered" in text
 
 
-def test_staff_results_page_runs_a_bounded_number_of_queries(admin_client, people, staff_survey, count_queries):
+def test_staff_results_page_runs_a_bounded_number_of_queries(
+    admin_client, people, staff_survey, count_queries
+):
     staff_answers(staff_survey, people["agency_a"], 6, {KNOW: "yes", SUPERVISION: "Never"})
     with count_queries() as counter:
         admin_client.get(f"/admin/surveys/{staff_survey.id}/results?agency={people['agency_a'].id}")
     assert counter.count <= 25, counter.count
 
 
-def test_admin_tags_a_question_with_a_standard_and_its_positive_answers_even_after_answers_arrive(admin_client, people, staff_survey):
+def test_admin_tags_a_question_with_a_standard_and_its_positive_answers_even_after_answers_arrive(
+    admin_client, people, staff_survey
+):
     staff_answers(staff_survey, people["agency_a"], 1, {KNOW: "yes"})
     q = staff_fixtures.question(staff_survey, SUPERVISION)
-    page = admin_client.get(f"/admin/surveys/{staff_survey.id}/questions/{q.id}/standard").get_data(as_text=True)
-    assert "Answers that count as positive" in page and "6. Supervision</option>" in page.replace(" selected", "")
-    assert ">Every month or more often\nEvery two or three months</textarea>" in page and "[&#34;" not in page
+    page = admin_client.get(f"/admin/surveys/{staff_survey.id}/questions/{q.id}/standard").get_data(
+        as_text=True
+    )
+    assert "Answers that count as positive" in page and "6. Supervision</option>" in page.replace(
+        " selected", ""
+    )
+    assert (
+        ">Every month or more often\nEvery two or three months</textarea>" in page
+        and "[&#34;" not in page
+    )
     url = f"/admin/surveys/{staff_survey.id}/questions/{q.id}/standard"
-    refused = admin_client.post(url, {"version": str(q.version), "standard": str(q.standard_id), "positive": "Every day"})
+    refused = admin_client.post(
+        url, {"version": str(q.version), "standard": str(q.standard_id), "positive": "Every day"}
+    )
     assert "Choose positive answers from the question" in refused.get_data(as_text=True)
     bad = admin_client.post(url, {"version": str(q.version), "standard": "99999", "positive": ""})
     assert "Choose a standard from the list" in bad.get_data(as_text=True)
-    admin_client.post(url, {"version": str(q.version), "standard": str(q.standard_id), "positive": "Every month or more often"})
+    admin_client.post(
+        url,
+        {
+            "version": str(q.version),
+            "standard": str(q.standard_id),
+            "positive": "Every month or more often",
+        },
+    )
     assert type(q).get_by_id(q.id).positive_list == ["Every month or more often"]
 
 
@@ -119,18 +196,39 @@ def test_the_staff_starter_links_its_questions_to_section_11_standards(admin_cli
 
 
 def test_a_survey_made_for_staff_is_checked_against_an_adult_reading_age(admin_client):
-    admin_client.post("/admin/surveys/new", {"version": "1", "title": "Practitioners 2027", "audience": "staff", "age_band": "8-12",
-                                             "introduction": "", "readers": "", "safety_message": ""})
+    admin_client.post(
+        "/admin/surveys/new",
+        {
+            "version": "1",
+            "title": "Practitioners 2027",
+            "audience": "staff",
+            "age_band": "8-12",
+            "introduction": "",
+            "readers": "",
+            "safety_message": "",
+        },
+    )
     assert Survey.get(Survey.title == "Practitioners 2027").age_band == "adult"
 
 
 @pytest.mark.parametrize("count, shown", [(4, False), (5, True)])
-def test_a_summary_pdf_for_one_agency_hides_its_figures_below_five(admin_client, people, staff_survey, count, shown):
+def test_a_summary_pdf_for_one_agency_hides_its_figures_below_five(
+    admin_client, people, staff_survey, count, shown
+):
     staff_answers(staff_survey, people["agency_b"], count, {KNOW: "yes"})
     staff_answers(staff_survey, people["agency_a"], 9, {KNOW: "no"}, start=50)
-    html = admin_client.get(f"/admin/surveys/{staff_survey.id}/results?agency={people['agency_b'].id}").get_data(as_text=True)
+    html = admin_client.get(
+        f"/admin/surveys/{staff_survey.id}/results?agency={people['agency_b'].id}"
+    ).get_data(as_text=True)
     assert f"/admin/surveys/{staff_survey.id}/summary.pdf?agency={people['agency_b'].id}" in html
-    data = admin_client.get(f"/admin/surveys/{staff_survey.id}/summary.pdf?agency={people['agency_b'].id}").data
-    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split())
-    assert "Results for Northbrook Constabulary only" in text and f"{count} practitioners answered" in text
+    data = admin_client.get(
+        f"/admin/surveys/{staff_survey.id}/summary.pdf?agency={people['agency_b'].id}"
+    ).data
+    text = " ".join(
+        " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split()
+    )
+    assert (
+        "Results for Northbrook Constabulary only" in text
+        and f"{count} practitioners answered" in text
+    )
     assert (f"Yes {count} (100%)" in text) is shown and "9 (100%)" not in text

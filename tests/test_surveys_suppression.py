@@ -1,5 +1,10 @@
-"""Small numbers are never shown: fewer than 5 hides the figure, and any figure that would reveal it."""
-from hypothesis import given, strategies as st
+"""Small numbers are never shown.
+
+Fewer than 5 hides the figure, and any figure that would reveal it.
+"""
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from qa.surveys import results, suppression
 
@@ -34,7 +39,9 @@ QUESTIONS = [
 
 
 def test_results_of_a_group_of_four_show_no_figures_and_no_free_text():
-    summary = results.summarise(QUESTIONS, {(1, "yes"): 4}, {1: 4, 2: 1}, {2: ["I like lunch"]}, responses=4)
+    summary = results.summarise(
+        QUESTIONS, {(1, "yes"): 4}, {1: 4, 2: 1}, {2: ["I like lunch"]}, responses=4
+    )
     assert all(item["suppressed"] for item in summary)
     assert all(row["count"] is None for row in summary[0]["rows"])
     assert summary[1]["texts"] == []
@@ -42,9 +49,17 @@ def test_results_of_a_group_of_four_show_no_figures_and_no_free_text():
 
 def test_results_count_and_percent_of_those_who_answered_each_question():
     counts = {(1, "yes"): 12, (1, "no"): 8, (3, "Teacher"): 10, (3, "Parent"): 10}
-    summary = results.summarise(QUESTIONS, counts, {1: 20, 2: 6, 3: 15}, {2: [f"note {n}" for n in range(6)]}, responses=25)
+    summary = results.summarise(
+        QUESTIONS, counts, {1: 20, 2: 6, 3: 15}, {2: [f"note {n}" for n in range(6)]}, responses=25
+    )
     yes, no, unsure = summary[0]["rows"]
-    assert (yes["count"], yes["percent"], no["count"], no["percent"], unsure["count"]) == (12, 60, 8, 40, 0)
+    assert (yes["count"], yes["percent"], no["count"], no["percent"], unsure["count"]) == (
+        12,
+        60,
+        8,
+        40,
+        0,
+    )
     assert summary[0]["answered"] == 20
     assert [row["percent"] for row in summary[2]["rows"]] == [67, 67]
     assert len(summary[1]["texts"]) == 6
@@ -56,4 +71,8 @@ def test_a_question_few_answered_is_suppressed_even_in_a_big_group():
 
 
 def test_settings_with_fewer_than_five_responses_show_no_figure():
-    assert results.by_setting([("Oak Primary", 40), ("Youth club", 3), ("Library", 0)]) == [("Oak Primary", 40), ("Youth club", None), ("Library", 0)]
+    assert results.by_setting([("Oak Primary", 40), ("Youth club", 3), ("Library", 0)]) == [
+        ("Oak Primary", 40),
+        ("Youth club", None),
+        ("Library", 0),
+    ]

@@ -1,4 +1,8 @@
-"""The demo's staff surveys: two years with the same questions, most agencies answering, and two ratings their staff contradict."""
+"""The demo's staff surveys.
+
+Two years with the same questions, most agencies answering, and two ratings their staff contradict.
+"""
+
 import pytest
 
 from qa import create_app
@@ -7,7 +11,8 @@ from qa.db import db
 from qa.demo import load
 from qa.surveys import queries as survey_queries
 from qa.surveys.models import Question, Response, Survey
-from qa.voices import demo, queries as voices
+from qa.voices import demo
+from qa.voices import queries as voices
 from tests.conftest import fresh_database
 
 
@@ -22,7 +27,13 @@ def demo_database(tmp_path_factory, migrated_database):
 
 @pytest.fixture
 def cycles(tmp_path, demo_database):
-    create_app({"DATABASE": fresh_database(demo_database, tmp_path / "qa.db"), "TESTING": True, "SECRET_KEY": "test-secret"})
+    create_app(
+        {
+            "DATABASE": fresh_database(demo_database, tmp_path / "qa.db"),
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+        }
+    )
     with db.connection_context():
         yield {c.name: c for c in Cycle.select()}
 
@@ -30,16 +41,27 @@ def cycles(tmp_path, demo_database):
 def test_the_constabulary_and_childrens_services_are_flagged_in_both_cycles_and_nobody_else(cycles):
     for name in ("2025-26", "2026-27"):
         flagged = [(agency, topic) for agency, topic, _ in voices.mismatches(cycles[name])]
-        assert flagged == [("Northbrook Constabulary", "Supervision"), ("Northbrook Council Children's Services", "Training")], name
+        assert flagged == [
+            ("Northbrook Constabulary", "Supervision"),
+            ("Northbrook Council Children's Services", "Training"),
+        ], name
 
 
 def test_most_agencies_answer_a_few_stay_under_five_and_last_year_compares(cycles):
     this = Survey.get(Survey.title == demo.THIS_YEAR)
     counts = dict(survey_queries.responses_by_agency(this))
-    assert sum(1 for n in counts.values() if n is None) >= 4 and sum(1 for n in counts.values() if n) >= 20
+    assert (
+        sum(1 for n in counts.values() if n is None) >= 4
+        and sum(1 for n in counts.values() if n) >= 20
+    )
     before, summary = survey_queries.last_year(this, survey_queries.results_for(this)[1])
-    assert before.title == demo.LAST_YEAR and all(item["compared"] for item in summary if item["rows"])
-    assert Question.select().where(Question.survey == this, Question.standard.is_null(False)).count() == 6
+    assert before.title == demo.LAST_YEAR and all(
+        item["compared"] for item in summary if item["rows"]
+    )
+    assert (
+        Question.select().where(Question.survey == this, Question.standard.is_null(False)).count()
+        == 6
+    )
     before_count = Response.select().count()
     load("kettle river orange")  # a second run adds nothing
     assert Response.select().count() == before_count

@@ -1,1 +1,4 @@
-"""The action register: every improvement action, whatever raised it (Section 11, challenge, survey, manual)."""
+"""The action register: every improvement action, whatever raised it.
+
+(Section 11, challenge, survey, manual).
+"""

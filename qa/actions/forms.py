@@ -1,4 +1,8 @@
-"""Forms of the action register: its status and evidence, a progress note, the look-back, and a new action by hand."""
+"""Forms of the action register.
+
+Its status and evidence, a progress note, the look-back, and a new action by hand.
+"""
+
 from datetime import date
 
 from flask_wtf import FlaskForm
@@ -27,20 +31,46 @@ class ActionForm(VersionedForm):
 
 
 class NoteForm(FlaskForm):
-    note = TextAreaField(filters=[strip], validators=[InputRequired("Write the progress note"), Length(max=5000, message="The note must be 5,000 characters or fewer")])
+    note = TextAreaField(
+        filters=[strip],
+        validators=[
+            InputRequired("Write the progress note"),
+            Length(max=5000, message="The note must be 5,000 characters or fewer"),
+        ],
+    )
 
 
 class LookBackForm(VersionedForm):
-    impact_confirmed = ChoiceField(choices=[("yes", "Yes, the change has lasted"), ("no", "No, it has not lasted")], message="Say whether the impact lasted")
-    impact_review_note = TextAreaField(filters=[strip], validators=[InputRequired("Say what you found"), LONG])
+    impact_confirmed = ChoiceField(
+        choices=[("yes", "Yes, the change has lasted"), ("no", "No, it has not lasted")],
+        message="Say whether the impact lasted",
+    )
+    impact_review_note = TextAreaField(
+        filters=[strip], validators=[InputRequired("Say what you found"), LONG]
+    )
 
 
 class NewActionForm(FlaskForm):
     agency = ChoiceField(message="Choose the agency")
     standard = ChoiceField(message="Choose a standard", required=False)
-    description = TextAreaField(filters=[strip], validators=[InputRequired("Describe the action"), Length(max=2000, message="The action must be 2,000 characters or fewer")])
-    origin = StringField(filters=[strip], validators=[Length(max=200, message="Where it came from must be 200 characters or fewer")])
-    owner = StringField(filters=[strip], validators=[InputRequired("Enter who owns the action (a name or a role)"), Length(max=150, message="The owner must be 150 characters or fewer")])
+    description = TextAreaField(
+        filters=[strip],
+        validators=[
+            InputRequired("Describe the action"),
+            Length(max=2000, message="The action must be 2,000 characters or fewer"),
+        ],
+    )
+    origin = StringField(
+        filters=[strip],
+        validators=[Length(max=200, message="Where it came from must be 200 characters or fewer")],
+    )
+    owner = StringField(
+        filters=[strip],
+        validators=[
+            InputRequired("Enter who owns the action (a name or a role)"),
+            Length(max=150, message="The owner must be 150 characters or fewer"),
+        ],
+    )
     due = DateField(validators=[InputRequired("Enter the date the action is due")])
 
     def validate_due(self, field):

@@ -1,7 +1,19 @@
-"""One Action table for the whole product; its source says what raised it and source_id which record."""
+"""One Action table for the whole product.
+
+Its source says what raised it and source_id which record.
+"""
+
 from datetime import datetime
 
-from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import (
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
 
 from qa.cycles.models import Cycle
 from qa.db import BaseModel, VersionedModel
@@ -9,7 +21,12 @@ from qa.documents import Document
 from qa.frameworks.models import Standard
 from qa.people.models import Agency, User
 
-SOURCES = {"section11": "Section 11 self-assessment", "challenge": "Challenge event", "survey": "Survey feedback", "manual": "Added by hand"}
+SOURCES = {
+    "section11": "Section 11 self-assessment",
+    "challenge": "Challenge event",
+    "survey": "Survey feedback",
+    "manual": "Added by hand",
+}
 STATUSES = {"open": "Open", "in_progress": "In progress", "done": "Done", "cancelled": "Cancelled"}
 LIVE = ("open", "in_progress")  # still to be done: carried forward, counted in action plans
 
@@ -50,6 +67,7 @@ class Action(VersionedModel):
 
 class ActionUpdate(BaseModel):
     """A dated progress note on an action, by whoever wrote it."""
+
     action = ForeignKeyField(Action, backref="updates", on_delete="CASCADE")
     at = DateTimeField(default=datetime.now)
     by = ForeignKeyField(User, null=True, on_delete="SET NULL")
@@ -58,5 +76,6 @@ class ActionUpdate(BaseModel):
 
 class ActionDocument(BaseModel):
     """A document kept as evidence that an action was completed."""
+
     action = ForeignKeyField(Action, backref="documents", on_delete="CASCADE")
     document = ForeignKeyField(Document, on_delete="CASCADE")

@@ -1,4 +1,8 @@
-"""What the register pages read: one joined query per list, scoped to the agency lead's own agency."""
+"""What the register pages read.
+
+One joined query per list, scoped to the agency lead's own agency.
+"""
+
 from datetime import date, datetime, timedelta
 
 from peewee import JOIN, fn
@@ -13,8 +17,14 @@ PAGE = 200  # rows shown on the register; filters narrow it
 
 
 def visible(user):
-    """Actions this person may see: all for admin and the sub-group, only their agency's for a lead."""
-    query = Action.select(Action, Agency, Standard).join(Agency).switch(Action).join(Standard, JOIN.LEFT_OUTER)
+    """Actions this person may see: all for admin and the sub-group, only their agency's for a
+    lead."""
+    query = (
+        Action.select(Action, Agency, Standard)
+        .join(Agency)
+        .switch(Action)
+        .join(Standard, JOIN.LEFT_OUTER)
+    )
     if user.role == "agency_lead":
         return query.where(Action.agency == user.agency_id)
     if user.role == "admin" or getattr(user, "subgroup_member", False):
@@ -37,14 +47,23 @@ def register(user, filters, today=None):
     if filters.get("overdue"):
         query = query.where(Action.status.in_(LIVE), Action.due < today)
     if filters.get("lookback") == "due":
-        query = query.where(Action.status == "done", Action.impact_reviewed_at.is_null(), Action.completed_at <= rules.look_back_cutoff(today))
+        query = query.where(
+            Action.status == "done",
+            Action.impact_reviewed_at.is_null(),
+            Action.completed_at <= rules.look_back_cutoff(today),
+        )
     elif filters.get("lookback") in ("confirmed", "not_sustained"):
-        query = query.where(Action.impact_reviewed_at.is_null(False), Action.impact_confirmed == (filters["lookback"] == "confirmed"))
+        query = query.where(
+            Action.impact_reviewed_at.is_null(False),
+            Action.impact_confirmed == (filters["lookback"] == "confirmed"),
+        )
     if filters.get("q"):
         words = f"%{filters['q']}%"
-        query = query.where(Action.description ** words | Action.owner ** words | Agency.name ** words)
+        query = query.where(Action.description**words | Action.owner**words | Agency.name**words)
     total = query.count()
-    return list(query.order_by(Action.status.in_(LIVE).desc(), Action.due, Action.id).limit(PAGE)), total
+    return list(
+        query.order_by(Action.status.in_(LIVE).desc(), Action.due, Action.id).limit(PAGE)
+    ), total
 
 
 def _int(value):
@@ -59,32 +78,75 @@ def due_lists(user, today=None):
     today = today or date.today()
     live = visible(user).where(Action.status.in_(LIVE))
     overdue = list(live.where(Action.due < today).order_by(Action.due).limit(20))
-    soon = list(live.where(Action.due.between(today, today + timedelta(days=rules.DUE_SOON_DAYS))).order_by(Action.due).limit(20))
-    look_back = list(visible(user).where(Action.status == "done", Action.impact_reviewed_at.is_null(),
-                                         Action.completed_at <= rules.look_back_cutoff(today)).order_by(Action.completed_at).limit(20))
+    soon = list(
+        live.where(Action.due.between(today, today + timedelta(days=rules.DUE_SOON_DAYS)))
+        .order_by(Action.due)
+        .limit(20)
+    )
+    look_back = list(
+        visible(user)
+        .where(
+            Action.status == "done",
+            Action.impact_reviewed_at.is_null(),
+            Action.completed_at <= rules.look_back_cutoff(today),
+        )
+        .order_by(Action.completed_at)
+        .limit(20)
+    )
     return {"overdue": overdue, "soon": soon, "look_back": look_back}
 
 
 def updates_of(action):
-    return list(ActionUpdate.select(ActionUpdate, User).join(User, JOIN.LEFT_OUTER).where(ActionUpdate.action == action).order_by(ActionUpdate.at.desc()))
+    return list(
+        ActionUpdate.select(ActionUpdate, User)
+        .join(User, JOIN.LEFT_OUTER)
+        .where(ActionUpdate.action == action)
+        .order_by(ActionUpdate.at.desc())
+    )
 
 
 def documents_of(action):
-    return list(Document.select(Document.id, Document.filename, Document.size, Document.uploaded_at)
-                .join(ActionDocument).where(ActionDocument.action == action).order_by(Document.uploaded_at))
+    return list(
+        Document.select(Document.id, Document.filename, Document.size, Document.uploaded_at)
+        .join(ActionDocument)
+        .where(ActionDocument.action == action)
+        .order_by(Document.uploaded_at)
+    )
 
 
 def counts_by_status(user):
-    return dict(visible(user).select(Action.status, fn.COUNT(Action.id)).group_by(Action.status).tuples())
+    return dict(
+        visible(user).select(Action.status, fn.COUNT(Action.id)).group_by(Action.status).tuples()
+    )
 
 
 def quarter_rows(start, end):
     """Plain rows for rules.quarterly_counts: every action opened by the period's end."""
-    query = (Action.select(Agency.name, Standard.title, Action.status, Action.due, Action.created_at, Action.completed_at)
-             .join(Agency).switch(Action).join(Standard, JOIN.LEFT_OUTER)
-             .where(Action.created_at < datetime.combine(end + timedelta(days=1), datetime.min.time())))
-    return [{"agency": agency, "theme": theme or "Other", "status": status, "due": due, "created_on": _day(created),
-             "completed_on": _day(completed)} for agency, theme, status, due, created, completed in query.tuples()]
+    query = (
+        Action.select(
+            Agency.name,
+            Standard.title,
+            Action.status,
+            Action.due,
+            Action.created_at,
+            Action.completed_at,
+        )
+        .join(Agency)
+        .switch(Action)
+        .join(Standard, JOIN.LEFT_OUTER)
+        .where(Action.created_at < datetime.combine(end + timedelta(days=1), datetime.min.time()))
+    )
+    return [
+        {
+            "agency": agency,
+            "theme": theme or "Other",
+            "status": status,
+            "due": due,
+            "created_on": _day(created),
+            "completed_on": _day(completed),
+        }
+        for agency, theme, status, due, created, completed in query.tuples()
+    ]
 
 
 def _day(value):

@@ -1,4 +1,8 @@
-"""Reminders of overdue actions: one message per agency lead (and per owner given as an email address), sent or printed."""
+"""Reminders of overdue actions.
+
+One message per agency lead (and per owner given as an email address), sent or printed.
+"""
+
 import re
 import smtplib
 from datetime import date
@@ -11,34 +15,60 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def overdue(today):
-    return list(Action.select(Action, Agency).join(Agency).where(Action.status.in_(LIVE), Action.due < today).order_by(Agency.name, Action.due))
+    return list(
+        Action.select(Action, Agency)
+        .join(Agency)
+        .where(Action.status.in_(LIVE), Action.due < today)
+        .order_by(Agency.name, Action.due)
+    )
 
 
 def messages(today=None):
-    """[(to, subject, body)]: each agency's active leads get their agency's overdue actions; an owner who is an email address gets theirs."""
+    """[(to, subject, body)]: each agency's active leads get their agency's overdue actions; an
+    owner who is an email address gets theirs."""
     today = today or date.today()
     late = overdue(today)
     leads = {}
-    for user in User.select().where(User.role == "agency_lead", User.active == True, User.agency.in_({a.agency_id for a in late})):  # noqa: E712
+    for user in User.select().where(
+        User.role == "agency_lead",
+        User.active == True,
+        User.agency.in_({a.agency_id for a in late}),
+    ):  # noqa: E712
         leads.setdefault(user.agency_id, []).append(user.email)
     by_recipient = {}
     for action in late:
-        for to in leads.get(action.agency_id, []) + ([action.owner] if EMAIL.match(action.owner) else []):
+        for to in leads.get(action.agency_id, []) + (
+            [action.owner] if EMAIL.match(action.owner) else []
+        ):
             by_recipient.setdefault(to, []).append(action)
-    return [(to, f"{len(actions)} overdue safeguarding {'action' if len(actions) == 1 else 'actions'}", _body(actions, today))
-            for to, actions in sorted(by_recipient.items())]
+    return [
+        (
+            to,
+            f"{len(actions)} overdue safeguarding {'action' if len(actions) == 1 else 'actions'}",
+            _body(actions, today),
+        )
+        for to, actions in sorted(by_recipient.items())
+    ]
 
 
 def _body(actions, today):
-    lines = ["These actions are past their due date. Please record progress, or mark them done with evidence, in the action register.", ""]
+    lines = [
+        "These actions are past their due date. Please record progress, or mark them done with "
+        "evidence, in the action register.",
+        "",
+    ]
     for action in actions:
         days = (today - action.due).days
-        lines.append(f"- {action.agency.name}: {action.description.splitlines()[0][:120]} (owner {action.owner}; due {action.due:%-d %B %Y}, {days} {'day' if days == 1 else 'days'} ago)")
+        lines.append(
+            f"- {action.agency.name}: {action.description.splitlines()[0][:120]} (owner "
+            f"{action.owner}; due {action.due:%-d %B %Y}, {days} {'day' if days == 1 else 'days'} ago)"
+        )
     return "\n".join(lines)
 
 
 def send(config, today=None, echo=print):
-    """Email the reminders when SMTP is configured, otherwise print what would be sent. Returns how many."""
+    """Email the reminders when SMTP is configured, otherwise print what would be sent. Returns how
+    many."""
     found = messages(today)
     if not config.get("SMTP_HOST"):
         for to, subject, body in found:

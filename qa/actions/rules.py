@@ -1,11 +1,13 @@
 """Pure rules of the action register: overdue, due soon, look-back due, and the quarterly counts."""
+
 from collections import Counter
 from datetime import date, timedelta
 
 LIVE = ("open", "in_progress")
 DUE_SOON_DAYS = 28
 LOOK_BACK_DAYS = 365  # a year after completion the agency lead says whether the impact lasted
-LOOK_BACK_WINDOW = 60  # ... and it stays on their list for two months after that, then is still shown as late
+# ... and it stays on their list for two months after that, then is still shown as late
+LOOK_BACK_WINDOW = 60
 
 
 def is_overdue(status, due, today):
@@ -17,8 +19,14 @@ def is_due_soon(status, due, today, days=DUE_SOON_DAYS):
 
 
 def look_back_due(status, completed_on, reviewed, today):
-    """A done action comes back for its look-back once a year has passed, until someone has reviewed it."""
-    return status == "done" and completed_on is not None and not reviewed and completed_on <= today - timedelta(days=LOOK_BACK_DAYS)
+    """A done action comes back for its look-back once a year has passed, until someone has reviewed
+    it."""
+    return (
+        status == "done"
+        and completed_on is not None
+        and not reviewed
+        and completed_on <= today - timedelta(days=LOOK_BACK_DAYS)
+    )
 
 
 def look_back_cutoff(today):
@@ -30,7 +38,9 @@ def quarter_of(day):
     """(first day, last day) of the calendar quarter containing `day`."""
     first_month = 3 * ((day.month - 1) // 3) + 1
     start = date(day.year, first_month, 1)
-    end = date(day.year + (first_month + 2) // 12, (first_month + 2) % 12 + 1, 1) - timedelta(days=1)
+    end = date(day.year + (first_month + 2) // 12, (first_month + 2) % 12 + 1, 1) - timedelta(
+        days=1
+    )
     return start, end
 
 
@@ -39,10 +49,12 @@ def quarter_label(start):
 
 
 def quarterly_counts(actions, start, end, today=None):
-    """Counts for a period from plain action rows (dicts with agency, theme, status, due, created_on, completed_on).
+    """Counts for a period from plain action rows (dicts with agency, theme, status, due,
+    created_on, completed_on).
 
     opened: created in the period; closed: done or cancelled in the period; overdue: open at the
-    period's end (or today, for the quarter under way) and past its due date. Per agency, per theme, and totals.
+    period's end (or today, for the quarter under way) and past its due date. Per agency, per theme,
+    and totals.
     """
     keys = ("opened", "closed", "overdue")
     as_of = min(end, today) if today else end
@@ -60,12 +72,19 @@ def quarterly_counts(actions, start, end, today=None):
                 totals[key] += 1
                 by_agency.setdefault(a["agency"], Counter())[key] += 1
                 by_theme.setdefault(a["theme"], Counter())[key] += 1
-    rows = lambda table: [{"name": name, **{k: table[name][k] for k in keys}} for name in sorted(table)]  # noqa: E731
-    return {"agencies": rows(by_agency), "themes": rows(by_theme), "totals": {k: totals[k] for k in keys}}
+    rows = lambda table: [
+        {"name": name, **{k: table[name][k] for k in keys}} for name in sorted(table)
+    ]  # noqa: E731
+    return {
+        "agencies": rows(by_agency),
+        "themes": rows(by_theme),
+        "totals": {k: totals[k] for k in keys},
+    }
 
 
 def bar_percent(value, largest):
-    """Width of a bar, as a whole percentage of the largest value shown (at least 1 when non-zero)."""
+    """Width of a bar, as a whole percentage of the largest value shown (at least 1 when
+    non-zero)."""
     if not largest or not value:
         return 0
     return max(1, round(100 * value / largest))

@@ -1,4 +1,8 @@
-"""Where an action came from, in words and as a link back to the record that raised it (for whoever is looking)."""
+"""Where an action came from, in words and as a link back to the record that raised it.
+
+(for whoever is looking).
+"""
+
 from flask import url_for
 
 from qa.actions.models import SOURCES

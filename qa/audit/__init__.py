@@ -1,4 +1,5 @@
 """The audit trail: record(who, verb, obj, summary) for every change to data."""
+
 import json
 from datetime import datetime
 

@@ -1,4 +1,8 @@
-"""flask-login set-up, starting and ending a session, and keeping (for its owner only) a form posted after a session or its token ended."""
+"""flask-login set-up, starting and ending a session, and keeping.
+
+(for its owner only) a form posted after a session or its token ended.
+"""
+
 import json
 import secrets
 from urllib.parse import urlsplit
@@ -11,11 +15,15 @@ from qa.db import db
 from qa.htmx import wants_fragment
 from qa.security import access_of
 
-# What the session holds about kept forms. A kept form is only ever shown to its owner, and only in the browser it
+# What the session holds about kept forms. A kept form is only ever shown to its owner, and only in
+# the browser it
 # was kept in (its token lives nowhere else).
 OFFERED = "kept_form"  # the one the person signed in now may send again at /resume
-WAITING = "kept_forms"  # {owner id, or "" when unknown: token}: kept while signed out, for that person's next sign-in here
-LAST = "last_signed_in"  # who signed in here last: still known after an idle timeout, a session ended elsewhere, or signing out
+# {owner id, or "" when unknown: token}: kept while signed out, for that person's next sign-in here
+WAITING = "kept_forms"
+# who signed in here last: still known after an idle timeout, a session ended elsewhere, or signing
+# out
+LAST = "last_signed_in"
 
 login_manager = LoginManager()
 login_manager.session_protection = "basic"
@@ -36,23 +44,39 @@ def load_user(token):
 
 
 def keep_form():
-    """Keep what was posted so it can be sent again after signing in; returns the resume URL, or None when it is not kept.
+    """Keep what was posted so it can be sent again after signing in; returns the resume URL, or
+    None when it is not kept.
 
-    It belongs to the person signed in or, signed out, to whoever signed in here last; only a browser that had lost its
-    session cookie altogether leaves it without an owner. Signed in, it is offered at once; signed out, it waits in
-    this browser for its owner's next sign-in (see sign_in). Not kept: a public page's form (the sign-in form and its
-    password, a survey's anonymous answers: there is no one to give it back to), a post from another site (kept, it
-    would let that site choose what "Save my changes" sends), and any field named like a password (never stored).
+    It belongs to the person signed in or, signed out, to whoever signed in here last; only a
+    browser that had lost its
+    session cookie altogether leaves it without an owner. Signed in, it is offered at once; signed
+    out, it waits in
+    this browser for its owner's next sign-in (see sign_in). Not kept: a public page's form (the
+    sign-in form and its
+    password, a survey's anonymous answers: there is no one to give it back to), a post from another
+    site (kept, it
+    would let that site choose what "Save my changes" sends), and any field named like a password
+    (never stored).
     """
-    if not request.form or access_of(current_app.view_functions.get(request.endpoint)) == ("public",) or not _posted_here():
+    if (
+        not request.form
+        or access_of(current_app.view_functions.get(request.endpoint)) == ("public",)
+        or not _posted_here()
+    ):
         return None
-    fields = [[k, v] for k, v in request.form.items(multi=True) if k != "csrf_token" and "password" not in k]
+    fields = [
+        [k, v]
+        for k, v in request.form.items(multi=True)
+        if k != "csrf_token" and "password" not in k
+    ]
     if not fields:
         return None
     token = secrets.token_urlsafe(24)
     owner = current_user.id if current_user.is_authenticated else session.get(LAST)
     with db.atomic("IMMEDIATE"):
-        KeptForm.create(token=token, owner=owner, path=request.full_path.rstrip("?"), fields=json.dumps(fields))
+        KeptForm.create(
+            token=token, owner=owner, path=request.full_path.rstrip("?"), fields=json.dumps(fields)
+        )
     if current_user.is_authenticated:
         session[OFFERED] = token
     else:
@@ -61,7 +85,8 @@ def keep_form():
 
 
 def _posted_here():
-    """Whether the post came from this site's own page, as the browser reports it (Sec-Fetch-Site; Origin in older browsers)."""
+    """Whether the post came from this site's own page, as the browser reports it (Sec-Fetch-Site;
+    Origin in older browsers)."""
     site = request.headers.get("Sec-Fetch-Site")
     if site is not None:
         return site in ("same-origin", "none")
@@ -70,16 +95,23 @@ def _posted_here():
 
 
 def sign_in(user):
-    """Start a fresh session for `user` (nothing planted before survives); returns whether a form kept here is theirs to send again.
+    """Start a fresh session for `user` (nothing planted before survives); returns whether a form
+    kept here is theirs to send again.
 
-    Forms kept here for other people stay waiting for them and are never shown to this one. A form kept with no owner
-    (the cookie had gone) is offered to the first person to sign in here, and becomes theirs, so never reaches a second.
+    Forms kept here for other people stay waiting for them and are never shown to this one. A form
+    kept with no owner
+    (the cookie had gone) is offered to the first person to sign in here, and becomes theirs, so
+    never reaches a second.
     """
     waiting = dict(session.get(WAITING, {}))
     mine, unowned = waiting.pop(str(user.id), None), waiting.pop("", None)
     if mine is None and unowned:
         with db.atomic("IMMEDIATE"):
-            if KeptForm.update(owner=user.id).where(KeptForm.token == unowned, KeptForm.owner.is_null()).execute():
+            if (
+                KeptForm.update(owner=user.id)
+                .where(KeptForm.token == unowned, KeptForm.owner.is_null())
+                .execute()
+            ):
                 mine = unowned
     session.clear()
     login_user(user)
@@ -92,7 +124,8 @@ def sign_in(user):
 
 
 def sign_out():
-    """End the session; the forms kept here for other people, and who signed in last, stay for the next sign-in."""
+    """End the session; the forms kept here for other people, and who signed in last, stay for the
+    next sign-in."""
     keep = {key: session[key] for key in (WAITING, LAST) if key in session}
     logout_user()
     session.clear()
@@ -100,9 +133,12 @@ def sign_out():
 
 
 def offered_form(user):
-    """The kept form `user` may see and send again here, or None. Ownerless ones predate owners being recorded."""
+    """The kept form `user` may see and send again here, or None. Ownerless ones predate owners
+    being recorded."""
     token = session.get(OFFERED, "")
-    return KeptForm.get_or_none((KeptForm.token == token) & (KeptForm.owner.is_null() | (KeptForm.owner == user.id)))
+    return KeptForm.get_or_none(
+        (KeptForm.token == token) & (KeptForm.owner.is_null() | (KeptForm.owner == user.id))
+    )
 
 
 @login_manager.unauthorized_handler
@@ -116,7 +152,8 @@ def unauthorized():
 
 
 def navigate(url):
-    """Send the whole page to `url`: a redirect, or for htmx an HX-Redirect (a plain redirect would be swapped into the small box it targets)."""
+    """Send the whole page to `url`: a redirect, or for htmx an HX-Redirect (a plain redirect would
+    be swapped into the small box it targets)."""
     response = redirect(url)
     if wants_fragment():
         response.status_code = 200

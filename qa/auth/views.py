@@ -1,4 +1,5 @@
 """Sign in, sign out, and resending a form that was kept when a session ended."""
+
 import json
 import logging
 from urllib.parse import urlsplit
@@ -10,7 +11,14 @@ from qa import audit
 from qa.auth.forms import LoginForm
 from qa.auth.login import offered_form, sign_in, sign_out
 from qa.people.models import User
-from qa.security import login_keys, note_failed_attempt, password_matches, public, role_required, too_many_attempts
+from qa.security import (
+    login_keys,
+    note_failed_attempt,
+    password_matches,
+    public,
+    role_required,
+    too_many_attempts,
+)
 
 bp = Blueprint("auth", __name__)
 log = logging.getLogger("qa.auth")
@@ -21,7 +29,13 @@ def safe_next(target):
     if not target:
         return None
     parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//") or "\\" in target:
+    if (
+        parts.scheme
+        or parts.netloc
+        or not target.startswith("/")
+        or target.startswith("//")
+        or "\\" in target
+    ):
         return None
     return target
 
@@ -38,13 +52,23 @@ def login():
         keys = login_keys(email)
         if too_many_attempts(keys):
             log.warning("Sign-in throttled for %s from %s", email, request.remote_addr)
-            audit.record(None, "sign-in refused", None, f"Too many failed attempts for {email} or {request.remote_addr}", object_type="User")
+            audit.record(
+                None,
+                "sign-in refused",
+                None,
+                f"Too many failed attempts for {email} or {request.remote_addr}",
+                object_type="User",
+            )
             return render_template("auth/login.html", form=form, throttled=True), 429
         user = User.get_or_none(User.email == email)
         if user and user.active and password_matches(user.password_hash, form.password.data):
             kept = sign_in(user)
             audit.record(user, "signed in", user, "Signed in")
-            return redirect(url_for("auth.resume") if kept else safe_next(request.args.get("next")) or url_for("main.home"))
+            return redirect(
+                url_for("auth.resume")
+                if kept
+                else safe_next(request.args.get("next")) or url_for("main.home")
+            )
         note_failed_attempt(keys)
         problem = "Enter a correct email address and password"
     return render_template("auth/login.html", form=form, problem=problem, throttled=False)
@@ -64,7 +88,8 @@ def logout():
 @bp.get("/resume")
 @role_required()
 def resume():
-    """Show what was kept, ready to send again with a fresh token; someone with nothing kept (here, for them) goes home."""
+    """Show what was kept, ready to send again with a fresh token; someone with nothing kept (here,
+    for them) goes home."""
     kept = offered_form(current_user)
     if kept is None:
         return redirect(url_for("main.home"))
@@ -72,14 +97,21 @@ def resume():
     return render_template("auth/resume.html", kept=kept, fields=fields, shown=readable(fields))
 
 
-# How a kept form's fields read back to the person who typed them: plain names, ratings in words, no bookkeeping fields.
-LABELS = {"rag": "Rating", "agreed_rag": "Agreed rating", "evidence_seen": "Evidence seen", "questions_asked": "Questions asked",
-          "development": "Areas for development"}
+# How a kept form's fields read back to the person who typed them: plain names, ratings in words, no
+# bookkeeping fields.
+LABELS = {
+    "rag": "Rating",
+    "agreed_rag": "Agreed rating",
+    "evidence_seen": "Evidence seen",
+    "questions_asked": "Questions asked",
+    "development": "Areas for development",
+}
 RAG_WORDS = {"R": "Red", "A": "Amber", "G": "Green"}
 
 
 def readable(fields):
-    """[(label, value)] of what was typed, leaving out the version, validation pings and autosave bases."""
+    """[(label, value)] of what was typed, leaving out the version, validation pings and autosave
+    bases."""
     shown = []
     for name, value in fields:
         if name in ("version", "_validate", "go") or name.startswith("base-"):

@@ -1,1 +1,4 @@
-"""Section 11 challenge events: choose agencies, schedule visits, record findings, report to the board."""
+"""Section 11 challenge events.
+
+Choose agencies, schedule visits, record findings, report to the board.
+"""

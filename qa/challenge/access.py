@@ -1,4 +1,9 @@
-"""Who may see which challenge event: admins all, visitors their own, an agency lead only their agency's outcome. Anything else is a 404, recorded."""
+"""Who may see which challenge event.
+
+Admins all, visitors their own, an agency lead only their agency's outcome. Anything else is a 404,
+recorded.
+"""
+
 from flask import abort
 from flask_login import current_user
 
@@ -13,12 +18,22 @@ def is_visitor(user, event_id):
 
 
 def is_own_agency(user, event):
-    return user.role == "agency_lead" and user.agency_id is not None and user.agency_id == event.agency_id
+    return (
+        user.role == "agency_lead"
+        and user.agency_id is not None
+        and user.agency_id == event.agency_id
+    )
 
 
 def _event(event_id):
-    query = (ChallengeEvent.select(ChallengeEvent, Agency, Sector, Cycle).join(Agency).join(Sector)
-             .switch(ChallengeEvent).join(Cycle).where(ChallengeEvent.id == event_id))
+    query = (
+        ChallengeEvent.select(ChallengeEvent, Agency, Sector, Cycle)
+        .join(Agency)
+        .join(Sector)
+        .switch(ChallengeEvent)
+        .join(Cycle)
+        .where(ChallengeEvent.id == event_id)
+    )
     event = query.first()
     if event is None:
         abort(404)
@@ -26,15 +41,21 @@ def _event(event_id):
 
 
 def event_for(event_id):
-    """The event for anyone involved in it: an admin, one of its visitors, or its own agency's lead."""
+    """The event for anyone involved in it: an admin, one of its visitors, or its own agency's
+    lead."""
     event = _event(event_id)
-    if not (current_user.is_admin or is_own_agency(current_user, event) or is_visitor(current_user, event.id)):
+    if not (
+        current_user.is_admin
+        or is_own_agency(current_user, event)
+        or is_visitor(current_user, event.id)
+    ):
         deny("ChallengeEvent", event_id, event.agency.name)
     return event
 
 
 def findings_for(event_id):
-    """The event's findings are for admins and its own visitors only; an agency lead sees the agreed outcome elsewhere."""
+    """The event's findings are for admins and its own visitors only; an agency lead sees the agreed
+    outcome elsewhere."""
     event = _event(event_id)
     if not (current_user.is_admin or is_visitor(current_user, event.id)):
         deny("ChallengeEvent", event_id, event.agency.name)
@@ -42,7 +63,8 @@ def findings_for(event_id):
 
 
 def outcome_for(event_id):
-    """The agreed outcome: admins, visitors, and the agency's own lead once the findings are agreed."""
+    """The agreed outcome: admins, visitors, and the agency's own lead once the findings are
+    agreed."""
     event = event_for(event_id)
     if is_own_agency(current_user, event) and event.status not in OUTCOME:
         deny("ChallengeEvent", event_id, event.agency.name)

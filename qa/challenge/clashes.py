@@ -1,4 +1,8 @@
-"""Clashes that should stop an event being saved unless the admin overrides them. No Flask, no database."""
+"""Clashes that should stop an event being saved unless the admin overrides them.
+
+No Flask, no database.
+"""
+
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -48,8 +52,12 @@ def find(plan: Plan, others) -> list[Clash]:
     """Every clash of `plan` with the other live events and with what its visitors declared."""
     others = [b for b in others if b.event_id != plan.event_id]
     found = [
-        Clash("duplicate", f"{plan.agency_name} already has a challenge event in {plan.cycle_name}{_on(b.day)}.")
-        for b in others if b.cycle_id == plan.cycle_id and b.agency_id == plan.agency_id
+        Clash(
+            "duplicate",
+            f"{plan.agency_name} already has a challenge event in {plan.cycle_name}{_on(b.day)}.",
+        )
+        for b in others
+        if b.cycle_id == plan.cycle_id and b.agency_id == plan.agency_id
     ]
     for person in plan.visitors:
         found.extend(for_person(plan, person, others))
@@ -60,15 +68,45 @@ def for_person(plan: Plan, person: Person, others) -> list[Clash]:
     """The clashes one visitor would bring to `plan`."""
     found = []
     if person.agency_id == plan.agency_id:
-        found.append(Clash("own-agency", f"{person.name} works for {plan.agency_name}, the agency being visited.", person.id))
+        found.append(
+            Clash(
+                "own-agency",
+                f"{person.name} works for {plan.agency_name}, the agency being visited.",
+                person.id,
+            )
+        )
     for agency_id, why in person.conflicts:
         if agency_id == plan.agency_id:
-            found.append(Clash("conflict", f"{person.name} has declared a conflict of interest with {plan.agency_name}{_because(why)}.", person.id))
+            found.append(
+                Clash(
+                    "conflict",
+                    f"{person.name} has declared a conflict of interest with "
+                    f"{plan.agency_name}{_because(why)}.",
+                    person.id,
+                )
+            )
     if plan.day and plan.day in person.unavailable:
-        found.append(Clash("unavailable", f"{person.name} has said they are not available on {_day(plan.day)}.", person.id))
+        found.append(
+            Clash(
+                "unavailable",
+                f"{person.name} has said they are not available on {_day(plan.day)}.",
+                person.id,
+            )
+        )
     for booking in others:
-        if plan.day and booking.day == plan.day and person.id in booking.visitor_ids and booking.event_id != plan.event_id:
-            found.append(Clash("busy", f"{person.name} is already visiting {booking.agency_name} on {_day(plan.day)}.", person.id))
+        if (
+            plan.day
+            and booking.day == plan.day
+            and person.id in booking.visitor_ids
+            and booking.event_id != plan.event_id
+        ):
+            found.append(
+                Clash(
+                    "busy",
+                    f"{person.name} is already visiting {booking.agency_name} on {_day(plan.day)}.",
+                    person.id,
+                )
+            )
     return found
 
 

@@ -1,4 +1,8 @@
-"""How one autosaved field shows on the findings page: its words, what it was opened at, and its saved state or conflict."""
+"""How one autosaved field shows on the findings page.
+
+Its words, what it was opened at, and its saved state or conflict.
+"""
+
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -23,7 +27,8 @@ class Field:
     saved_by: object = None
     state: str = ""  # "", saved, conflict, locked
     conflict: FieldConflict | None = None
-    fresh: bool = False  # just taken from the server ("use theirs"): the browser drops its kept copy
+    # just taken from the server ("use theirs"): the browser drops its kept copy
+    fresh: bool = False
 
     @property
     def is_rag(self):
@@ -41,17 +46,37 @@ class Field:
 
 def finding_field(finding, name, state="", conflict=None, fresh=False):
     return Field(
-        id=f"finding-{finding.id}-{name.replace('_', '-')}", name=name, label=FIELDS[name], context=f"for {finding.standard.title}",
-        value=getattr(finding, name), url=url_for("challenge.field", finding_id=finding.id, name=name),
-        form_id=f"finding-{finding.id}", version_id=f"finding-{finding.id}-version", version=finding.version,
-        saved_at=finding.updated_at, saved_by=finding.updated_by if finding.updated_by_id else None,
-        state=state, conflict=conflict, fresh=fresh)
+        id=f"finding-{finding.id}-{name.replace('_', '-')}",
+        name=name,
+        label=FIELDS[name],
+        context=f"for {finding.standard.title}",
+        value=getattr(finding, name),
+        url=url_for("challenge.field", finding_id=finding.id, name=name),
+        form_id=f"finding-{finding.id}",
+        version_id=f"finding-{finding.id}-version",
+        version=finding.version,
+        saved_at=finding.updated_at,
+        saved_by=finding.updated_by if finding.updated_by_id else None,
+        state=state,
+        conflict=conflict,
+        fresh=fresh,
+    )
 
 
 def summary_field(event, state="", conflict=None, fresh=False):
     return Field(
-        id=f"event-{event.id}-summary", name="summary", label="Overall summary", context=f"of the visit to {event.agency.name}",
-        value=event.summary, url=url_for("challenge.summary", event_id=event.id), form_id="summary-form",
-        version_id=f"event-{event.id}-summary-version", version=event.summary_version,
-        saved_at=event.summary_updated_at, saved_by=event.summary_updated_by if event.summary_updated_by_id else None,
-        state=state, conflict=conflict, fresh=fresh)
+        id=f"event-{event.id}-summary",
+        name="summary",
+        label="Overall summary",
+        context=f"of the visit to {event.agency.name}",
+        value=event.summary,
+        url=url_for("challenge.summary", event_id=event.id),
+        form_id="summary-form",
+        version_id=f"event-{event.id}-summary-version",
+        version=event.summary_version,
+        saved_at=event.summary_updated_at,
+        saved_by=event.summary_updated_by if event.summary_updated_by_id else None,
+        state=state,
+        conflict=conflict,
+        fresh=fresh,
+    )

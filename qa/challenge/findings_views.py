@@ -1,4 +1,8 @@
-"""The visitors' findings page: each field autosaves on its own, a stale save shows both texts, then both visitors agree."""
+"""The visitors' findings page.
+
+Each field autosaves on its own, a stale save shows both texts, then both visitors agree.
+"""
+
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 
@@ -23,21 +27,37 @@ def findings_page(event_id):
 
 
 def page(event, **context):
-    """Everything the findings page shows; `row_forms` gives each standard its own recommendation form (unique ids)."""
+    """Everything the findings page shows; `row_forms` gives each standard its own recommendation
+    form (unique ids)."""
     visitors, _ = queries.event_detail(event)
     me = next((v for v in visitors if v.user_id == current_user.id), None)
     rows = queries.finding_rows(event)
-    forms = {r.finding.id: RecommendationForm(formdata=None, prefix=f"rec-{r.finding.id}") for r in rows}
+    forms = {
+        r.finding.id: RecommendationForm(formdata=None, prefix=f"rec-{r.finding.id}") for r in rows
+    }
     forms.update(context.pop("row_forms", {}))
     editable = bool(me) and event.status in RECORDING
-    return {"event": event, "rows": rows, "visitors": visitors, "me": me, "editable": editable, "summary": summary_field(event), "voices": voices.for_event(event),
-            "field": finding_field, "conflicts": {}, "row_forms": forms, "problems": findings.problems(event) if editable else [], **context}
+    return {
+        "event": event,
+        "rows": rows,
+        "visitors": visitors,
+        "me": me,
+        "editable": editable,
+        "summary": summary_field(event),
+        "voices": voices.for_event(event),
+        "field": finding_field,
+        "conflicts": {},
+        "row_forms": forms,
+        "problems": findings.problems(event) if editable else [],
+        **context,
+    }
 
 
 @bp.get("/events/<int:event_id>/agreement")
 @role_required()
 def agreement(event_id):
-    """The agreement panel, fetched again whenever a save on the page may have changed what stops agreement."""
+    """The agreement panel, fetched again whenever a save on the page may have changed what stops
+    agreement."""
     event = access.findings_for(event_id)
     return render("challenge/findings.html", "challenge/_agree.html", **page(event))
 
@@ -45,14 +65,27 @@ def agreement(event_id):
 @bp.route("/findings/<int:finding_id>/fields/<name>", methods=["GET", "POST"])
 @role_required()
 def field(finding_id, name):
-    """Autosave of one field (answered with its saved state), or GET: the field as saved now ("use theirs")."""
+    """Autosave of one field (answered with its saved state), or GET: the field as saved now ("use
+    theirs")."""
     if name not in findings.FIELDS:
         abort(404)
     finding = access.finding_to_edit(finding_id)
     if request.method == "GET":
-        return render("challenge/_field_page.html", "challenge/_field.html", f=finding_field(finding, name, fresh=True), event=finding.event)
-    return _autosave(finding, name, lambda *args: findings.save_finding_field(finding, name, *args, current_user, request.form.get("overwrite")),
-                     lambda record, **state: finding_field(record, name, **state), finding.event)
+        return render(
+            "challenge/_field_page.html",
+            "challenge/_field.html",
+            f=finding_field(finding, name, fresh=True),
+            event=finding.event,
+        )
+    return _autosave(
+        finding,
+        name,
+        lambda *args: findings.save_finding_field(
+            finding, name, *args, current_user, request.form.get("overwrite")
+        ),
+        lambda record, **state: finding_field(record, name, **state),
+        finding.event,
+    )
 
 
 @bp.route("/events/<int:event_id>/summary", methods=["GET", "POST"])
@@ -60,21 +93,40 @@ def field(finding_id, name):
 def summary(event_id):
     event = access.event_to_record(event_id)
     if request.method == "GET":
-        return render("challenge/_field_page.html", "challenge/_field.html", f=summary_field(event, fresh=True), event=event)
-    return _autosave(event, "summary", lambda *args: findings.save_summary(event, *args, current_user, request.form.get("overwrite")), summary_field, event)
+        return render(
+            "challenge/_field_page.html",
+            "challenge/_field.html",
+            f=summary_field(event, fresh=True),
+            event=event,
+        )
+    return _autosave(
+        event,
+        "summary",
+        lambda *args: findings.save_summary(
+            event, *args, current_user, request.form.get("overwrite")
+        ),
+        summary_field,
+        event,
+    )
 
 
 def _autosave(record, name, save, view, event):
     """Save one field; answer htmx with the field's state, anyone else with the page."""
     form = request.form
     try:
-        f = view(save(form.get(name, ""), form.get(f"base-{name}", ""), form.get("version", "")), state="saved")
+        f = view(
+            save(form.get(name, ""), form.get(f"base-{name}", ""), form.get("version", "")),
+            state="saved",
+        )
     except findings.FieldConflict as conflict:
         f = view(record, state="conflict", conflict=conflict)
     except findings.Locked:
         f = view(record, state="locked")
     if not wants_fragment():
-        return render("challenge/findings.html", **page(event, conflicts={(record.id, name): f.conflict} if f.conflict else {}))
+        return render(
+            "challenge/findings.html",
+            **page(event, conflicts={(record.id, name): f.conflict} if f.conflict else {}),
+        )
     response = render("challenge/_field_state.html", "challenge/_field_state.html", f=f)
     if f.state == "saved":
         response.headers["HX-Trigger"] = "findingsSaved"
@@ -84,13 +136,21 @@ def _autosave(record, name, save, view, event):
 @bp.post("/findings/<int:finding_id>")
 @role_required()
 def save_finding(finding_id):
-    """Without JavaScript the whole standard is posted at once: each field is saved, or shown beside the other visitor's words."""
+    """Without JavaScript the whole standard is posted at once: each field is saved, or shown beside
+    the other visitor's words."""
     finding = access.finding_to_edit(finding_id)
     event, form, conflicts = finding.event, request.form, {}
     for name in findings.FIELDS:
         if name in form:
             try:
-                finding = findings.save_finding_field(finding, name, form[name], form.get(f"base-{name}", ""), form.get("version", ""), current_user)
+                finding = findings.save_finding_field(
+                    finding,
+                    name,
+                    form[name],
+                    form.get(f"base-{name}", ""),
+                    form.get("version", ""),
+                    current_user,
+                )
             except findings.FieldConflict as conflict:
                 conflicts[(finding.id, name)] = conflict
             except findings.Locked:
@@ -98,7 +158,9 @@ def save_finding(finding_id):
     if conflicts:
         return render("challenge/findings.html", **page(event, conflicts=conflicts))
     flash(f"{finding.standard.title} saved", "success")
-    return redirect(url_for(".findings_page", event_id=event.id, _anchor=f"standard-{finding.standard_id}"))
+    return redirect(
+        url_for(".findings_page", event_id=event.id, _anchor=f"standard-{finding.standard_id}")
+    )
 
 
 @bp.post("/findings/<int:finding_id>/recommendations")
@@ -108,7 +170,9 @@ def recommend(finding_id):
     form = RecommendationForm(prefix=f"rec-{finding.id}")
     if ready_to_save(form):
         try:
-            findings.add_recommendation(finding, form.text.data, form.owner.data, form.due.data, current_user)
+            findings.add_recommendation(
+                finding, form.text.data, form.owner.data, form.due.data, current_user
+            )
             form = RecommendationForm(formdata=None, prefix=f"rec-{finding.id}")
         except findings.Locked:
             flash("The findings have been agreed, so nothing more can be added", "info")
@@ -141,7 +205,12 @@ def agree(event_id):
     visitor = get_or_404(Visitor, Visitor.event == event.id, Visitor.user == current_user.id)
     try:
         done = findings.agree(event, visitor, current_user)
-        flash("The findings are agreed and locked" if done else "You have agreed the findings. They lock when the other visitor agrees too.", "success")
+        flash(
+            "The findings are agreed and locked"
+            if done
+            else "You have agreed the findings. They lock when the other visitor agrees too.",
+            "success",
+        )
     except findings.NotReady as not_ready:
         flash("Not agreed yet: " + "; ".join(not_ready.problems), "info")
     except findings.Locked:

@@ -1,4 +1,8 @@
-"""Forms for scheduling challenge events, assigning visitors, cancelling, reopening and recommending."""
+"""Forms for scheduling challenge events, assigning visitors, cancelling.
+
+Reopening and recommending.
+"""
+
 from datetime import date, datetime
 
 from flask_wtf import FlaskForm
@@ -12,11 +16,24 @@ from qa.people.models import User
 
 class ScheduleForm(VersionedForm):
     day = DateField(validators=[InputRequired("Enter the date of the visit")], format="%Y-%m-%d")
-    starts = TimeField(validators=[InputRequired("Enter the start time, like 09:30")], format="%H:%M")
+    starts = TimeField(
+        validators=[InputRequired("Enter the start time, like 09:30")], format="%H:%M"
+    )
     ends = TimeField(validators=[InputRequired("Enter the end time, like 12:30")], format="%H:%M")
-    location = StringField(filters=[strip], validators=[InputRequired("Enter where the visit happens, or the link for an online meeting"),
-                                                        Length(max=300, message="The location must be 300 characters or fewer")])
-    override_reason = TextAreaField(filters=[strip], validators=[Optional(), Length(max=2000, message="The reason must be 2000 characters or fewer")])
+    location = StringField(
+        filters=[strip],
+        validators=[
+            InputRequired("Enter where the visit happens, or the link for an online meeting"),
+            Length(max=300, message="The location must be 300 characters or fewer"),
+        ],
+    )
+    override_reason = TextAreaField(
+        filters=[strip],
+        validators=[
+            Optional(),
+            Length(max=2000, message="The reason must be 2000 characters or fewer"),
+        ],
+    )
 
     def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,28 +57,73 @@ class ScheduleForm(VersionedForm):
 
 
 class VisitorForm(FlaskForm):
-    role = ChoiceField(choices=[("", "Choose a role")] + list(ROLES.items()), message="Choose whether they visit as the QA sub-group member or the peer reviewer")
+    role = ChoiceField(
+        choices=[("", "Choose a role")] + list(ROLES.items()),
+        message="Choose whether they visit as the QA sub-group member or the peer reviewer",
+    )
     user = ChoiceField(coerce=optional_int, message="Choose who will visit")
-    explanation = TextAreaField(filters=[strip], validators=[Optional(), Length(max=1000, message="The note must be 1000 characters or fewer")])
-    override_reason = TextAreaField(filters=[strip], validators=[Optional(), Length(max=2000, message="The reason must be 2000 characters or fewer")])
+    explanation = TextAreaField(
+        filters=[strip],
+        validators=[
+            Optional(),
+            Length(max=1000, message="The note must be 1000 characters or fewer"),
+        ],
+    )
+    override_reason = TextAreaField(
+        filters=[strip],
+        validators=[
+            Optional(),
+            Length(max=2000, message="The reason must be 2000 characters or fewer"),
+        ],
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        reviewers = User.select().where((User.active == True) & User.role.in_(("reviewer", "admin"))).order_by(User.name)
-        self.user.choices = [(None, "Choose a person")] + [(u.id, f"{u.name}{' (QA sub-group)' if u.subgroup_member else ''}") for u in reviewers]
+        reviewers = (
+            User.select()
+            .where((User.active == True) & User.role.in_(("reviewer", "admin")))
+            .order_by(User.name)
+        )
+        self.user.choices = [(None, "Choose a person")] + [
+            (u.id, f"{u.name}{' (QA sub-group)' if u.subgroup_member else ''}") for u in reviewers
+        ]
 
 
 class ReasonForm(VersionedForm):
-    reason = TextAreaField(filters=[strip], validators=[InputRequired("Say why"), Length(max=2000, message="The reason must be 2000 characters or fewer")])
+    reason = TextAreaField(
+        filters=[strip],
+        validators=[
+            InputRequired("Say why"),
+            Length(max=2000, message="The reason must be 2000 characters or fewer"),
+        ],
+    )
 
 
 class PlainReasonForm(FlaskForm):
-    reason = TextAreaField(filters=[strip], validators=[InputRequired("Say why the findings need reopening"), Length(max=2000, message="The reason must be 2000 characters or fewer")])
+    reason = TextAreaField(
+        filters=[strip],
+        validators=[
+            InputRequired("Say why the findings need reopening"),
+            Length(max=2000, message="The reason must be 2000 characters or fewer"),
+        ],
+    )
 
 
 class RecommendationForm(FlaskForm):
-    text = TextAreaField(filters=[strip], validators=[InputRequired("Enter the recommendation"), Length(max=2000, message="The recommendation must be 2000 characters or fewer")])
-    owner = StringField(filters=[strip], validators=[InputRequired("Enter who will own the action, a name or a role"), Length(max=120, message="The owner must be 120 characters or fewer")])
+    text = TextAreaField(
+        filters=[strip],
+        validators=[
+            InputRequired("Enter the recommendation"),
+            Length(max=2000, message="The recommendation must be 2000 characters or fewer"),
+        ],
+    )
+    owner = StringField(
+        filters=[strip],
+        validators=[
+            InputRequired("Enter who will own the action, a name or a role"),
+            Length(max=120, message="The owner must be 120 characters or fewer"),
+        ],
+    )
     due = DateField(validators=[InputRequired("Enter the date it is due")], format="%Y-%m-%d")
 
     def validate_due(self, field):
@@ -73,7 +135,8 @@ MAX_REASON = 2000
 
 
 def selection_reasons(form, agency_ids):
-    """The admin's reason for each chosen agency from `reason-<id>` fields, and the ids still lacking one."""
+    """The admin's reason for each chosen agency from `reason-<id>` fields, and the ids still
+    lacking one."""
     reasons, missing = {}, []
     for agency_id in agency_ids:
         text = (form.get(f"reason-{agency_id}") or "").strip()[:MAX_REASON]

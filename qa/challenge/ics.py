@@ -1,4 +1,8 @@
-"""Calendar invites for a challenge event: one stable UID per event, SEQUENCE bumped on every change, CANCEL when cancelled."""
+"""Calendar invites for a challenge event.
+
+One stable UID per event, SEQUENCE bumped on every change, CANCEL when cancelled.
+"""
+
 import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -9,7 +13,8 @@ LONDON = ZoneInfo("Europe/London")
 
 
 def uid(event, partnership_name):
-    """The same for every version of the event's invite, so a calendar replaces rather than duplicates it."""
+    """The same for every version of the event's invite, so a calendar replaces rather than
+    duplicates it."""
     domain = re.sub(r"[^a-z0-9]+", "-", partnership_name.lower()).strip("-") or "qa"
     return f"challenge-event-{event.id}@{domain}.qa"
 
@@ -24,7 +29,8 @@ def _attendee(user, role):
 
 
 def invite(event, visitors, leads, organiser_email, partnership_name, prepare_url=""):
-    """The .ics for `event` (which must have a date), with its visitors and the agency's leads as attendees."""
+    """The .ics for `event` (which must have a date), with its visitors and the agency's leads as
+    attendees."""
     cancelled = event.status == "cancelled"
     calendar = Calendar()
     calendar.add("prodid", f"-//{partnership_name}//Quality assurance//EN")
@@ -50,7 +56,10 @@ def invite(event, visitors, leads, organiser_email, partnership_name, prepare_ur
     for lead in leads:
         entry.add("attendee", _attendee(lead, "REQ-PARTICIPANT"), encode=0)
     calendar.add_component(entry)
-    calendar.add_missing_timezones(first_date=event.starts_at.date().replace(month=1, day=1), last_date=event.starts_at.date().replace(month=12, day=31))
+    calendar.add_missing_timezones(
+        first_date=event.starts_at.date().replace(month=1, day=1),
+        last_date=event.starts_at.date().replace(month=12, day=31),
+    )
     return calendar.to_ical()
 
 
@@ -59,7 +68,10 @@ def _description(event, visitors, prepare_url):
         return f"This challenge event has been cancelled. {event.cancelled_reason}".strip()
     lines = [f"A Section 11 challenge event for {event.agency.name} ({event.cycle.name})."]
     lines += [f"{v.role_label}: {v.user.name}" for v in visitors]
-    lines.append("The visitors will test the agency's self-assessment, standard by standard, and agree findings with you.")
+    lines.append(
+        "The visitors will test the agency's self-assessment, standard by standard, and agree "
+        "findings with you."
+    )
     if prepare_url:
         lines.append(f"What to prepare: {prepare_url}")
     return "\n".join(lines)

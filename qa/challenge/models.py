@@ -1,4 +1,8 @@
-"""A ChallengeEvent is one visit to one agency in a cycle; its Visitors record a Finding per standard."""
+"""A ChallengeEvent is one visit to one agency in a cycle.
+
+Its Visitors record a Finding per standard.
+"""
+
 from datetime import datetime
 
 from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
@@ -10,10 +14,21 @@ from qa.frameworks.models import Standard
 from qa.people.models import Agency, User
 
 STATUSES = {
-    "proposed": "Proposed", "scheduled": "Scheduled", "held": "Held",
-    "agreed": "Findings agreed", "reported": "Reported", "cancelled": "Cancelled",
+    "proposed": "Proposed",
+    "scheduled": "Scheduled",
+    "held": "Held",
+    "agreed": "Findings agreed",
+    "reported": "Reported",
+    "cancelled": "Cancelled",
 }
-STATUS_COLOURS = {"proposed": "grey", "scheduled": "blue", "held": "purple", "agreed": "green", "reported": "turquoise", "cancelled": "red"}
+STATUS_COLOURS = {
+    "proposed": "grey",
+    "scheduled": "blue",
+    "held": "purple",
+    "agreed": "green",
+    "reported": "turquoise",
+    "cancelled": "red",
+}
 LIVE = ("proposed", "scheduled", "held", "agreed", "reported")  # everything but cancelled
 OUTCOME = ("agreed", "reported")  # findings agreed: the agency lead may see them
 RECORDING = ("scheduled", "held")  # visitors may write findings
@@ -105,7 +120,8 @@ class Finding(VersionedModel):
 
 
 class Recommendation(BaseModel):
-    """What the visitors recommend; it becomes an Action (source 'challenge') when the findings are agreed."""
+    """What the visitors recommend; it becomes an Action (source 'challenge') when the findings are
+    agreed."""
 
     finding = ForeignKeyField(Finding, backref="recommendations", on_delete="CASCADE")
     text = TextField()

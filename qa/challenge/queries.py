@@ -1,10 +1,21 @@
-"""Reading challenge events: lists for the calendar, selection, visitors and leads. A few queries each, never one per row."""
+"""Reading challenge events.
+
+Lists for the calendar, selection, visitors and leads. A few queries each, never one per row.
+"""
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from peewee import JOIN, Case, fn, prefetch
 
-from qa.challenge.models import LIVE, ChallengeEvent, ClashOverride, Finding, Recommendation, Visitor
+from qa.challenge.models import (
+    LIVE,
+    ChallengeEvent,
+    ClashOverride,
+    Finding,
+    Recommendation,
+    Visitor,
+)
 from qa.challenge.selection import Candidate
 from qa.cycles.models import Cycle
 from qa.documents import Document
@@ -15,19 +26,34 @@ from qa.section11.models import Rating, RatingDocument, Return
 
 
 def _events():
-    return (ChallengeEvent.select(ChallengeEvent, Agency, Sector, Cycle).join(Agency).join(Sector)
-            .switch(ChallengeEvent).join(Cycle))
+    return (
+        ChallengeEvent.select(ChallengeEvent, Agency, Sector, Cycle)
+        .join(Agency)
+        .join(Sector)
+        .switch(ChallengeEvent)
+        .join(Cycle)
+    )
 
 
 def _with_visitors(query):
-    """Each event with .visitors (lead first) and each visitor's user and agency, in two more queries."""
-    people = Visitor.select(Visitor, User, Agency).join(User).join(Agency, JOIN.LEFT_OUTER).order_by(Visitor.role)
+    """Each event with .visitors (lead first) and each visitor's user and agency, in two more
+    queries."""
+    people = (
+        Visitor.select(Visitor, User, Agency)
+        .join(User)
+        .join(Agency, JOIN.LEFT_OUTER)
+        .order_by(Visitor.role)
+    )
     return prefetch(query, people)
 
 
 def cycle_events(cycle):
     """The cycle's events, dated ones in date order, then those still to be given a date."""
-    query = _events().where(ChallengeEvent.cycle == cycle).order_by(ChallengeEvent.starts_at.is_null(), ChallengeEvent.starts_at, Agency.name)
+    query = (
+        _events()
+        .where(ChallengeEvent.cycle == cycle)
+        .order_by(ChallengeEvent.starts_at.is_null(), ChallengeEvent.starts_at, Agency.name)
+    )
     return _with_visitors(query)
 
 
@@ -46,71 +72,141 @@ def by_month(events):
         elif event.starts_at is None:
             undated.append(event)
         else:
-            months.setdefault(event.starts_at.strftime("%B %Y"), Month(event.starts_at.strftime("%B %Y"))).events.append(event)
+            months.setdefault(
+                event.starts_at.strftime("%B %Y"), Month(event.starts_at.strftime("%B %Y"))
+            ).events.append(event)
     return list(months.values()), undated, cancelled
 
 
 def events_needing_visitors(cycle):
     """Live events that still lack a lead or a peer: what the pairing page works on."""
-    counts = (Visitor.select(Visitor.event, fn.COUNT(Visitor.id).alias("n")).group_by(Visitor.event))
-    query = (_events().join(counts, JOIN.LEFT_OUTER, on=(counts.c.event_id == ChallengeEvent.id))
-             .where((ChallengeEvent.cycle == cycle) & ChallengeEvent.status.in_(("proposed", "scheduled")) & (fn.COALESCE(counts.c.n, 0) < 2))
-             .order_by(ChallengeEvent.starts_at.is_null(), ChallengeEvent.starts_at))
+    counts = Visitor.select(Visitor.event, fn.COUNT(Visitor.id).alias("n")).group_by(Visitor.event)
+    query = (
+        _events()
+        .join(counts, JOIN.LEFT_OUTER, on=(counts.c.event_id == ChallengeEvent.id))
+        .where(
+            (ChallengeEvent.cycle == cycle)
+            & ChallengeEvent.status.in_(("proposed", "scheduled"))
+            & (fn.COALESCE(counts.c.n, 0) < 2)
+        )
+        .order_by(ChallengeEvent.starts_at.is_null(), ChallengeEvent.starts_at)
+    )
     return _with_visitors(query)
 
 
 def visits_of(user):
     """The events a reviewer is visiting, soonest first."""
     mine = Visitor.select(Visitor.event).where(Visitor.user == user.id)
-    query = _events().where(ChallengeEvent.id.in_(mine) & (ChallengeEvent.status != "cancelled")).order_by(ChallengeEvent.starts_at.desc())
+    query = (
+        _events()
+        .where(ChallengeEvent.id.in_(mine) & (ChallengeEvent.status != "cancelled"))
+        .order_by(ChallengeEvent.starts_at.desc())
+    )
     return _with_visitors(query)
 
 
 def agency_events(agency_id):
     """An agency's own events, newest first, for its lead."""
-    query = _events().where((ChallengeEvent.agency == agency_id) & (ChallengeEvent.status != "cancelled")).order_by(Cycle.starts.desc())
+    query = (
+        _events()
+        .where((ChallengeEvent.agency == agency_id) & (ChallengeEvent.status != "cancelled"))
+        .order_by(Cycle.starts.desc())
+    )
     return _with_visitors(query)
 
 
 def event_detail(event):
     """The event's visitors (lead first) and recorded clash overrides."""
     assigner = User.alias()
-    visitors = list(Visitor.select(Visitor, User, Agency, assigner).join(User).join(Agency, JOIN.LEFT_OUTER)
-                    .switch(Visitor).join(assigner, JOIN.LEFT_OUTER, on=(Visitor.assigned_by == assigner.id))
-                    .where(Visitor.event == event).order_by(Visitor.role))
-    overrides = list(ClashOverride.select(ClashOverride, User).join(User, JOIN.LEFT_OUTER).where(ClashOverride.event == event).order_by(ClashOverride.at))
+    visitors = list(
+        Visitor.select(Visitor, User, Agency, assigner)
+        .join(User)
+        .join(Agency, JOIN.LEFT_OUTER)
+        .switch(Visitor)
+        .join(assigner, JOIN.LEFT_OUTER, on=(Visitor.assigned_by == assigner.id))
+        .where(Visitor.event == event)
+        .order_by(Visitor.role)
+    )
+    overrides = list(
+        ClashOverride.select(ClashOverride, User)
+        .join(User, JOIN.LEFT_OUTER)
+        .where(ClashOverride.event == event)
+        .order_by(ClashOverride.at)
+    )
     return visitors, overrides
 
 
 def agency_leads(agency_id):
-    return list(User.select().where((User.agency == agency_id) & (User.role == "agency_lead") & (User.active == True)).order_by(User.name))
+    return list(
+        User.select()
+        .where((User.agency == agency_id) & (User.role == "agency_lead") & (User.active == True))
+        .order_by(User.name)
+    )
 
 
 # Selection -----------------------------------------------------------------------------------
 
 
 def candidates(cycle):
-    """Every active agency with what makes it a candidate for challenge this cycle, in four queries."""
-    agencies = list(Agency.select(Agency, Sector).join(Sector).where(Agency.active == True).order_by(Agency.name))
-    counts = {row.agency_id: row for row in (
-        Return.select(Return.agency, Return.status,
-                      fn.SUM(Case(None, [(Rating.rag == "R", 1)], 0)).alias("red"),
-                      fn.SUM(Case(None, [(Rating.rag == "A", 1)], 0)).alias("amber"),
-                      fn.SUM(Case(None, [(Rating.moderation_status == "challenged", 1)], 0)).alias("challenged"))
-        .join(Rating, JOIN.LEFT_OUTER).where(Return.cycle == cycle).group_by(Return.id))}
+    """Every active agency with what makes it a candidate for challenge this cycle, in four
+    queries."""
+    agencies = list(
+        Agency.select(Agency, Sector)
+        .join(Sector)
+        .where(Agency.active == True)
+        .order_by(Agency.name)
+    )
+    counts = {
+        row.agency_id: row
+        for row in (
+            Return.select(
+                Return.agency,
+                Return.status,
+                fn.SUM(Case(None, [(Rating.rag == "R", 1)], 0)).alias("red"),
+                fn.SUM(Case(None, [(Rating.rag == "A", 1)], 0)).alias("amber"),
+                fn.SUM(Case(None, [(Rating.moderation_status == "challenged", 1)], 0)).alias(
+                    "challenged"
+                ),
+            )
+            .join(Rating, JOIN.LEFT_OUTER)
+            .where(Return.cycle == cycle)
+            .group_by(Return.id)
+        )
+    }
     last = dict(
-        ChallengeEvent.select(ChallengeEvent.agency, fn.MAX(Cycle.starts)).join(Cycle)
-        .where((Cycle.starts < cycle.starts) & ChallengeEvent.status.in_(("held", "agreed", "reported")))
-        .group_by(ChallengeEvent.agency).tuples())
-    chosen = set(ChallengeEvent.select(ChallengeEvent.agency).where((ChallengeEvent.cycle == cycle) & ChallengeEvent.status.in_(LIVE)).tuples())
+        ChallengeEvent.select(ChallengeEvent.agency, fn.MAX(Cycle.starts))
+        .join(Cycle)
+        .where(
+            (Cycle.starts < cycle.starts)
+            & ChallengeEvent.status.in_(("held", "agreed", "reported"))
+        )
+        .group_by(ChallengeEvent.agency)
+        .tuples()
+    )
+    chosen = set(
+        ChallengeEvent.select(ChallengeEvent.agency)
+        .where((ChallengeEvent.cycle == cycle) & ChallengeEvent.status.in_(LIVE))
+        .tuples()
+    )
     chosen = {agency_id for (agency_id,) in chosen}
     found = []
     for agency in agencies:
         row = counts.get(agency.id)
         when = last.get(agency.id)
         years = None if when is None else cycle.starts.year - _date(when).year
-        found.append(Candidate(agency.id, agency.name, agency.sector.name, int(row.red or 0) if row else 0, int(row.amber or 0) if row else 0,
-                               int(row.challenged or 0) if row else 0, years, bool(row and row.status == "submitted"), agency.id in chosen))
+        found.append(
+            Candidate(
+                agency.id,
+                agency.name,
+                agency.sector.name,
+                int(row.red or 0) if row else 0,
+                int(row.amber or 0) if row else 0,
+                int(row.challenged or 0) if row else 0,
+                years,
+                bool(row and row.status == "submitted"),
+                agency.id in chosen,
+            )
+        )
     return found
 
 
@@ -123,7 +219,12 @@ def _date(value):
 
 
 def chosen_events(cycle):
-    return {e.agency_id: e for e in ChallengeEvent.select().where((ChallengeEvent.cycle == cycle) & ChallengeEvent.status.in_(LIVE))}
+    return {
+        e.agency_id: e
+        for e in ChallengeEvent.select().where(
+            (ChallengeEvent.cycle == cycle) & ChallengeEvent.status.in_(LIVE)
+        )
+    }
 
 
 # Findings ------------------------------------------------------------------------------------
@@ -144,34 +245,72 @@ class Row:
 
 
 def finding_rows(event):
-    """Each standard's finding, the agency's own rating and evidence, its documents and the recommendations: five queries."""
-    findings = list(Finding.select(Finding, Standard).join(Standard).where(Finding.event == event).order_by(Standard.position))
-    ratings = {r.standard_id: r for r in Rating.select(Rating).join(Return)
-               .where((Return.agency == event.agency_id) & (Return.cycle == event.cycle_id))}
+    """Each standard's finding, the agency's own rating and evidence, its documents and the
+    recommendations: five queries."""
+    findings = list(
+        Finding.select(Finding, Standard)
+        .join(Standard)
+        .where(Finding.event == event)
+        .order_by(Standard.position)
+    )
+    ratings = {
+        r.standard_id: r
+        for r in Rating.select(Rating)
+        .join(Return)
+        .where((Return.agency == event.agency_id) & (Return.cycle == event.cycle_id))
+    }
     documents = defaultdict(list)
-    for link in (RatingDocument.select(RatingDocument.rating, Document.id, Document.filename, Document.size).join(Document)
-                 .where(RatingDocument.rating.in_([r.id for r in ratings.values()]))):
+    for link in (
+        RatingDocument.select(RatingDocument.rating, Document.id, Document.filename, Document.size)
+        .join(Document)
+        .where(RatingDocument.rating.in_([r.id for r in ratings.values()]))
+    ):
         documents[link.rating_id].append(link.document)
     recommendations = defaultdict(list)
-    for rec in Recommendation.select().where(Recommendation.finding.in_([f.id for f in findings])).order_by(Recommendation.id):
+    for rec in (
+        Recommendation.select()
+        .where(Recommendation.finding.in_([f.id for f in findings]))
+        .order_by(Recommendation.id)
+    ):
         recommendations[rec.finding_id].append(rec)
     rows = []
     for finding in findings:
         rating = ratings.get(finding.standard_id)
-        rows.append(Row(finding, rating, documents.get(rating.id, []) if rating else [], recommendations.get(finding.id, [])))
+        rows.append(
+            Row(
+                finding,
+                rating,
+                documents.get(rating.id, []) if rating else [],
+                recommendations.get(finding.id, []),
+            )
+        )
     return rows
 
 
 def event_document(event, document_id):
     """A document only through a rating of the visited agency's return in the event's cycle."""
-    return (Document.select().join(RatingDocument).join(Rating).join(Return)
-            .where((Document.id == document_id) & (Return.agency == event.agency_id) & (Return.cycle == event.cycle_id)).first())
+    return (
+        Document.select()
+        .join(RatingDocument)
+        .join(Rating)
+        .join(Return)
+        .where(
+            (Document.id == document_id)
+            & (Return.agency == event.agency_id)
+            & (Return.cycle == event.cycle_id)
+        )
+        .first()
+    )
 
 
 def self_ratings(event):
     """{standard_id: rag} from the agency's return for the event's cycle."""
-    return dict(Rating.select(Rating.standard, Rating.rag).join(Return)
-                .where((Return.agency == event.agency_id) & (Return.cycle == event.cycle_id)).tuples())
+    return dict(
+        Rating.select(Rating.standard, Rating.rag)
+        .join(Return)
+        .where((Return.agency == event.agency_id) & (Return.cycle == event.cycle_id))
+        .tuples()
+    )
 
 
 def framework_of(event):
@@ -181,10 +320,18 @@ def framework_of(event):
         return ret.framework_id
     if event.agency.framework_id:
         return event.agency.framework_id
-    found = Framework.get_or_none(Framework.name == SECTION_11[0]) or Framework.select().order_by(Framework.id).first()
+    found = (
+        Framework.get_or_none(Framework.name == SECTION_11[0])
+        or Framework.select().order_by(Framework.id).first()
+    )
     return found.id
 
 
 def prompts_for(event):
-    """The standards the visitors will test, with their challenge prompts: what the agency should prepare."""
-    return list(Standard.select().where(Standard.framework == framework_of(event)).order_by(Standard.position))
+    """The standards the visitors will test, with their challenge prompts: what the agency should
+    prepare."""
+    return list(
+        Standard.select()
+        .where(Standard.framework == framework_of(event))
+        .order_by(Standard.position)
+    )

@@ -1,4 +1,8 @@
-"""What the board reads: each challenged agency's visitors, findings and recommendations, and self-ratings against agreed ones."""
+"""What the board reads: each challenged agency's visitors, findings and recommendations.
+
+And self-ratings against agreed ones.
+"""
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -13,7 +17,8 @@ ORDER = {"R": 0, "A": 1, "G": 2}
 
 
 def difference(self_rag, agreed_rag):
-    """'lower' when the visitors agreed a worse rating than the agency gave itself, 'higher' when better, '' when the same or unknown."""
+    """'lower' when the visitors agreed a worse rating than the agency gave itself, 'higher' when
+    better, '' when the same or unknown."""
     if self_rag not in ORDER or agreed_rag not in ORDER or self_rag == agreed_rag:
         return ""
     return "lower" if ORDER[agreed_rag] < ORDER[self_rag] else "higher"
@@ -57,8 +62,15 @@ class AgencyReport:
 
 def events_for_report(cycle):
     """The cycle's events whose findings are agreed, by agency name."""
-    return list(ChallengeEvent.select(ChallengeEvent, Agency, Sector, Cycle).join(Agency).join(Sector).switch(ChallengeEvent).join(Cycle)
-                .where((ChallengeEvent.cycle == cycle) & ChallengeEvent.status.in_(("agreed", "reported"))).order_by(Agency.name))
+    return list(
+        ChallengeEvent.select(ChallengeEvent, Agency, Sector, Cycle)
+        .join(Agency)
+        .join(Sector)
+        .switch(ChallengeEvent)
+        .join(Cycle)
+        .where((ChallengeEvent.cycle == cycle) & ChallengeEvent.status.in_(("agreed", "reported")))
+        .order_by(Agency.name)
+    )
 
 
 def build(events):
@@ -66,12 +78,27 @@ def build(events):
     ids = [e.id for e in events]
     visitors, lines, recs = defaultdict(list), defaultdict(list), defaultdict(list)
     assigner = User.alias()
-    for visitor in (Visitor.select(Visitor, User, Agency, assigner).join(User).join(Agency, JOIN.LEFT_OUTER)
-                    .switch(Visitor).join(assigner, JOIN.LEFT_OUTER, on=(Visitor.assigned_by == assigner.id))
-                    .where(Visitor.event.in_(ids)).order_by(Visitor.role)):
+    for visitor in (
+        Visitor.select(Visitor, User, Agency, assigner)
+        .join(User)
+        .join(Agency, JOIN.LEFT_OUTER)
+        .switch(Visitor)
+        .join(assigner, JOIN.LEFT_OUTER, on=(Visitor.assigned_by == assigner.id))
+        .where(Visitor.event.in_(ids))
+        .order_by(Visitor.role)
+    ):
         visitors[visitor.event_id].append(visitor)
-    findings = list(Finding.select(Finding, Standard).join(Standard).where(Finding.event.in_(ids)).order_by(Standard.position))
-    for rec in Recommendation.select().where(Recommendation.finding.in_([f.id for f in findings])).order_by(Recommendation.id):
+    findings = list(
+        Finding.select(Finding, Standard)
+        .join(Standard)
+        .where(Finding.event.in_(ids))
+        .order_by(Standard.position)
+    )
+    for rec in (
+        Recommendation.select()
+        .where(Recommendation.finding.in_([f.id for f in findings]))
+        .order_by(Recommendation.id)
+    ):
         recs[rec.finding_id].append(rec)
     for finding in findings:
         lines[finding.event_id].append(Line(finding, recs[finding.id]))
@@ -93,5 +120,12 @@ def summary_tables(reports):
     for report in reports:
         if report.lines:
             by_framework[report.framework_id].append(report)
-    names = dict(Framework.select(Framework.id, Framework.name).where(Framework.id.in_(list(by_framework))).tuples())
-    return [Table(names[fid], [line.standard for line in group[0].lines], group) for fid, group in sorted(by_framework.items())]
+    names = dict(
+        Framework.select(Framework.id, Framework.name)
+        .where(Framework.id.in_(list(by_framework)))
+        .tuples()
+    )
+    return [
+        Table(names[fid], [line.standard for line in group[0].lines], group)
+        for fid, group in sorted(by_framework.items())
+    ]

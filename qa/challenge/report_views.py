@@ -1,4 +1,8 @@
-"""Reporting to the board: the cycle's report page and PDF, each event's PDF, and the agreed outcome an agency lead sees."""
+"""Reporting to the board.
+
+The cycle's report page and PDF, each event's PDF, and the agreed outcome an agency lead sees.
+"""
+
 from datetime import date
 
 from flask import flash, redirect, url_for
@@ -19,7 +23,9 @@ from qa.voices import queries as voices
 def report_page(cycle_id):
     cycle = get_or_404(Cycle, Cycle.id == cycle_id)
     reports = report.build(report.events_for_report(cycle))
-    return render("challenge/report.html", cycle=cycle, reports=reports, tables=report.summary_tables(reports))
+    return render(
+        "challenge/report.html", cycle=cycle, reports=reports, tables=report.summary_tables(reports)
+    )
 
 
 @bp.get("/cycles/<int:cycle_id>/report.pdf")
@@ -27,8 +33,14 @@ def report_page(cycle_id):
 def report_pdf(cycle_id):
     cycle = get_or_404(Cycle, Cycle.id == cycle_id)
     reports = report.build(report.events_for_report(cycle))
-    data = render_pdf("pdf/challenge_report.html", cycle=cycle, reports=reports, tables=report.summary_tables(reports), today=date.today(),
-                      voices=voices.for_reports(reports))
+    data = render_pdf(
+        "pdf/challenge_report.html",
+        cycle=cycle,
+        reports=reports,
+        tables=report.summary_tables(reports),
+        today=date.today(),
+        voices=voices.for_reports(reports),
+    )
     return pdf_response(data, f"Challenge events {cycle.name} report to the board.pdf")
 
 
@@ -37,7 +49,10 @@ def report_pdf(cycle_id):
 def reported(cycle_id):
     cycle = get_or_404(Cycle, Cycle.id == cycle_id)
     count = findings.mark_reported(report.events_for_report(cycle), current_user)
-    flash(f"{count} {'event is' if count == 1 else 'events are'} now marked as reported to the board", "success")
+    flash(
+        f"{count} {'event is' if count == 1 else 'events are'} now marked as reported to the board",
+        "success",
+    )
     return redirect(url_for(".report_page", cycle_id=cycle.id))
 
 
@@ -57,5 +72,11 @@ def event_pdf(event_id):
     if event.status not in ("agreed", "reported"):
         return render("challenge/outcome_pending.html", event=event)
     r = report.build([event])[0]
-    data = render_pdf("pdf/challenge_event.html", cycle=event.cycle, reports=[r], tables=report.summary_tables([r]), voices=voices.for_reports([r]))
+    data = render_pdf(
+        "pdf/challenge_event.html",
+        cycle=event.cycle,
+        reports=[r],
+        tables=report.summary_tables([r]),
+        voices=voices.for_reports([r]),
+    )
     return pdf_response(data, f"Challenge event {event.agency.name} {event.cycle.name}.pdf")

@@ -1,4 +1,8 @@
-"""Scheduling an event: date and place, visitors by hand, cancelling, marking held, and the calendar invite."""
+"""Scheduling an event: date and place, visitors by hand, cancelling, marking held.
+
+And the calendar invite.
+"""
+
 from flask import Response, abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user
 
@@ -14,7 +18,12 @@ from qa.htmx import render
 from qa.people.models import User
 from qa.security import role_required
 
-SCHEDULE_LABELS = {"day": "Date", "starts": "Start time", "ends": "End time", "location": "Location"}
+SCHEDULE_LABELS = {
+    "day": "Date",
+    "starts": "Start time",
+    "ends": "End time",
+    "location": "Location",
+}
 
 
 @bp.route("/events/<int:event_id>/schedule", methods=["GET", "POST"])
@@ -25,7 +34,15 @@ def schedule(event_id):
     clashes = conflict = None
     if ready_to_save(form):
         try:
-            scheduling.schedule(event, form.version.data, form.starts_at, form.ends_at, form.location.data, current_user, form.override_reason.data)
+            scheduling.schedule(
+                event,
+                form.version.data,
+                form.starts_at,
+                form.ends_at,
+                form.location.data,
+                current_user,
+                form.override_reason.data,
+            )
             flash(f"{event.agency.name} is scheduled for {form.starts_at:%-d %B %Y}", "success")
             return redirect(url_for(".event", event_id=event.id))
         except scheduling.Clashes as found:
@@ -33,21 +50,35 @@ def schedule(event_id):
         except scheduling.ScheduleError as error:
             form.day.errors = [str(error)]
         except VersionConflict as error:
-            conflict, form.version.data = _schedule_conflict(form, error.current), str(error.current.version)
-    return render("challenge/schedule.html", event=event, form=form, clashes=clashes, conflict=conflict)
+            conflict, form.version.data = (
+                _schedule_conflict(form, error.current),
+                str(error.current.version),
+            )
+    return render(
+        "challenge/schedule.html", event=event, form=form, clashes=clashes, conflict=conflict
+    )
 
 
 def _schedule_data(event):
     data = {"version": str(event.version), "location": event.location}
     if event.starts_at:
-        data.update(day=event.starts_at.date(), starts=event.starts_at.time(), ends=event.ends_at.time())
+        data.update(
+            day=event.starts_at.date(), starts=event.starts_at.time(), ends=event.ends_at.time()
+        )
     return data
 
 
 def _schedule_conflict(form, current):
     saved = _schedule_data(current)
-    rows = [{"label": label, "mine": getattr(form, name).data or "(blank)", "theirs": saved.get(name) or "(blank)"}
-            for name, label in SCHEDULE_LABELS.items() if getattr(form, name).data != saved.get(name)]
+    rows = [
+        {
+            "label": label,
+            "mine": getattr(form, name).data or "(blank)",
+            "theirs": saved.get(name) or "(blank)",
+        }
+        for name, label in SCHEDULE_LABELS.items()
+        if getattr(form, name).data != saved.get(name)
+    ]
     return rows or [{"label": "Status", "mine": "", "theirs": current.status_label}]
 
 
@@ -59,8 +90,20 @@ def assign(event_id):
     if ready_to_save(form):
         try:
             user = User.get_by_id(form.user.data)
-            scheduling.assign_visitor(event, user, form.role.data, "manual", form.explanation.data, current_user, form.override_reason.data)
-            flash(f"{user.name} will visit as the {'QA sub-group member' if form.role.data == 'lead' else 'peer reviewer'}", "success")
+            scheduling.assign_visitor(
+                event,
+                user,
+                form.role.data,
+                "manual",
+                form.explanation.data,
+                current_user,
+                form.override_reason.data,
+            )
+            flash(
+                f"{user.name} will visit as the "
+                f"{'QA sub-group member' if form.role.data == 'lead' else 'peer reviewer'}",
+                "success",
+            )
             return redirect(url_for(".event", event_id=event.id))
         except scheduling.Clashes as found:
             clashes = found.clashes
@@ -73,7 +116,11 @@ def assign(event_id):
 @role_required("admin")
 def unassign(event_id, visitor_id):
     event = access.event_for(event_id)
-    visitor = get_or_404(Visitor.select(Visitor, User).join(User), Visitor.id == visitor_id, Visitor.event == event.id)
+    visitor = get_or_404(
+        Visitor.select(Visitor, User).join(User),
+        Visitor.id == visitor_id,
+        Visitor.event == event.id,
+    )
     scheduling.remove_visitor(event, visitor, current_user)
     flash(f"{visitor.user.name} removed from this event", "success")
     return redirect(url_for(".event", event_id=event.id))
@@ -83,14 +130,20 @@ def unassign(event_id, visitor_id):
 @role_required("admin")
 def cancel(event_id):
     event = access.event_for(event_id)
-    form, conflict = ReasonForm(data={"version": str(event.version)} if request.method == "GET" else None), None
+    form, conflict = (
+        ReasonForm(data={"version": str(event.version)} if request.method == "GET" else None),
+        None,
+    )
     if ready_to_save(form):
         try:
             scheduling.cancel(event, form.version.data, form.reason.data, current_user)
             flash(f"The challenge event for {event.agency.name} is cancelled", "success")
             return redirect(url_for(".event", event_id=event.id))
         except VersionConflict as error:
-            conflict, form.version.data = editing.conflict_rows(form, error.current, {}), str(error.current.version)
+            conflict, form.version.data = (
+                editing.conflict_rows(form, error.current, {}),
+                str(error.current.version),
+            )
         except scheduling.ScheduleError as error:
             form.reason.errors = [str(error)]
     return render("challenge/cancel.html", event=event, form=form, conflict=conflict)
@@ -102,9 +155,17 @@ def held(event_id):
     event = access.event_for(event_id)
     try:
         scheduling.mark_held(event, current_user)
-        flash("Marked as held. The visitors can go on recording and then agree their findings.", "success")
+        flash(
+            "Marked as held. The visitors can go on recording and then agree their findings.",
+            "success",
+        )
     except (scheduling.ScheduleError, VersionConflict) as error:
-        flash(str(error) if isinstance(error, scheduling.ScheduleError) else "Someone changed this event; look again", "info")
+        flash(
+            str(error)
+            if isinstance(error, scheduling.ScheduleError)
+            else "Someone changed this event; look again",
+            "info",
+        )
     return redirect(url_for(".event", event_id=event.id))
 
 
@@ -115,8 +176,16 @@ def invite(event_id):
     if event.starts_at is None:
         abort(404)
     visitors, _ = queries.event_detail(event)
-    data = ics.invite(event, visitors, queries.agency_leads(event.agency_id), current_app.config["SMTP_FROM"], current_app.config["PARTNERSHIP_NAME"],
-                      url_for(".event", event_id=event.id, _external=True))
+    data = ics.invite(
+        event,
+        visitors,
+        queries.agency_leads(event.agency_id),
+        current_app.config["SMTP_FROM"],
+        current_app.config["PARTNERSHIP_NAME"],
+        url_for(".event", event_id=event.id, _external=True),
+    )
     response = Response(data, mimetype="text/calendar")
-    response.headers["Content-Disposition"] = f'attachment; filename="{safe_filename(ics.filename(event))}"'
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="{safe_filename(ics.filename(event))}"'
+    )
     return response

@@ -1,4 +1,8 @@
-"""Which agencies to challenge this cycle: plain facts in, a spread-out, explained shortlist out. No Flask, no database."""
+"""Which agencies to challenge this cycle.
+
+Plain facts in, a spread-out, explained shortlist out. No Flask, no database.
+"""
+
 from dataclasses import dataclass, field
 
 DEFAULT_SIZE = 5
@@ -30,7 +34,8 @@ class Suggestion:
 
 
 def sentence(parts) -> str:
-    """Reasons joined into one line that starts with a capital (and leaves "Health" and "QA" alone)."""
+    """Reasons joined into one line that starts with a capital (and leaves "Health" and "QA"
+    alone)."""
     text = "; ".join(parts)
     return text[:1].upper() + text[1:]
 
@@ -52,7 +57,8 @@ def _order(candidate: Candidate):
 
 
 def shortlist(candidates, size: int = DEFAULT_SIZE) -> list[Suggestion]:
-    """Up to `size` agencies, counting those already chosen, one per sector before any sector gets a second.
+    """Up to `size` agencies, counting those already chosen, one per sector before any sector gets a
+    second.
 
     Within that spread the highest priority comes first: red and amber self-ratings, ratings the
     sub-group challenged, and how long since the agency was last challenged (never = highest).
@@ -65,7 +71,9 @@ def shortlist(candidates, size: int = DEFAULT_SIZE) -> list[Suggestion]:
     while open_ and len(chosen) + len(picked) < size:
         fresh = [c for c in open_ if c.sector not in covered]
         best = (fresh or open_)[0]
-        picked.append(Suggestion(best, tuple(reasons(best, first_in_sector=best.sector not in covered))))
+        picked.append(
+            Suggestion(best, tuple(reasons(best, first_in_sector=best.sector not in covered)))
+        )
         covered.add(best.sector)
         open_.remove(best)
     return picked
@@ -77,7 +85,11 @@ def reasons(candidate: Candidate, first_in_sector: bool = False) -> list[str]:
     ratings = [_count(candidate.red, "red"), _count(candidate.amber, "amber")]
     ratings = [text for text in ratings if text]
     if ratings:
-        found.append(" and ".join(ratings) + " self-" + ("rating" if candidate.red + candidate.amber == 1 else "ratings"))
+        found.append(
+            " and ".join(ratings)
+            + " self-"
+            + ("rating" if candidate.red + candidate.amber == 1 else "ratings")
+        )
     if candidate.challenged:
         found.append(f"{_count(candidate.challenged, 'rating')} challenged by the sub-group")
     if candidate.years_since is None:

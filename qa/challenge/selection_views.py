@@ -1,4 +1,8 @@
-"""Choosing the agencies to challenge: the reasons each might be chosen, the suggested shortlist, and the admin's reasons."""
+"""Choosing the agencies to challenge.
+
+The reasons each might be chosen, the suggested shortlist, and the admin's reasons.
+"""
+
 from flask import flash, redirect, request, url_for
 from flask_login import current_user
 
@@ -19,14 +23,25 @@ def selection_page(cycle_id):
     size = _size(request.args.get("size"))
     candidates = sorted(queries.candidates(cycle), key=lambda c: (-selection.priority(c), c.name))
     suggested = {s.candidate.agency_id: s for s in selection.shortlist(candidates, size)}
-    return render("challenge/selection.html", "challenge/_candidates.html", cycle=cycle, size=size, candidates=candidates,
-                  suggested=suggested, chosen=queries.chosen_events(cycle), reasons=selection.reasons, sentence=selection.sentence, years_label=selection.years_label)
+    return render(
+        "challenge/selection.html",
+        "challenge/_candidates.html",
+        cycle=cycle,
+        size=size,
+        candidates=candidates,
+        suggested=suggested,
+        chosen=queries.chosen_events(cycle),
+        reasons=selection.reasons,
+        sentence=selection.sentence,
+        years_label=selection.years_label,
+    )
 
 
 @bp.post("/cycles/<int:cycle_id>/selection")
 @role_required("admin")
 def choose(cycle_id):
-    """First the ticked agencies come back for a reason each; with every reason given, they are chosen."""
+    """First the ticked agencies come back for a reason each; with every reason given, they are
+    chosen."""
     cycle = get_or_404(Cycle, Cycle.id == cycle_id)
     ids = chosen_ids(request.form)
     picked = [c for c in queries.candidates(cycle) if c.agency_id in ids and not c.chosen]
@@ -36,13 +51,27 @@ def choose(cycle_id):
     reasons, missing = selection_reasons(request.form, [c.agency_id for c in picked])
     if "confirm" not in request.form or missing:
         suggested = {c.agency_id: selection.sentence(selection.reasons(c)) for c in picked}
-        return render("challenge/selection_reasons.html", cycle=cycle, picked=picked, reasons=reasons, suggested=suggested,
-                      missing=missing if "confirm" in request.form else [])
+        return render(
+            "challenge/selection_reasons.html",
+            cycle=cycle,
+            picked=picked,
+            reasons=reasons,
+            suggested=suggested,
+            missing=missing if "confirm" in request.form else [],
+        )
     agencies = {a.id: a for a in Agency.select().where(Agency.id.in_(ids))}
-    events = scheduling.choose(cycle, [(agencies[c.agency_id], reasons[c.agency_id]) for c in picked], current_user)
-    flash(f"{len(events)} {'agency' if len(events) == 1 else 'agencies'} chosen for challenge. Now give each event a date.", "success")
+    events = scheduling.choose(
+        cycle, [(agencies[c.agency_id], reasons[c.agency_id]) for c in picked], current_user
+    )
+    flash(
+        f"{len(events)} {'agency' if len(events) == 1 else 'agencies'} chosen for challenge. Now "
+        "give each event a date.",
+        "success",
+    )
     return redirect(url_for(".calendar", cycle_id=cycle.id))
 
 
 def _size(value):
-    return int(value) if value and value.isdigit() and 0 < int(value) <= 30 else selection.DEFAULT_SIZE
+    return (
+        int(value) if value and value.isdigit() and 0 < int(value) <= 30 else selection.DEFAULT_SIZE
+    )

@@ -1,4 +1,8 @@
-"""Challenge events: each person's way in, the cycle's calendar and an event's page. The other routes join this blueprint below."""
+"""Challenge events: each person's way in, the cycle's calendar and an event's page.
+
+The other routes join this blueprint below.
+"""
+
 from flask import Blueprint, redirect, url_for
 from flask_login import current_user
 
@@ -16,10 +20,15 @@ bp = Blueprint("challenge", __name__, url_prefix="/challenge")
 @bp.get("")
 @role_required()
 def home():
-    """Admins go to this cycle's calendar; a reviewer sees their visits; an agency lead their agency's events."""
+    """Admins go to this cycle's calendar; a reviewer sees their visits; an agency lead their
+    agency's events."""
     if current_user.is_admin:
         cycle = Cycle.current()
-        return redirect(url_for(".calendar", cycle_id=cycle.id)) if cycle else render("challenge/no_cycle.html")
+        return (
+            redirect(url_for(".calendar", cycle_id=cycle.id))
+            if cycle
+            else render("challenge/no_cycle.html")
+        )
     if current_user.role == "reviewer":
         return render("challenge/visits.html", events=queries.visits_of(current_user))
     return render("challenge/ours.html", events=queries.agency_events(current_user.agency_id))
@@ -31,7 +40,14 @@ def calendar(cycle_id):
     cycle = get_or_404(Cycle, Cycle.id == cycle_id)
     months, undated, cancelled = queries.by_month(queries.cycle_events(cycle))
     cycles = Cycle.select().order_by(Cycle.starts.desc())
-    return render("challenge/calendar.html", cycle=cycle, cycles=cycles, months=months, undated=undated, cancelled=cancelled)
+    return render(
+        "challenge/calendar.html",
+        cycle=cycle,
+        cycles=cycles,
+        months=months,
+        undated=undated,
+        cancelled=cancelled,
+    )
 
 
 @bp.get("/events/<int:event_id>")
@@ -49,10 +65,24 @@ def event_page(event, **context):
     context.setdefault("clashes", None)
     own = access.is_own_agency(current_user, event)
     prompts = queries.prompts_for(event) if own else []
-    # What the agency's staff said goes to the visitors (to ask about) and admins; its lead has their own staff survey page.
-    staff_said = [] if own else sorted(voices.for_event(event).items(), key=lambda item: (not item[1].flagged, item[0]))
-    return {"event": event, "visitors": visitors, "overrides": overrides, "prompts": prompts, "staff_said": staff_said,
-            "is_visitor": any(v.user_id == current_user.id for v in visitors), **context}
+    # What the agency's staff said goes to the visitors (to ask about) and admins; its lead has
+    # their own staff survey page.
+    staff_said = (
+        []
+        if own
+        else sorted(
+            voices.for_event(event).items(), key=lambda item: (not item[1].flagged, item[0])
+        )
+    )
+    return {
+        "event": event,
+        "visitors": visitors,
+        "overrides": overrides,
+        "prompts": prompts,
+        "staff_said": staff_said,
+        "is_visitor": any(v.user_id == current_user.id for v in visitors),
+        **context,
+    }
 
 
 from qa.challenge import findings_views, report_views, schedule_views, selection_views  # noqa: E402,F401  their routes join this blueprint

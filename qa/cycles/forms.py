@@ -1,4 +1,5 @@
 """The form for an audit cycle."""
+
 from wtforms import DateField, StringField
 from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
 
@@ -6,7 +7,14 @@ from qa.forms import VersionedForm, strip
 
 
 class CycleForm(VersionedForm):
-    name = StringField(filters=[strip], validators=[InputRequired("Enter the cycle's name, like 2026-27"), Length(max=20), Regexp(r"^\d{4}-\d{2}$", message="Enter the name as two years, like 2026-27")])
+    name = StringField(
+        filters=[strip],
+        validators=[
+            InputRequired("Enter the cycle's name, like 2026-27"),
+            Length(max=20),
+            Regexp(r"^\d{4}-\d{2}$", message="Enter the name as two years, like 2026-27"),
+        ],
+    )
     starts = DateField(validators=[InputRequired("Enter the date the cycle starts")])
     ends = DateField(validators=[InputRequired("Enter the date the cycle ends")])
     deadline = DateField(validators=[Optional()])
@@ -16,5 +24,10 @@ class CycleForm(VersionedForm):
             raise ValidationError("The end date must be after the start date")
 
     def validate_deadline(self, field):
-        if field.data and self.starts.data and self.ends.data and not (self.starts.data <= field.data <= self.ends.data):
+        if (
+            field.data
+            and self.starts.data
+            and self.ends.data
+            and not (self.starts.data <= field.data <= self.ends.data)
+        ):
             raise ValidationError("The deadline for returns must be within the cycle")

@@ -1,4 +1,5 @@
 """An audit cycle ("2026-27") with its dates and the deadline for returns."""
+
 from peewee import CharField, DateField
 
 from qa.db import VersionedModel
@@ -19,5 +20,10 @@ class Cycle(VersionedModel):
         from datetime import date
 
         today = today or date.today()
-        found = cls.select().where((cls.starts <= today) & (cls.ends >= today)).order_by(cls.starts.desc()).first()
+        found = (
+            cls.select()
+            .where((cls.starts <= today) & (cls.ends >= today))
+            .order_by(cls.starts.desc())
+            .first()
+        )
         return found or cls.select().order_by(cls.starts.desc()).first()

@@ -1,4 +1,5 @@
 """Admin pages for audit cycles."""
+
 from flask import Blueprint, flash, redirect, request, url_for
 
 from qa import editing

@@ -1,4 +1,5 @@
 """A framework is an ordered list of standards that agencies rate themselves against."""
+
 from peewee import BooleanField, CharField, ForeignKeyField, IntegerField, TextField
 
 from qa.db import VersionedModel

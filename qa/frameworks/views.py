@@ -1,4 +1,5 @@
 """Admin pages for frameworks of standards and the standards in them."""
+
 from flask import Blueprint, flash, redirect, request, url_for
 from peewee import JOIN, IntegrityError, fn
 
@@ -13,7 +14,13 @@ from qa.security import role_required
 bp = Blueprint("frameworks", __name__, url_prefix="/admin/frameworks")
 
 FRAMEWORK_LABELS = {"name": "Name", "description": "Description"}
-STANDARD_LABELS = {"code": "Code", "title": "Title", "position": "Position", "guidance": "Guidance", "challenge_prompts": "Challenge prompts"}
+STANDARD_LABELS = {
+    "code": "Code",
+    "title": "Title",
+    "position": "Position",
+    "guidance": "Guidance",
+    "challenge_prompts": "Challenge prompts",
+}
 
 
 @bp.route("", methods=["GET", "POST"])
@@ -27,7 +34,12 @@ def index():
             framework = editing.create(Framework, values(form, FRAMEWORK_LABELS))
             flash(f"Framework ‘{framework.name}’ added. Now add its standards.", "success")
             return redirect(url_for("frameworks.show", framework_id=framework.id))
-    frameworks = Framework.select(Framework, fn.COUNT(Standard.id).alias("standard_count")).join(Standard, on=(Standard.framework == Framework.id), join_type=JOIN.LEFT_OUTER).group_by(Framework.id).order_by(Framework.name)
+    frameworks = (
+        Framework.select(Framework, fn.COUNT(Standard.id).alias("standard_count"))
+        .join(Standard, on=(Standard.framework == Framework.id), join_type=JOIN.LEFT_OUTER)
+        .group_by(Framework.id)
+        .order_by(Framework.name)
+    )
     return render("frameworks/index.html", frameworks=frameworks, form=form)
 
 
@@ -35,11 +47,18 @@ def index():
 @role_required("admin")
 def show(framework_id):
     framework = get_or_404(Framework, Framework.id == framework_id)
-    next_position = (Standard.select(fn.MAX(Standard.position)).where(Standard.framework == framework).scalar() or 0) + 1
-    form = StandardForm(data={"version": "1", "position": next_position} if request.method == "GET" else None)
+    next_position = (
+        Standard.select(fn.MAX(Standard.position)).where(Standard.framework == framework).scalar()
+        or 0
+    ) + 1
+    form = StandardForm(
+        data={"version": "1", "position": next_position} if request.method == "GET" else None
+    )
     if ready_to_save(form):
         try:
-            standard = editing.create(Standard, values(form, STANDARD_LABELS) | {"framework": framework})
+            standard = editing.create(
+                Standard, values(form, STANDARD_LABELS) | {"framework": framework}
+            )
             flash(f"Standard ‘{standard.title}’ added", "success")
             return redirect(url_for("frameworks.show", framework_id=framework.id))
         except IntegrityError:
@@ -51,7 +70,9 @@ def show(framework_id):
 @bp.route("/standards/<int:standard_id>", methods=["GET", "POST"])
 @role_required("admin")
 def standard_edit(standard_id):
-    standard = get_or_404(Standard.select(Standard, Framework).join(Framework), Standard.id == standard_id)
+    standard = get_or_404(
+        Standard.select(Standard, Framework).join(Framework), Standard.id == standard_id
+    )
     form = StandardForm(obj=standard)
     conflict = None
     if ready_to_save(form):

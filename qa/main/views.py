@@ -1,4 +1,5 @@
 """The home page each role lands on, and /healthz for monitoring."""
+
 from flask import Blueprint, jsonify, render_template
 from flask_login import current_user
 

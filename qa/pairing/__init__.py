@@ -1,1 +1,4 @@
-"""Peer-reviewer pairing engine: pure Python in, optimal assignment and plain-English explanations out."""
+"""Peer-reviewer pairing engine.
+
+Pure Python in, optimal assignment and plain-English explanations out.
+"""

@@ -1,4 +1,8 @@
-"""Saving pairings the admin accepted: every hard rule checked again against the database as it is now, then one transaction."""
+"""Saving pairings the admin accepted.
+
+Every hard rule checked again against the database as it is now, then one transaction.
+"""
+
 from qa import audit
 from qa.challenge import scheduling
 from qa.challenge.models import ChallengeEvent, ClashOverride, Visitor
@@ -8,12 +12,19 @@ from qa.pairing.models import PairingPin
 from qa.pairing.solver import LEAD, PEER, HardRule
 from qa.people.models import Agency
 
-# What clashes.py already checks (and records when overridden) inside assign_visitor; the rest are pairing's own.
-CHECKED_BY_SCHEDULING = {HardRule.OWN_AGENCY, HardRule.CONFLICT, HardRule.UNAVAILABLE, HardRule.BUSY}
+# What clashes.py already checks (and records when overridden) inside assign_visitor; the rest are
+# pairing's own.
+CHECKED_BY_SCHEDULING = {
+    HardRule.OWN_AGENCY,
+    HardRule.CONFLICT,
+    HardRule.UNAVAILABLE,
+    HardRule.BUSY,
+}
 
 
 class WorldChanged(Exception):
-    """Something changed since the proposal was shown; `problems` say what, and nothing was saved."""
+    """Something changed since the proposal was shown; `problems` say what, and nothing was
+    saved."""
 
     def __init__(self, problems):
         super().__init__("; ".join(problems))
@@ -21,9 +32,11 @@ class WorldChanged(Exception):
 
 
 def apply(cycle, chosen, who):
-    """Save each accepted pair {event id: (lead id, peer id)}: how='auto', or 'manual' for a pinned visitor.
+    """Save each accepted pair {event id: (lead id, peer id)}: how='auto', or 'manual' for a pinned
+    visitor.
 
-    All or nothing: if any pair now breaks a rule it did not break when shown (or an event no longer needs
+    All or nothing: if any pair now breaks a rule it did not break when shown (or an event no longer
+    needs
     visitors), WorldChanged is raised and nothing is saved.
     """
     with db.atomic("IMMEDIATE"):
@@ -38,13 +51,23 @@ def apply(cycle, chosen, who):
                 visitors.extend(_assign(data, event, chosen[event.id], assignment, who))
         PairingPin.delete().where(PairingPin.event.in_(list(chosen))).execute()
         names = ", ".join(data.records[event_id].agency.name for event_id in chosen)
-        audit.record(who, "applied pairings", cycle, f"Applied {len(chosen)} pairing{'s' if len(chosen) != 1 else ''} in {cycle.name}: {names}")
+        audit.record(
+            who,
+            "applied pairings",
+            cycle,
+            f"Applied {len(chosen)} pairing{'s' if len(chosen) != 1 else ''} in {cycle.name}: "
+            f"{names}",
+        )
     return visitors
 
 
 def _saved_only(data):
-    """Events not being applied keep only their saved visitors: another event's pins are not real yet."""
-    return {event.id: tuple(_saved_id(data, event.id, role) for role in (LEAD, PEER)) for event in data.events}
+    """Events not being applied keep only their saved visitors: another event's pins are not real
+    yet."""
+    return {
+        event.id: tuple(_saved_id(data, event.id, role) for role in (LEAD, PEER))
+        for event in data.events
+    }
 
 
 def _saved_id(data, event_id, role):
@@ -54,12 +77,27 @@ def _saved_id(data, event_id, role):
 
 def _problems(data, chosen, assignment):
     gone = [event_id for event_id in chosen if data.event(event_id) is None]
-    names = dict(ChallengeEvent.select(ChallengeEvent.id, Agency.name).join(Agency).where(ChallengeEvent.id.in_(gone)).tuples()) if gone else {}
-    problems = [f"{names.get(event_id, 'An event')} no longer needs visitors, or no longer has a date." for event_id in gone]
+    names = (
+        dict(
+            ChallengeEvent.select(ChallengeEvent.id, Agency.name)
+            .join(Agency)
+            .where(ChallengeEvent.id.in_(gone))
+            .tuples()
+        )
+        if gone
+        else {}
+    )
+    problems = [
+        f"{names.get(event_id, 'An event')} no longer needs visitors, or no longer has a date."
+        for event_id in gone
+    ]
     for event_id, pair in chosen.items():
         event = data.event(event_id)
         if event is not None:
-            problems.extend(_slot_problem(data, event, role, user_id, assignment) for role, user_id in zip((LEAD, PEER), pair, strict=True))
+            problems.extend(
+                _slot_problem(data, event, role, user_id, assignment)
+                for role, user_id in zip((LEAD, PEER), pair, strict=True)
+            )
     return [p for p in problems if p]
 
 
@@ -67,7 +105,9 @@ def _slot_problem(data, event, role, user_id, assignment):
     agency, noun = event.agency_name, "lead" if role == LEAD else "peer"
     saved = data.saved.get((event.id, role))
     if saved is not None:
-        return "" if saved.user_id == user_id else f"{agency} now has {saved.user.name} as its {noun}."
+        return (
+            "" if saved.user_id == user_id else f"{agency} now has {saved.user.name} as its {noun}."
+        )
     person = data.person(user_id)
     if person is None:
         return f"The {noun} proposed for {agency} can no longer visit."
@@ -75,12 +115,25 @@ def _slot_problem(data, event, role, user_id, assignment):
     if pin is not None and pin.user_id != user_id:
         return f"The {noun} pinned for {agency} has changed to {data.users[pin.user_id].name}."
     allowed = pin.broken_rules if pin is not None else set()
-    new = [rule for rule in solver.check_hard_rules(event, role, person, data.context, people=data.people, events=data.events,
-                                                    assignment=assignment) if rule.name not in allowed]
+    new = [
+        rule
+        for rule in solver.check_hard_rules(
+            event,
+            role,
+            person,
+            data.context,
+            people=data.people,
+            events=data.events,
+            assignment=assignment,
+        )
+        if rule.name not in allowed
+    ]
     if not new:
         return ""
     partner = data.person(assignment[event.id][1 if role == LEAD else 0])
-    return "; ".join(explain.describe_breach(rule, event, role, person, partner) for rule in new) + "."
+    return (
+        "; ".join(explain.describe_breach(rule, event, role, person, partner) for rule in new) + "."
+    )
 
 
 def _assign(data, event, pair, assignment, who):
@@ -93,8 +146,15 @@ def _assign(data, event, pair, assignment, who):
         pin = data.pins.get((event.id, role))
         reason = pin.reason if pin is not None and pin.broken else None
         try:
-            visitor = scheduling.assign_visitor(record, data.users[user_id], role, "manual" if pin else "auto",
-                                                planning.visitor_explanation(lines, role), who, reason)
+            visitor = scheduling.assign_visitor(
+                record,
+                data.users[user_id],
+                role,
+                "manual" if pin else "auto",
+                planning.visitor_explanation(lines, role),
+                who,
+                reason,
+            )
         except (scheduling.Clashes, scheduling.ScheduleError) as error:
             raise WorldChanged([str(error)]) from error
         if pin is not None and pin.broken:
@@ -104,17 +164,29 @@ def _assign(data, event, pair, assignment, who):
 
 
 def _record_override(record, visitor, pin, event, role, data, assignment, who):
-    """Keep the admin's reason on the visitor, and the pairing rules it overrode beside the clashes scheduling recorded."""
+    """Keep the admin's reason on the visitor, and the pairing rules it overrode beside the clashes
+    scheduling recorded."""
     if not visitor.override_reason:
         Visitor.update(override_reason=pin.reason).where(Visitor.id == visitor.id).execute()
         visitor.override_reason = pin.reason
     person = data.person(pin.user_id)
     partner = data.person(assignment[event.id][1 if role == LEAD else 0])
-    own = [rule for rule in HardRule if rule.name in pin.broken_rules and rule not in CHECKED_BY_SCHEDULING]
+    own = [
+        rule
+        for rule in HardRule
+        if rule.name in pin.broken_rules and rule not in CHECKED_BY_SCHEDULING
+    ]
     if own:
-        texts = [_sentence(explain.describe_breach(rule, event, role, person, partner)) for rule in own]
+        texts = [
+            _sentence(explain.describe_breach(rule, event, role, person, partner)) for rule in own
+        ]
         ClashOverride.create(event=record, clashes="\n".join(texts), reason=pin.reason, by=who)
-        audit.record(who, "overrode pairing rule", record, f"Put {person.name} on the {record} despite: " + " ".join(texts))
+        audit.record(
+            who,
+            "overrode pairing rule",
+            record,
+            f"Put {person.name} on the {record} despite: " + " ".join(texts),
+        )
 
 
 def _sentence(fragment):

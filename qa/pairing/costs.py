@@ -1,4 +1,7 @@
-"""The soft costs of a pairing (lower is better) and the sector relations they rest on; hard rules live in rules.py."""
+"""The soft costs of a pairing (lower is better) and the sector relations they rest on.
+
+Hard rules live in rules.py.
+"""
 
 from __future__ import annotations
 
@@ -118,13 +121,15 @@ def sector_relation(peer_sector: str, visited_sector: str) -> str:
 
 
 def slot_breakdown(event: Event, role: str, person: Person, earlier_visits: int = 0) -> dict:
-    """Costs that depend on one visitor alone; earlier_visits = their earlier visits in this proposal."""
+    """Costs that depend on one visitor alone; earlier_visits = their earlier visits in this
+    proposal."""
     items = {}
     if role == PEER:
         items[PEER_SECTOR] = SECTOR_COSTS[sector_relation(person.sector, event.sector)]
-    items[load_key(role)] = VISIT_THIS_CYCLE_COST * (
-        person.visits_this_cycle + earlier_visits
-    ) + VISIT_LAST_THREE_CYCLES_COST * person.visits_last_three_cycles
+    items[load_key(role)] = (
+        VISIT_THIS_CYCLE_COST * (person.visits_this_cycle + earlier_visits)
+        + VISIT_LAST_THREE_CYCLES_COST * person.visits_last_three_cycles
+    )
     if event.agency_id in person.visited_agency_ids:
         items[repeat_agency_key(role)] = REPEAT_AGENCY_VISIT_COST
     return {key: value for key, value in items.items() if value}

@@ -1,4 +1,7 @@
-"""The pairing engine's data: people, events, context in; pairings, proposals, candidates and hard rules out."""
+"""The pairing engine's data.
+
+People, events, context in; pairings, proposals, candidates and hard rules out.
+"""
 
 from __future__ import annotations
 
@@ -70,7 +73,9 @@ class Context:
         # Accept lists of tuples too; store the canonical, order-free form.
         object.__setattr__(self, "never_pair", _pairs(self.never_pair))
         object.__setattr__(self, "last_cycle_pairs", _pairs(self.last_cycle_pairs))
-        object.__setattr__(self, "existing_peer_visits", frozenset(tuple(v) for v in self.existing_peer_visits))
+        object.__setattr__(
+            self, "existing_peer_visits", frozenset(tuple(v) for v in self.existing_peer_visits)
+        )
 
 
 @dataclass(frozen=True)

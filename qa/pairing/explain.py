@@ -1,9 +1,10 @@
 """Say in plain English why a pairing was proposed, and why an event could not be paired."""
 
-# Public API (the words for dates, reasons and rules live in words.py and are importable from here too)
+# Public API (the words for dates, reasons and rules live in words.py and are importable from here
+# too)
 #   format_date(day, with_year=True) -> "12 March 2027"
 #   slot_reasons(event, role, person, context=None, *, partner=None, earlier_visits=0) -> list[str]
-#   explain_pairing(event, lead, peer, context=None, *, people=(), events=(), assignment=None) -> str
+# explain_pairing(event, lead, peer, context=None, *, people=(), events=(), assignment=None) -> str
 #   explain_unpaired(event, role, people, context=None, *, events=(), assignment=None) -> str
 #   explain_unpaired_event(event, people, context=None, *, events=(), assignment=None) -> str
 #   describe_breach(rule, event, role, person, partner=None) -> str
@@ -30,14 +31,14 @@ from qa.pairing.words import (  # noqa: F401  format_date, slot_reasons and desc
     slot_reasons,
 )
 
-
 # ---------------------------------------------------------------------------------------------
 # Situation: the other commitments, shared by the explanations below
 # ---------------------------------------------------------------------------------------------
 
 
 class _Situation:
-    """The assignment around one event, so each explanation asks the same questions the solver did."""
+    """The assignment around one event, so each explanation asks the same questions the solver
+    did."""
 
     def __init__(self, event, people, context, events, assignment):
         self.event = event
@@ -64,7 +65,9 @@ class _Situation:
 # ---------------------------------------------------------------------------------------------
 
 
-def _sector_sentence(situation: Optional[_Situation], event: Event, lead: Person, peer: Person) -> str:
+def _sector_sentence(
+    situation: Optional[_Situation], event: Event, lead: Person, peer: Person
+) -> str:
     relation = sector_relation(peer.sector, event.sector)
     wanted, got = sector_label(event.sector), sector_label(peer.sector)
     if relation == "same":
@@ -76,21 +79,30 @@ def _sector_sentence(situation: Optional[_Situation], event: Event, lead: Person
         if not closer:
             blocked = _blockers(situation, event, lead, peer)
             return f"No free peer in {wanted}{f' ({blocked})' if blocked else ''}; {got} is a related sector."
-        return f"{got} is a related sector; a peer in {wanted} was free but fitted less well overall."
+        return (
+            f"{got} is a related sector; a peer in {wanted} was free but fitted less well overall."
+        )
     if closer is None:
         return f"{got} is not related to {wanted}."
     if not closer:
-        related = sorted(sector_label(s) for s in RELATED_SECTORS.get(sector_slug(event.sector), ()))
+        related = sorted(
+            sector_label(s) for s in RELATED_SECTORS.get(sector_slug(event.sector), ())
+        )
         nearby = f"{wanted} or a related sector ({', '.join(related)})" if related else wanted
         return f"No free peer in {nearby}; {got} is the closest available."
     return f"{got} is not related to {wanted}; a closer peer was free but fitted less well overall."
 
 
 def _blockers(situation, event, lead, peer) -> str:
-    """Why the peers in the visited agency's own sector could not go with this lead, e.g. '1 from X itself, 1 conflicted'."""
+    """Why the peers in the visited agency's own sector could not go with this lead, e.g. '1 from X
+    itself, 1 conflicted'."""
     blamed = Counter()
     for other in situation.people:
-        if other.id != peer.id and other.is_peer_eligible and sector_relation(other.sector, event.sector) == "same":
+        if (
+            other.id != peer.id
+            and other.is_peer_eligible
+            and sector_relation(other.sector, event.sector) == "same"
+        ):
             broken = situation.breaches(PEER, other, partner_id=lead.id)
             if broken:
                 blamed[broken[0]] += 1
@@ -99,7 +111,8 @@ def _blockers(situation, event, lead, peer) -> str:
 
 
 def _closer_peers_free(situation, event, lead, peer, relation) -> list:
-    """Peers in a closer sector who could have gone with this lead (the chosen peer's slot left empty)."""
+    """Peers in a closer sector who could have gone with this lead (the chosen peer's slot left
+    empty)."""
     better = ("same",) if relation == "related" else ("same", "related")
     return [
         p
@@ -109,9 +122,14 @@ def _closer_peers_free(situation, event, lead, peer, relation) -> list:
 
 
 def _person_sentence(event: Event, role: str, person: Person, earlier_visits: int) -> str:
-    # The reasons start with "No", "Never", "Has" or a number, never a name, so lower-casing is safe.
-    parts = [_lower_first(load_reason(person, earlier_visits)), _lower_first(agency_reason(event, person))]
-    sector = f" ({sector_label(person.sector)})" if person.sector else ""  # partnership staff belong to no agency
+    # The reasons start with "No", "Never", "Has" or a number, never a name, so lower-casing is
+    # safe.
+    parts = [
+        _lower_first(load_reason(person, earlier_visits)),
+        _lower_first(agency_reason(event, person)),
+    ]
+    # partnership staff belong to no agency
+    sector = f" ({sector_label(person.sector)})" if person.sector else ""
     return f"{ROLE_NOUNS[role].capitalize()} {person.name}{sector}: " + "; ".join(parts) + "."
 
 
@@ -127,7 +145,10 @@ def _together_sentence(lead: Person, peer: Person, context: Context) -> str:
         parts.append("Both are first-time visitors")
     elif lead.is_first_timer or peer.is_first_timer:
         newcomer, guide = (lead, peer) if lead.is_first_timer else (peer, lead)
-        parts.append(f"{newcomer.name} is a first-time visitor, going with {guide.name} who has visited before")
+        parts.append(
+            f"{newcomer.name} is a first-time visitor, going with {guide.name} who has visited "
+            "before"
+        )
     return ". ".join(parts) + "." if parts else ""
 
 
@@ -234,9 +255,16 @@ def explain_unpaired_event(
     events: Sequence[Event] = (),
     assignment: Optional[Mapping] = None,
 ) -> str:
-    """Why an event has no full pair: the empty role(s) that block it, or a lead and peer who clash."""
+    """Why an event has no full pair: the empty role(s) that block it, or a lead and peer who
+    clash."""
     situation = _Situation(event, people, context, events, assignment)
-    filled = dict(zip(ROLES, (assignment or {}).get(event.id, (event.pinned_lead_id, event.pinned_peer_id)), strict=False))
+    filled = dict(
+        zip(
+            ROLES,
+            (assignment or {}).get(event.id, (event.pinned_lead_id, event.pinned_peer_id)),
+            strict=False,
+        )
+    )
     open_roles = [role for role in ROLES if filled[role] is None]
     if not open_roles:
         return "This event has both a lead and a peer."
@@ -245,8 +273,10 @@ def explain_unpaired_event(
         return " ".join(blocking)
     if len(open_roles) == 2 and not _compatible_pair_exists(situation):
         return (
-            f"Free leads and peers exist for {event.agency_name} on {format_date(event.date)}, but none can go"
-            " together: each free lead is the same person as, or must never be paired with, each free peer."
+            f"Free leads and peers exist for {event.agency_name} on {format_date(event.date)}, "
+            "but none can go"
+            " together: each free lead is the same person as, or must never be paired with, each "
+            "free peer."
         )
     return "Visitors are free for this event now; run the proposal again to pair it."
 
@@ -255,4 +285,8 @@ def _compatible_pair_exists(situation: _Situation) -> bool:
     leads = situation.free(LEAD, partner_id=None)
     peers = situation.free(PEER, partner_id=None)
     never = situation.context.never_pair
-    return any(lead.id != peer.id and frozenset((lead.id, peer.id)) not in never for lead in leads for peer in peers)
+    return any(
+        lead.id != peer.id and frozenset((lead.id, peer.id)) not in never
+        for lead in leads
+        for peer in peers
+    )

@@ -1,4 +1,8 @@
-"""Forms for pairing: pin a visitor (with a reason when a rule breaks), never pair two people, and the accepted pairs."""
+"""Forms for pairing: pin a visitor.
+
+(with a reason when a rule breaks), never pair two people, and the accepted pairs.
+"""
+
 import re
 
 from flask_wtf import FlaskForm
@@ -14,21 +18,41 @@ PAIR = re.compile(r"^(\d{1,9}):(\d{1,9})$")
 
 
 class PinForm(FlaskForm):
-    role = ChoiceField(choices=list(ROLES.items()), message="Choose whether they visit as the lead or the peer")
+    role = ChoiceField(
+        choices=list(ROLES.items()), message="Choose whether they visit as the lead or the peer"
+    )
     user = ChoiceField(coerce=optional_int, message="Choose who will visit")
-    reason = TextAreaField(filters=[strip], validators=[Optional(), Length(max=2000, message="The reason must be 2000 characters or fewer")])
+    reason = TextAreaField(
+        filters=[strip],
+        validators=[
+            Optional(),
+            Length(max=2000, message="The reason must be 2000 characters or fewer"),
+        ],
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Any active visitor; whether they suit this slot is the pairing rules' call, with words to say why not.
-        ids = User.select(User.id).where((User.active == True) & User.role.in_(VISITING_ROLES)).tuples()  # noqa: E712
+        # Any active visitor; whether they suit this slot is the pairing rules' call, with words to
+        # say why not.
+        ids = (
+            User.select(User.id)
+            .where((User.active == True) & User.role.in_(VISITING_ROLES))
+            .tuples()
+        )  # noqa: E712
         self.user.choices = [(None, "Choose a person")] + [(user_id, "") for (user_id,) in ids]
 
 
 class NeverPairForm(FlaskForm):
-    other = ChoiceField(coerce=optional_int, message="Choose the person they must never be paired with")
-    reason = TextAreaField(filters=[strip], validators=[InputRequired("Say why they must never be paired"),
-                                                        Length(max=1000, message="The reason must be 1000 characters or fewer")])
+    other = ChoiceField(
+        coerce=optional_int, message="Choose the person they must never be paired with"
+    )
+    reason = TextAreaField(
+        filters=[strip],
+        validators=[
+            InputRequired("Say why they must never be paired"),
+            Length(max=1000, message="The reason must be 1000 characters or fewer"),
+        ],
+    )
 
     def __init__(self, *args, choices=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,8 +60,10 @@ class NeverPairForm(FlaskForm):
 
 
 def accepted_pairs(form):
-    """{event id: (lead id, peer id)} from the preview's `pair-<event id>` fields: every one for "apply all", else
-    only the events ticked (`event`). Junk is ignored; the apply step checks every pair again anyway."""
+    """{event id: (lead id, peer id)} from the preview's `pair-<event id>` fields: every one for
+    "apply all", else
+    only the events ticked (`event`). Junk is ignored; the apply step checks every pair again
+    anyway."""
     pairs = {}
     for name, value in form.items():
         found = PAIR.match(value or "")

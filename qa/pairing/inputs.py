@@ -1,7 +1,10 @@
-"""Solver inputs from the database: a cycle's dated events still needing visitors, who might go, and what they did before.
+"""Solver inputs from the database.
+
+A cycle's dated events still needing visitors, who might go, and what they did before.
 
 Ten queries whatever the size of the partnership (see build). What the numbers mean:
-* visits_this_cycle: the person's visits to this cycle's live events other than the ones being paired
+* visits_this_cycle: the person's visits to this cycle's live events other than the ones being
+paired
   (their existing visitors are passed as pins instead, as the solver expects);
 * visits_last_three_cycles: visits to live events of the three cycles before this one;
 * previous_visits_total: visits to events that have been held (held, agreed or reported), any cycle:
@@ -9,6 +12,7 @@ Ten queries whatever the size of the partnership (see build). What the numbers m
 * visited_agency_ids: agencies whose held events they visited; busy_dates: days of every live event
   they visit, in any cycle, other than the ones being paired.
 """
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -28,14 +32,17 @@ VISITING_ROLES = ("reviewer", "admin")  # the roles assign_visitor accepts
 @dataclass
 class Inputs:
     cycle: Cycle
-    events: list  # solver Events, soonest first; pinned ids are saved visitors, else the admin's pins
+    # solver Events, soonest first; pinned ids are saved visitors, else the admin's pins
+    events: list
     people: list  # solver Persons: everyone who may visit, and anyone already saved or pinned
     context: Context
     records: dict  # event id -> ChallengeEvent (agency, sector, cycle joined; .visitors prefetched)
     users: dict  # user id -> User (agency and sector joined) for every Person
-    undated: list = field(default_factory=list)  # ChallengeEvents needing visitors but with no date yet
+    # ChallengeEvents needing visitors but with no date yet
+    undated: list = field(default_factory=list)
     saved: dict = field(default_factory=dict)  # (event id, role) -> Visitor already saved
-    pins: dict = field(default_factory=dict)  # (event id, role) -> PairingPin for a slot not yet saved
+    # (event id, role) -> PairingPin for a slot not yet saved
+    pins: dict = field(default_factory=dict)
     never_pairs: list = field(default_factory=list)  # NeverPair rows
 
     def __post_init__(self):
@@ -60,25 +67,41 @@ def build(cycle):
     undated = [r for r in records if r.starts_at is None]
     ids = [r.id for r in dated]
     saved = {(r.id, v.role): v for r in dated for v in r.visitors}
-    pins = {(p.event_id, p.role): p for p in PairingPin.select().where(PairingPin.event.in_(ids)) if (p.event_id, p.role) not in saved}
-    users = _users({v.user_id for v in saved.values()} | {p.user_id for p in pins.values()})  # 1-2 queries
+    pins = {
+        (p.event_id, p.role): p
+        for p in PairingPin.select().where(PairingPin.event.in_(ids))
+        if (p.event_id, p.role) not in saved
+    }
+    # 1-2 queries
+    users = _users({v.user_id for v in saved.values()} | {p.user_id for p in pins.values()})
     history = _history(cycle, set(ids))  # 2 queries
     days = {r.starts_at.date() for r in dated}
     conflicts, unavailable = _declared(list(users), days)  # 2 queries
     never = list(NeverPair.select())
-    people = [_person(user, history, conflicts[user.id], unavailable[user.id], days) for user in users.values()]
+    people = [
+        _person(user, history, conflicts[user.id], unavailable[user.id], days)
+        for user in users.values()
+    ]
     events = [_event(r, saved, pins) for r in dated]
     context = Context(
         never_pair=[(n.user_a_id, n.user_b_id) for n in never],
         last_cycle_pairs=history.last_cycle_pairs,
         existing_peer_visits=history.peer_visits,
     )
-    return Inputs(cycle, events, people, context, {r.id: r for r in dated}, users, undated, saved, pins, never)
+    return Inputs(
+        cycle, events, people, context, {r.id: r for r in dated}, users, undated, saved, pins, never
+    )
 
 
 def _users(extra_ids):
-    """Everyone who may visit, plus anyone already saved or pinned who no longer may (they keep their place)."""
-    query = User.select(User, Agency, Sector).join(Agency, JOIN.LEFT_OUTER).join(Sector, JOIN.LEFT_OUTER).order_by(User.name)
+    """Everyone who may visit, plus anyone already saved or pinned who no longer may (they keep
+    their place)."""
+    query = (
+        User.select(User, Agency, Sector)
+        .join(Agency, JOIN.LEFT_OUTER)
+        .join(Sector, JOIN.LEFT_OUTER)
+        .order_by(User.name)
+    )
     users = {u.id: u for u in query.where((User.active == True) & User.role.in_(VISITING_ROLES))}  # noqa: E712
     missing = extra_ids - set(users)
     if missing:
@@ -98,12 +121,32 @@ class _History:
 
 
 def _history(cycle, proposal_ids):
-    """Every live visit ever, summed per person: one query for the earlier cycles, one for the visits."""
-    earlier = [c.id for c in Cycle.select(Cycle.id).where(Cycle.starts < cycle.starts).order_by(Cycle.starts.desc()).limit(3)]
-    rows = (Visitor.select(Visitor.user, Visitor.role, Visitor.event, User.agency, ChallengeEvent.agency, ChallengeEvent.cycle,
-                           ChallengeEvent.starts_at, ChallengeEvent.status)
-            .join(User).switch(Visitor).join(ChallengeEvent)
-            .where(ChallengeEvent.status.in_(LIVE)).tuples())
+    """Every live visit ever, summed per person: one query for the earlier cycles, one for the
+    visits."""
+    earlier = [
+        c.id
+        for c in Cycle.select(Cycle.id)
+        .where(Cycle.starts < cycle.starts)
+        .order_by(Cycle.starts.desc())
+        .limit(3)
+    ]
+    rows = (
+        Visitor.select(
+            Visitor.user,
+            Visitor.role,
+            Visitor.event,
+            User.agency,
+            ChallengeEvent.agency,
+            ChallengeEvent.cycle,
+            ChallengeEvent.starts_at,
+            ChallengeEvent.status,
+        )
+        .join(User)
+        .switch(Visitor)
+        .join(ChallengeEvent)
+        .where(ChallengeEvent.status.in_(LIVE))
+        .tuples()
+    )
     found = _History()
     pairs = defaultdict(dict)  # last cycle's event id -> {role: user id}
     for user_id, role, event_id, own_agency, agency, cycle_id, starts_at, status in rows:
@@ -128,10 +171,14 @@ def _history(cycle, proposal_ids):
 
 def _declared(user_ids, days):
     conflicts, unavailable = defaultdict(set), defaultdict(set)
-    for user_id, agency_id in Conflict.select(Conflict.user, Conflict.agency).where(Conflict.user.in_(user_ids)).tuples():
+    for user_id, agency_id in (
+        Conflict.select(Conflict.user, Conflict.agency).where(Conflict.user.in_(user_ids)).tuples()
+    ):
         conflicts[user_id].add(agency_id)
     if days:
-        query = Unavailability.select(Unavailability.user, Unavailability.date).where(Unavailability.user.in_(user_ids) & Unavailability.date.in_(list(days)))
+        query = Unavailability.select(Unavailability.user, Unavailability.date).where(
+            Unavailability.user.in_(user_ids) & Unavailability.date.in_(list(days))
+        )
         for user_id, day in query.tuples():
             unavailable[user_id].add(day)
     return conflicts, unavailable
@@ -146,7 +193,8 @@ def _person(user, history, conflicts, unavailable, days):
         agency_id=user.agency_id,
         sector=agency.sector.slug if agency else "",
         is_lead_eligible=may_visit and user.subgroup_member,
-        is_peer_eligible=may_visit and agency is not None,  # a peer speaks for a similar organisation
+        # a peer speaks for a similar organisation
+        is_peer_eligible=may_visit and agency is not None,
         max_visits=user.max_visits,
         visits_this_cycle=history.this_cycle[user.id],
         visits_last_three_cycles=history.last_three[user.id],

@@ -1,4 +1,7 @@
-"""The CP-SAT model of a prepared problem: one boolean per (event, role, allowed person), solved for least cost."""
+"""The CP-SAT model of a prepared problem.
+
+One boolean per (event, role, allowed person), solved for least cost.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,13 @@ from typing import Mapping, Optional
 
 from ortools.sat.python import cp_model
 
-from qa.pairing.costs import REPEAT_PAIRING_COST, TWO_FIRST_TIMERS_COST, VISIT_THIS_CYCLE_COST, pair_breakdown, slot_breakdown
+from qa.pairing.costs import (
+    REPEAT_PAIRING_COST,
+    TWO_FIRST_TIMERS_COST,
+    VISIT_THIS_CYCLE_COST,
+    pair_breakdown,
+    slot_breakdown,
+)
 from qa.pairing.data import LEAD, PEER, ROLES
 from qa.pairing.problem import _pairable, _Problem, _room
 
@@ -75,7 +84,9 @@ class _Model:
         peers = self._side(index, event, PEER)
         for lead_id, peer_id in _directed(self.p.context.last_cycle_pairs):
             if lead_id in leads and peer_id in peers:
-                self._charge_both(REPEAT_PAIRING_COST, leads[lead_id], peers[peer_id], f"rp_{index}")
+                self._charge_both(
+                    REPEAT_PAIRING_COST, leads[lead_id], peers[peer_id], f"rp_{index}"
+                )
         for lead_id, peer_id in _directed(self.p.context.never_pair):
             lead, peer = leads.get(lead_id), peers.get(peer_id)
             # Pinned partners were already filtered out of the slot lists.
@@ -88,7 +99,9 @@ class _Model:
         pinned = event.pinned(role)
         if pinned is not None:
             return {pinned: True}
-        return {person.id: self.x[(index, role, person.id)] for person in self.p.slots[(index, role)]}
+        return {
+            person.id: self.x[(index, role, person.id)] for person in self.p.slots[(index, role)]
+        }
 
     def _first_timers(self, index, leads, peers):
         new_leads = [v for pid, v in leads.items() if self.p.people_by_id[pid].is_first_timer]
@@ -103,7 +116,8 @@ class _Model:
             for var in new_peers if lead_pinned else new_leads:
                 self._charge(TWO_FIRST_TIMERS_COST, var)
             return
-        # At most one lead and one peer per event, so "both new" means sum(new leads) + sum(new peers) = 2.
+        # At most one lead and one peer per event, so "both new" means sum(new leads) + sum(new
+        # peers) = 2.
         both = self.model.new_bool_var(f"ft_{index}")
         self.model.add(sum(new_leads) + sum(new_peers) - 1 <= both)
         self._charge(TWO_FIRST_TIMERS_COST, both)
@@ -131,7 +145,8 @@ class _Model:
         for person_id, by_date in by_person.items():
             for day_vars in by_date.values():
                 if len(day_vars) > 1:
-                    self.model.add_at_most_one(day_vars)  # one visit a day; also stops one person taking both roles
+                    # one visit a day; also stops one person taking both roles
+                    self.model.add_at_most_one(day_vars)
             all_vars = [v for day_vars in by_date.values() for v in day_vars]
             room = _room(self.p, person_id)
             if len(by_date) > room:
@@ -157,7 +172,9 @@ class _Model:
         flows = defaultdict(list)  # (peer agency, visited agency) -> [peer vars]
         for (index, role, person_id), var in self.x.items():
             if role == PEER:
-                flows[(self.p.people_by_id[person_id].agency_id, self.p.events[index].agency_id)].append(var)
+                flows[
+                    (self.p.people_by_id[person_id].agency_id, self.p.events[index].agency_id)
+                ].append(var)
         for (a, b), forward in flows.items():
             backward = flows.get((b, a))
             if backward and _ordered(a, b):
@@ -178,7 +195,9 @@ class _Model:
             for role, person_id in ((LEAD, lead_id), (PEER, peer_id)):
                 if person_id is not None:
                     person = self.p.people_by_id[person_id]
-                    self.constant += sum(slot_breakdown(event, role, person, counted[person_id]).values())
+                    self.constant += sum(
+                        slot_breakdown(event, role, person, counted[person_id]).values()
+                    )
                     counted[person_id] += 1
             if lead_id is not None and peer_id is not None:
                 lead, peer = self.p.people_by_id[lead_id], self.p.people_by_id[peer_id]

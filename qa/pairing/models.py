@@ -1,4 +1,8 @@
-"""What the admin declares for pairing: people never to pair, and visitors pinned while planning a cycle's pairings."""
+"""What the admin declares for pairing.
+
+People never to pair, and visitors pinned while planning a cycle's pairings.
+"""
+
 from datetime import datetime
 
 from peewee import CharField, DateTimeField, ForeignKeyField, TextField
@@ -9,7 +13,8 @@ from qa.people.models import User
 
 
 class NeverPair(BaseModel):
-    """Two people who must never visit together, and why; stored with user_a the lower id so each pair is one row."""
+    """Two people who must never visit together, and why; stored with user_a the lower id so each
+    pair is one row."""
 
     user_a = ForeignKeyField(User, backref="+", on_delete="CASCADE")
     user_b = ForeignKeyField(User, backref="+", on_delete="CASCADE")
@@ -28,9 +33,11 @@ class NeverPair(BaseModel):
 
 
 class PairingPin(BaseModel):
-    """A visitor the admin fixed for an event's lead or peer while planning: proposals work round it until it is applied or removed.
+    """A visitor the admin fixed for an event's lead or peer while planning: proposals work round it
+    until it is applied or removed.
 
-    A pin may break a hard rule only with the admin's reason; `broken` keeps the rules it broke when pinned
+    A pin may break a hard rule only with the admin's reason; `broken` keeps the rules it broke when
+    pinned
     (HardRule names, one a line) so applying it can tell whether the world has changed since.
     """
 

@@ -1,4 +1,8 @@
-"""A person's pairing page for the admin: conflicts and unavailable dates recorded on their behalf, and people never to pair them with."""
+"""A person's pairing page for the admin.
+
+Conflicts and unavailable dates recorded on their behalf, and people never to pair them with.
+"""
+
 from flask import Blueprint, flash, redirect, url_for
 from flask_login import current_user
 from peewee import JOIN
@@ -27,9 +31,19 @@ def _page(person, problem=None, **forms):
         problem=problem,
         conflict_form=forms.get("conflict_form") or ConflictForm(formdata=None),
         unavailable_form=forms.get("unavailable_form") or UnavailableForm(formdata=None),
-        never_form=forms.get("never_form") or NeverPairForm(formdata=None, choices=never.partners_choices(person)),
-        conflicts=list(Conflict.select(Conflict, Agency).join(Agency).where(Conflict.user == person).order_by(Agency.name)),
-        unavailable=list(Unavailability.select().where(Unavailability.user == person).order_by(Unavailability.date)),
+        never_form=forms.get("never_form")
+        or NeverPairForm(formdata=None, choices=never.partners_choices(person)),
+        conflicts=list(
+            Conflict.select(Conflict, Agency)
+            .join(Agency)
+            .where(Conflict.user == person)
+            .order_by(Agency.name)
+        ),
+        unavailable=list(
+            Unavailability.select()
+            .where(Unavailability.user == person)
+            .order_by(Unavailability.date)
+        ),
         never_pairs=never.of(person),
     )
 
@@ -51,7 +65,9 @@ def add_conflict(person_id):
     person, form = _person(person_id), ConflictForm()
     if ready_to_save(form):
         try:
-            declarations.declare_conflict(current_user, person, form.agency.data, form.kind.data, form.detail.data or "")
+            declarations.declare_conflict(
+                current_user, person, form.agency.data, form.kind.data, form.detail.data or ""
+            )
             return _done(person, "conflicts", f"Conflict of interest recorded for {person.name}")
         except declarations.DeclarationError as error:
             return _page(person, problem=str(error), conflict_form=form)
@@ -72,8 +88,14 @@ def add_unavailable(person_id):
     person, form = _person(person_id), UnavailableForm()
     if ready_to_save(form):
         try:
-            declarations.declare_unavailable(current_user, person, form.day.data, form.note.data or "")
-            return _done(person, "unavailable", f"{person.name} is recorded as not available on {form.day.data:%-d %B %Y}")
+            declarations.declare_unavailable(
+                current_user, person, form.day.data, form.note.data or ""
+            )
+            return _done(
+                person,
+                "unavailable",
+                f"{person.name} is recorded as not available on {form.day.data:%-d %B %Y}",
+            )
         except declarations.DeclarationError as error:
             return _page(person, problem=str(error), unavailable_form=form)
     return _page(person, unavailable_form=form)
@@ -95,7 +117,11 @@ def add_never(person_id):
     if ready_to_save(form):
         try:
             made = never.declare(current_user, person, form.other.data, form.reason.data)
-            return _done(person, "never", f"{person.name} and {made.other(person.id).name} will never be paired")
+            return _done(
+                person,
+                "never",
+                f"{person.name} and {made.other(person.id).name} will never be paired",
+            )
         except never.NeverPairError as error:
             form.other.errors = [str(error)]
     return _page(person, never_form=form)

@@ -1,4 +1,8 @@
-"""A cycle's pairing plan: propose and explain (saving nothing), pin a visitor by hand, and the swap and by-hand lists."""
+"""A cycle's pairing plan.
+
+Propose and explain (saving nothing), pin a visitor by hand, and the swap and by-hand lists.
+"""
+
 from dataclasses import dataclass, field
 
 from qa import audit
@@ -19,15 +23,21 @@ COST_TABLE = [
     ("Both would be first-time visitors", solver.TWO_FIRST_TIMERS_COST),
 ]
 COST_WORDS = {
-    solver.PEER_SECTOR: "sector", solver.load_key(LEAD): "lead's visits", solver.load_key(PEER): "peer's visits",
-    solver.repeat_agency_key(LEAD): "lead visited before", solver.repeat_agency_key(PEER): "peer visited before",
-    solver.REPEAT_PAIRING: "paired last cycle", solver.TWO_FIRST_TIMERS: "two first-timers",
+    solver.PEER_SECTOR: "sector",
+    solver.load_key(LEAD): "lead's visits",
+    solver.load_key(PEER): "peer's visits",
+    solver.repeat_agency_key(LEAD): "lead visited before",
+    solver.repeat_agency_key(PEER): "peer visited before",
+    solver.REPEAT_PAIRING: "paired last cycle",
+    solver.TWO_FIRST_TIMERS: "two first-timers",
 }
-NEVER_OVERRIDDEN = (HardRule.NOT_ELIGIBLE, HardRule.SAME_PERSON)  # assign_visitor refuses these whatever the reason
+# assign_visitor refuses these whatever the reason
+NEVER_OVERRIDDEN = (HardRule.NOT_ELIGIBLE, HardRule.SAME_PERSON)
 
 
 class PinError(ValueError):
-    """A pin that cannot be made; `breaches` lists the rules in words when a reason would allow it."""
+    """A pin that cannot be made; `breaches` lists the rules in words when a reason would allow
+    it."""
 
     def __init__(self, message, breaches=()):
         super().__init__(message)
@@ -40,7 +50,8 @@ class Slot:
     user: object = None  # the User proposed, saved or pinned; None when nobody could be found
     saved: object = None  # Visitor already saved on the event
     pin: object = None  # PairingPin the admin set while planning
-    candidates: list = field(default_factory=list)  # solver Candidates for the swap list, cheapest first
+    # solver Candidates for the swap list, cheapest first
+    candidates: list = field(default_factory=list)
 
     @property
     def open(self):
@@ -68,7 +79,9 @@ class Row:
     @property
     def cost_parts(self):
         """e.g. "sector 40, peer's visits 10": what the cost is made of."""
-        return ", ".join(f"{COST_WORDS.get(key, key)} {value}" for key, value in self.pairing.breakdown.items())
+        return ", ".join(
+            f"{COST_WORDS.get(key, key)} {value}" for key, value in self.pairing.breakdown.items()
+        )
 
 
 @dataclass
@@ -88,7 +101,8 @@ class Plan:
 
 
 def why(reasons):
-    """Reasons as one phrase: "Same sector: Health; no visits this cycle; never visited this agency"."""
+    """Reasons as one phrase: "Same sector: Health; no visits this cycle; never visited this
+    agency"."""
     return "; ".join([*reasons[:1], *(r[:1].lower() + r[1:] for r in reasons[1:])])
 
 
@@ -97,32 +111,57 @@ def propose(cycle):
     data = inputs.build(cycle)
     proposal = solver.propose(data.events, data.people, data.context, time_limit_s=TIME_LIMIT_S)
     assignment = proposal.assignment()
-    return Plan(cycle, data, proposal, [_row(data, event, proposal.pairing_for(event.id), assignment) for event in data.events])
+    return Plan(
+        cycle,
+        data,
+        proposal,
+        [_row(data, event, proposal.pairing_for(event.id), assignment) for event in data.events],
+    )
 
 
 def _row(data, event, pairing, assignment):
     slots = {}
     for role, user_id in ((LEAD, pairing.lead_id), (PEER, pairing.peer_id)):
-        slot = Slot(role, data.users.get(user_id), data.saved.get((event.id, role)), data.pins.get((event.id, role)))
+        slot = Slot(
+            role,
+            data.users.get(user_id),
+            data.saved.get((event.id, role)),
+            data.pins.get((event.id, role)),
+        )
         if slot.open:
-            slot.candidates = solver.candidates(event, role, data.people, data.context, events=data.events, assignment=assignment)
+            slot.candidates = solver.candidates(
+                event, role, data.people, data.context, events=data.events, assignment=assignment
+            )
         slots[role] = slot
     row = Row(data.records[event.id], event, pairing, slots[LEAD], slots[PEER])
     if pairing.paired:
-        row.why = explain_pair(data, event, pairing.lead_id, pairing.peer_id, assignment).split("\n")
+        row.why = explain_pair(data, event, pairing.lead_id, pairing.peer_id, assignment).split(
+            "\n"
+        )
     else:
-        row.unpaired = explain.explain_unpaired_event(event, data.people, data.context, events=data.events, assignment=assignment)
+        row.unpaired = explain.explain_unpaired_event(
+            event, data.people, data.context, events=data.events, assignment=assignment
+        )
     return row
 
 
 def explain_pair(data, event, lead_id, peer_id, assignment):
-    return explain.explain_pairing(event, data.person(lead_id), data.person(peer_id), data.context,
-                                   people=data.people, events=data.events, assignment=assignment)
+    return explain.explain_pairing(
+        event,
+        data.person(lead_id),
+        data.person(peer_id),
+        data.context,
+        people=data.people,
+        events=data.events,
+        assignment=assignment,
+    )
 
 
 def visitor_explanation(lines, role):
-    """What one visitor's record keeps of the pair's explanation: the sector and peer lines for the peer, the lead's own
-    line for the lead, then the lines about the pair (explain_pairing's order: sector, peer, lead, the pair)."""
+    """What one visitor's record keeps of the pair's explanation: the sector and peer lines for the
+    peer, the lead's own
+    line for the lead, then the lines about the pair (explain_pairing's order: sector, peer, lead,
+    the pair)."""
     sector, peer, lead, *pair = lines
     return " ".join([sector, peer, *pair] if role == PEER else [lead, *pair])
 
@@ -132,7 +171,8 @@ def visitor_explanation(lines, role):
 
 @dataclass
 class Choice:
-    """Someone the admin could put in a slot by hand: their cost and why, or the rules they would break."""
+    """Someone the admin could put in a slot by hand: their cost and why, or the rules they would
+    break."""
 
     user: object
     cost: int = 0
@@ -141,10 +181,13 @@ class Choice:
 
 
 def by_hand(data, event, role):
-    """Everyone who could take the slot round the saved and pinned visitors: those within the rules (cheapest
+    """Everyone who could take the slot round the saved and pinned visitors: those within the rules
+    (cheapest
     first, with cost and why), then those who would break one (with the rules, in words)."""
     fixed = _without(data.fixed_assignment(), event.id, role)
-    allowed = solver.candidates(event, role, data.people, data.context, events=data.events, assignment=fixed)
+    allowed = solver.candidates(
+        event, role, data.people, data.context, events=data.events, assignment=fixed
+    )
     choices = [Choice(data.users[c.person.id], c.cost, c.reasons) for c in allowed]
     taken = {c.person.id for c in allowed}
     for person in data.people:
@@ -152,12 +195,17 @@ def by_hand(data, event, role):
             continue
         broken = _breaches(data, event, role, person, fixed)
         if broken and not any(rule in NEVER_OVERRIDDEN for rule in broken):
-            choices.append(Choice(data.users[person.id], breaches=_words(data, event, role, person, broken, fixed)))
+            choices.append(
+                Choice(
+                    data.users[person.id], breaches=_words(data, event, role, person, broken, fixed)
+                )
+            )
     return choices
 
 
 def pin(cycle, event_id, role, user_id, reason, who):
-    """Fix `user_id` in (event, role) for the next proposals; a rule may be broken only with a reason, which is kept."""
+    """Fix `user_id` in (event, role) for the next proposals; a rule may be broken only with a
+    reason, which is kept."""
     reason = (reason or "").strip()
     with db.atomic("IMMEDIATE"):
         data = inputs.build(cycle)
@@ -169,15 +217,35 @@ def pin(cycle, event_id, role, user_id, reason, who):
         fixed = _without(data.fixed_assignment(), event_id, role)
         broken = _breaches(data, event, role, person, fixed)
         if any(rule in NEVER_OVERRIDDEN for rule in broken):
-            raise PinError(f"{person.name} cannot take this role here: " + "; ".join(_words(data, event, role, person, broken, fixed)))
+            raise PinError(
+                f"{person.name} cannot take this role here: "
+                + "; ".join(_words(data, event, role, person, broken, fixed))
+            )
         if broken and not reason:
-            raise PinError(f"Give a reason for breaking the {'rule' if len(broken) == 1 else 'rules'}", _words(data, event, role, person, broken, fixed))
-        PairingPin.delete().where((PairingPin.event == event_id) & (PairingPin.role == role)).execute()
-        made = PairingPin.create(event=event_id, role=role, user=user_id, reason=reason if broken else "",
-                                 broken="\n".join(rule.name for rule in broken), by=who)
+            raise PinError(
+                f"Give a reason for breaking the {'rule' if len(broken) == 1 else 'rules'}",
+                _words(data, event, role, person, broken, fixed),
+            )
+        PairingPin.delete().where(
+            (PairingPin.event == event_id) & (PairingPin.role == role)
+        ).execute()
+        made = PairingPin.create(
+            event=event_id,
+            role=role,
+            user=user_id,
+            reason=reason if broken else "",
+            broken="\n".join(rule.name for rule in broken),
+            by=who,
+        )
         record = data.records[event_id]
         note = f" despite the rules ({reason})" if broken else ""
-        audit.record(who, "pinned", made, f"Pinned {person.name} as the {role} for {record.agency.name} while planning pairings{note}")
+        audit.record(
+            who,
+            "pinned",
+            made,
+            f"Pinned {person.name} as the {role} for {record.agency.name} while planning "
+            f"pairings{note}",
+        )
     return made
 
 
@@ -185,7 +253,12 @@ def unpin(event_id, role, who):
     with db.atomic("IMMEDIATE"):
         found = PairingPin.get_or_none((PairingPin.event == event_id) & (PairingPin.role == role))
         if found:
-            audit.record(who, "unpinned", found, f"Unpinned the {role} of event {event_id} while planning pairings")
+            audit.record(
+                who,
+                "unpinned",
+                found,
+                f"Unpinned the {role} of event {event_id} while planning pairings",
+            )
             found.delete_instance()
     return found
 
@@ -197,7 +270,15 @@ def _without(assignment, event_id, role):
 
 
 def _breaches(data, event, role, person, assignment):
-    return solver.check_hard_rules(event, role, person, data.context, people=data.people, events=data.events, assignment=assignment)
+    return solver.check_hard_rules(
+        event,
+        role,
+        person,
+        data.context,
+        people=data.people,
+        events=data.events,
+        assignment=assignment,
+    )
 
 
 def _words(data, event, role, person, broken, assignment):

@@ -1,4 +1,7 @@
-"""The prepared problem (pins, per-slot candidate lists and costs), the reference score of any assignment, and a greedy answer."""
+"""The prepared problem (pins, per-slot candidate lists and costs).
+
+The reference score of any assignment, and a greedy answer.
+"""
 
 from __future__ import annotations
 
@@ -30,7 +33,9 @@ def _visit_order(events: Sequence[Event], assignment: Mapping) -> dict:
         lead_id, peer_id = assignment.get(event.id, (None, None))
         for role, person_id in ((LEAD, lead_id), (PEER, peer_id)):
             if person_id is not None:
-                by_person[person_id].append((event.date, order[event.id], ROLES.index(role), event.id, role))
+                by_person[person_id].append(
+                    (event.date, order[event.id], ROLES.index(role), event.id, role)
+                )
     earlier = {}
     for slots in by_person.values():
         for position, (_, _, _, event_id, role) in enumerate(sorted(slots)):
@@ -38,7 +43,12 @@ def _visit_order(events: Sequence[Event], assignment: Mapping) -> dict:
     return earlier
 
 
-def score(events: Sequence[Event], people: Iterable[Person], context: Optional[Context], assignment: Mapping) -> dict:
+def score(
+    events: Sequence[Event],
+    people: Iterable[Person],
+    context: Optional[Context],
+    assignment: Mapping,
+) -> dict:
     """Itemised soft cost per event for any assignment (hard rules are not checked here).
 
     Each visit's load cost counts the person's earlier visits in the same assignment, in date order.
@@ -52,7 +62,9 @@ def score(events: Sequence[Event], people: Iterable[Person], context: Optional[C
         items = {}
         for role, person_id in ((LEAD, lead_id), (PEER, peer_id)):
             if person_id is not None:
-                items.update(slot_breakdown(event, role, people_by_id[person_id], earlier[(event.id, role)]))
+                items.update(
+                    slot_breakdown(event, role, people_by_id[person_id], earlier[(event.id, role)])
+                )
         if lead_id is not None and peer_id is not None:
             items.update(pair_breakdown(people_by_id[lead_id], people_by_id[peer_id], context))
         result[event.id] = items
@@ -73,7 +85,8 @@ class _Problem:
     pins: dict  # event id -> (lead id | None, peer id | None)
     ledger: _Ledger  # pinned visitors only
     slots: dict  # (event index, role) -> [Person] allowed by every hard rule, given the pins
-    costs: dict  # (event index, role, person id) -> the slot's own cost for that person (pins counted)
+    # (event index, role, person id) -> the slot's own cost for that person (pins counted)
+    costs: dict
     unpaired_penalty: int = UNPAIRED_EVENT_COST
 
     @property
@@ -92,7 +105,9 @@ def _unpaired_penalty(events, slots, costs, people_by_id, ledger) -> int:
     load = 0
     for person_id in people:
         person = people_by_id[person_id]
-        room = person.max_visits - person.visits_this_cycle - ledger.visits_elsewhere(person_id, None)
+        room = (
+            person.max_visits - person.visits_this_cycle - ledger.visits_elsewhere(person_id, None)
+        )
         load += VISIT_THIS_CYCLE_COST * room * (room - 1) // 2
     pair = len(events) * (REPEAT_PAIRING_COST + TWO_FIRST_TIMERS_COST)
     return max(UNPAIRED_EVENT_COST, sum(costs.values()) + pair + load + 1)
@@ -108,7 +123,9 @@ def _prepare(events, people, context) -> _Problem:
     for event in events:
         for person_id in (event.pinned_lead_id, event.pinned_peer_id):
             if person_id is not None and person_id not in people_by_id:
-                raise ValueError(f"event {event.id!r} pins unknown person {person_id!r}; pass them in people")
+                raise ValueError(
+                    f"event {event.id!r} pins unknown person {person_id!r}; pass them in people"
+                )
         if event.pinned_lead_id is not None or event.pinned_peer_id is not None:
             pins[event.id] = (event.pinned_lead_id, event.pinned_peer_id)
     ledger = _Ledger(events, people_by_id, pins)
@@ -122,7 +139,8 @@ def _prepare(events, people, context) -> _Problem:
             allowed = [
                 person
                 for person in people
-                if person.eligible_for(role) and _allowed(event, role, person, context, ledger, partner)
+                if person.eligible_for(role)
+                and _allowed(event, role, person, context, ledger, partner)
             ]
             slots[(index, role)] = allowed
             for person in allowed:
@@ -130,7 +148,9 @@ def _prepare(events, people, context) -> _Problem:
                 # proposed visit may count all their pinned visits as earlier ones (see _repeat_load
                 # and _pinned_constant); score() reaches the same total in date order.
                 earlier = pinned_visits.get(person.id, 0)
-                costs[(index, role, person.id)] = sum(slot_breakdown(event, role, person, earlier).values())
+                costs[(index, role, person.id)] = sum(
+                    slot_breakdown(event, role, person, earlier).values()
+                )
     penalty = _unpaired_penalty(events, slots, costs, people_by_id, ledger)
     return _Problem(events, people, people_by_id, context, pins, ledger, slots, costs, penalty)
 
@@ -150,11 +170,19 @@ def _pairs_every_pairable_event(problem: _Problem, assignment: Mapping) -> bool:
 
 def _room(problem: _Problem, person_id) -> int:
     person = problem.people_by_id[person_id]
-    return person.max_visits - person.visits_this_cycle - problem.ledger.visits_elsewhere(person_id, None)
+    return (
+        person.max_visits
+        - person.visits_this_cycle
+        - problem.ledger.visits_elsewhere(person_id, None)
+    )
 
 
 def greedy_assignment(
-    events: Iterable[Event], people: Iterable[Person], context: Optional[Context] = None, *, _problem=None
+    events: Iterable[Event],
+    people: Iterable[Person],
+    context: Optional[Context] = None,
+    *,
+    _problem=None,
 ) -> dict:
     """A quick assignment that obeys every hard rule: hardest events first, cheapest peer then lead.
 
@@ -197,7 +225,8 @@ def _cheapest(problem, ledger, proposed, index, role, chosen):
             break
         if not _allowed(event, role, person, problem.context, ledger, partner):
             continue
-        cost = base + VISIT_THIS_CYCLE_COST * proposed[person.id]  # base already counts pinned visits
+        # base already counts pinned visits
+        cost = base + VISIT_THIS_CYCLE_COST * proposed[person.id]
         if best is None or cost < best[0]:
             best = (cost, person.id)
     return best[1] if best else None
@@ -206,4 +235,6 @@ def _cheapest(problem, ledger, proposed, index, role, chosen):
 def _record(ledger, problem, event, role, person_id):
     ledger.commitments[person_id].append((event.id, event.date))
     if role == PEER:
-        ledger.peer_visits[(problem.people_by_id[person_id].agency_id, event.agency_id)].add(event.id)
+        ledger.peer_visits[(problem.people_by_id[person_id].agency_id, event.agency_id)].add(
+            event.id
+        )

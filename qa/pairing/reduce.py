@@ -1,4 +1,7 @@
-"""Shrinking big models without losing optimality: reduced-cost pruning from a min-cost-flow relaxation."""
+"""Shrinking big models without losing optimality.
+
+Reduced-cost pruning from a min-cost-flow relaxation.
+"""
 
 from __future__ import annotations
 
@@ -23,7 +26,8 @@ REDUCE_GAPS = (0, 25, 100)
 @dataclass
 class _Relaxation:
     bound: int  # least cost of filling every open slot when the dropped rules and costs are ignored
-    reduced_costs: dict  # (event index, role, person id) -> extra cost, at least, of using that person
+    # (event index, role, person id) -> extra cost, at least, of using that person
+    reduced_costs: dict
 
 
 def _relaxation(problem: _Problem) -> Optional[_Relaxation]:
@@ -32,7 +36,8 @@ def _relaxation(problem: _Problem) -> Optional[_Relaxation]:
     Network: source -> open slot (1 each) -> (person, date) at the slot's own cost -> person (one
     visit a day) -> sink through arcs costing 0, W, 2W... (the convex load cost, one per visit of
     room). It keeps the day and load rules and every linear cost exactly; it drops reciprocity and
-    never-pair (fewer rules, more solutions) and the pair costs (all >= 0). So its optimum `bound` is
+    never-pair (fewer rules, more solutions) and the pair costs (all >= 0). So its optimum `bound`
+    is
     at most the variable cost of any assignment that pairs every pairable event, and by LP duality
     such an assignment that uses (slot, person) costs at least bound + reduced cost of that arc.
     Returns None if even the relaxation cannot fill every open slot.
@@ -83,7 +88,8 @@ def _relaxation(problem: _Problem) -> Optional[_Relaxation]:
     flows = flow.flows(numpy.arange(len(tails))).tolist()
     potential = _potentials(len(nodes), tails, heads, capacities, unit_costs, flows)
     reduced = {
-        key: unit_costs[a] + potential[tails[a]] - potential[heads[a]] for key, a in slot_arcs.items()
+        key: unit_costs[a] + potential[tails[a]] - potential[heads[a]]
+        for key, a in slot_arcs.items()
     }
     return _Relaxation(bound=flow.optimal_cost(), reduced_costs=reduced)
 
@@ -95,7 +101,9 @@ def _potentials(n_nodes, tails, heads, capacities, costs, flows) -> list:
     Bellman-Ford; the residual graph of an optimal flow has no negative cycle, so this ends.
     """
     out = [[] for _ in range(n_nodes)]
-    for tail, head, capacity, cost, used in zip(tails, heads, capacities, costs, flows, strict=True):
+    for tail, head, capacity, cost, used in zip(
+        tails, heads, capacities, costs, flows, strict=True
+    ):
         if used < capacity:
             out[tail].append((head, cost))
         if used > 0:
@@ -128,11 +136,13 @@ def _restrict(problem: _Problem, relaxation: _Relaxation, gap: int) -> _Problem:
 
 
 def _solve_reduced(problem, deadline, seed, num_workers) -> Optional[_Solved]:
-    """Solve on a pruned candidate set, with a proof that nothing optimal was pruned; None if unsure.
+    """Solve on a pruned candidate set, with a proof that nothing optimal was pruned; None if
+    unsure.
 
     Why it is exact: if a restricted solve pairs every pairable event, the best number of pairs is
     known, so every optimal assignment pairs them all and costs at most the restricted optimum UB.
-    An assignment using a candidate with reduced cost rc costs at least bound + rc (see _relaxation),
+    An assignment using a candidate with reduced cost rc costs at least bound + rc (see
+    _relaxation),
     so every optimal assignment uses only candidates with rc <= UB - bound. If the restricted set
     already held all of those, its optimum is the true optimum; otherwise one more solve on exactly
     that set (hinted with the first answer) is.
@@ -143,8 +153,10 @@ def _solve_reduced(problem, deadline, seed, num_workers) -> Optional[_Solved]:
     for gap in REDUCE_GAPS:
         # No greedy hint here: it usually names pruned candidates, and repairing it costs more time
         # than it saves.
-        solved = _Model(_restrict(problem, relaxation, gap), require_all=True).build().solve(
-            deadline - time.perf_counter(), seed, num_workers, None
+        solved = (
+            _Model(_restrict(problem, relaxation, gap), require_all=True)
+            .build()
+            .solve(deadline - time.perf_counter(), seed, num_workers, None)
         )
         if solved.status == cp_model.INFEASIBLE:
             continue  # too few candidates kept to pair everything: widen
@@ -155,8 +167,10 @@ def _solve_reduced(problem, deadline, seed, num_workers) -> Optional[_Solved]:
         excess = solved.variable_cost - relaxation.bound
         if excess <= gap:
             return solved
-        final = _Model(_restrict(problem, relaxation, excess), require_all=True).build().solve(
-            deadline - time.perf_counter(), seed, num_workers, solved.assignment
+        final = (
+            _Model(_restrict(problem, relaxation, excess), require_all=True)
+            .build()
+            .solve(deadline - time.perf_counter(), seed, num_workers, solved.assignment)
         )
         if final.assignment is None:  # out of time: the first answer stands, unproven
             return replace(solved, status=cp_model.FEASIBLE, status_name="FEASIBLE")

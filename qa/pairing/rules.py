@@ -1,4 +1,7 @@
-"""The hard rules: who may fill a slot given the rest of an assignment, and which rules a person would break."""
+"""The hard rules: who may fill a slot given the rest of an assignment.
+
+And which rules a person would break.
+"""
 
 from __future__ import annotations
 
@@ -32,7 +35,9 @@ class _Ledger:
         return sum(1 for other, _ in self.commitments.get(person_id, ()) if other != event_id)
 
     def busy_elsewhere(self, person_id, day, event_id) -> bool:
-        return any(other != event_id and d == day for other, d in self.commitments.get(person_id, ()))
+        return any(
+            other != event_id and d == day for other, d in self.commitments.get(person_id, ())
+        )
 
     def peer_visit_elsewhere(self, peer_agency, visited_agency, event_id) -> bool:
         visits = self.peer_visits.get((peer_agency, visited_agency))
@@ -98,14 +103,17 @@ def check_hard_rules(
     """The hard rules person would break as `role` at `event`, most basic first; () means allowed.
 
     `assignment` (event id -> (lead id, peer id)) with its `events` and `people` supplies the other
-    commitments: same-day visits, load, reciprocal peers, and this event's other visitor (the partner).
+    commitments: same-day visits, load, reciprocal peers, and this event's other visitor (the
+    partner).
     Without an assignment the event's pinned visitor, if any, is the partner.
     """
     context = context or Context()
     people_by_id = {p.id: p for p in people}
     events = _with_event(events, event)
     ledger = _Ledger(events, people_by_id, assignment or {})
-    return tuple(_breaches(event, role, person, context, ledger, _partner_id(event, role, assignment)))
+    return tuple(
+        _breaches(event, role, person, context, ledger, _partner_id(event, role, assignment))
+    )
 
 
 def _with_event(events: Sequence[Event], event: Event) -> list:

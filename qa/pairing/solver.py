@@ -1,4 +1,7 @@
-"""Choose a lead and a peer for each challenge event: hard rules always hold, then fewest unpaired events, then least cost."""
+"""Choose a lead and a peer for each challenge event.
+
+Hard rules always hold, then fewest unpaired events, then least cost.
+"""
 
 # Public API
 # ----------
@@ -8,7 +11,8 @@
 #          unavailable_dates=frozenset(), conflict_agency_ids=frozenset(), busy_dates=frozenset(),
 #          visited_agency_ids=frozenset())
 #   Event(id, agency_id, agency_name, sector, date, pinned_lead_id=None, pinned_peer_id=None)
-#   Context(never_pair=frozenset({frozenset({a, b}), ...}), last_cycle_pairs=..., existing_peer_visits=
+# Context(never_pair=frozenset({frozenset({a, b}), ...}), last_cycle_pairs=...,
+# existing_peer_visits=
 #           frozenset({(peer_agency_id, visited_agency_id), ...}))
 #   Assignment = Mapping[event_id, (lead_id | None, peer_id | None)]
 #
@@ -16,15 +20,17 @@
 #   propose(events, people, context=None, *, time_limit_s=5.0, seed=0, num_workers=1, reduce=None)
 #       -> Proposal
 #       Proposal(pairings, status "optimal"|"feasible", unpaired_event_ids, total_cost, objective,
-#                unpaired_penalty, solver_status, solve_seconds); .assignment(), .pairing_for(event_id)
+# unpaired_penalty, solver_status, solve_seconds); .assignment(), .pairing_for(event_id)
 #       Pairing(event_id, lead_id, peer_id, cost, breakdown, pinned_lead, pinned_peer); .paired
 #   candidates(event, role, people, context=None, *, events=(), assignment=None) -> list[Candidate]
-#       Candidate(person, cost, reasons, breakdown): everyone who may fill that slot, cheapest first.
+# Candidate(person, cost, reasons, breakdown): everyone who may fill that slot, cheapest first.
 #   check_hard_rules(event, role, person, context=None, *, people=(), events=(), assignment=None)
-#       -> tuple[HardRule, ...]: the hard rules this person would break in that slot (empty = allowed).
-#   score(events, people, context, assignment) -> dict[event_id, dict[str, int]]: the reference cost of
-#       any assignment, itemised per event (the solver's objective is built from the same functions).
-#   greedy_assignment(events, people, context=None) -> Assignment: a quick feasible answer (solver hint,
+# -> tuple[HardRule, ...]: the hard rules this person would break in that slot (empty = allowed).
+# score(events, people, context, assignment) -> dict[event_id, dict[str, int]]: the reference cost
+# of
+# any assignment, itemised per event (the solver's objective is built from the same functions).
+# greedy_assignment(events, people, context=None) -> Assignment: a quick feasible answer (solver
+# hint,
 #       fallback if the solver finds nothing in time, and the benchmark baseline).
 #   slot_breakdown / pair_breakdown / sector_relation / sector_slug / sector_label: the cost pieces.
 #
@@ -46,7 +52,8 @@
 # * visits_this_cycle and busy_dates describe visits *outside* the events being proposed (existing
 #   assignments to other events). Do not count the events passed to propose().
 # * visits_last_three_cycles counts the three completed cycles before this one.
-# * previous_visits_total counts every visit ever before this proposal; 0 means a first-time visitor.
+# * previous_visits_total counts every visit ever before this proposal; 0 means a first-time
+# visitor.
 # * Sectors are compared as lower-case slugs ("childrens-social-care"); sector_slug() normalises
 #   labels such as "Children's social care".
 
@@ -105,7 +112,13 @@ from qa.pairing.problem import (  # noqa: F401
     greedy_assignment,
     score,
 )
-from qa.pairing.reduce import REDUCE_ABOVE_CANDIDATES, REDUCE_GAPS, _Relaxation, _relaxation, _solve_reduced  # noqa: F401
+from qa.pairing.reduce import (
+    REDUCE_ABOVE_CANDIDATES,
+    REDUCE_GAPS,  # noqa: F401
+    _Relaxation,  # noqa: F401
+    _relaxation,  # noqa: F401
+    _solve_reduced,
+)  # noqa: F401
 from qa.pairing.rules import (  # noqa: F401
     _allowed,
     _breaches,
@@ -137,9 +150,12 @@ def propose(
     """Pair as many events as possible, then at least total cost, never breaking a hard rule.
 
     Pinned visitors are kept exactly as given (and exempt from the hard rules), but they still take
-    up their day, their load and their agency's reciprocity for everyone else. One worker and a fixed
-    seed make the answer repeatable; status says whether it was proven optimal within the time limit.
-    reduce=None prunes candidates by reduced cost on big instances only; True/False force it (tests).
+    up their day, their load and their agency's reciprocity for everyone else. One worker and a
+    fixed
+    seed make the answer repeatable; status says whether it was proven optimal within the time
+    limit.
+    reduce=None prunes candidates by reduced cost on big instances only; True/False force it
+    (tests).
     """
     started = time.perf_counter()
     deadline = started + time_limit_s
@@ -162,10 +178,17 @@ def propose(
     else:
         # Timed out before any solution (only with absurdly short limits): the greedy answer obeys
         # every hard rule, so it is still a valid, if unproven, proposal.
-        assignment, label, solver_status = hint, "feasible", f"{solved.status_name}; greedy fallback"
-    proposal = _proposal(problem, assignment, label, solver_status, solved.penalty, time.perf_counter() - started)
+        assignment, label, solver_status = (
+            hint,
+            "feasible",
+            f"{solved.status_name}; greedy fallback",
+        )
+    proposal = _proposal(
+        problem, assignment, label, solver_status, solved.penalty, time.perf_counter() - started
+    )
     if solved.status == cp_model.OPTIMAL and solved.objective != proposal.objective:
-        # The model and score() encode the same cost table; disagreement is a bug, not a data problem.
+        # The model and score() encode the same cost table; disagreement is a bug, not a data
+        # problem.
         raise RuntimeError(f"model objective {solved.objective} != scored {proposal.objective}")
     return proposal
 
@@ -231,7 +254,9 @@ def candidates(
         if partner is not None:
             lead, peer = (person, partner) if role == LEAD else (partner, person)
             items.update(pair_breakdown(lead, peer, context))
-        reasons = explain.slot_reasons(event, role, person, context, partner=partner, earlier_visits=earlier)
+        reasons = explain.slot_reasons(
+            event, role, person, context, partner=partner, earlier_visits=earlier
+        )
         found.append(Candidate(person, sum(items.values()), tuple(reasons), items))
     found.sort(key=lambda c: (c.cost, c.person.name, repr(c.person.id)))
     return found

@@ -1,4 +1,8 @@
-"""Pairing pages: propose and preview a cycle's pairings, pin or swap a visitor, choose by hand with a reason, apply."""
+"""Pairing pages: propose and preview a cycle's pairings, pin or swap a visitor.
+
+Choose by hand with a reason, apply.
+"""
+
 from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask_login import current_user
 
@@ -20,14 +24,24 @@ bp = Blueprint("pairing", __name__, url_prefix="/pairing")
 @bp.get("/cycles/<int:cycle_id>")
 @role_required("admin")
 def proposal(cycle_id):
-    """The proposal for every event still needing visitors: worked out afresh each time, and never saved from here."""
+    """The proposal for every event still needing visitors: worked out afresh each time, and never
+    saved from here."""
     return _proposal(get_or_404(Cycle, Cycle.id == cycle_id))
 
 
 def _proposal(cycle, problems=(), changed=(), focus=None):
     plan = planning.propose(cycle)
-    return render("pairing/proposal.html", "pairing/_proposal.html", cycle=cycle, plan=plan, problems=list(problems), changed=list(changed),
-                  cost_table=planning.COST_TABLE, why=planning.why, focus=focus)
+    return render(
+        "pairing/proposal.html",
+        "pairing/_proposal.html",
+        cycle=cycle,
+        plan=plan,
+        problems=list(problems),
+        changed=list(changed),
+        cost_table=planning.COST_TABLE,
+        why=planning.why,
+        focus=focus,
+    )
 
 
 @bp.post("/cycles/<int:cycle_id>/apply")
@@ -42,7 +56,11 @@ def apply(cycle_id):
     except applying.WorldChanged as error:
         return _proposal(cycle, changed=error.problems)
     count = len(chosen)
-    flash(f"{count} {'pairing' if count == 1 else 'pairings'} saved. Each visitor's record says it was proposed by pairing, and why.", "success")
+    flash(
+        f"{count} {'pairing' if count == 1 else 'pairings'} saved. Each visitor's record says it "
+        "was proposed by pairing, and why.",
+        "success",
+    )
     return redirect(url_for(".proposal", cycle_id=cycle.id))
 
 
@@ -53,8 +71,19 @@ def pin(event_id):
     form = PinForm()
     if ready_to_save(form):
         try:
-            made = planning.pin(record.cycle, record.id, form.role.data, form.user.data, form.reason.data, current_user)
-            return _after(record, f"{made.user.name} is pinned as the {made.role}. The proposal was worked out again around them.")
+            made = planning.pin(
+                record.cycle,
+                record.id,
+                form.role.data,
+                form.user.data,
+                form.reason.data,
+                current_user,
+            )
+            return _after(
+                record,
+                f"{made.user.name} is pinned as the {made.role}. The proposal was worked out "
+                "again around them.",
+            )
         except planning.PinError as error:
             if error.breaches:
                 form.reason.errors = [str(error)]
@@ -79,7 +108,8 @@ def unpin(event_id, role):
 @bp.get("/events/<int:event_id>/<role>")
 @role_required("admin")
 def choose(event_id, role):
-    """Everyone who could take the slot: within the rules (cost and why), or breaking one (only with a reason)."""
+    """Everyone who could take the slot: within the rules (cost and why), or breaking one (only with
+    a reason)."""
     return _choose(_record(event_id, role), role, PinForm(formdata=None, data={"role": role}))
 
 
@@ -87,22 +117,40 @@ def _choose(record, role, form, problem=None, breaches=()):
     data = inputs.build(record.cycle)
     event = data.event(record.id)
     if event is None or (record.id, role) in data.saved:
-        flash(f"{record.agency.name} does not need a {role} chosen here: it has one, or no date yet.", "info")
+        flash(
+            f"{record.agency.name} does not need a {role} chosen here: it has one, or no date yet.",
+            "info",
+        )
         return redirect(url_for("challenge.event", event_id=record.id))
-    return render("pairing/choose.html", record=record, role=role, form=form, problem=problem, breaches=list(breaches),
-                  choices=planning.by_hand(data, event, role), pin=data.pins.get((record.id, role)), why=planning.why)
+    return render(
+        "pairing/choose.html",
+        record=record,
+        role=role,
+        form=form,
+        problem=problem,
+        breaches=list(breaches),
+        choices=planning.by_hand(data, event, role),
+        pin=data.pins.get((record.id, role)),
+        why=planning.why,
+    )
 
 
 def _record(event_id, role=LEAD):
     if role not in ROLES:
         abort(404)
-    return get_or_404(ChallengeEvent.select(ChallengeEvent, Agency, Cycle).join(Agency).switch(ChallengeEvent).join(Cycle),
-                      ChallengeEvent.id == event_id)
+    return get_or_404(
+        ChallengeEvent.select(ChallengeEvent, Agency, Cycle)
+        .join(Agency)
+        .switch(ChallengeEvent)
+        .join(Cycle),
+        ChallengeEvent.id == event_id,
+    )
 
 
 def _after(record, message):
     """After a pin changes: the proposal again for htmx, else back to the page at this event."""
     if wants_fragment():
-        return _proposal(record.cycle, focus=record.id)  # the swap replaces the button pressed: focus goes to its row
+        # the swap replaces the button pressed: focus goes to its row
+        return _proposal(record.cycle, focus=record.id)
     flash(message, "success")
     return redirect(url_for(".proposal", cycle_id=record.cycle_id, _anchor=f"event-{record.id}"))

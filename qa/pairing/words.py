@@ -1,4 +1,7 @@
-"""Words the explanations share: dates, reasons for one visitor in one slot, and each hard rule in plain English."""
+"""Words the explanations share.
+
+Dates, reasons for one visitor in one slot, and each hard rule in plain English.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +12,18 @@ from qa.pairing.costs import sector_label, sector_relation
 from qa.pairing.data import LEAD, PEER, Context, Event, HardRule, Person
 
 MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )  # fmt: skip  (spelt out here so output never depends on the server's locale)
 
 ROLE_NOUNS = {LEAD: "lead", PEER: "peer"}
@@ -42,7 +55,9 @@ def sector_reason(event: Event, peer: Person) -> str:
 
 def load_reason(person: Person, earlier_visits: int = 0) -> str:
     this_cycle = person.visits_this_cycle + earlier_visits
-    text = "No visits this cycle" if this_cycle == 0 else f"{_plural(this_cycle, 'visit')} this cycle"
+    text = (
+        "No visits this cycle" if this_cycle == 0 else f"{_plural(this_cycle, 'visit')} this cycle"
+    )
     if earlier_visits:
         text += f" (including {earlier_visits} in this proposal)"
     if person.visits_last_three_cycles:
@@ -91,7 +106,9 @@ def slot_reasons(
 # ---------------------------------------------------------------------------------------------
 
 
-def describe_breach(rule: HardRule, event: Event, role: str, person: Person, partner: Optional[Person] = None) -> str:
+def describe_breach(
+    rule: HardRule, event: Event, role: str, person: Person, partner: Optional[Person] = None
+) -> str:
     """One hard rule broken by one person, as a sentence fragment starting with their name."""
     name = person.name
     day = format_date(event.date)
@@ -109,7 +126,9 @@ def describe_breach(rule: HardRule, event: Event, role: str, person: Person, par
     return texts[rule]
 
 
-def _count_phrase(rule: HardRule, count: int, event: Event, role: str, partner: Optional[Person]) -> str:
+def _count_phrase(
+    rule: HardRule, count: int, event: Event, role: str, partner: Optional[Person]
+) -> str:
     """How many candidates one rule removed, e.g. '3 unavailable'."""
     other = ROLE_NOUNS[_other(role)]
     texts = {

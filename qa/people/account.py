@@ -1,4 +1,5 @@
 """A person's own account: change password, declare conflicts and unavailable dates."""
+
 from flask import Blueprint, flash, redirect, url_for
 from flask_login import current_user, login_user
 
@@ -17,12 +18,18 @@ bp = Blueprint("account", __name__, url_prefix="/account")
 def _page(**forms):
     me = current_user._get_current_object()
     context = {
-        # formdata=None: a form that was not the one posted starts empty, not filled from the request
+        # formdata=None: a form that was not the one posted starts empty, not filled from the
+        # request
         "password_form": forms.get("password_form") or PasswordForm(formdata=None, email=me.email),
         "conflict_form": forms.get("conflict_form") or ConflictForm(formdata=None),
         "unavailable_form": forms.get("unavailable_form") or UnavailableForm(formdata=None),
-        "conflicts": Conflict.select(Conflict, Agency).join(Agency).where(Conflict.user == me).order_by(Conflict.created_at),
-        "unavailable": Unavailability.select().where(Unavailability.user == me).order_by(Unavailability.date),
+        "conflicts": Conflict.select(Conflict, Agency)
+        .join(Agency)
+        .where(Conflict.user == me)
+        .order_by(Conflict.created_at),
+        "unavailable": Unavailability.select()
+        .where(Unavailability.user == me)
+        .order_by(Unavailability.date),
         "problem": forms.get("problem"),
     }
     return context
@@ -44,11 +51,16 @@ def change_password():
             form.current_password.errors = ["Your current password is not right"]
         else:
             with db.atomic("IMMEDIATE"):
-                User.update(password_hash=hash_password(form.new_password.data)).where(User.id == me.id).execute()
+                User.update(password_hash=hash_password(form.new_password.data)).where(
+                    User.id == me.id
+                ).execute()
                 me.end_sessions()  # other devices signed in as this person are signed out
                 audit.record(me, "changed password", me, f"{me.name} changed their password")
             login_user(User.get_by_id(me.id))
-            flash("Your password has been changed. You have been signed out on other devices.", "success")
+            flash(
+                "Your password has been changed. You have been signed out on other devices.",
+                "success",
+            )
             return redirect(url_for("account.show"))
     return render("account/show.html", **_page(password_form=form))
 
@@ -60,11 +72,15 @@ def add_conflict():
     problem = None
     if ready_to_save(form):
         try:
-            declarations.declare_conflict(current_user, current_user, form.agency.data, form.kind.data, form.detail.data or "")
+            declarations.declare_conflict(
+                current_user, current_user, form.agency.data, form.kind.data, form.detail.data or ""
+            )
             return _after("conflicts", "Conflict of interest declared")
         except declarations.DeclarationError as error:
             problem = str(error)
-    return render("account/show.html", "account/_conflicts.html", **_page(conflict_form=form, problem=problem))
+    return render(
+        "account/show.html", "account/_conflicts.html", **_page(conflict_form=form, problem=problem)
+    )
 
 
 @bp.post("/conflicts/<int:conflict_id>/withdraw")
@@ -82,11 +98,17 @@ def add_unavailable():
     problem = None
     if ready_to_save(form):
         try:
-            declarations.declare_unavailable(current_user, current_user, form.day.data, form.note.data or "")
+            declarations.declare_unavailable(
+                current_user, current_user, form.day.data, form.note.data or ""
+            )
             return _after("unavailable", "Date added")
         except declarations.DeclarationError as error:
             problem = str(error)
-    return render("account/show.html", "account/_unavailable.html", **_page(unavailable_form=form, problem=problem))
+    return render(
+        "account/show.html",
+        "account/_unavailable.html",
+        **_page(unavailable_form=form, problem=problem),
+    )
 
 
 @bp.post("/unavailable/<int:entry_id>/withdraw")
@@ -98,8 +120,14 @@ def withdraw_unavailable(entry_id):
 
 
 def _refuse_unless_mine(model, entry_id):
-    """Someone else's declaration is refused and recorded; one already withdrawn (a second click) is simply gone."""
-    owner = User.select(User.id, User.name).join(model, on=(model.user == User.id)).where(model.id == entry_id).first()
+    """Someone else's declaration is refused and recorded; one already withdrawn (a second click) is
+    simply gone."""
+    owner = (
+        User.select(User.id, User.name)
+        .join(model, on=(model.user == User.id))
+        .where(model.id == entry_id)
+        .first()
+    )
     if owner is not None and owner.id != current_user.id:
         deny(model.__name__, entry_id, owner.name)
 

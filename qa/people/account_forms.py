@@ -1,4 +1,5 @@
 """Forms on a person's own account page."""
+
 from flask_wtf import FlaskForm
 from wtforms import DateField, PasswordField, StringField, TextAreaField
 from wtforms.validators import EqualTo, InputRequired, Length, Optional, ValidationError
@@ -11,7 +12,12 @@ from qa.security import password_problem
 class PasswordForm(FlaskForm):
     current_password = PasswordField(validators=[InputRequired("Enter your current password")])
     new_password = PasswordField(validators=[InputRequired("Enter a new password")])
-    confirm_password = PasswordField(validators=[InputRequired("Enter the new password again"), EqualTo("new_password", "The passwords do not match")])
+    confirm_password = PasswordField(
+        validators=[
+            InputRequired("Enter the new password again"),
+            EqualTo("new_password", "The passwords do not match"),
+        ]
+    )
 
     def __init__(self, *args, email="", **kwargs):
         super().__init__(*args, **kwargs)
@@ -25,14 +31,32 @@ class PasswordForm(FlaskForm):
 
 class ConflictForm(FlaskForm):
     agency = ChoiceField(coerce=optional_int, message="Choose the agency you have a conflict with")
-    kind = ChoiceField(choices=[("", "Choose a kind")] + list(CONFLICT_KINDS.items()), message="Choose what kind of conflict it is")
-    detail = TextAreaField(filters=[strip], validators=[Optional(), Length(max=1000, message="Details must be 1000 characters or fewer")])
+    kind = ChoiceField(
+        choices=[("", "Choose a kind")] + list(CONFLICT_KINDS.items()),
+        message="Choose what kind of conflict it is",
+    )
+    detail = TextAreaField(
+        filters=[strip],
+        validators=[
+            Optional(),
+            Length(max=1000, message="Details must be 1000 characters or fewer"),
+        ],
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.agency.choices = [(None, "Choose an agency")] + [(a.id, a.name) for a in Agency.select().where(Agency.active == True).order_by(Agency.name)]  # noqa: E712
+        self.agency.choices = [(None, "Choose an agency")] + [
+            (a.id, a.name)
+            for a in Agency.select().where(Agency.active == True).order_by(Agency.name)
+        ]  # noqa: E712
 
 
 class UnavailableForm(FlaskForm):
     day = DateField("Date", validators=[InputRequired("Enter a date")], format="%Y-%m-%d")
-    note = StringField(filters=[strip], validators=[Optional(), Length(max=200, message="The note must be 200 characters or fewer")])
+    note = StringField(
+        filters=[strip],
+        validators=[
+            Optional(),
+            Length(max=200, message="The note must be 200 characters or fewer"),
+        ],
+    )

@@ -1,4 +1,5 @@
 """Creating the first admin account from the command line."""
+
 from qa import audit
 from qa.db import db
 from qa.people.models import User
@@ -15,6 +16,12 @@ def create_admin(email, name, password):
     with db.atomic("IMMEDIATE"):
         if User.select().where(User.email == email).exists():
             raise ValueError(f"{email} already has an account")
-        user = User.create(email=email, name=name, role="admin", password_hash=hash_password(password), subgroup_member=True)
+        user = User.create(
+            email=email,
+            name=name,
+            role="admin",
+            password_hash=hash_password(password),
+            subgroup_member=True,
+        )
         audit.record(None, "created", user, f"Admin {email} created from the command line")
     return user

@@ -1,4 +1,5 @@
 """What a person declares about themselves: conflicts of interest and dates they cannot visit."""
+
 from datetime import date
 
 from qa import audit
@@ -19,10 +20,19 @@ def declare_conflict(who, person, agency_id, kind, detail):
     if len(detail) > 1000:
         raise DeclarationError("Details must be 1000 characters or fewer")
     with db.atomic("IMMEDIATE"):
-        if Conflict.select().where((Conflict.user == person) & (Conflict.agency == agency)).exists():
+        if (
+            Conflict.select()
+            .where((Conflict.user == person) & (Conflict.agency == agency))
+            .exists()
+        ):
             raise DeclarationError(f"You have already declared a conflict with {agency.name}")
         conflict = Conflict.create(user=person, agency=agency, kind=kind, detail=detail)
-        audit.record(who, "declared conflict", conflict, f"{person.name} declared a conflict with {agency.name} ({CONFLICT_KINDS[kind]})")
+        audit.record(
+            who,
+            "declared conflict",
+            conflict,
+            f"{person.name} declared a conflict with {agency.name} ({CONFLICT_KINDS[kind]})",
+        )
     return conflict
 
 
@@ -31,7 +41,12 @@ def withdraw_conflict(who, person, conflict_id):
     if conflict is None:
         return False
     with db.atomic("IMMEDIATE"):
-        audit.record(who, "withdrew conflict", conflict, f"{person.name} withdrew a conflict with {conflict.agency.name}")
+        audit.record(
+            who,
+            "withdrew conflict",
+            conflict,
+            f"{person.name} withdrew a conflict with {conflict.agency.name}",
+        )
         conflict.delete_instance()
     return True
 
@@ -44,18 +59,31 @@ def declare_unavailable(who, person, day, note, today=None):
     if len(note) > 200:
         raise DeclarationError("The note must be 200 characters or fewer")
     with db.atomic("IMMEDIATE"):
-        if Unavailability.select().where((Unavailability.user == person) & (Unavailability.date == day)).exists():
+        if (
+            Unavailability.select()
+            .where((Unavailability.user == person) & (Unavailability.date == day))
+            .exists()
+        ):
             raise DeclarationError("You have already said you are not available on that date")
         entry = Unavailability.create(user=person, date=day, note=note)
-        audit.record(who, "declared unavailable", entry, f"{person.name} is not available on {day:%-d %B %Y}")
+        audit.record(
+            who, "declared unavailable", entry, f"{person.name} is not available on {day:%-d %B %Y}"
+        )
     return entry
 
 
 def withdraw_unavailable(who, person, entry_id):
-    entry = Unavailability.get_or_none((Unavailability.id == entry_id) & (Unavailability.user == person))
+    entry = Unavailability.get_or_none(
+        (Unavailability.id == entry_id) & (Unavailability.user == person)
+    )
     if entry is None:
         return False
     with db.atomic("IMMEDIATE"):
-        audit.record(who, "withdrew unavailable date", entry, f"{person.name} is available again on {entry.date:%-d %B %Y}")
+        audit.record(
+            who,
+            "withdrew unavailable date",
+            entry,
+            f"{person.name} is available again on {entry.date:%-d %B %Y}",
+        )
         entry.delete_instance()
     return True

@@ -1,15 +1,44 @@
 """Sectors, agencies and people, with the conflicts and unavailable dates they declare."""
+
 import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
-from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import (
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
 
 from qa.db import BaseModel, VersionedModel
 from qa.frameworks.models import Framework
 
 ROLES = {"admin": "Admin", "reviewer": "Reviewer", "agency_lead": "Agency lead"}
-TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "rev", "revd", "det", "insp", "ds", "di", "dc", "pc", "sgt", "cllr", "sir", "dame"}
+TITLES = {
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "prof",
+    "rev",
+    "revd",
+    "det",
+    "insp",
+    "ds",
+    "di",
+    "dc",
+    "pc",
+    "sgt",
+    "cllr",
+    "sir",
+    "dame",
+}
 CONFLICT_KINDS = {
     "line-management": "Line management",
     "commissioning": "Commissioning or contract relationship",
@@ -65,7 +94,8 @@ class User(UserMixin, VersionedModel):
 
     @property
     def on_subgroup(self):
-        """Admins and reviewers who sit on the QA sub-group: they see the partnership-wide views; peer reviewers do not."""
+        """Admins and reviewers who sit on the QA sub-group: they see the partnership-wide views;
+        peer reviewers do not."""
         return self.role == "admin" or (self.role == "reviewer" and bool(self.subgroup_member))
 
     @property

@@ -1,8 +1,10 @@
 """The list queries behind the admin pages: one query each, joined, never a query per row."""
+
 from peewee import JOIN, fn
 
 from qa.frameworks.models import Framework
 from qa.people.models import Agency, Sector, User
+
 
 def sectors_with_counts():
     return (
@@ -11,6 +13,7 @@ def sectors_with_counts():
         .group_by(Sector.id)
         .order_by(Sector.name)
     )
+
 
 def agencies(q="", sector_id="", status=""):
     query = (
@@ -30,10 +33,13 @@ def agencies(q="", sector_id="", status=""):
         query = query.where(Agency.active == False)  # noqa: E712
     return list(query)
 
+
 def people(q="", role=""):
     query = User.select(User, Agency).join(Agency, JOIN.LEFT_OUTER).order_by(User.name)
     if q:
-        query = query.where(User.name.contains(q) | User.email.contains(q) | Agency.name.contains(q))
+        query = query.where(
+            User.name.contains(q) | User.email.contains(q) | Agency.name.contains(q)
+        )
     if role in ("admin", "reviewer", "agency_lead"):
         query = query.where(User.role == role)
     elif role == "subgroup":

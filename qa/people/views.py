@@ -1,4 +1,5 @@
 """Admin pages for sectors, agencies and people: searchable lists, inline-validated forms."""
+
 from flask import Blueprint, flash, redirect, request, url_for
 from flask_login import current_user
 
@@ -6,15 +7,23 @@ from qa import audit, editing
 from qa.db import VersionConflict, db, get_or_404
 from qa.forms import ready_to_save, values
 from qa.htmx import render
+from qa.people import queries
 from qa.people.forms import AgencyForm, PersonForm, SectorForm, slug_for
 from qa.people.models import ROLES, Agency, Sector, User
-from qa.people import queries
 from qa.security import hash_password, role_required
 
 bp = Blueprint("people", __name__, url_prefix="/admin")
 
 AGENCY_LABELS = {"name": "Name", "sector": "Sector", "framework": "Framework", "active": "Active"}
-PERSON_LABELS = {"name": "Name", "email": "Email", "role": "Role", "agency": "Agency", "subgroup_member": "QA sub-group member", "active": "Active", "max_visits": "Most visits per cycle"}
+PERSON_LABELS = {
+    "name": "Name",
+    "email": "Email",
+    "role": "Role",
+    "agency": "Agency",
+    "subgroup_member": "QA sub-group member",
+    "active": "Active",
+    "max_visits": "Most visits per cycle",
+}
 
 
 # Sectors -------------------------------------------------------------------------------------
@@ -54,9 +63,21 @@ def sector_edit(sector_id):
 @bp.get("/agencies")
 @role_required("admin")
 def agencies():
-    q, sector_id, status = request.args.get("q", "").strip()[:100], request.args.get("sector", ""), request.args.get("status", "")
+    q, sector_id, status = (
+        request.args.get("q", "").strip()[:100],
+        request.args.get("sector", ""),
+        request.args.get("status", ""),
+    )
     rows = queries.agencies(q=q, sector_id=sector_id, status=status)
-    return render("people/agencies.html", "people/_agency_table.html", agencies=rows, q=q, sector_id=sector_id, status=status, sectors=Sector.select().order_by(Sector.name))
+    return render(
+        "people/agencies.html",
+        "people/_agency_table.html",
+        agencies=rows,
+        q=q,
+        sector_id=sector_id,
+        status=status,
+        sectors=Sector.select().order_by(Sector.name),
+    )
 
 
 @bp.route("/agencies/new", methods=["GET", "POST"])
@@ -107,17 +128,31 @@ def agency_toggle(agency_id):
 @role_required("admin")
 def people():
     q, role = request.args.get("q", "").strip()[:100], request.args.get("role", "")
-    return render("people/people.html", "people/_people_table.html", people=queries.people(q=q, role=role), q=q, role=role, roles=ROLES)
+    return render(
+        "people/people.html",
+        "people/_people_table.html",
+        people=queries.people(q=q, role=role),
+        q=q,
+        role=role,
+        roles=ROLES,
+    )
 
 
 @bp.route("/people/new", methods=["GET", "POST"])
 @role_required("admin")
 def person_new():
-    form = PersonForm(data={"version": "1", "active": True, "max_visits": 2} if request.method == "GET" else None)
+    form = PersonForm(
+        data={"version": "1", "active": True, "max_visits": 2} if request.method == "GET" else None
+    )
     if ready_to_save(form) and _password_given(form):
-        data = values(form, PERSON_LABELS) | {"password_hash": hash_password(form.new_password.data)}
+        data = values(form, PERSON_LABELS) | {
+            "password_hash": hash_password(form.new_password.data)
+        }
         person = editing.create(User, data)
-        flash(f"{person.name} added. Tell them their password in person or by phone, not by email.", "success")
+        flash(
+            f"{person.name} added. Tell them their password in person or by phone, not by email.",
+            "success",
+        )
         return redirect(url_for("people.people"))
     return render("people/person_form.html", form=form, person=None, conflict=None)
 
@@ -148,14 +183,18 @@ def save_person(person, form):
             data["password_hash"] = hash_password(form.new_password.data)
         editing.update(person, form.version.data, data)
         if form.new_password.data:
-            audit.record(current_user, "reset password", person, f"Reset the password of {person.name}")
+            audit.record(
+                current_user, "reset password", person, f"Reset the password of {person.name}"
+            )
         if (was_active and not person.active) or form.new_password.data:
             person.end_sessions()
 
 
 def _password_given(form):
     if not form.new_password.data:
-        form.new_password.errors = list(form.new_password.errors) + ["Enter a password for this person"]
+        form.new_password.errors = list(form.new_password.errors) + [
+            "Enter a password for this person"
+        ]
         return False
     return True
 

@@ -1,4 +1,8 @@
-"""The annual quality-assurance report to the board: each section's figures, gathered with the other features' own queries."""
+"""The annual quality-assurance report to the board.
+
+Each section's figures, gathered with the other features' own queries.
+"""
+
 from collections import Counter
 from datetime import date, datetime, timedelta
 
@@ -14,15 +18,25 @@ from qa.surveys import queries as survey_queries
 from qa.surveys.models import Survey, YouSaidWeDid
 from qa.voices import queries as voices
 
-STEPS = ["Section 11 returns", "Challenge events", "Children and young people", "Front-line staff", "Actions and impact", "Key messages"]
+STEPS = [
+    "Section 11 returns",
+    "Challenge events",
+    "Children and young people",
+    "Front-line staff",
+    "Actions and impact",
+    "Key messages",
+]
 QUOTES = 3  # written answers quoted per survey: enough to hear the voice, few enough to read
 
 
 def build(cycle, today=None, progress=lambda step, label: None):
-    """Everything the report shows, section by section; `progress(step, label)` is told as each section starts."""
+    """Everything the report shows, section by section; `progress(step, label)` is told as each
+    section starts."""
     today = today or date.today()
     data = {"cycle": cycle, "today": today, "generated": datetime.now(), "steps": STEPS}
-    for number, (label, section) in enumerate(zip(STEPS, (_section11, _challenge, _children, _staff, _actions), strict=False), start=1):
+    for number, (label, section) in enumerate(
+        zip(STEPS, (_section11, _challenge, _children, _staff, _actions), strict=False), start=1
+    ):
         progress(number, label)
         data.update(section(cycle, today))
     progress(len(STEPS), STEPS[-1])
@@ -36,7 +50,9 @@ def _section11(cycle, today):
     previous = s11["previous"]
     before = None
     if previous:
-        returned = Return.select().where(Return.cycle == previous, Return.status == "submitted").count()
+        returned = (
+            Return.select().where(Return.cycle == previous, Return.status == "submitted").count()
+        )
         before = {"cycle": previous, "submitted": returned}
     totals = Counter()
     movement = Counter()
@@ -46,30 +62,57 @@ def _section11(cycle, today):
         if m.previous:
             for changes in m.changes:
                 movement.update(changes)
-    return {"section11": {**s11, "submitted": submitted, "rate": _percent(submitted, s11["total"]), "before": before,
-                          "ratings": {k: totals.get(k, 0) for k in "RAG"}, "movement": dict(movement)}}
+    return {
+        "section11": {
+            **s11,
+            "submitted": submitted,
+            "rate": _percent(submitted, s11["total"]),
+            "before": before,
+            "ratings": {k: totals.get(k, 0) for k in "RAG"},
+            "movement": dict(movement),
+        }
+    }
 
 
 def _challenge(cycle, today):
     reports = challenge_report.build(challenge_report.events_for_report(cycle))
-    return {"challenge": {"reports": reports, "recommendations": sum(len(r.recommendations) for r in reports),
-                          "lower": sum(r.count("lower") for r in reports), "higher": sum(r.count("higher") for r in reports)}}
+    return {
+        "challenge": {
+            "reports": reports,
+            "recommendations": sum(len(r.recommendations) for r in reports),
+            "lower": sum(r.count("lower") for r in reports),
+            "higher": sum(r.count("higher") for r in reports),
+        }
+    }
 
 
 def _in_cycle(cycle, audience):
-    return list(Survey.select().where(Survey.audience == audience, Survey.opens_on.between(cycle.starts, cycle.ends)).order_by(Survey.opens_on, Survey.id))
+    return list(
+        Survey.select()
+        .where(Survey.audience == audience, Survey.opens_on.between(cycle.starts, cycle.ends))
+        .order_by(Survey.opens_on, Survey.id)
+    )
 
 
 def _survey_lines(survey):
-    """One survey at a glance: responses, the most chosen answer to each choice question, and a few written answers."""
+    """One survey at a glance: responses, the most chosen answer to each choice question, and a few
+    written answers."""
     responses, summary = survey_queries.results_for(survey)
     lines, quotes = [], []
     for item in summary:
-        shown = [row for row in item.get("rows") or [] if row.get("count")]  # hidden (None) and never chosen (0) rows say nothing
+        # hidden (None) and never chosen (0) rows say nothing
+        shown = [row for row in item.get("rows") or [] if row.get("count")]
         if shown and not item.get("suppressed"):
             top = max(shown, key=lambda row: row["count"])
-            lines.append({"prompt": item["question"]["prompt"], "answer": top["label"], "percent": top["percent"], "answered": item["answered"]})
-        quotes.extend((item.get("texts") or [])[:QUOTES - len(quotes)])
+            lines.append(
+                {
+                    "prompt": item["question"]["prompt"],
+                    "answer": top["label"],
+                    "percent": top["percent"],
+                    "answered": item["answered"],
+                }
+            )
+        quotes.extend((item.get("texts") or [])[: QUOTES - len(quotes)])
     return {"survey": survey, "responses": responses, "lines": lines, "quotes": quotes[:QUOTES]}
 
 
@@ -77,16 +120,36 @@ def _children(cycle, today):
     surveys = [_survey_lines(s) for s in _in_cycle(cycle, "children")]
     starts = datetime.combine(cycle.starts, datetime.min.time())
     ends = datetime.combine(cycle.ends + timedelta(days=1), datetime.min.time())
-    done = list(YouSaidWeDid.select(YouSaidWeDid, Survey).join(Survey)
-                .where(YouSaidWeDid.published == True, YouSaidWeDid.created_at.between(starts, ends)).order_by(YouSaidWeDid.id))  # noqa: E712
-    return {"children": {"surveys": surveys, "responses": sum(s["responses"] for s in surveys), "you_said": done}}
+    done = list(
+        YouSaidWeDid.select(YouSaidWeDid, Survey)
+        .join(Survey)
+        .where(YouSaidWeDid.published == True, YouSaidWeDid.created_at.between(starts, ends))
+        .order_by(YouSaidWeDid.id)
+    )  # noqa: E712
+    return {
+        "children": {
+            "surveys": surveys,
+            "responses": sum(s["responses"] for s in surveys),
+            "you_said": done,
+        }
+    }
 
 
 def _staff(cycle, today):
-    """What practitioners said: the staff questionnaires' results, and where an agency's own staff contradict its self-rating."""
+    """What practitioners said: the staff questionnaires' results, and where an agency's own staff
+    contradict its self-rating."""
     surveys = [_survey_lines(s) for s in _in_cycle(cycle, "staff")]
-    mismatches = [{"agency": agency, "standard": topic, "rag": b.rag, "sentence": b.verdict.sentence} for agency, topic, b in voices.mismatches(cycle)]
-    return {"staff": {"surveys": surveys, "responses": sum(s["responses"] for s in surveys), "mismatches": mismatches}}
+    mismatches = [
+        {"agency": agency, "standard": topic, "rag": b.rag, "sentence": b.verdict.sentence}
+        for agency, topic, b in voices.mismatches(cycle)
+    ]
+    return {
+        "staff": {
+            "surveys": surveys,
+            "responses": sum(s["responses"] for s in surveys),
+            "mismatches": mismatches,
+        }
+    }
 
 
 def _actions(cycle, today):
@@ -97,16 +160,57 @@ def _actions(cycle, today):
     overdue = Action.status.in_(LIVE) & (Action.due < today)
     confirmed = Action.impact_reviewed_at.between(starts, ends)
     by_source = {}
-    for source, n_opened, n_done, n_late in (Action.select(Action.source, fn.SUM(opened.cast("int")), fn.SUM(completed.cast("int")), fn.SUM(overdue.cast("int")))
-                                             .group_by(Action.source).tuples()):
-        by_source[source] = {"label": SOURCES.get(source, source), "opened": n_opened or 0, "done": n_done or 0, "overdue": n_late or 0}
-    reviewed = dict(Action.select(Action.impact_confirmed, fn.COUNT(Action.id)).where(confirmed).group_by(Action.impact_confirmed).tuples())
-    late_agencies = list(Action.select(Agency.name, fn.COUNT(Action.id).alias("n")).join(Agency, JOIN.INNER).where(overdue)
-                         .group_by(Agency.name).order_by(fn.COUNT(Action.id).desc(), Agency.name).limit(10).tuples())
-    impacts = list(Action.select(Action, Agency).join(Agency).where(completed, Action.impact != "").order_by(Action.completed_at.desc()).limit(6))
-    totals = {key: sum(row[key] for row in by_source.values()) for key in ("opened", "done", "overdue")}
-    return {"actions": {"by_source": [by_source[s] for s in SOURCES if s in by_source], "totals": totals, "confirmed": reviewed.get(True, 0),
-                        "not_sustained": reviewed.get(False, 0), "late_agencies": late_agencies, "impacts": impacts}}
+    for source, n_opened, n_done, n_late in (
+        Action.select(
+            Action.source,
+            fn.SUM(opened.cast("int")),
+            fn.SUM(completed.cast("int")),
+            fn.SUM(overdue.cast("int")),
+        )
+        .group_by(Action.source)
+        .tuples()
+    ):
+        by_source[source] = {
+            "label": SOURCES.get(source, source),
+            "opened": n_opened or 0,
+            "done": n_done or 0,
+            "overdue": n_late or 0,
+        }
+    reviewed = dict(
+        Action.select(Action.impact_confirmed, fn.COUNT(Action.id))
+        .where(confirmed)
+        .group_by(Action.impact_confirmed)
+        .tuples()
+    )
+    late_agencies = list(
+        Action.select(Agency.name, fn.COUNT(Action.id).alias("n"))
+        .join(Agency, JOIN.INNER)
+        .where(overdue)
+        .group_by(Agency.name)
+        .order_by(fn.COUNT(Action.id).desc(), Agency.name)
+        .limit(10)
+        .tuples()
+    )
+    impacts = list(
+        Action.select(Action, Agency)
+        .join(Agency)
+        .where(completed, Action.impact != "")
+        .order_by(Action.completed_at.desc())
+        .limit(6)
+    )
+    totals = {
+        key: sum(row[key] for row in by_source.values()) for key in ("opened", "done", "overdue")
+    }
+    return {
+        "actions": {
+            "by_source": [by_source[s] for s in SOURCES if s in by_source],
+            "totals": totals,
+            "confirmed": reviewed.get(True, 0),
+            "not_sustained": reviewed.get(False, 0),
+            "late_agencies": late_agencies,
+            "impacts": impacts,
+        }
+    }
 
 
 def _percent(part, whole):

@@ -1,4 +1,8 @@
-"""Building the board's PDF in a background thread, one step at a time, so the page can show how far it has got."""
+"""Building the board's PDF in a background thread, one step at a time.
+
+So the page can show how far it has got.
+"""
+
 import threading
 import traceback
 from datetime import datetime
@@ -15,15 +19,25 @@ RUNNING = {}  # build id -> thread, so tests (and a shutting-down server) can wa
 
 
 def start(cycle, user):
-    """Start building the cycle's report, or return the build already under way in this process (a second click or a
+    """Start building the cycle's report, or return the build already under way in this process (a
+    second click or a
     colleague asking at the same time waits for the same one, instead of doubling the work)."""
-    running = ReportBuild.select().where((ReportBuild.cycle == cycle) & (ReportBuild.status == "building")
-                                         & ReportBuild.id.in_(list(RUNNING) or [0])).first()
+    running = (
+        ReportBuild.select()
+        .where(
+            (ReportBuild.cycle == cycle)
+            & (ReportBuild.status == "building")
+            & ReportBuild.id.in_(list(RUNNING) or [0])
+        )
+        .first()
+    )
     if running is not None:
         return running
     build = ReportBuild.create(cycle=cycle, requested_by=user.id, steps=len(annual.STEPS) + 1)
     app = current_app._get_current_object()
-    thread = threading.Thread(target=_run, args=(app, build.id), daemon=True, name=f"report-build-{build.id}")
+    thread = threading.Thread(
+        target=_run, args=(app, build.id), daemon=True, name=f"report-build-{build.id}"
+    )
     RUNNING[build.id] = thread
     thread.start()
     return build
@@ -34,21 +48,34 @@ def _step(build_id, step, label):
 
 
 def _run(app, build_id):
-    # A request context of its own: the templates read the partnership's name and no signed-in person.
+    # A request context of its own: the templates read the partnership's name and no signed-in
+    # person.
     with app.test_request_context(), db.connection_context():
         build = ReportBuild.get_by_id(build_id)
         try:
-            data = annual.build(build.cycle, progress=lambda step, label: _step(build_id, step, label))
+            data = annual.build(
+                build.cycle, progress=lambda step, label: _step(build_id, step, label)
+            )
             _step(build_id, build.steps, "Laying out the PDF")
             pdf = render_pdf("pdf/annual_report.html", **data)
             with db.atomic("IMMEDIATE"):
-                document = Document.create(filename=filename(build.cycle), content_type="application/pdf", size=len(pdf), data=pdf,
-                                           uploaded_by=build.requested_by_id)
-                ReportBuild.update(status="done", document=document, finished_at=datetime.now(), label="Ready").where(ReportBuild.id == build_id).execute()
+                document = Document.create(
+                    filename=filename(build.cycle),
+                    content_type="application/pdf",
+                    size=len(pdf),
+                    data=pdf,
+                    uploaded_by=build.requested_by_id,
+                )
+                ReportBuild.update(
+                    status="done", document=document, finished_at=datetime.now(), label="Ready"
+                ).where(ReportBuild.id == build_id).execute()
         except Exception:  # the page must say it failed rather than poll for ever
             app.logger.error("Board report %s failed:\n%s", build_id, traceback.format_exc())
-            ReportBuild.update(status="failed", error="The report could not be made. Try again; if it fails again, tell the system administrator.",
-                               finished_at=datetime.now()).where(ReportBuild.id == build_id).execute()
+            ReportBuild.update(
+                status="failed",
+                error="The report could not be made. Try again; if it fails again, tell the system administrator.",
+                finished_at=datetime.now(),
+            ).where(ReportBuild.id == build_id).execute()
         finally:
             RUNNING.pop(build_id, None)
 

@@ -1,4 +1,7 @@
-"""Key messages for the board in plain English, worked out from the report's figures (pure: no Flask, no database)."""
+"""Key messages for the board in plain English, worked out from the report's figures (pure.
+
+No Flask, no database).
+"""
 
 
 def _plural(n, one, many):
@@ -15,11 +18,17 @@ def key_messages(data):
     r, a, g = (s11["ratings"][k] for k in "RAG")
     rated = r + a + g
     if rated:
-        out.append(f"Agencies rated themselves green on {round(100 * g / rated)}% of standards; "
-                   f"{_plural(r, 'rating was', 'ratings were')} red and {_plural(a, 'was', 'were')} amber, each of which needs an improvement plan.")
+        out.append(
+            f"Agencies rated themselves green on {round(100 * g / rated)}% of standards; "
+            f"{_plural(r, 'rating was', 'ratings were')} red and {_plural(a, 'was', 'were')} "
+            "amber, each of which needs an improvement plan."
+        )
     moved = s11.get("movement") or {}
     if moved.get("better") or moved.get("worse"):
-        out.append(f"Since last year {_plural(moved.get('better', 0), 'rating has', 'ratings have')} improved and {moved.get('worse', 0)} got worse.")
+        out.append(
+            f"Since last year {_plural(moved.get('better', 0), 'rating has', 'ratings have')} "
+            f"improved and {moved.get('worse', 0)} got worse."
+        )
     ch = data["challenge"]
     if ch["reports"]:
         text = f"{_plural(len(ch['reports']), 'agency was', 'agencies were')} visited for a challenge event, leading to {_plural(ch['recommendations'], 'recommendation', 'recommendations')}"
@@ -28,21 +37,41 @@ def key_messages(data):
         out.append(text + ".")
     kids = data["children"]
     if kids["responses"] or kids["you_said"]:
-        out.append(f"{_plural(kids['responses'], 'child or young person', 'children and young people')} answered our surveys, "
-                   f"and we published {_plural(len(kids['you_said']), 'change', 'changes')} made because of what they told us.")
+        out.append(
+            f"{_plural(kids['responses'], 'child or young person', 'children and young people')} "
+            "answered our surveys, "
+            f"and we published {_plural(len(kids['you_said']), 'change', 'changes')} made "
+            "because of what they told us."
+        )
     staff = data["staff"]
     if staff["responses"]:
-        out.append(f"{_plural(staff['responses'], 'practitioner', 'practitioners')} answered the staff questionnaire.")
+        out.append(
+            f"{_plural(staff['responses'], 'practitioner', 'practitioners')} answered the staff "
+            "questionnaire."
+        )
     if staff.get("mismatches"):
         n = len(staff["mismatches"])
-        out.append(f"On {_plural(n, 'standard', 'standards')}, what an agency's own staff said does not bear out its self-rating; "
-                   "the sub-group will test these at challenge events.")
+        out.append(
+            f"On {_plural(n, 'standard', 'standards')}, what an agency's own staff said does not "
+            "bear out its self-rating; "
+            "the sub-group will test these at challenge events."
+        )
     act = data["actions"]
     totals = act["totals"]
     late = totals["overdue"]
-    out.append(f"{_plural(totals['opened'], 'action was', 'actions were')} opened this year and {totals['done']} completed; "
-               f"{late} {'is' if late == 1 else 'are'} overdue now.")
+    out.append(
+        f"{_plural(totals['opened'], 'action was', 'actions were')} opened this year and "
+        f"{totals['done']} completed; "
+        f"{late} {'is' if late == 1 else 'are'} overdue now."
+    )
     if act["confirmed"] or act["not_sustained"]:
-        out.append(f"A year on, agencies confirmed the impact lasted for {_plural(act['confirmed'], 'action', 'actions')}"
-                   + (f"; for {act['not_sustained']} it did not, and these come back to the sub-group." if act["not_sustained"] else "."))
+        out.append(
+            "A year on, agencies confirmed the impact lasted for "
+            f"{_plural(act['confirmed'], 'action', 'actions')}"
+            + (
+                f"; for {act['not_sustained']} it did not, and these come back to the sub-group."
+                if act["not_sustained"]
+                else "."
+            )
+        )
     return out

@@ -1,4 +1,5 @@
 """A board report being built in the background: which step it is on, and the finished PDF."""
+
 from datetime import datetime
 
 from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField

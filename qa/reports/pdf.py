@@ -1,4 +1,5 @@
 """render_pdf: the one way to turn a print template into PDF bytes with xhtml2pdf, safely."""
+
 import io
 import threading
 
@@ -13,7 +14,9 @@ STATIC = ROOT / "static"
 # xhtml2pdf keeps per-render state in module globals: one document at a time per process.
 _LOCK = threading.Lock()
 # Nothing from the network, and from disk only the app's own static files (fonts, images).
-POLICY = ResourceAccessPolicy(allow_remote=False, base_dir=STATIC, max_resources=50, max_render_seconds=120)
+POLICY = ResourceAccessPolicy(
+    allow_remote=False, base_dir=STATIC, max_resources=50, max_render_seconds=120
+)
 
 
 class PdfError(RuntimeError):
@@ -21,9 +24,10 @@ class PdfError(RuntimeError):
 
 
 def _link_callback(uri, rel):
-    """Map /static/... to the file on disk; refuse everything else (file://, http://, other paths)."""
+    """Map /static/... to the file on disk; refuse everything else (file://, http://, other
+    paths)."""
     if uri.startswith("/static/"):
-        path = (STATIC / uri[len("/static/"):]).resolve()
+        path = (STATIC / uri[len("/static/") :]).resolve()
         if path.is_file() and STATIC.resolve() in path.parents:
             return str(path)
     return ""
@@ -37,7 +41,9 @@ def render_pdf(template: str, **context) -> bytes:
 def html_to_pdf(html: str) -> bytes:
     out = io.BytesIO()
     with _LOCK:
-        result = pisa.CreatePDF(html, dest=out, link_callback=_link_callback, resource_policy=POLICY, encoding="utf-8")
+        result = pisa.CreatePDF(
+            html, dest=out, link_callback=_link_callback, resource_policy=POLICY, encoding="utf-8"
+        )
     if result.err:
         raise PdfError(f"The PDF could not be made ({result.err} errors)")
     return out.getvalue()

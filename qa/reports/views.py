@@ -1,4 +1,8 @@
-"""The annual QA report to the board: on screen, and as a PDF built in the background with its progress shown."""
+"""The annual QA report to the board.
+
+On screen, and as a PDF built in the background with its progress shown.
+"""
+
 from datetime import date
 
 from flask import Blueprint, redirect, request, url_for
@@ -17,15 +21,29 @@ bp = Blueprint("reports", __name__, url_prefix="/reports")
 
 def _cycle():
     chosen = request.values.get("cycle", type=int)
-    return get_or_404(Cycle, Cycle.id == chosen) if chosen else (Cycle.current() or get_or_404(Cycle, Cycle.id == 0))
+    return (
+        get_or_404(Cycle, Cycle.id == chosen)
+        if chosen
+        else (Cycle.current() or get_or_404(Cycle, Cycle.id == 0))
+    )
 
 
 @bp.get("/annual")
 @role_required("admin")
 def annual_page():
     cycle = _cycle()
-    latest = ReportBuild.select().where(ReportBuild.cycle == cycle, ReportBuild.status == "done").order_by(ReportBuild.id.desc()).first()
-    return render("reports/annual.html", **annual.build(cycle, date.today()), cycles=Cycle.select().order_by(Cycle.starts.desc()), latest=latest)
+    latest = (
+        ReportBuild.select()
+        .where(ReportBuild.cycle == cycle, ReportBuild.status == "done")
+        .order_by(ReportBuild.id.desc())
+        .first()
+    )
+    return render(
+        "reports/annual.html",
+        **annual.build(cycle, date.today()),
+        cycles=Cycle.select().order_by(Cycle.starts.desc()),
+        latest=latest,
+    )
 
 
 @bp.post("/annual/pdf")

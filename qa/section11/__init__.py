@@ -1,1 +1,4 @@
-"""Section 11 self-assessment: each agency's yearly return, its ratings, evidence and action plans, and their scrutiny."""
+"""Section 11 self-assessment.
+
+Each agency's yearly return, its ratings, evidence and action plans, and their scrutiny.
+"""

@@ -1,4 +1,8 @@
-"""Who may see which return: an agency lead only their own agency's, the QA sub-group all. Anything else is a 404, and recorded."""
+"""Who may see which return.
+
+An agency lead only their own agency's, the QA sub-group all. Anything else is a 404, and recorded.
+"""
+
 from flask import abort, make_response, render_template
 from flask_login import current_user
 from markupsafe import Markup
@@ -13,7 +17,9 @@ from qa.security import deny
 
 
 def allowed(user, agency_id):
-    return user.on_subgroup or (user.role == "agency_lead" and user.agency_id is not None and user.agency_id == agency_id)
+    return user.on_subgroup or (
+        user.role == "agency_lead" and user.agency_id is not None and user.agency_id == agency_id
+    )
 
 
 def _one(query):
@@ -24,7 +30,15 @@ def _one(query):
 
 
 def return_for(return_id):
-    ret = _one(Return.select(Return, Agency, Cycle, Framework).join(Agency).switch(Return).join(Cycle).switch(Return).join(Framework).where(Return.id == return_id))
+    ret = _one(
+        Return.select(Return, Agency, Cycle, Framework)
+        .join(Agency)
+        .switch(Return)
+        .join(Cycle)
+        .switch(Return)
+        .join(Framework)
+        .where(Return.id == return_id)
+    )
     if not allowed(current_user, ret.agency_id):
         deny("Return", return_id, ret.agency.name)
     return ret
@@ -33,7 +47,12 @@ def return_for(return_id):
 def rating_for(rating_id):
     query = (
         Rating.select(Rating, Standard, Return, Agency, Cycle)
-        .join(Standard).switch(Rating).join(Return).join(Agency).switch(Return).join(Cycle)
+        .join(Standard)
+        .switch(Rating)
+        .join(Return)
+        .join(Agency)
+        .switch(Return)
+        .join(Cycle)
         .where(Rating.id == rating_id)
     )
     rating = _one(query)
@@ -43,9 +62,14 @@ def rating_for(rating_id):
 
 
 def document_for(rating_id, document_id):
-    """A document, only through a rating it supports and only for someone who may see that rating."""
+    """A document, only through a rating it supports and only for someone who may see that
+    rating."""
     rating = rating_for(rating_id)
-    linked = RatingDocument.select().where((RatingDocument.rating == rating) & (RatingDocument.document == document_id)).exists()
+    linked = (
+        RatingDocument.select()
+        .where((RatingDocument.rating == rating) & (RatingDocument.document == document_id))
+        .exists()
+    )
     if not linked:
         abort(404)
     return rating, Document.get_by_id(document_id)
@@ -60,7 +84,16 @@ def ensure_editable(ret):
 def locked_response():
     advice = "It cannot be changed now. If something needs correcting, ask the partnership's QA officer to reopen it."
     if wants_fragment():
-        # htmx does not swap a 409: say it where the saved state would show, and keep what was typed on the page.
-        message = Markup('<p class="govuk-error-message" role="alert">Not saved: this return has been submitted. {}</p>').format(advice)
+        # htmx does not swap a 409: say it where the saved state would show, and keep what was typed
+        # on the page.
+        message = Markup(
+            '<p class="govuk-error-message" role="alert">Not saved: this return has been '
+            "submitted. {}</p>"
+        ).format(advice)
         return make_response(message, 200)
-    return make_response(render_template("errors/error.html", code=409, title="This return has been submitted", advice=advice), 409)
+    return make_response(
+        render_template(
+            "errors/error.html", code=409, title="This return has been submitted", advice=advice
+        ),
+        409,
+    )

@@ -1,4 +1,8 @@
-"""Demo Section 11 returns: last cycle all submitted, this cycle in every state, with action plans and small real documents."""
+"""Demo Section 11 returns.
+
+Last cycle all submitted, this cycle in every state, with action plans and small real documents.
+"""
+
 import random
 import struct
 import zlib
@@ -14,8 +18,13 @@ from qa.section11.models import Rating, RatingDocument, Return
 
 LAST, THIS = "2025-26", "2026-27"
 # This cycle's state for some agencies; the rest follow STATES in turn, so every state appears.
-CHOSEN = {"Northbrook Constabulary": "submitted", "Northbrook Homes": "reopened", "Millbrook Academy": "reopened",
-          "Northbrook Council Children's Services": "submitted", "Northbrook Integrated Care Board": "in progress"}
+CHOSEN = {
+    "Northbrook Constabulary": "submitted",
+    "Northbrook Homes": "reopened",
+    "Millbrook Academy": "reopened",
+    "Northbrook Council Children's Services": "submitted",
+    "Northbrook Integrated Care Board": "in progress",
+}
 STATES = ["submitted", "in progress", "not started", "submitted", "in progress", "not started"]
 REOPEN_REASON = "The evidence for safe recruitment refers to the 2024 audit. Please attach this year's check of the single central record."
 
@@ -41,9 +50,14 @@ BY_RAG = {
     "A": "This is in place, but our own audit found it is not consistent across every team.",
     "R": "We have not been able to show this happens reliably; a recent case review highlighted gaps.",
 }
-ACTIONS = [("Audit a sample of 20 cases and report the findings to the safeguarding committee", "Head of quality"),
-           ("Refresh the procedure and brief every team manager on it", "Named safeguarding lead"),
-           ("Add this to the induction programme and check completion monthly", "Training manager")]
+ACTIONS = [
+    (
+        "Audit a sample of 20 cases and report the findings to the safeguarding committee",
+        "Head of quality",
+    ),
+    ("Refresh the procedure and brief every team manager on it", "Named safeguarding lead"),
+    ("Add this to the induction programme and check completion monthly", "Training manager"),
+]
 
 
 def load():
@@ -52,7 +66,10 @@ def load():
     if len(cycles) < 2:
         return
     agencies = list(Agency.select().where(Agency.active == True).order_by(Agency.name))  # noqa: E712
-    leads = {u.agency_id: u for u in User.select().where(User.role == "agency_lead").order_by(User.id.desc())}
+    leads = {
+        u.agency_id: u
+        for u in User.select().where(User.role == "agency_lead").order_by(User.id.desc())
+    }
     admin = User.select().where(User.role == "admin").order_by(User.id).first()
     files = _documents(admin)
     for index, agency in enumerate(agencies):
@@ -64,12 +81,15 @@ def load():
         if state != "not started":
             this = _rags(agency, rng, quality, last)
             if agency.name == "Northbrook Constabulary":
-                this["6"] = "G"  # a later feature contrasts this with what staff say about supervision
+                # a later feature contrasts this with what staff say about supervision
+                this["6"] = "G"
             _make(agency, cycles[THIS], leads.get(agency.id), state, this, rng, files, admin)
 
 
 def _rags(agency, rng, quality, before):
-    standards = Standard.select(Standard.code).where(Standard.framework == queries.framework_for(agency))
+    standards = Standard.select(Standard.code).where(
+        Standard.framework == queries.framework_for(agency)
+    )
     rags = {}
     for s in standards:
         if before and s.code in before:
@@ -86,20 +106,42 @@ def _make(agency, cycle, lead, state, rags, rng, files, admin):
     if Return.select().where((Return.agency == agency) & (Return.cycle == cycle)).exists():
         return
     submitted = state in ("submitted", "reopened")
-    when = datetime.combine(cycle.starts, datetime.min.time()) + timedelta(days=150 + rng.randint(0, 60), hours=rng.randint(9, 16))
-    ret = Return.create(agency=agency, cycle=cycle, framework=queries.framework_for(agency), status=state if submitted else "draft",
-                        started_at=when - timedelta(days=30), submitted_at=when if submitted else None, submitted_by=lead if submitted else None,
-                        reopened_reason=REOPEN_REASON if state == "reopened" else "")
-    standards = list(Standard.select().where(Standard.framework == ret.framework).order_by(Standard.position))
+    when = datetime.combine(cycle.starts, datetime.min.time()) + timedelta(
+        days=150 + rng.randint(0, 60), hours=rng.randint(9, 16)
+    )
+    ret = Return.create(
+        agency=agency,
+        cycle=cycle,
+        framework=queries.framework_for(agency),
+        status=state if submitted else "draft",
+        started_at=when - timedelta(days=30),
+        submitted_at=when if submitted else None,
+        submitted_by=lead if submitted else None,
+        reopened_reason=REOPEN_REASON if state == "reopened" else "",
+    )
+    standards = list(
+        Standard.select().where(Standard.framework == ret.framework).order_by(Standard.position)
+    )
     answered = len(standards) if submitted else rng.randint(2, len(standards) - 2)
     for position, standard in enumerate(standards):
         done = position < answered
         rag = rags[standard.code] if done else ""
-        evidence = f"{DOING[standard.code]} {BY_RAG[rag]}" if done and standard.code in DOING else ""
+        evidence = (
+            f"{DOING[standard.code]} {BY_RAG[rag]}" if done and standard.code in DOING else ""
+        )
         if not submitted and position == answered - 1:
-            rag, evidence = "", evidence.split(". ")[0] + "."  # the standard they were part-way through
-        rating = Rating.create(return_=ret, standard=standard, rag=rag, evidence=evidence, updated_at=when, updated_by=lead,
-                               moderation_status=_moderation(rng, submitted, rag), moderated_by=admin if submitted else None)
+            # the standard they were part-way through
+            rag, evidence = "", evidence.split(". ")[0] + "."
+        rating = Rating.create(
+            return_=ret,
+            standard=standard,
+            rag=rag,
+            evidence=evidence,
+            updated_at=when,
+            updated_by=lead,
+            moderation_status=_moderation(rng, submitted, rag),
+            moderated_by=admin if submitted else None,
+        )
         if rag in ("A", "R"):
             _actions(ret, rating, rng, cycle, when)
         if done and (standard.code in ("1", "5", "S1", "S4") or rng.random() < 0.08):
@@ -114,35 +156,74 @@ def _moderation(rng, submitted, rag):
 
 def _actions(ret, rating, rng, cycle, when):
     for description, owner in rng.sample(ACTIONS, 2 if rating.rag == "R" else 1):
-        Action.create(agency=ret.agency, cycle=cycle, source="section11", source_id=rating.id, standard=rating.standard,
-                      description=description, owner=owner, due=cycle.ends - timedelta(days=rng.randint(10, 120)), created_at=when)
+        Action.create(
+            agency=ret.agency,
+            cycle=cycle,
+            source="section11",
+            source_id=rating.id,
+            standard=rating.standard,
+            description=description,
+            owner=owner,
+            due=cycle.ends - timedelta(days=rng.randint(10, 120)),
+            created_at=when,
+        )
 
 
 def _documents(admin):
-    """Three small, real files, made once and shared by every demo return (documents are linked, not copied)."""
-    wanted = [("Safeguarding policy 2025.pdf", "application/pdf", _pdf("Northbrook safeguarding policy 2025 (demo)")),
-              ("Training completion dashboard.png", "image/png", _png([(212, 53, 28), (255, 191, 71), (0, 112, 60)])),
-              ("Board safeguarding report.pdf", "application/pdf", _pdf("Board safeguarding report, quarter 2 (demo)"))]
+    """Three small, real files, made once and shared by every demo return (documents are linked, not
+    copied)."""
+    wanted = [
+        (
+            "Safeguarding policy 2025.pdf",
+            "application/pdf",
+            _pdf("Northbrook safeguarding policy 2025 (demo)"),
+        ),
+        (
+            "Training completion dashboard.png",
+            "image/png",
+            _png([(212, 53, 28), (255, 191, 71), (0, 112, 60)]),
+        ),
+        (
+            "Board safeguarding report.pdf",
+            "application/pdf",
+            _pdf("Board safeguarding report, quarter 2 (demo)"),
+        ),
+    ]
     found = []
     for name, kind, data in wanted:
         document = Document.get_or_none(Document.filename == name)
-        found.append(document or Document.create(filename=name, content_type=kind, size=len(data), data=data, uploaded_by=admin))
+        found.append(
+            document
+            or Document.create(
+                filename=name, content_type=kind, size=len(data), data=data, uploaded_by=admin
+            )
+        )
     return found
 
 
 def _pdf(text):
     """A one-page PDF saying `text`, written by hand (no renderer needed)."""
     stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode()
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream), b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << "
+        b"/Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
     out, offsets = bytearray(b"%PDF-1.4\n"), []
     for number, body in enumerate(objects, start=1):
         offsets.append(len(out))
         out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
     xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(
+        b"%010d 00000 n \n" % o for o in offsets
+    )
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
     return bytes(out)
 
 
@@ -153,7 +234,17 @@ def _png(colours, width=90, height=40):
     raw = row * height
 
     def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )

@@ -1,4 +1,5 @@
 """A rating's supporting documents and improvement action plan: upload, download, remove, add."""
+
 from flask import abort, flash, redirect, url_for
 from flask_login import current_user
 
@@ -9,9 +10,9 @@ from qa.forms import ready_to_save
 from qa.htmx import render, wants_fragment
 from qa.section11 import access, returns
 from qa.section11.forms import ActionForm
-from qa.uploads import UploadRefused
 from qa.section11.views import bp, rating_page
 from qa.security import role_required
+from qa.uploads import UploadRefused
 
 
 def _editable_rating(rating_id):
@@ -23,7 +24,11 @@ def _editable_rating(rating_id):
 def _documents(rating, problem=None):
     if problem is None and not wants_fragment():
         return redirect(url_for(".rating", rating_id=rating.id, _anchor="documents"))
-    return render("section11/rating.html", "section11/_documents.html", **rating_page(rating, upload_error=problem))
+    return render(
+        "section11/rating.html",
+        "section11/_documents.html",
+        **rating_page(rating, upload_error=problem),
+    )
 
 
 @bp.post("/ratings/<int:rating_id>/documents")
@@ -62,7 +67,11 @@ def remove_document(rating_id, document_id):
 def _action_plan(rating, form=None):
     if form is None and not wants_fragment():
         return redirect(url_for(".rating", rating_id=rating.id, _anchor="action-plan"))
-    return render("section11/rating.html", "section11/_actions.html", **rating_page(rating, action_form=form or ActionForm(formdata=None)))
+    return render(
+        "section11/rating.html",
+        "section11/_actions.html",
+        **rating_page(rating, action_form=form or ActionForm(formdata=None)),
+    )
 
 
 @bp.post("/ratings/<int:rating_id>/actions")
@@ -80,6 +89,8 @@ def add_action(rating_id):
 @role_required("agency_lead")
 def remove_action(rating_id, action_id):
     rating = _editable_rating(rating_id)
-    action = get_or_404(Action, Action.id == action_id, Action.source == "section11", Action.source_id == rating.id)
+    action = get_or_404(
+        Action, Action.id == action_id, Action.source == "section11", Action.source_id == rating.id
+    )
     returns.remove_action(rating, action, current_user)
     return _action_plan(rating)

@@ -1,4 +1,8 @@
-"""Forms for a rating, an improvement action, an evidence upload, submitting, reopening and moderating."""
+"""Forms for a rating, an improvement action, an evidence upload, submitting.
+
+Reopening and moderating.
+"""
+
 from datetime import date
 
 from flask_wtf import FlaskForm
@@ -15,9 +19,14 @@ MODERATION = {"": "Not reviewed yet", "agreed": "Agreed", "challenged": "Challen
 
 class RatingForm(VersionedForm):
     # Blank is allowed while the return is in progress; anything but R, A or G never is.
-    rag = ChoiceField(choices=RAG_CHOICES, message="Choose red, amber or green", required=False, default="")
-    evidence = TextAreaField(validators=[Length(max=20000, message="Evidence must be 20,000 characters or fewer")])
-    # Set by "Keep my version" in a conflict: the version the person has now seen and chosen to overwrite.
+    rag = ChoiceField(
+        choices=RAG_CHOICES, message="Choose red, amber or green", required=False, default=""
+    )
+    evidence = TextAreaField(
+        validators=[Length(max=20000, message="Evidence must be 20,000 characters or fewer")]
+    )
+    # Set by "Keep my version" in a conflict: the version the person has now seen and chosen to
+    # overwrite.
     resolve = HiddenField(validators=[Regexp(r"^\d{0,9}$")])
 
     @property
@@ -26,8 +35,20 @@ class RatingForm(VersionedForm):
 
 
 class ActionForm(FlaskForm):
-    description = TextAreaField(filters=[strip], validators=[InputRequired("Describe the action"), Length(max=2000, message="The action must be 2,000 characters or fewer")])
-    owner = StringField(filters=[strip], validators=[InputRequired("Enter who owns the action (a name or a role)"), Length(max=150, message="The owner must be 150 characters or fewer")])
+    description = TextAreaField(
+        filters=[strip],
+        validators=[
+            InputRequired("Describe the action"),
+            Length(max=2000, message="The action must be 2,000 characters or fewer"),
+        ],
+    )
+    owner = StringField(
+        filters=[strip],
+        validators=[
+            InputRequired("Enter who owns the action (a name or a role)"),
+            Length(max=150, message="The owner must be 150 characters or fewer"),
+        ],
+    )
     due = DateField(validators=[InputRequired("Enter the date the action is due")])
 
     def validate_due(self, field):
@@ -46,10 +67,26 @@ class SubmitForm(VersionedForm):
 
 
 class ReopenForm(VersionedForm):
-    reason = TextAreaField(filters=[strip], validators=[InputRequired("Say why the return is being reopened"), Length(max=2000, message="The reason must be 2,000 characters or fewer")])
+    reason = TextAreaField(
+        filters=[strip],
+        validators=[
+            InputRequired("Say why the return is being reopened"),
+            Length(max=2000, message="The reason must be 2,000 characters or fewer"),
+        ],
+    )
 
 
 class ModerationForm(FlaskForm):
-    moderation_status = ChoiceField(choices=list(MODERATION.items()), message="Choose agreed or challenged", required=False, default="")
-    moderation_comment = TextAreaField(filters=[strip], validators=[Length(max=4000, message="The comment must be 4,000 characters or fewer")])
-    moderation_version = HiddenField(validators=[InputRequired(), Regexp(r"^\d{1,9}$", message="Reload the page and try again")])
+    moderation_status = ChoiceField(
+        choices=list(MODERATION.items()),
+        message="Choose agreed or challenged",
+        required=False,
+        default="",
+    )
+    moderation_comment = TextAreaField(
+        filters=[strip],
+        validators=[Length(max=4000, message="The comment must be 4,000 characters or fewer")],
+    )
+    moderation_version = HiddenField(
+        validators=[InputRequired(), Regexp(r"^\d{1,9}$", message="Reload the page and try again")]
+    )

@@ -1,4 +1,8 @@
-"""A Return is one agency's self-assessment for one cycle; it holds a Rating per standard, each with its documents."""
+"""A Return is one agency's self-assessment for one cycle.
+
+It holds a Rating per standard, each with its documents.
+"""
+
 from datetime import datetime
 
 from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
@@ -40,7 +44,9 @@ class Return(VersionedModel):
 
 class Rating(VersionedModel):
     # `return` is a Python keyword, so the field is `return_`; the column is plain return_id.
-    return_ = ForeignKeyField(Return, column_name="return_id", backref="ratings", on_delete="CASCADE")
+    return_ = ForeignKeyField(
+        Return, column_name="return_id", backref="ratings", on_delete="CASCADE"
+    )
     standard = ForeignKeyField(Standard, on_delete="RESTRICT")
     rag = CharField(default="")  # '' (not rated yet), R, A or G
     evidence = TextField(default="")
@@ -62,7 +68,8 @@ class Rating(VersionedModel):
 
 
 class RatingDocument(BaseModel):
-    """A document supporting a rating. A link, so "start from last year" shares a file rather than copying it."""
+    """A document supporting a rating. A link, so "start from last year" shares a file rather than
+    copying it."""
 
     rating = ForeignKeyField(Rating, backref="document_links", on_delete="CASCADE")
     document = ForeignKeyField(Document, on_delete="CASCADE")

@@ -1,4 +1,8 @@
-"""Reading returns: a return's standards with their counts, last year's return, an agency's ratings. A few queries each, never one per row."""
+"""Reading returns: a return's standards with their counts, last year's return.
+
+An agency's ratings. A few queries each, never one per row.
+"""
+
 from dataclasses import dataclass
 
 from peewee import Case, fn
@@ -27,7 +31,14 @@ class Row:
 
     @property
     def answer(self):
-        return rules.Answer(self.rating.id, label(self.standard), self.rating.rag, self.rating.evidence, self.actions, self.documents)
+        return rules.Answer(
+            self.rating.id,
+            label(self.standard),
+            self.rating.rag,
+            self.rating.evidence,
+            self.actions,
+            self.documents,
+        )
 
     @property
     def status(self):
@@ -39,7 +50,10 @@ def label(standard):
 
 
 def section11_framework():
-    return Framework.get_or_none(Framework.name == SECTION_11[0]) or Framework.select().order_by(Framework.id).first()
+    return (
+        Framework.get_or_none(Framework.name == SECTION_11[0])
+        or Framework.select().order_by(Framework.id).first()
+    )
 
 
 def framework_for(agency):
@@ -54,7 +68,12 @@ def previous_cycle(cycle):
 def return_of(agency, cycle):
     if cycle is None:
         return None
-    return Return.select(Return, Cycle).join(Cycle).where((Return.agency == agency) & (Return.cycle == cycle)).first()
+    return (
+        Return.select(Return, Cycle)
+        .join(Cycle)
+        .where((Return.agency == agency) & (Return.cycle == cycle))
+        .first()
+    )
 
 
 def previous_return(agency, cycle):
@@ -65,40 +84,70 @@ def previous_return(agency, cycle):
 def live_action_counts(rating_ids):
     query = (
         Action.select(Action.source_id, fn.COUNT(Action.id))
-        .where((Action.source == "section11") & Action.source_id.in_(rating_ids) & Action.status.in_(LIVE))
+        .where(
+            (Action.source == "section11")
+            & Action.source_id.in_(rating_ids)
+            & Action.status.in_(LIVE)
+        )
         .group_by(Action.source_id)
     )
     return dict(query.tuples())
 
 
 def _document_counts(rating_ids):
-    query = RatingDocument.select(RatingDocument.rating, fn.COUNT(RatingDocument.id)).where(RatingDocument.rating.in_(rating_ids)).group_by(RatingDocument.rating)
+    query = (
+        RatingDocument.select(RatingDocument.rating, fn.COUNT(RatingDocument.id))
+        .where(RatingDocument.rating.in_(rating_ids))
+        .group_by(RatingDocument.rating)
+    )
     return dict(query.tuples())
 
 
 def rows(ret):
-    """The standards of a return in framework order, each with its live actions and documents counted (three queries)."""
-    ratings = list(Rating.select(Rating, Standard).join(Standard).where(Rating.return_ == ret).order_by(Standard.position, Standard.id))
+    """The standards of a return in framework order, each with its live actions and documents
+    counted (three queries)."""
+    ratings = list(
+        Rating.select(Rating, Standard)
+        .join(Standard)
+        .where(Rating.return_ == ret)
+        .order_by(Standard.position, Standard.id)
+    )
     ids = [r.id for r in ratings]
     actions, documents = live_action_counts(ids), _document_counts(ids)
     return [Row(r, actions.get(r.id, 0), documents.get(r.id, 0)) for r in ratings]
 
 
 def state_of(ret, rows_):
-    return rules.return_state(ret.status if ret else None, any(row.status != rules.NOT_STARTED for row in rows_))
+    return rules.return_state(
+        ret.status if ret else None, any(row.status != rules.NOT_STARTED for row in rows_)
+    )
 
 
 def actions_for(rating):
     """The live improvement actions of a rating's action plan, soonest due first."""
     return list(
-        Action.select().where((Action.source == "section11") & (Action.source_id == rating.id) & Action.status.in_(LIVE)).order_by(Action.due, Action.id)
+        Action.select()
+        .where(
+            (Action.source == "section11")
+            & (Action.source_id == rating.id)
+            & Action.status.in_(LIVE)
+        )
+        .order_by(Action.due, Action.id)
     )
 
 
 def actions_by_rating(rating_ids):
     """Live actions for many ratings at once: {rating id: [Action]}."""
     found = {}
-    query = Action.select().where((Action.source == "section11") & Action.source_id.in_(list(rating_ids)) & Action.status.in_(LIVE)).order_by(Action.due, Action.id)
+    query = (
+        Action.select()
+        .where(
+            (Action.source == "section11")
+            & Action.source_id.in_(list(rating_ids))
+            & Action.status.in_(LIVE)
+        )
+        .order_by(Action.due, Action.id)
+    )
     for action in query:
         found.setdefault(action.source_id, []).append(action)
     return found
@@ -108,7 +157,14 @@ def documents_for(rating_ids):
     """Documents linked to ratings, without their contents: {rating id: [Document]}."""
     found = {}
     query = (
-        Document.select(Document.id, Document.filename, Document.content_type, Document.size, Document.uploaded_at, RatingDocument.rating.alias("rating_id"))
+        Document.select(
+            Document.id,
+            Document.filename,
+            Document.content_type,
+            Document.size,
+            Document.uploaded_at,
+            RatingDocument.rating.alias("rating_id"),
+        )
         .join(RatingDocument)
         .where(RatingDocument.rating.in_(list(rating_ids)))
         .order_by(Document.uploaded_at, Document.id)
@@ -126,21 +182,32 @@ def previous_rating(rating):
     if before is None:
         return None
     return (
-        Rating.select(Rating).join(Return).switch(Rating).join(Standard)
-        .where((Return.agency == ret.agency_id) & (Return.cycle == before) & (Standard.code == rating.standard.code))
+        Rating.select(Rating)
+        .join(Return)
+        .switch(Rating)
+        .join(Standard)
+        .where(
+            (Return.agency == ret.agency_id)
+            & (Return.cycle == before)
+            & (Standard.code == rating.standard.code)
+        )
         .first()
     )
 
 
 def ratings_for(agency, cycle):
-    """An agency's ratings for a cycle, with their standards, in framework order; [] when it has no return.
+    """An agency's ratings for a cycle, with their standards, in framework order; [] when it has no
+    return.
 
     The interface for other features (challenge events): each Rating carries rag, evidence,
-    moderation_status ('', 'agreed', 'challenged') and moderation_comment; rating.standard is loaded.
+    moderation_status ('', 'agreed', 'challenged') and moderation_comment; rating.standard is
+    loaded.
     """
     return list(
         Rating.select(Rating, Standard, Return)
-        .join(Standard).switch(Rating).join(Return)
+        .join(Standard)
+        .switch(Rating)
+        .join(Return)
         .where((Return.agency == agency) & (Return.cycle == cycle))
         .order_by(Standard.position, Standard.id)
     )
@@ -161,16 +228,32 @@ class OverviewRow:
 
 
 def overview(cycle, today):
-    """Every active agency with its return's state for the cycle, answered standards and its leads (four queries)."""
-    agencies = list(Agency.select(Agency, Sector).join(Sector).where(Agency.active == True).order_by(Agency.name))  # noqa: E712
+    """Every active agency with its return's state for the cycle, answered standards and its leads
+    (four queries)."""
+    agencies = list(
+        Agency.select(Agency, Sector)
+        .join(Sector)
+        .where(Agency.active == True)
+        .order_by(Agency.name)
+    )  # noqa: E712
     returns_ = {r.agency_id: r for r in Return.select().where(Return.cycle == cycle)}
     answered = Case(None, [(((Rating.rag != "") | (Rating.evidence != "")), 1)], 0)
     tallies = {
         return_id: (done or 0, total)
-        for return_id, done, total in Rating.select(Rating.return_, fn.SUM(answered), fn.COUNT(Rating.id)).join(Return).where(Return.cycle == cycle).group_by(Rating.return_).tuples()
+        for return_id, done, total in Rating.select(
+            Rating.return_, fn.SUM(answered), fn.COUNT(Rating.id)
+        )
+        .join(Return)
+        .where(Return.cycle == cycle)
+        .group_by(Rating.return_)
+        .tuples()
     }
     leads = {}
-    for lead in User.select(User.agency, User.name, User.email).where((User.role == "agency_lead") & (User.active == True)).order_by(User.name):  # noqa: E712
+    for lead in (
+        User.select(User.agency, User.name, User.email)
+        .where((User.role == "agency_lead") & (User.active == True))
+        .order_by(User.name)
+    ):  # noqa: E712
         leads.setdefault(lead.agency_id, []).append(lead)
     rows = []
     for agency in agencies:
@@ -183,9 +266,20 @@ def overview(cycle, today):
 
 
 def summary(agency, cycle):
-    """An agency's return at a glance, for its lead's home page: {'state', 'label', 'complete', 'total'}."""
+    """An agency's return at a glance, for its lead's home page: {'state', 'label', 'complete',
+    'total'}."""
     ret = return_of(agency, cycle)
     found = rows(ret) if ret else []
     state = state_of(ret, found)
-    labels = {"not started": "not started", "in progress": "in progress", "submitted": "submitted", "reopened": "reopened for changes"}
-    return {"state": state, "label": labels[state], "complete": sum(row.status == rules.COMPLETE for row in found), "total": len(found)}
+    labels = {
+        "not started": "not started",
+        "in progress": "in progress",
+        "submitted": "submitted",
+        "reopened": "reopened for changes",
+    }
+    return {
+        "state": state,
+        "label": labels[state],
+        "complete": sum(row.status == rules.COMPLETE for row in found),
+        "total": len(found),
+    }

@@ -1,4 +1,8 @@
-"""The rules of a Section 11 return, in plain Python: status of a standard, what blocks submission, year-on-year change."""
+"""The rules of a Section 11 return, in plain Python.
+
+Status of a standard, what blocks submission, year-on-year change.
+"""
+
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -15,7 +19,11 @@ _ORDER = {"R": 0, "A": 1, "G": 2}
 NOT_STARTED, IN_PROGRESS, COMPLETE = "not started", "in progress", "complete"
 SUBMITTED, REOPENED = "submitted", "reopened"
 
-CHANGE_TEXT = {"better": "better than last year", "worse": "worse than last year", "same": "the same as last year"}
+CHANGE_TEXT = {
+    "better": "better than last year",
+    "worse": "worse than last year",
+    "same": "the same as last year",
+}
 CHANGE_ARROW = {"better": "▲", "worse": "▼", "same": "="}
 
 
@@ -32,16 +40,22 @@ class Answer:
 
 
 def standard_status(answer: Answer) -> str:
-    """Not started until anything is entered; complete once rated, evidenced and (if amber or red) planned."""
+    """Not started until anything is entered; complete once rated, evidenced and (if amber or red)
+    planned."""
     if not (answer.rag or answer.evidence.strip() or answer.actions or answer.documents):
         return NOT_STARTED
-    if answer.rag in RAG and answer.evidence.strip() and (answer.rag not in NEEDS_ACTIONS or answer.actions):
+    if (
+        answer.rag in RAG
+        and answer.evidence.strip()
+        and (answer.rag not in NEEDS_ACTIONS or answer.actions)
+    ):
         return COMPLETE
     return IN_PROGRESS
 
 
 def problems(answers) -> list[tuple[int, str]]:
-    """What stops the return being submitted, as (standard key, message) in the order of the standards."""
+    """What stops the return being submitted, as (standard key, message) in the order of the
+    standards."""
     found = []
     for answer in answers:
         if answer.rag not in RAG:
@@ -49,12 +63,19 @@ def problems(answers) -> list[tuple[int, str]]:
         if not answer.evidence.strip():
             found.append((answer.key, f"Describe the evidence for {answer.label}"))
         if answer.rag in NEEDS_ACTIONS and not answer.actions:
-            found.append((answer.key, f"Add an improvement action for {answer.label}: it is rated {RAG[answer.rag].lower()}"))
+            found.append(
+                (
+                    answer.key,
+                    f"Add an improvement action for {answer.label}: it is rated "
+                    f"{RAG[answer.rag].lower()}",
+                )
+            )
     return found
 
 
 def return_state(status: str | None, answered: bool) -> str:
-    """Where an agency's return stands: not started (no return, or nothing entered yet), in progress, submitted or reopened."""
+    """Where an agency's return stands: not started (no return, or nothing entered yet), in
+    progress, submitted or reopened."""
     if status in (SUBMITTED, REOPENED):
         return status
     return IN_PROGRESS if status and answered else NOT_STARTED
@@ -99,7 +120,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_safe(value):
-    """A spreadsheet cell that cannot run as a formula: text starting = + - @ tab or CR gets a leading quote."""
+    """A spreadsheet cell that cannot run as a formula: text starting = + - @ tab or CR gets a
+    leading quote."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value

@@ -1,4 +1,7 @@
-"""Surveys: the engine for children's and staff questionnaires, the child's /s/<code> journey, and the results."""
+"""Surveys: the engine for children's and staff questionnaires, the child's /s/<code> journey.
+
+And the results.
+"""
 
 
 def register(app):

@@ -1,4 +1,8 @@
-"""Building a survey: starter surveys, adding, moving and removing questions, opening and closing, copying."""
+"""Building a survey: starter surveys, adding, moving and removing questions.
+
+Opening and closing, copying.
+"""
+
 import json
 
 from flask_login import current_user
@@ -24,51 +28,89 @@ def has_responses(survey) -> bool:
 
 
 def questions_locked(survey) -> bool:
-    """Questions change only before anyone answers: otherwise this year's answers would not mean one thing."""
+    """Questions change only before anyone answers: otherwise this year's answers would not mean one
+    thing."""
     return survey.status != "draft" or has_responses(survey)
 
 
 def create_starter(name):
-    """A draft copy of a ready-made survey: "8-12" or "13-17" for children, "staff" for front-line practitioners."""
+    """A draft copy of a ready-made survey: "8-12" or "13-17" for children, "staff" for front-line
+    practitioners."""
     content = starter.STARTERS[name]
     audience = content.get("audience", "children")
     band = "adult" if audience == "staff" else name
     with db.atomic("IMMEDIATE"):
-        survey = editing.create(Survey, {"title": content["title"], "audience": audience, "age_band": band,
-                                         "introduction": content["introduction"]},
-                                summary="Created the starter survey for " + ("front-line staff" if audience == "staff" else f"{name} year olds"))
+        survey = editing.create(
+            Survey,
+            {
+                "title": content["title"],
+                "audience": audience,
+                "age_band": band,
+                "introduction": content["introduction"],
+            },
+            summary="Created the starter survey for "
+            + ("front-line staff" if audience == "staff" else f"{name} year olds"),
+        )
         standards = section11_standards()
-        for position, (kind, prompt, hint, options, *tag) in enumerate(content["questions"], start=1):
+        for position, (kind, prompt, hint, options, *tag) in enumerate(
+            content["questions"], start=1
+        ):
             code, positive = tag or (None, [])
-            Question.create(survey=survey, position=position, kind=kind, prompt=prompt, hint=hint, options=json.dumps(options),
-                            standard=standards.get(code), positive=json.dumps(positive))
+            Question.create(
+                survey=survey,
+                position=position,
+                kind=kind,
+                prompt=prompt,
+                hint=hint,
+                options=json.dumps(options),
+                standard=standards.get(code),
+                positive=json.dumps(positive),
+            )
     return survey
 
 
 def standard_choices():
     """[(id, "Section 11 (Children Act 2004): 6. Supervision")] of every framework's standards."""
-    query = (Standard.select(Standard.id, Standard.code, Standard.title, Framework.name).join(Framework)
-             .order_by(Framework.id, Standard.position).tuples())
+    query = (
+        Standard.select(Standard.id, Standard.code, Standard.title, Framework.name)
+        .join(Framework)
+        .order_by(Framework.id, Standard.position)
+        .tuples()
+    )
     return [(sid, f"{framework}: {code}. {title}") for sid, code, title, framework in query]
 
 
 def section11_standards():
     """{code: standard id} of the Section 11 framework, which the starter questions inform."""
-    query = Standard.select(Standard.code, Standard.id).join(Framework).where(Framework.name == SECTION_11[0])
+    query = (
+        Standard.select(Standard.code, Standard.id)
+        .join(Framework)
+        .where(Framework.name == SECTION_11[0])
+    )
     return dict(query.tuples())
 
 
 def add_question(survey, data):
     with db.atomic("IMMEDIATE"):
-        last = Question.select(fn.MAX(Question.position)).where(Question.survey == survey).scalar() or 0
-        return editing.create(Question, {**data, "survey": survey, "position": last + 1},
-                              summary=f"Added a question to {survey.title}")
+        last = (
+            Question.select(fn.MAX(Question.position)).where(Question.survey == survey).scalar()
+            or 0
+        )
+        return editing.create(
+            Question,
+            {**data, "survey": survey, "position": last + 1},
+            summary=f"Added a question to {survey.title}",
+        )
 
 
 def move_question(question, direction):
     """Swap a question with its neighbour above ("up") or below ("down")."""
     with db.atomic("IMMEDIATE"):
-        siblings = list(Question.select().where(Question.survey == question.survey_id).order_by(Question.position, Question.id))
+        siblings = list(
+            Question.select()
+            .where(Question.survey == question.survey_id)
+            .order_by(Question.position, Question.id)
+        )
         index = next(i for i, q in enumerate(siblings) if q.id == question.id)
         other = index - 1 if direction == "up" else index + 1
         if not 0 <= other < len(siblings):
@@ -77,14 +119,21 @@ def move_question(question, direction):
         for position, item in enumerate(siblings, start=1):
             if item.position != position:
                 Question.update(position=position).where(Question.id == item.id).execute()
-        audit.record(current_user, "moved", question, f"Moved question ‘{question.prompt[:60]}’ {direction}")
+        audit.record(
+            current_user, "moved", question, f"Moved question ‘{question.prompt[:60]}’ {direction}"
+        )
 
 
 def delete_question(question):
     with db.atomic("IMMEDIATE"):
         survey_id = question.survey_id
         editing.delete(question, summary=f"Removed question ‘{question.prompt[:60]}’")
-        for position, item in enumerate(Question.select().where(Question.survey == survey_id).order_by(Question.position, Question.id), start=1):
+        for position, item in enumerate(
+            Question.select()
+            .where(Question.survey == survey_id)
+            .order_by(Question.position, Question.id),
+            start=1,
+        ):
             Question.update(position=position).where(Question.id == item.id).execute()
 
 
@@ -95,7 +144,13 @@ def set_status(survey, to):
         raise StatusRefused("Add at least one question before opening the survey")
     with db.atomic("IMMEDIATE"):
         Survey.update(status=to, version=Survey.version + 1).where(Survey.id == survey.id).execute()
-        audit.record(current_user, "changed", survey, f"{ACTION_WORDS[to]} the survey {survey.title}", {"status": [survey.status, to]})
+        audit.record(
+            current_user,
+            "changed",
+            survey,
+            f"{ACTION_WORDS[to]} the survey {survey.title}",
+            {"status": [survey.status, to]},
+        )
     survey.status = to
     return survey
 
@@ -104,16 +159,34 @@ def copy_survey(survey):
     """A new draft with the same questions; each keeps its key so results compare year on year."""
     with db.atomic("IMMEDIATE"):
         fields = ("audience", "age_band", "introduction", "readers", "safety_message")
-        copy = editing.create(Survey, {"title": f"{survey.title} (copy)"[:120], **{f: getattr(survey, f) for f in fields}},
-                              summary=f"Copied the survey {survey.title}")
+        copy = editing.create(
+            Survey,
+            {"title": f"{survey.title} (copy)"[:120], **{f: getattr(survey, f) for f in fields}},
+            summary=f"Copied the survey {survey.title}",
+        )
         for q in Question.select().where(Question.survey == survey).order_by(Question.position):
-            Question.create(survey=copy, position=q.position, kind=q.kind, prompt=q.prompt, hint=q.hint,
-                            options=q.options, key=q.key, standard=q.standard_id, positive=q.positive)
+            Question.create(
+                survey=copy,
+                position=q.position,
+                kind=q.kind,
+                prompt=q.prompt,
+                hint=q.hint,
+                options=q.options,
+                key=q.key,
+                standard=q.standard_id,
+                positive=q.positive,
+            )
     return copy
 
 
 def tag_question(question, version, standard_id, positive):
-    """Say which standard a question informs and which answers count as positive. Allowed after answers arrive:
+    """Say which standard a question informs and which answers count as positive. Allowed after
+    answers arrive:
     it changes how answers are read beside a self-rating, never what anybody answered."""
     summary = f"Changed the standard that question ‘{question.prompt[:60]}’ informs"
-    return editing.update(question, version, {"standard": standard_id, "positive": json.dumps(positive)}, summary=summary)
+    return editing.update(
+        question,
+        version,
+        {"standard": standard_id, "positive": json.dumps(positive)},
+        summary=summary,
+    )

@@ -1,4 +1,8 @@
-"""Demo surveys for Northbrook: two open children's surveys with about a hundred answers each, and last year's, closed."""
+"""Demo surveys for Northbrook.
+
+Two open children's surveys with about a hundred answers each, and last year's, closed.
+"""
+
 import json
 import random
 from datetime import date, timedelta
@@ -13,21 +17,48 @@ LAST_YEAR = "Feeling safe 2025: what do you think?"
 
 # (label, responses): one setting has fewer than five, to show suppression.
 LINKS = {
-    THIS_YEAR: [("Oak Hill Primary Y6", 38), ("St Anne's CE Primary Y5", 31), ("Northbrook Youth Trust Tuesday club", 28), ("Ashgrove Special School", 3)],
-    TEENS: [("Riverside High School Y10", 41), ("Millbrook Academy Y9", 33), ("Northbrook College", 22), ("Youth Justice drop-in", 6)],
+    THIS_YEAR: [
+        ("Oak Hill Primary Y6", 38),
+        ("St Anne's CE Primary Y5", 31),
+        ("Northbrook Youth Trust Tuesday club", 28),
+        ("Ashgrove Special School", 3),
+    ],
+    TEENS: [
+        ("Riverside High School Y10", 41),
+        ("Millbrook Academy Y9", 33),
+        ("Northbrook College", 22),
+        ("Youth Justice drop-in", 6),
+    ],
     LAST_YEAR: [("Oak Hill Primary Y6", 34), ("St Anne's CE Primary Y5", 29)],
 }
-KIND_WORDS = ["I like my teacher", "More people on the playground at lunch", "I feel safe", "The bus stop is dark in winter",
-              "Nothing, thank you", "Let us have a worry box", "Some older kids are mean online", "I would talk to my nan",
-              "More clubs after school", "I didn't know about Childline before", "Stop people filming in the toilets"]
+KIND_WORDS = [
+    "I like my teacher",
+    "More people on the playground at lunch",
+    "I feel safe",
+    "The bus stop is dark in winter",
+    "Nothing, thank you",
+    "Let us have a worry box",
+    "Some older kids are mean online",
+    "I would talk to my nan",
+    "More clubs after school",
+    "I didn't know about Childline before",
+    "Stop people filming in the toilets",
+]
 WORRYING = "My mum's boyfriend hits me when she is at work and I am scared to go home"
 STATEMENTS = [
-    ("Some of you said you did not know who to talk to at school if you were worried.",
-     "Every primary school now has a poster in each classroom with photos of the adults you can talk to."),
-    ("You told us the walk home from the bus stop feels scary when it is dark.",
-     "The council has put new lights on Mill Lane and by the bus stop on Station Road."),
-    ("Lots of you said you want to learn more about staying safe online.",
-     "Youth workers now run an online safety club every Thursday at the Northbrook Youth Trust."),
+    (
+        "Some of you said you did not know who to talk to at school if you were worried.",
+        "Every primary school now has a poster in each classroom with photos of the adults you "
+        "can talk to.",
+    ),
+    (
+        "You told us the walk home from the bus stop feels scary when it is dark.",
+        "The council has put new lights on Mill Lane and by the bus stop on Station Road.",
+    ),
+    (
+        "Lots of you said you want to learn more about staying safe online.",
+        "Youth workers now run an online safety club every Thursday at the Northbrook Youth Trust.",
+    ),
 ]
 
 
@@ -40,9 +71,28 @@ def load_surveys(today=None):
 
 
 def _load(today, rng):
-    _survey(THIS_YEAR, "8-12", "open", today - timedelta(days=40), today + timedelta(days=50), rng, today, worrying=True)
-    _survey(TEENS, "13-17", "open", today - timedelta(days=30), today + timedelta(days=60), rng, today)
-    last = _survey(LAST_YEAR, "8-12", "closed", today - timedelta(days=400), today - timedelta(days=310), rng, today)
+    _survey(
+        THIS_YEAR,
+        "8-12",
+        "open",
+        today - timedelta(days=40),
+        today + timedelta(days=50),
+        rng,
+        today,
+        worrying=True,
+    )
+    _survey(
+        TEENS, "13-17", "open", today - timedelta(days=30), today + timedelta(days=60), rng, today
+    )
+    last = _survey(
+        LAST_YEAR,
+        "8-12",
+        "closed",
+        today - timedelta(days=400),
+        today - timedelta(days=310),
+        rng,
+        today,
+    )
     if last and not YouSaidWeDid.select().where(YouSaidWeDid.survey == last).exists():
         for you_said, we_did in STATEMENTS:
             YouSaidWeDid.create(survey=last, you_said=you_said, we_did=we_did, published=True)
@@ -52,18 +102,44 @@ def _survey(title, band, status, opens, closes, rng, today, worrying=False):
     if Survey.select().where(Survey.title == title).exists():
         return Survey.get(Survey.title == title)
     content = starter.STARTERS[band]
-    survey = Survey.create(title=title, audience="children", age_band=band, status=status, opens_on=opens, closes_on=closes,
-                           introduction=content["introduction"], readers="People at Northbrook Safeguarding Children Partnership who check that children are kept safe")
-    questions = [Question.create(survey=survey, position=n, kind=kind, prompt=prompt, hint=hint, options=json.dumps(options))
-                 for n, (kind, prompt, hint, options) in enumerate(content["questions"], start=1)]
+    survey = Survey.create(
+        title=title,
+        audience="children",
+        age_band=band,
+        status=status,
+        opens_on=opens,
+        closes_on=closes,
+        introduction=content["introduction"],
+        readers="People at Northbrook Safeguarding Children Partnership who check that children are kept safe",
+    )
+    questions = [
+        Question.create(
+            survey=survey,
+            position=n,
+            kind=kind,
+            prompt=prompt,
+            hint=hint,
+            options=json.dumps(options),
+        )
+        for n, (kind, prompt, hint, options) in enumerate(content["questions"], start=1)
+    ]
     last_day = min(today, closes)
     span = max((last_day - opens).days, 1)
     for number, (label, count) in enumerate(LINKS[title]):
         link = SurveyLink.create(survey=survey, label=label, closed=status == "closed")
         for n in range(count):
-            response = Response.create(survey=survey, link=link, idempotency_key=f"demo-{survey.id}-{number}-{n}",
-                                       submitted_on=opens + timedelta(days=rng.randrange(span)), age_band=band)
-            rows = [{"response": response, "question": q, "value": value} for q in questions for value in _answer(q, rng)]
+            response = Response.create(
+                survey=survey,
+                link=link,
+                idempotency_key=f"demo-{survey.id}-{number}-{n}",
+                submitted_on=opens + timedelta(days=rng.randrange(span)),
+                age_band=band,
+            )
+            rows = [
+                {"response": response, "question": q, "value": value}
+                for q in questions
+                for value in _answer(q, rng)
+            ]
             if worrying and number == 0 and n == 7:
                 rows = [r for r in rows if r["question"].kind != "anything_else"]
                 rows.append({"response": response, "question": questions[-1], "value": WORRYING})

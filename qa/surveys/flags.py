@@ -1,14 +1,51 @@
-"""Pure: find the safeguarding words and phrases in a free-text answer, so a worried child is never missed."""
+"""Pure: find the safeguarding words and phrases in a free-text answer.
+
+So a worried child is never missed.
+"""
+
 import re
 from functools import lru_cache
 
 DEFAULT_PHRASES = [
-    "hurt", "hurts me", "scared", "frightened", "afraid", "not safe", "unsafe", "hit", "hits me", "kick",
-    "punch", "slap", "touched", "touch me", "abuse", "abused", "bully", "bullied", "want to die",
-    "kill myself", "suicide", "self harm", "cut myself", "hurt myself", "run away", "no food", "hungry",
-    "locked in", "secret", "groomed", "rape", "knife", "gang", "drugs", "don't feel safe", "nobody listens",
+    "hurt",
+    "hurts me",
+    "scared",
+    "frightened",
+    "afraid",
+    "not safe",
+    "unsafe",
+    "hit",
+    "hits me",
+    "kick",
+    "punch",
+    "slap",
+    "touched",
+    "touch me",
+    "abuse",
+    "abused",
+    "bully",
+    "bullied",
+    "want to die",
+    "kill myself",
+    "suicide",
+    "self harm",
+    "cut myself",
+    "hurt myself",
+    "run away",
+    "no food",
+    "hungry",
+    "locked in",
+    "secret",
+    "groomed",
+    "rape",
+    "knife",
+    "gang",
+    "drugs",
+    "don't feel safe",
+    "nobody listens",
 ]
-# A phrase also matches its common endings: "hit" finds "hits" and "hitting", never "white" or "history".
+# A phrase also matches its common endings: "hit" finds "hits" and "hitting", never "white" or
+# "history".
 _ENDINGS = r"(?:s|es|ed|d|ing|ting|ping|er|ers)?"
 
 

@@ -1,4 +1,8 @@
-"""Forms for building surveys, their questions, links, "you said, we did" and the survey settings."""
+"""Forms for building surveys, their questions, links, "you said.
+
+We did" and the survey settings.
+"""
+
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, EmailField, IntegerField, StringField, TextAreaField
 from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional, ValidationError
@@ -9,18 +13,34 @@ from qa.surveys.models import AGE_BANDS, AUDIENCES
 
 
 class SurveyForm(VersionedForm):
-    title = StringField(filters=[strip], validators=[InputRequired("Enter the survey's title"), Length(max=120, message="Title must be 120 characters or fewer")])
+    title = StringField(
+        filters=[strip],
+        validators=[
+            InputRequired("Enter the survey's title"),
+            Length(max=120, message="Title must be 120 characters or fewer"),
+        ],
+    )
     audience = ChoiceField(choices=list(AUDIENCES.items()), message="Choose who the survey is for")
     age_band = ChoiceField(choices=list(AGE_BANDS.items()), message="Choose an age band")
-    introduction = TextAreaField(filters=[strip], validators=[Length(max=2000, message="Keep the introduction to 2,000 characters or fewer")])
-    readers = StringField(filters=[strip], validators=[Length(max=300, message="Keep this to 300 characters or fewer")])
+    introduction = TextAreaField(
+        filters=[strip],
+        validators=[Length(max=2000, message="Keep the introduction to 2,000 characters or fewer")],
+    )
+    readers = StringField(
+        filters=[strip],
+        validators=[Length(max=300, message="Keep this to 300 characters or fewer")],
+    )
     opens_on = DateField(validators=[Optional()])
     closes_on = DateField(validators=[Optional()])
-    safety_message = TextAreaField(filters=[strip], validators=[Length(max=600, message="Keep the safety message to 600 characters or fewer")])
+    safety_message = TextAreaField(
+        filters=[strip],
+        validators=[Length(max=600, message="Keep the safety message to 600 characters or fewer")],
+    )
 
     def validate_age_band(self, field):
         if self.audience.data == "staff":
-            field.data = "adult"  # staff read as adults: the reading-age check aims at an adult reader
+            # staff read as adults: the reading-age check aims at an adult reader
+            field.data = "adult"
 
     def validate_closes_on(self, field):
         if field.data and self.opens_on.data and field.data < self.opens_on.data:
@@ -35,8 +55,17 @@ def _lines(value):
 
 class QuestionForm(VersionedForm):
     kind = ChoiceField(choices=list(kinds.KINDS.items()), message="Choose a kind of question")
-    prompt = TextAreaField(filters=[strip], validators=[InputRequired("Enter the question"), Length(max=300, message="Keep the question to 300 characters or fewer")])
-    hint = StringField(filters=[strip], validators=[Length(max=300, message="Keep the hint to 300 characters or fewer")])
+    prompt = TextAreaField(
+        filters=[strip],
+        validators=[
+            InputRequired("Enter the question"),
+            Length(max=300, message="Keep the question to 300 characters or fewer"),
+        ],
+    )
+    hint = StringField(
+        filters=[strip],
+        validators=[Length(max=300, message="Keep the hint to 300 characters or fewer")],
+    )
     options = TextAreaField(filters=[lambda v: "\n".join(_lines(v))])
 
     def validate_options(self, field):
@@ -54,26 +83,55 @@ class QuestionForm(VersionedForm):
 
 
 class LinkForm(FlaskForm):
-    label = StringField(filters=[strip], validators=[InputRequired("Enter where this link will be used, like Oak Primary Y6"), Length(max=80, message="Keep the label to 80 characters or fewer")])
+    label = StringField(
+        filters=[strip],
+        validators=[
+            InputRequired("Enter where this link will be used, like Oak Primary Y6"),
+            Length(max=80, message="Keep the label to 80 characters or fewer"),
+        ],
+    )
 
 
 class StatementForm(VersionedForm):
-    you_said = TextAreaField(filters=[strip], validators=[InputRequired("Enter what children and young people said"), Length(max=1000)])
-    we_did = TextAreaField(filters=[strip], validators=[InputRequired("Enter what was done"), Length(max=1000)])
+    you_said = TextAreaField(
+        filters=[strip],
+        validators=[InputRequired("Enter what children and young people said"), Length(max=1000)],
+    )
+    we_did = TextAreaField(
+        filters=[strip], validators=[InputRequired("Enter what was done"), Length(max=1000)]
+    )
     published = BooleanField()
 
 
 class SettingsForm(FlaskForm):
-    safety_message = TextAreaField(filters=[strip], validators=[InputRequired("Enter the safety message"), Length(max=600)])
-    staff_safety_message = TextAreaField(filters=[strip], validators=[InputRequired("Enter the safety message for staff"), Length(max=600)])
-    retention_years = IntegerField(validators=[InputRequired("Enter how many years to keep answers"), NumberRange(min=1, max=10, message="Enter a number of years from 1 to 10")])
-    mismatch_percent = IntegerField(validators=[InputRequired("Enter the share of staff, as a percentage"), NumberRange(min=1, max=100, message="Enter a percentage from 1 to 100")])
+    safety_message = TextAreaField(
+        filters=[strip], validators=[InputRequired("Enter the safety message"), Length(max=600)]
+    )
+    staff_safety_message = TextAreaField(
+        filters=[strip],
+        validators=[InputRequired("Enter the safety message for staff"), Length(max=600)],
+    )
+    retention_years = IntegerField(
+        validators=[
+            InputRequired("Enter how many years to keep answers"),
+            NumberRange(min=1, max=10, message="Enter a number of years from 1 to 10"),
+        ]
+    )
+    mismatch_percent = IntegerField(
+        validators=[
+            InputRequired("Enter the share of staff, as a percentage"),
+            NumberRange(min=1, max=100, message="Enter a percentage from 1 to 100"),
+        ]
+    )
 
 
 class TagForm(VersionedForm):
-    """Which Section 11 standard a question informs, and (choose one or several) which answers count as positive."""
+    """Which Section 11 standard a question informs, and (choose one or several) which answers count
+    as positive."""
 
-    standard = ChoiceField(coerce=optional_int, required=False, message="Choose a standard from the list")
+    standard = ChoiceField(
+        coerce=optional_int, required=False, message="Choose a standard from the list"
+    )
     positive = TextAreaField(filters=[lambda v: "\n".join(_lines(v))])
 
     def __init__(self, *args, question=None, **kwargs):
@@ -85,27 +143,62 @@ class TagForm(VersionedForm):
             field.data = ""
             return
         if self.question.kind not in kinds.TAGGABLE:
-            raise ValidationError("A written answer cannot count as positive: only questions with answers to choose can inform a standard")
-        problem = kinds.positive_problem(self.question.kind, self.question.option_list, _lines(field.data))
+            raise ValidationError(
+                "A written answer cannot count as positive: only questions with answers to "
+                "choose can inform a standard"
+            )
+        problem = kinds.positive_problem(
+            self.question.kind, self.question.option_list, _lines(field.data)
+        )
         if problem:
             raise ValidationError(problem)
 
     @property
     def positive_list(self):
-        return _lines(self.positive.data) if self.question.kind in ("choose_one", "choose_many") else []
+        return (
+            _lines(self.positive.data)
+            if self.question.kind in ("choose_one", "choose_many")
+            else []
+        )
 
 
 class ContactForm(FlaskForm):
-    """A practitioner who would like to be contacted; every field is checked, nothing else is kept."""
+    """A practitioner who would like to be contacted; every field is checked, nothing else is
+    kept."""
 
-    name = StringField(filters=[strip], validators=[InputRequired("Enter your name"), Length(max=100, message="Keep your name to 100 characters or fewer")])
-    email = EmailField(filters=[strip], validators=[InputRequired("Enter your email address"), Email("Enter an email address like name@example.org"), Length(max=254)])
-    message = TextAreaField(filters=[strip], validators=[Length(max=1000, message="Keep your message to 1,000 characters or fewer")])
+    name = StringField(
+        filters=[strip],
+        validators=[
+            InputRequired("Enter your name"),
+            Length(max=100, message="Keep your name to 100 characters or fewer"),
+        ],
+    )
+    email = EmailField(
+        filters=[strip],
+        validators=[
+            InputRequired("Enter your email address"),
+            Email("Enter an email address like name@example.org"),
+            Length(max=254),
+        ],
+    )
+    message = TextAreaField(
+        filters=[strip],
+        validators=[Length(max=1000, message="Keep your message to 1,000 characters or fewer")],
+    )
 
 
 class TermForm(FlaskForm):
-    phrase = StringField(filters=[strip, lambda v: v.lower() if isinstance(v, str) else v], validators=[InputRequired("Enter a word or phrase"), Length(max=60)])
+    phrase = StringField(
+        filters=[strip, lambda v: v.lower() if isinstance(v, str) else v],
+        validators=[InputRequired("Enter a word or phrase"), Length(max=60)],
+    )
 
 
 class FlagForm(FlaskForm):
-    note = TextAreaField(filters=[strip], validators=[InputRequired("Say what you did, following local procedures"), Length(max=2000)])
+    note = TextAreaField(
+        filters=[strip],
+        validators=[
+            InputRequired("Say what you did, following local procedures"),
+            Length(max=2000),
+        ],
+    )

@@ -1,4 +1,5 @@
 """Pure: the kinds of question, the answers each allows, and checking what was sent against them."""
+
 TEXT_LIMIT = 1000
 
 KINDS = {
@@ -47,7 +48,8 @@ def faces(options):
 
 
 def clean(kind, options, sent):
-    """The values to keep from what was sent (a list of strings); [] means skipped. Raises AnswerRefused."""
+    """The values to keep from what was sent (a list of strings); [] means skipped. Raises
+    AnswerRefused."""
     sent = [value for value in sent if isinstance(value, str)]
     if kind in FREE_TEXT:
         text = (sent[0] if sent else "").replace("\r\n", "\n").strip()
@@ -86,21 +88,28 @@ def options_problem(kind, options):
     return None
 
 
-# Kinds whose answers can count as positive, so a question of that kind can inform a Section 11 standard.
+# Kinds whose answers can count as positive, so a question of that kind can inform a Section 11
+# standard.
 TAGGABLE = ("smiley", "yes_no", "choose_one", "choose_many")
 
 
 def positive_values(kind, options, marked):
     """The stored answer values that count as positive when a question informs a standard.
 
-    Yes/no: "yes". Smiley faces: those above the middle face (the top one of three, the top two of five).
-    Choose one or several: the answers the admin marked positive (`marked`); someone who chose several
+    Yes/no: "yes". Smiley faces: those above the middle face (the top one of three, the top two of
+    five).
+    Choose one or several: the answers the admin marked positive (`marked`); someone who chose
+    several
     counts as positive once if any of their answers is marked. Free text never counts.
     """
     if kind == "yes_no":
         return {"yes"}
     if kind == "smiley":
-        return {str(i + 1) for i in range(len(options) // 2 + 1, len(options))} if len(options) > 1 else set()
+        return (
+            {str(i + 1) for i in range(len(options) // 2 + 1, len(options))}
+            if len(options) > 1
+            else set()
+        )
     if kind in ("choose_one", "choose_many"):
         return {label for label in options if label in set(marked)}
     return set()

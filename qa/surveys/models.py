@@ -1,9 +1,21 @@
-"""Surveys, their questions and links, the anonymous responses and answers, flags and "you said, we did"."""
+"""Surveys, their questions and links, the anonymous responses and answers, flags and "you said.
+
+We did".
+"""
+
 import json
 import secrets
 from datetime import date, datetime
 
-from peewee import BooleanField, CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import (
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
 
 from qa.db import BaseModel, VersionedModel
 from qa.frameworks.models import Standard
@@ -11,12 +23,21 @@ from qa.people.models import Agency, User
 from qa.surveys import rules
 
 AUDIENCES = {"children": "Children and young people", "staff": "Staff"}
-AGE_BANDS = {"8-12": "8 to 12 years", "13-17": "13 to 17 years", "8-17": "8 to 17 years (they choose)", "adult": "Adults"}
+AGE_BANDS = {
+    "8-12": "8 to 12 years",
+    "13-17": "13 to 17 years",
+    "8-17": "8 to 17 years (they choose)",
+    "adult": "Adults",
+}
 STATUSES = {"draft": "Draft", "open": "Open", "closed": "Closed"}
-DEFAULT_SAFETY_MESSAGE = ("If you are worried about your safety, talk to an adult you trust, "
-                          "or call Childline on 0800 1111. It is free and they will listen.")
-DEFAULT_STAFF_SAFETY_MESSAGE = ("If you are worried about a child, follow your agency's safeguarding procedures. "
-                                "If a child is in immediate danger, call 999.")
+DEFAULT_SAFETY_MESSAGE = (
+    "If you are worried about your safety, talk to an adult you trust, "
+    "or call Childline on 0800 1111. It is free and they will listen."
+)
+DEFAULT_STAFF_SAFETY_MESSAGE = (
+    "If you are worried about a child, follow your agency's safeguarding procedures. "
+    "If a child is in immediate danger, call 999."
+)
 
 
 def new_code():
@@ -29,13 +50,18 @@ class SurveySettings(BaseModel):
     safety_message = TextField(default=DEFAULT_SAFETY_MESSAGE)
     retention_years = IntegerField(default=3)
     staff_safety_message = TextField(default=DEFAULT_STAFF_SAFETY_MESSAGE)
-    # A green rating is flagged when fewer than this share of the agency's own staff answer positively.
+    # A green rating is flagged when fewer than this share of the agency's own staff answer
+    # positively.
     mismatch_percent = IntegerField(default=50)
 
     @classmethod
     def current(cls):
-        return cls.get_or_none() or cls(safety_message=DEFAULT_SAFETY_MESSAGE, retention_years=3,
-                                        staff_safety_message=DEFAULT_STAFF_SAFETY_MESSAGE, mismatch_percent=50)
+        return cls.get_or_none() or cls(
+            safety_message=DEFAULT_SAFETY_MESSAGE,
+            retention_years=3,
+            staff_safety_message=DEFAULT_STAFF_SAFETY_MESSAGE,
+            mismatch_percent=50,
+        )
 
 
 class Survey(VersionedModel):
@@ -75,7 +101,9 @@ class Survey(VersionedModel):
 
     def safety_text(self):
         settings = SurveySettings.current()
-        return self.safety_message.strip() or (settings.staff_safety_message if self.for_staff else settings.safety_message)
+        return self.safety_message.strip() or (
+            settings.staff_safety_message if self.for_staff else settings.safety_message
+        )
 
 
 class Question(VersionedModel):
@@ -85,10 +113,12 @@ class Question(VersionedModel):
     prompt = TextField()
     hint = TextField(default="")
     options = TextField(default="[]")  # JSON list of labels
-    # A stable identity kept when a survey is copied, so this year's answers compare with last year's.
+    # A stable identity kept when a survey is copied, so this year's answers compare with last
+    # year's.
     key = CharField(default=lambda: secrets.token_hex(6))
     standard = ForeignKeyField(Standard, null=True, on_delete="SET NULL")
-    # JSON list of the choose-one/choose-several answers that count as positive for the standard (see kinds.positive_values).
+    # JSON list of the choose-one/choose-several answers that count as positive for the standard
+    # (see kinds.positive_values).
     positive = TextField(default="[]")
 
     class Meta:
@@ -125,7 +155,8 @@ class Response(BaseModel):
     idempotency_key = CharField(unique=True)
     submitted_on = DateField(default=date.today, index=True)
     age_band = CharField(default="")
-    # Staff surveys: the agency chosen from the list, or none with agency_answer "other" or "not-said".
+    # Staff surveys: the agency chosen from the list, or none with agency_answer "other" or
+    # "not-said".
     agency = ForeignKeyField(Agency, null=True, backref="+", on_delete="SET NULL")
     agency_answer = CharField(default="")
     role_group = CharField(default="")
@@ -141,7 +172,8 @@ class Answer(BaseModel):
 
 
 class Flag(BaseModel):
-    """A free-text answer with words that may mean a child is at risk, for the QA officer to follow up."""
+    """A free-text answer with words that may mean a child is at risk, for the QA officer to follow
+    up."""
 
     answer = ForeignKeyField(Answer, unique=True, backref="flags", on_delete="CASCADE")
     phrases = CharField(default="")
@@ -170,24 +202,40 @@ class SafeguardingTerm(BaseModel):
 
 
 class SurveyDraft(BaseModel):
-    """The answers of a visit in progress, keyed by a random visit key held only in the visitor's session."""
+    """The answers of a visit in progress, keyed by a random visit key held only in the visitor's
+    session."""
 
     visit_key = CharField(unique=True)
     link = ForeignKeyField(SurveyLink, on_delete="CASCADE")
     answers = TextField(default="{}")  # JSON {question id: [values]}
     age_band = CharField(default="")
-    about = TextField(default="{}")  # JSON {"agency": ..., "role_group": ...}: a staff visit's "about your work" screen
+    # JSON {"agency": ..., "role_group": ...}: a staff visit's "about your work" screen
+    about = TextField(default="{}")
     updated_at = DateTimeField(default=datetime.now, index=True)
 
 
 class ContactRequest(BaseModel):
-    """A practitioner who asked to be contacted. Deliberately no link to their Response: the answers stay anonymous."""
+    """A practitioner who asked to be contacted. Deliberately no link to their Response: the answers
+    stay anonymous."""
 
     survey = ForeignKeyField(Survey, backref="contact_requests", on_delete="CASCADE")
     name = CharField()
     email = CharField()
     message = TextField(default="")
-    created_on = DateField(default=date.today)  # a date, not a time: nothing to match against a response
+    # a date, not a time: nothing to match against a response
+    created_on = DateField(default=date.today)
 
 
-MODELS = [SurveySettings, Survey, Question, SurveyLink, Response, Answer, Flag, YouSaidWeDid, SafeguardingTerm, SurveyDraft, ContactRequest]
+MODELS = [
+    SurveySettings,
+    Survey,
+    Question,
+    SurveyLink,
+    Response,
+    Answer,
+    Flag,
+    YouSaidWeDid,
+    SafeguardingTerm,
+    SurveyDraft,
+    ContactRequest,
+]

@@ -1,4 +1,5 @@
 """QR codes for survey links, as SVG or PNG (segno: no network, no image library needed)."""
+
 import base64
 import io
 
@@ -11,7 +12,9 @@ def _code(url):
 
 def svg(url: str) -> bytes:
     out = io.BytesIO()
-    _code(url).save(out, kind="svg", scale=8, border=4, xmldecl=False, title="QR code for the survey link")
+    _code(url).save(
+        out, kind="svg", scale=8, border=4, xmldecl=False, title="QR code for the survey link"
+    )
     return out.getvalue()
 
 

@@ -1,4 +1,8 @@
-"""How easy a question or introduction is to read, as a reading age, against the target for its age band."""
+"""How easy a question or introduction is to read, as a reading age.
+
+Against the target for its age band.
+"""
+
 import re
 from dataclasses import dataclass
 
@@ -19,8 +23,11 @@ class Readability:
     @property
     def message(self):
         if self.too_hard:
-            return (f"Reading age about {self.reading_age}: harder than the {self.target} we aim for with this age band. "
-                    "Try shorter sentences and everyday words.")
+            return (
+                f"Reading age about {self.reading_age}: harder than the {self.target} we aim for "
+                "with this age band. "
+                "Try shorter sentences and everyday words."
+            )
         return f"Reading age about {self.reading_age}: easy enough for this age band."
 
 

@@ -1,7 +1,12 @@
-"""Hearing what they said: results with small numbers hidden, flagged answers first, CSV and a PDF for the board."""
+"""Hearing what they said.
+
+Results with small numbers hidden, flagged answers first, CSV and a PDF for the board.
+"""
+
 from datetime import datetime
 
-from flask import Blueprint, Response as HttpResponse, flash, redirect, request, url_for
+from flask import Blueprint, flash, redirect, request, url_for
+from flask import Response as HttpResponse
 from flask_login import current_user
 
 from qa import audit
@@ -23,10 +28,16 @@ def _number(name):
 
 
 def _filters():
-    """{link_id, age_band, agency_id, sector_id, role_group} from the query string; anything unknown is ignored."""
+    """{link_id, age_band, agency_id, sector_id, role_group} from the query string; anything unknown
+    is ignored."""
     band, role = request.args.get("band", ""), request.args.get("role", "")
-    return {"link_id": _number("link"), "age_band": band if band in AGE_BANDS else None, "agency_id": _number("agency"),
-            "sector_id": _number("sector"), "role_group": role if role in staff.ROLE_GROUPS else None}
+    return {
+        "link_id": _number("link"),
+        "age_band": band if band in AGE_BANDS else None,
+        "agency_id": _number("agency"),
+        "sector_id": _number("sector"),
+        "role_group": role if role in staff.ROLE_GROUPS else None,
+    }
 
 
 def _staff_filters():
@@ -44,13 +55,26 @@ def show(survey_id):
     responses, summary = queries.results_for(survey, **chosen)
     before = None
     if not chosen["link_id"]:  # links differ from year to year; agencies, sectors and roles do not
-        before, summary = queries.last_year(survey, summary, chosen["agency_id"], chosen["sector_id"], chosen["role_group"])
-    context = {"survey": survey, "responses": responses, "summary": summary, "before": before, **chosen,
-               "band": chosen["age_band"], "filtered": any(chosen.values()),
-               "links": list(SurveyLink.select().where(SurveyLink.survey == survey).order_by(SurveyLink.label)),
-               "bands": queries.age_bands_of(survey), "band_labels": AGE_BANDS,
-               "settings": queries.responses_by_setting(survey),
-               "flags": queries.flags_of(survey) if current_user.is_admin else [], "flag_form": FlagForm()}
+        before, summary = queries.last_year(
+            survey, summary, chosen["agency_id"], chosen["sector_id"], chosen["role_group"]
+        )
+    context = {
+        "survey": survey,
+        "responses": responses,
+        "summary": summary,
+        "before": before,
+        **chosen,
+        "band": chosen["age_band"],
+        "filtered": any(chosen.values()),
+        "links": list(
+            SurveyLink.select().where(SurveyLink.survey == survey).order_by(SurveyLink.label)
+        ),
+        "bands": queries.age_bands_of(survey),
+        "band_labels": AGE_BANDS,
+        "settings": queries.responses_by_setting(survey),
+        "flags": queries.flags_of(survey) if current_user.is_admin else [],
+        "flag_form": FlagForm(),
+    }
     if survey.for_staff:
         context.update(_staff_context(survey))
     return render("surveys/results.html", "surveys/_results.html", **context)
@@ -58,9 +82,17 @@ def show(survey_id):
 
 def _staff_context(survey):
     agencies, sectors = queries.staff_filters(survey)
-    return {"agencies": agencies, "sectors": sectors, "roles": staff.ROLE_GROUPS, "by_agency": queries.responses_by_agency(survey),
-            "by_sector": queries.responses_by_sector(survey), "by_role": queries.responses_by_role(survey),
-            "contact_count": ContactRequest.select().where(ContactRequest.survey == survey).count() if current_user.is_admin else 0}
+    return {
+        "agencies": agencies,
+        "sectors": sectors,
+        "roles": staff.ROLE_GROUPS,
+        "by_agency": queries.responses_by_agency(survey),
+        "by_sector": queries.responses_by_sector(survey),
+        "by_role": queries.responses_by_role(survey),
+        "contact_count": ContactRequest.select().where(ContactRequest.survey == survey).count()
+        if current_user.is_admin
+        else 0,
+    }
 
 
 @bp.post("/flags/<int:flag_id>/review")
@@ -71,8 +103,19 @@ def review(flag_id):
     form = FlagForm()
     if ready_to_save(form):
         with db.atomic("IMMEDIATE"):
-            Flag.update(reviewed=True, note=form.note.data, reviewed_by=current_user.id, reviewed_at=datetime.now()).where(Flag.id == flag.id).execute()
-            audit.record(current_user, "reviewed", flag, "Reviewed a flagged survey answer", {"note": ["", form.note.data]})
+            Flag.update(
+                reviewed=True,
+                note=form.note.data,
+                reviewed_by=current_user.id,
+                reviewed_at=datetime.now(),
+            ).where(Flag.id == flag.id).execute()
+            audit.record(
+                current_user,
+                "reviewed",
+                flag,
+                "Reviewed a flagged survey answer",
+                {"note": ["", form.note.data]},
+            )
         flash("Marked as reviewed", "success")
     else:
         flash("Say what you did before marking the answer as reviewed", "info")
@@ -83,7 +126,10 @@ def review(flag_id):
 @role_required("admin")
 def answers_csv(survey_id):
     survey = get_or_404(Survey, Survey.id == survey_id)
-    headers = {"Content-Disposition": f'attachment; filename="survey-{survey.id}-answers.csv"', "Cache-Control": "no-store"}
+    headers = {
+        "Content-Disposition": f'attachment; filename="survey-{survey.id}-answers.csv"',
+        "Cache-Control": "no-store",
+    }
     return HttpResponse(export.answers_csv(survey), mimetype="text/csv", headers=headers)
 
 
@@ -96,20 +142,37 @@ def summary_pdf(survey_id):
     responses, summary = queries.results_for(survey, **chosen)
     before, summary = queries.last_year(survey, summary, **chosen)
     flags = queries.flags_of(survey)
-    extra = {"by_agency": queries.responses_by_agency(survey), "by_sector": queries.responses_by_sector(survey),
-             "by_role": queries.responses_by_role(survey)} if survey.for_staff else {}
-    data = render_pdf("pdf/survey_summary.html", survey=survey, responses=responses, summary=summary, before=before, **extra,
-                      group=queries.group_label(**chosen) if any(chosen.values()) else "",
-                      settings=queries.responses_by_setting(survey), flagged=len(flags),
-                      reviewed=sum(1 for f in flags if f.reviewed), statements=list(survey.statements),
-                      made_on=datetime.now())
+    extra = (
+        {
+            "by_agency": queries.responses_by_agency(survey),
+            "by_sector": queries.responses_by_sector(survey),
+            "by_role": queries.responses_by_role(survey),
+        }
+        if survey.for_staff
+        else {}
+    )
+    data = render_pdf(
+        "pdf/survey_summary.html",
+        survey=survey,
+        responses=responses,
+        summary=summary,
+        before=before,
+        **extra,
+        group=queries.group_label(**chosen) if any(chosen.values()) else "",
+        settings=queries.responses_by_setting(survey),
+        flagged=len(flags),
+        reviewed=sum(1 for f in flags if f.reviewed),
+        statements=list(survey.statements),
+        made_on=datetime.now(),
+    )
     return pdf_response(data, f"survey-summary-{survey.title}.pdf")
 
 
 @bp.get("/<int:survey_id>/contact-requests")
 @role_required("admin")
 def contacts(survey_id):
-    """People who asked to be contacted: kept apart from the answers, and deleted once dealt with."""
+    """People who asked to be contacted: kept apart from the answers, and deleted once dealt
+    with."""
     survey = get_or_404(Survey, Survey.id == survey_id)
     return render("surveys/contacts.html", survey=survey, requests=contact.requests_for(survey))
 
@@ -117,7 +180,9 @@ def contacts(survey_id):
 @bp.post("/contact-requests/<int:request_id>/delete")
 @role_required("admin")
 def delete_contact(request_id):
-    found = get_or_404(ContactRequest.select(ContactRequest, Survey).join(Survey), ContactRequest.id == request_id)
+    found = get_or_404(
+        ContactRequest.select(ContactRequest, Survey).join(Survey), ContactRequest.id == request_id
+    )
     contact.remove(found)
     flash("Contact request deleted", "success")
     return redirect(url_for("survey_results.contacts", survey_id=found.survey_id))

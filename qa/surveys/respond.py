@@ -1,4 +1,8 @@
-"""The public survey at /s/<code>: one question a screen, no login, nothing that says who answered."""
+"""The public survey at /s/<code>.
+
+One question a screen, no login, nothing that says who answered.
+"""
+
 from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 from flask_wtf.csrf import CSRFError
 
@@ -22,13 +26,18 @@ def _no_store(response):
 
 @bp.app_context_processor
 def _survey_screen_helpers():
-    return {"exit_url": current_app.config.get("SURVEY_EXIT_URL", EXIT_URL), "faces": kinds.faces,
-            "choices": kinds.choices, "text_limit": kinds.TEXT_LIMIT}
+    return {
+        "exit_url": current_app.config.get("SURVEY_EXIT_URL", EXIT_URL),
+        "faces": kinds.faces,
+        "choices": kinds.choices,
+        "text_limit": kinds.TEXT_LIMIT,
+    }
 
 
 @bp.errorhandler(CSRFError)
 def _session_lost(error):
-    # The session (and its form token) was lost, e.g. cookies cleared: start again kindly, never a sign-in page.
+    # The session (and its form token) was lost, e.g. cookies cleared: start again kindly, never a
+    # sign-in page.
     code = (request.view_args or {}).get("code", "")
     link = visits.find_link(code)
     return render_template("surveys/respond/lost.html", link=link), 200
@@ -40,7 +49,14 @@ def _link_or_404(code):
         return None, (render_template("surveys/respond/not_found.html"), 404)
     reason = visits.why_closed(link)
     if reason:
-        return None, (render("surveys/respond/closed.html", "surveys/respond/_closed.html", link=link, reason=reason))
+        return None, (
+            render(
+                "surveys/respond/closed.html",
+                "surveys/respond/_closed.html",
+                link=link,
+                reason=reason,
+            )
+        )
     return link, None
 
 
@@ -57,14 +73,25 @@ def start(code):
         return refusal
     survey = link.survey
     if request.method == "POST":
-        key = visits.new_visit_key()  # every Start is a new visit: the next child on a shared tablet starts clean
+        # every Start is a new visit: the next child on a shared tablet starts clean
+        key = visits.new_visit_key()
         session[SESSION_KEY] = {"code": code, "key": key, "done": False}
         band = request.form.get("age_band", "")
         if survey.age_band == "8-17" and band in ("8-12", "13-17"):
             visits.save_age_band(link, key, band)
-        first = url_for("respond.about", code=code) if survey.for_staff else url_for("respond.question", code=code, number=1)
+        first = (
+            url_for("respond.about", code=code)
+            if survey.for_staff
+            else url_for("respond.question", code=code, number=1)
+        )
         return redirect(first, 303)
-    return render("surveys/respond/intro.html", "surveys/respond/_intro.html", link=link, survey=survey, bands=AGE_BANDS)
+    return render(
+        "surveys/respond/intro.html",
+        "surveys/respond/_intro.html",
+        link=link,
+        survey=survey,
+        bands=AGE_BANDS,
+    )
 
 
 @bp.route("/s/<code>/<int:number>", methods=["GET", "POST"])
@@ -90,8 +117,18 @@ def question(code, number):
         except kinds.AnswerRefused as refused:
             error = str(refused)
     chosen = answers.get(str(current.id), [])
-    return render("surveys/respond/question.html", "surveys/respond/_question.html", link=link, survey=link.survey,
-                  question=current, number=number, total=len(questions), chosen=chosen, error=error, preview=False)
+    return render(
+        "surveys/respond/question.html",
+        "surveys/respond/_question.html",
+        link=link,
+        survey=link.survey,
+        question=current,
+        number=number,
+        total=len(questions),
+        chosen=chosen,
+        error=error,
+        preview=False,
+    )
 
 
 def _next_url(link, number, total, go):
@@ -99,8 +136,16 @@ def _next_url(link, number, total, go):
     if go == "back":
         if number > 1:
             return url_for("respond.question", code=code, number=number - 1)
-        return url_for("respond.about", code=code) if link.survey.for_staff else url_for("respond.start", code=code)
-    return url_for("respond.question", code=code, number=number + 1) if number < total else url_for("respond.ready", code=code)
+        return (
+            url_for("respond.about", code=code)
+            if link.survey.for_staff
+            else url_for("respond.start", code=code)
+        )
+    return (
+        url_for("respond.question", code=code, number=number + 1)
+        if number < total
+        else url_for("respond.ready", code=code)
+    )
 
 
 @bp.route("/s/<code>/send", methods=["GET", "POST"])
@@ -115,7 +160,8 @@ def ready(code):
     if visit["done"]:
         return redirect(url_for("respond.thanks", code=code), 303)
     if request.method == "POST":
-        # Sending twice (a double tap racing in two workers) finds the same response: never a second one.
+        # Sending twice (a double tap racing in two workers) finds the same response: never a second
+        # one.
         visits.submit(link, visit["key"])
         # Forget the visit key: nothing left on a shared device points at the response just made.
         session[SESSION_KEY] = {"code": code, "done": True}
@@ -123,8 +169,14 @@ def ready(code):
     questions = visits.questions_of(link.survey)
     answers, _ = visits.draft_of(visit["key"])
     answered = sum(1 for q in questions if answers.get(str(q.id)))
-    return render("surveys/respond/ready.html", "surveys/respond/_ready.html", link=link, survey=link.survey,
-                  answered=answered, total=len(questions))
+    return render(
+        "surveys/respond/ready.html",
+        "surveys/respond/_ready.html",
+        link=link,
+        survey=link.survey,
+        answered=answered,
+        total=len(questions),
+    )
 
 
 @bp.get("/s/<code>/thanks")
@@ -134,11 +186,26 @@ def thanks(code):
     if link is None:
         return render_template("surveys/respond/not_found.html"), 404
     survey = link.survey
-    has_statements = YouSaidWeDid.select().where((YouSaidWeDid.survey == survey) & YouSaidWeDid.published).exists()
+    has_statements = (
+        YouSaidWeDid.select()
+        .where((YouSaidWeDid.survey == survey) & YouSaidWeDid.published)
+        .exists()
+    )
     visit = _visit(code)
-    contact = ContactForm(formdata=None) if survey.for_staff and visit and visit.get("done") and not visit.get("contacted") else None
-    return render("surveys/respond/thanks.html", "surveys/respond/_thanks.html", link=link, survey=survey,
-                  has_statements=has_statements, contact=contact, contacted=bool(visit and visit.get("contacted")))
+    contact = (
+        ContactForm(formdata=None)
+        if survey.for_staff and visit and visit.get("done") and not visit.get("contacted")
+        else None
+    )
+    return render(
+        "surveys/respond/thanks.html",
+        "surveys/respond/_thanks.html",
+        link=link,
+        survey=survey,
+        has_statements=has_statements,
+        contact=contact,
+        contacted=bool(visit and visit.get("contacted")),
+    )
 
 
 @bp.get("/you-said/<code>")
@@ -148,7 +215,9 @@ def you_said(code):
     if survey is None or survey.status == "draft":
         return render_template("surveys/respond/not_found.html"), 404
     statements = survey.statements.where(YouSaidWeDid.published).order_by(YouSaidWeDid.created_at)
-    return render_template("surveys/respond/you_said.html", survey=survey, statements=list(statements))
+    return render_template(
+        "surveys/respond/you_said.html", survey=survey, statements=list(statements)
+    )
 
 
 from qa.surveys import respond_staff  # noqa: E402,F401  the staff survey's own screens join this blueprint

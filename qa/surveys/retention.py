@@ -1,4 +1,8 @@
-"""Keeping answers no longer than needed: delete responses older than the retention period, and stale drafts."""
+"""Keeping answers no longer than needed.
+
+Delete responses older than the retention period, and stale drafts.
+"""
+
 from datetime import date
 
 from qa import audit
@@ -15,7 +19,8 @@ def cutoff(today: date, years: int) -> date:
 
 
 def purge(today=None):
-    """Delete responses submitted before the cutoff (their answers and flags go with them); audited. Returns counts."""
+    """Delete responses submitted before the cutoff (their answers and flags go with them); audited.
+    Returns counts."""
     today = today or date.today()
     years = SurveySettings.current().retention_years
     before = cutoff(today, years)
@@ -23,7 +28,13 @@ def purge(today=None):
         deleted = Response.delete().where(Response.submitted_on < before).execute()
         ContactRequest.delete().where(ContactRequest.created_on < before).execute()
         if deleted:
-            audit.record(None, "purged", None, f"Deleted {deleted} survey responses submitted before {before.isoformat()} "
-                         f"(kept for {years} years)", object_type="Response")
+            audit.record(
+                None,
+                "purged",
+                None,
+                f"Deleted {deleted} survey responses submitted before {before.isoformat()} "
+                f"(kept for {years} years)",
+                object_type="Response",
+            )
     drafts = visits.purge_drafts()
     return {"responses": deleted, "drafts": drafts, "before": before}

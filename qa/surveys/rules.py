@@ -1,4 +1,8 @@
-"""Pure survey rules: link codes, when a survey takes answers, and reading-age targets per age band."""
+"""Pure survey rules: link codes, when a survey takes answers.
+
+And reading-age targets per age band.
+"""
+
 import secrets
 
 # No 0/o, 1/l/i: a code read off a poster is typed right first time.
@@ -12,7 +16,9 @@ def new_code() -> str:
 
 
 def looks_like_code(code: str) -> bool:
-    return isinstance(code, str) and len(code) == CODE_LENGTH and all(c in CODE_ALPHABET for c in code)
+    return (
+        isinstance(code, str) and len(code) == CODE_LENGTH and all(c in CODE_ALPHABET for c in code)
+    )
 
 
 def accepting(status, opens_on, closes_on, today) -> bool:

@@ -1,4 +1,8 @@
-"""Admin pages for the survey settings (safety message, how long answers are kept, safeguarding words) and "you said, we did"."""
+"""Admin pages for the survey settings.
+
+(safety message, how long answers are kept, safeguarding words) and "you said, we did".
+"""
+
 from flask import Blueprint, flash, redirect, request, url_for
 from flask_login import current_user
 
@@ -24,13 +28,31 @@ def settings():
         with db.atomic("IMMEDIATE"):
             if current.id is None:
                 current.save()
-            SurveySettings.update(**values(form, ("safety_message", "staff_safety_message", "retention_years", "mismatch_percent"))).where(SurveySettings.id == current.id).execute()
+            SurveySettings.update(
+                **values(
+                    form,
+                    (
+                        "safety_message",
+                        "staff_safety_message",
+                        "retention_years",
+                        "mismatch_percent",
+                    ),
+                )
+            ).where(SurveySettings.id == current.id).execute()
             audit.record(current_user, "changed", current, "Changed the survey settings")
         flash("Survey settings saved", "success")
         return redirect(url_for("survey_settings.settings"))
     if "add_term" in request.form and ready_to_save(term_form):
-        if not SafeguardingTerm.select().where(SafeguardingTerm.phrase == term_form.phrase.data).exists():
-            editing.create(SafeguardingTerm, {"phrase": term_form.phrase.data}, summary=f"Added the safeguarding phrase ‘{term_form.phrase.data}’")
+        if (
+            not SafeguardingTerm.select()
+            .where(SafeguardingTerm.phrase == term_form.phrase.data)
+            .exists()
+        ):
+            editing.create(
+                SafeguardingTerm,
+                {"phrase": term_form.phrase.data},
+                summary=f"Added the safeguarding phrase ‘{term_form.phrase.data}’",
+            )
         flash(f"‘{term_form.phrase.data}’ will be flagged in new answers", "success")
         return redirect(url_for("survey_settings.settings", _anchor="terms"))
     terms = SafeguardingTerm.select().order_by(SafeguardingTerm.phrase)
@@ -52,7 +74,11 @@ def statements(survey_id):
     survey = get_or_404(Survey, Survey.id == survey_id)
     form = StatementForm(data={"version": "1"} if request.method == "GET" else None)
     if ready_to_save(form):
-        editing.create(YouSaidWeDid, {"survey": survey, **values(form, STATEMENT_LABELS)}, summary=f"Added a “you said, we did” to {survey.title}")
+        editing.create(
+            YouSaidWeDid,
+            {"survey": survey, **values(form, STATEMENT_LABELS)},
+            summary=f"Added a “you said, we did” to {survey.title}",
+        )
         flash("Statement added" + (" and published" if form.published.data else ""), "success")
         return redirect(url_for("survey_settings.statements", survey_id=survey.id))
     items = list(survey.statements.order_by(YouSaidWeDid.created_at))
@@ -72,4 +98,6 @@ def statement(statement_id):
         except VersionConflict as error:
             conflict = editing.conflict_rows(form, error.current, STATEMENT_LABELS)
             form.version.data = str(error.current.version)
-    return render("surveys/statement_form.html", form=form, item=item, survey=item.survey, conflict=conflict)
+    return render(
+        "surveys/statement_form.html", form=form, item=item, survey=item.survey, conflict=conflict
+    )

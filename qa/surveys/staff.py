@@ -1,4 +1,8 @@
-"""Pure: the "about your work" screen of a staff survey: the agency and role group a practitioner may choose."""
+"""Pure: the "about your work" screen of a staff survey.
+
+The agency and role group a practitioner may choose.
+"""
+
 from qa.surveys.kinds import AnswerRefused
 
 # Not on the agency list: either works somewhere else, or would rather not say.
@@ -16,9 +20,11 @@ ROLE_GROUPS = {
 
 
 def clean_about(agency_sent, role_sent, agency_ids):
-    """{"agency": id or None, "agency_answer": "listed"|"other"|"not-said", "role_group": key} from what was sent.
+    """{"agency": id or None, "agency_answer": "listed"|"other"|"not-said", "role_group": key} from
+    what was sent.
 
-    Leaving either question blank is the same as "prefer not to say". Anything not offered (a made-up
+    Leaving either question blank is the same as "prefer not to say". Anything not offered (a
+    made-up
     agency id, an inactive agency, a role group not on the list) raises AnswerRefused.
     """
     agency_sent = (agency_sent or "").strip()
@@ -29,7 +35,9 @@ def clean_about(agency_sent, role_sent, agency_ids):
     if agency_sent in OTHER_AGENCY:
         about["agency_answer"] = agency_sent
     elif agency_sent:
-        if not (agency_sent.isdigit() and len(agency_sent) < 10 and int(agency_sent) in set(agency_ids)):
+        if not (
+            agency_sent.isdigit() and len(agency_sent) < 10 and int(agency_sent) in set(agency_ids)
+        ):
             raise AnswerRefused("Choose your organisation from the list.")
         about.update(agency=int(agency_sent), agency_answer="listed")
     return about
@@ -37,4 +45,8 @@ def clean_about(agency_sent, role_sent, agency_ids):
 
 def agency_label(agency_name, agency_answer):
     """How a response's agency reads in results and the CSV."""
-    return agency_name if agency_answer == "listed" and agency_name else OTHER_AGENCY.get(agency_answer, "")
+    return (
+        agency_name
+        if agency_answer == "listed" and agency_name
+        else OTHER_AGENCY.get(agency_answer, "")
+    )

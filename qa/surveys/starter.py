@@ -1,8 +1,13 @@
-"""Ready-made starter surveys for each age band and for front-line staff, from the partnership's priorities.
+"""Ready-made starter surveys for each age band and for front-line staff.
 
-A question is (kind, prompt, hint, options), or for staff (kind, prompt, hint, options, standard code, positive answers):
-the Section 11 standard it informs, and for choose-one questions the answers that count as positive (kinds.positive_values).
+From the partnership's priorities.
+
+A question is (kind, prompt, hint, options), or for staff (kind, prompt, hint, options, standard
+code, positive answers):
+the Section 11 standard it informs, and for choose-one questions the answers that count as positive
+(kinds.positive_values).
 """
+
 SMILEY3 = ["Not good", "OK", "Good"]
 SMILEY5 = ["Very unhappy", "Unhappy", "OK", "Happy", "Very happy"]
 
@@ -13,13 +18,39 @@ STARTERS = {
         "questions": [
             ("smiley", "How safe do you feel at home?", "", SMILEY3),
             ("smiley", "How safe do you feel at school?", "", SMILEY3),
-            ("smiley", "How safe do you feel when you are online?", "Like on games, apps or videos.", SMILEY3),
+            (
+                "smiley",
+                "How safe do you feel when you are online?",
+                "Like on games, apps or videos.",
+                SMILEY3,
+            ),
             ("yes_no", "Do adults listen to you when you tell them something?", "", []),
             ("yes_no", "Do you know who to talk to if you are worried?", "", []),
-            ("choose_many", "Who would you talk to if you were worried?", "Choose as many as you like.",
-             ["Someone at home", "A teacher", "Another adult at school", "A friend", "Childline", "Someone else"]),
-            ("yes_no", "If you told an adult you were worried, did they help?", "Skip this if it has not happened.", []),
-            ("anything_else", "Anything else you want to tell us?", "You don't have to write anything.", []),
+            (
+                "choose_many",
+                "Who would you talk to if you were worried?",
+                "Choose as many as you like.",
+                [
+                    "Someone at home",
+                    "A teacher",
+                    "Another adult at school",
+                    "A friend",
+                    "Childline",
+                    "Someone else",
+                ],
+            ),
+            (
+                "yes_no",
+                "If you told an adult you were worried, did they help?",
+                "Skip this if it has not happened.",
+                [],
+            ),
+            (
+                "anything_else",
+                "Anything else you want to tell us?",
+                "You don't have to write anything.",
+                [],
+            ),
         ],
     },
     "13-17": {
@@ -29,13 +60,32 @@ STARTERS = {
             ("smiley", "How safe do you feel at home?", "", SMILEY5),
             ("smiley", "How safe do you feel at school or college?", "", SMILEY5),
             ("smiley", "How safe do you feel in your local area?", "", SMILEY5),
-            ("smiley", "How safe do you feel online?", "Social media, gaming and messaging.", SMILEY5),
+            (
+                "smiley",
+                "How safe do you feel online?",
+                "Social media, gaming and messaging.",
+                SMILEY5,
+            ),
             ("yes_no", "Do the adults who work with you listen to what you say?", "", []),
-            ("yes_no", "Do you know who to talk to if you or a friend are worried about safety?", "", []),
-            ("choose_one", "If you have asked an adult for help, did it make things better?",
-             "", ["Yes, a lot", "A bit", "No", "I haven't asked for help"]),
+            (
+                "yes_no",
+                "Do you know who to talk to if you or a friend are worried about safety?",
+                "",
+                [],
+            ),
+            (
+                "choose_one",
+                "If you have asked an adult for help, did it make things better?",
+                "",
+                ["Yes, a lot", "A bit", "No", "I haven't asked for help"],
+            ),
             ("text", "What one thing would make you feel safer?", "", []),
-            ("anything_else", "Anything else you want to tell us?", "You don't have to write anything.", []),
+            (
+                "anything_else",
+                "Anything else you want to tell us?",
+                "You don't have to write anything.",
+                [],
+            ),
         ],
     },
     "staff": {
@@ -43,16 +93,67 @@ STARTERS = {
         "audience": "staff",
         "introduction": "We want to hear from people who work with children and families in Northbrook.\nIt takes about three minutes. Skip anything you like.",
         "questions": [
-            ("yes_no", "Do you know the partnership's current safeguarding priorities?", "", [], "2", []),
-            ("yes_no", "If you were worried about a child, do you know how to raise a concern, including out of hours?", "", [], "9", []),
-            ("choose_one", "Has multi-agency safeguarding training changed how you work?", "Think about training in the last two years.",
-             ["Yes, a lot", "Yes, a little", "No", "I have not had multi-agency training"], "5", ["Yes, a lot", "Yes, a little"]),
-            ("choose_one", "How often do you get safeguarding supervision?", "Supervision where you talk through your work with children and families.",
-             ["Every month or more often", "Every two or three months", "Less often than that", "Never"], "6",
-             ["Every month or more often", "Every two or three months"]),
-            ("yes_no", "Do findings from audits and case reviews reach you?", "For example, learning from a child safeguarding practice review.", [], "4", []),
-            ("smiley", "How confident are you to challenge another agency when you disagree about a child?", "Using the partnership's escalation procedure.",
-             ["Not at all confident", "Not very confident", "Unsure", "Fairly confident", "Very confident"], "8", []),
+            (
+                "yes_no",
+                "Do you know the partnership's current safeguarding priorities?",
+                "",
+                [],
+                "2",
+                [],
+            ),
+            (
+                "yes_no",
+                "If you were worried about a child, do you know how to raise a concern, "
+                "including out of hours?",
+                "",
+                [],
+                "9",
+                [],
+            ),
+            (
+                "choose_one",
+                "Has multi-agency safeguarding training changed how you work?",
+                "Think about training in the last two years.",
+                ["Yes, a lot", "Yes, a little", "No", "I have not had multi-agency training"],
+                "5",
+                ["Yes, a lot", "Yes, a little"],
+            ),
+            (
+                "choose_one",
+                "How often do you get safeguarding supervision?",
+                "Supervision where you talk through your work with children and families.",
+                [
+                    "Every month or more often",
+                    "Every two or three months",
+                    "Less often than that",
+                    "Never",
+                ],
+                "6",
+                ["Every month or more often", "Every two or three months"],
+            ),
+            (
+                "yes_no",
+                "Do findings from audits and case reviews reach you?",
+                "For example, learning from a child safeguarding practice review.",
+                [],
+                "4",
+                [],
+            ),
+            (
+                "smiley",
+                "How confident are you to challenge another agency when you disagree about a "
+                "child?",
+                "Using the partnership's escalation procedure.",
+                [
+                    "Not at all confident",
+                    "Not very confident",
+                    "Unsure",
+                    "Fairly confident",
+                    "Very confident",
+                ],
+                "8",
+                [],
+            ),
             ("text", "What one thing would help you keep children safer?", "", [], None, []),
         ],
     },

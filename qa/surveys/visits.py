@@ -1,4 +1,8 @@
-"""A visit to /s/<code>: a random key in the visitor's session, a draft of the answers, one response at the end."""
+"""A visit to /s/<code>: a random key in the visitor's session, a draft of the answers.
+
+One response at the end.
+"""
+
 import json
 import random
 import secrets
@@ -8,10 +12,19 @@ from datetime import date, datetime, timedelta
 from peewee import IntegrityError, OperationalError
 
 from qa.db import Prepared, db
+from qa.people.models import Agency, Sector
 from qa.surveys import flags, rules
 from qa.surveys.kinds import FREE_TEXT
-from qa.people.models import Agency, Sector
-from qa.surveys.models import Answer, Flag, Question, Response, SafeguardingTerm, Survey, SurveyDraft, SurveyLink
+from qa.surveys.models import (
+    Answer,
+    Flag,
+    Question,
+    Response,
+    SafeguardingTerm,
+    Survey,
+    SurveyDraft,
+    SurveyLink,
+)
 
 RETRIES = 6
 DRAFT_LIFETIME = timedelta(days=1)
@@ -31,20 +44,48 @@ def retry_locked(action, *args, **kwargs):
             if ("locked" not in message and "busy" not in message) or attempt == RETRIES - 1:
                 raise
             if not db.in_transaction():
-                time.sleep(0.05 * (2 ** attempt) * (1 + random.random()))
+                time.sleep(0.05 * (2**attempt) * (1 + random.random()))
 
 
 # Every screen of a visit runs these; their SQL is written once (see qa.db.Prepared).
 _LINK = Prepared(lambda code: SurveyLink.select().where(SurveyLink.code == code))
 _SURVEY = Prepared(lambda survey_id: Survey.select().where(Survey.id == survey_id))
-_QUESTIONS = Prepared(lambda survey_id: Question.select().where(Question.survey == survey_id).order_by(Question.position, Question.id))
+_QUESTIONS = Prepared(
+    lambda survey_id: (
+        Question.select()
+        .where(Question.survey == survey_id)
+        .order_by(Question.position, Question.id)
+    )
+)
 _DRAFT = Prepared(lambda key: SurveyDraft.select().where(SurveyDraft.visit_key == key))
-_KINDS = Prepared(lambda survey_id: Question.select(Question.id, Question.kind).where(Question.survey == survey_id))
-_PHRASES = Prepared(lambda: SafeguardingTerm.select(SafeguardingTerm.phrase).order_by(SafeguardingTerm.id), arity=0)
-_RESPONSE_FIELDS = (Response.survey, Response.link, Response.idempotency_key, Response.submitted_on, Response.age_band,
-                    Response.agency, Response.agency_answer, Response.role_group)
-_NEW_RESPONSE = Prepared(lambda *values: Response.insert(dict(zip(_RESPONSE_FIELDS, values, strict=True))), arity=len(_RESPONSE_FIELDS))
-_NEW_ANSWER = Prepared(lambda response, question, value: Answer.insert(response=response, question=question, value=value), arity=3)
+_KINDS = Prepared(
+    lambda survey_id: Question.select(Question.id, Question.kind).where(
+        Question.survey == survey_id
+    )
+)
+_PHRASES = Prepared(
+    lambda: SafeguardingTerm.select(SafeguardingTerm.phrase).order_by(SafeguardingTerm.id), arity=0
+)
+_RESPONSE_FIELDS = (
+    Response.survey,
+    Response.link,
+    Response.idempotency_key,
+    Response.submitted_on,
+    Response.age_band,
+    Response.agency,
+    Response.agency_answer,
+    Response.role_group,
+)
+_NEW_RESPONSE = Prepared(
+    lambda *values: Response.insert(dict(zip(_RESPONSE_FIELDS, values, strict=True))),
+    arity=len(_RESPONSE_FIELDS),
+)
+_NEW_ANSWER = Prepared(
+    lambda response, question, value: Answer.insert(
+        response=response, question=question, value=value
+    ),
+    arity=3,
+)
 _DROP_DRAFT = Prepared(lambda key: SurveyDraft.delete().where(SurveyDraft.visit_key == key))
 
 
@@ -78,13 +119,15 @@ def new_visit_key():
 
 
 def draft_of(visit_key):
-    """(answers {question id str: [values]}, age band) of a visit; empty when nothing is saved yet."""
+    """(answers {question id str: [values]}, age band) of a visit; empty when nothing is saved
+    yet."""
     draft = _DRAFT.first(SurveyDraft, visit_key) if visit_key else None
     return (json.loads(draft.answers), draft.age_band) if draft else ({}, "")
 
 
 def about_of(visit_key):
-    """What a staff visit chose on the "about your work" screen: {"agency", "agency_answer", "role_group"} or {}."""
+    """What a staff visit chose on the "about your work" screen: {"agency", "agency_answer",
+    "role_group"} or {}."""
     draft = _DRAFT.first(SurveyDraft, visit_key) if visit_key else None
     return json.loads(draft.about) if draft else {}
 
@@ -92,8 +135,13 @@ def about_of(visit_key):
 def agency_choices():
     """[(sector name, [(agency id, name)])] of active agencies, for the staff survey's list."""
     groups = {}
-    for agency_id, name, sector in (Agency.select(Agency.id, Agency.name, Sector.name).join(Sector)
-                                    .where(Agency.active == True).order_by(Sector.name, Agency.name).tuples()):  # noqa: E712
+    for agency_id, name, sector in (
+        Agency.select(Agency.id, Agency.name, Sector.name)
+        .join(Sector)
+        .where(Agency.active == True)
+        .order_by(Sector.name, Agency.name)
+        .tuples()
+    ):  # noqa: E712
         groups.setdefault(sector, []).append((agency_id, name))
     return list(groups.items())
 
@@ -131,33 +179,63 @@ def _prepare(link, visit_key):
     """Everything a submission needs, read and checked before the write lock is taken."""
     answers, age_band = draft_of(visit_key)
     questions = dict(_KINDS.execute(link.survey_id).fetchall())
-    rows = [(int(qid), value) for qid, values in answers.items() if qid.isdigit() and int(qid) in questions for value in values]
+    rows = [
+        (int(qid), value)
+        for qid, values in answers.items()
+        if qid.isdigit() and int(qid) in questions
+        for value in values
+    ]
     free = [(qid, value) for qid, value in rows if questions[qid] in FREE_TEXT]
     phrases = [phrase for (phrase,) in _PHRASES.execute()] if free else []
-    flagged = {(qid, value): ", ".join(found)[:250] for qid, value in free if (found := flags.matches(value, phrases))}
+    flagged = {
+        (qid, value): ", ".join(found)[:250]
+        for qid, value in free
+        if (found := flags.matches(value, phrases))
+    }
     survey = link.survey
     fields = {"age_band": age_band if survey.age_band == "8-17" else survey.age_band}
     if survey.for_staff:
         about = about_of(visit_key)
         if about.get("agency") and not Agency.select().where(Agency.id == about["agency"]).exists():
-            about = {**about, "agency": None, "agency_answer": "not-said"}  # removed since it was chosen
-        fields.update(agency=about.get("agency"), agency_answer=about.get("agency_answer", "not-said"),
-                      role_group=about.get("role_group", "not-said"))
+            # removed since it was chosen
+            about = {**about, "agency": None, "agency_answer": "not-said"}
+        fields.update(
+            agency=about.get("agency"),
+            agency_answer=about.get("agency_answer", "not-said"),
+            role_group=about.get("role_group", "not-said"),
+        )
     return rows, flagged, fields
 
 
 def _submit(link, visit_key, today):
     rows, flagged, fields = _prepare(link, visit_key)
-    values = (link.survey_id, link.id, visit_key, today.isoformat(), fields["age_band"], fields.get("agency"),
-              fields.get("agency_answer", ""), fields.get("role_group", ""))
-    # The write lock is held only to run statements written beforehand: a hall full of children queues briefly.
+    values = (
+        link.survey_id,
+        link.id,
+        visit_key,
+        today.isoformat(),
+        fields["age_band"],
+        fields.get("agency"),
+        fields.get("agency_answer", ""),
+        fields.get("role_group", ""),
+    )
+    # The write lock is held only to run statements written beforehand: a hall full of children
+    # queues briefly.
     with db.atomic("IMMEDIATE"):
         response_id = _NEW_RESPONSE.execute(*values).lastrowid
-        db.cursor().executemany(_NEW_ANSWER.sql(), [(response_id, qid, value) for qid, value in rows if (qid, value) not in flagged])
+        db.cursor().executemany(
+            _NEW_ANSWER.sql(),
+            [(response_id, qid, value) for qid, value in rows if (qid, value) not in flagged],
+        )
         for (qid, value), phrases in flagged.items():
-            Flag.create(answer=_NEW_ANSWER.execute(response_id, qid, value).lastrowid, phrases=phrases)
+            Flag.create(
+                answer=_NEW_ANSWER.execute(response_id, qid, value).lastrowid, phrases=phrases
+            )
         _DROP_DRAFT.execute(visit_key)
-    return Response(id=response_id, **{field.name: value for field, value in zip(_RESPONSE_FIELDS, values, strict=True)}), True
+    return Response(
+        id=response_id,
+        **{field.name: value for field, value in zip(_RESPONSE_FIELDS, values, strict=True)},
+    ), True
 
 
 def flag_answers(response, questions):
@@ -167,7 +245,9 @@ def flag_answers(response, questions):
         return
     phrases = [term.phrase for term in SafeguardingTerm.select().order_by(SafeguardingTerm.id)]
     found = []
-    for answer in Answer.select().where((Answer.response == response) & (Answer.question.in_(free_text))):
+    for answer in Answer.select().where(
+        (Answer.response == response) & (Answer.question.in_(free_text))
+    ):
         matched = flags.matches(answer.value, phrases)
         if matched:
             found.append({"answer": answer, "phrases": ", ".join(matched)[:250]})
@@ -176,7 +256,8 @@ def flag_answers(response, questions):
 
 
 def submit(link, visit_key, today=None):
-    """Turn the visit's draft into one Response; a second submit of the same visit returns the first.
+    """Turn the visit's draft into one Response; a second submit of the same visit returns the
+    first.
 
     Returns (response, created). The idempotency key is unique in the database, so even two
     submissions racing in different workers make one response.

@@ -1,1 +1,4 @@
-"""Voices: what front-line staff said in the staff surveys, set beside each agency's Section 11 self-ratings."""
+"""Voices: what front-line staff said in the staff surveys.
+
+Set beside each agency's Section 11 self-ratings.
+"""

@@ -1,4 +1,8 @@
-"""Real-browser fixtures: the app served on 127.0.0.1, Debian's Chromium driven by Playwright, axe-core."""
+"""Real-browser fixtures.
+
+The app served on 127.0.0.1, Debian's Chromium driven by Playwright, axe-core.
+"""
+
 import shutil
 import threading
 from pathlib import Path
@@ -28,8 +32,16 @@ def browser():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=chromium_path(),
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+            ],
         )
         yield browser
         browser.close()
@@ -38,7 +50,13 @@ def browser():
 @pytest.fixture
 def live_app(tmp_path, migrated_database):
     """The app on a fresh database, served by a real HTTP server in a thread."""
-    app = create_app({"DATABASE": fresh_database(migrated_database, tmp_path / "qa.db"), "SECRET_KEY": "browser-test", "TESTING": False})
+    app = create_app(
+        {
+            "DATABASE": fresh_database(migrated_database, tmp_path / "qa.db"),
+            "SECRET_KEY": "browser-test",
+            "TESTING": False,
+        }
+    )
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -54,16 +72,22 @@ def live_app(tmp_path, migrated_database):
 def pytest_runtest_makereport(item, call):
     report = yield
     if report.when == "call":
-        item.failed_call = report.failed  # the page fixture keeps what every tab showed when a test fails
+        # the page fixture keeps what every tab showed when a test fails
+        item.failed_call = report.failed
     return report
 
 
 @pytest.fixture
 def page(browser, live_app, request):
-    context = browser.new_context(base_url=live_app.base_url, viewport={"width": 1280, "height": 900}, locale="en-GB")
+    context = browser.new_context(
+        base_url=live_app.base_url, viewport={"width": 1280, "height": 900}, locale="en-GB"
+    )
     page = context.new_page()
     errors = []
-    page.on("console", lambda msg: errors.append(f"{page.url}: {msg.text}") if msg.type == "error" else None)
+    page.on(
+        "console",
+        lambda msg: errors.append(f"{page.url}: {msg.text}") if msg.type == "error" else None,
+    )
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.console_errors = errors
     yield page
@@ -86,9 +110,12 @@ def check_axe(page, name=None):
         """async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"""
     )
     problems = [
-        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]
+        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
     ]
-    assert problems == [], f"axe found accessibility problems on {page.url}:\n" + "\n".join(problems)
+    assert problems == [], f"axe found accessibility problems on {page.url}:\n" + "\n".join(
+        problems
+    )
 
 
 def sign_in(page, email, password=PASSWORD):

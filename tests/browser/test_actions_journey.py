@@ -1,4 +1,9 @@
-"""The action register in a real browser: an agency lead records progress and evidence on an action; admin sees the register and the board report."""
+"""The action register in a real browser.
+
+An agency lead records progress and evidence on an action; admin sees the register and the board
+report.
+"""
+
 import re
 from datetime import date, datetime, timedelta
 
@@ -12,12 +17,34 @@ from tests.section11_fixtures import EXE, PDF
 
 def _actions(people, cycles):
     this = cycles["this"]
-    late = Action.create(agency=people["agency_a"], cycle=this, source="manual", description="Brief every ward manager on the escalation policy",
-                         owner="Named nurse", due=date.today() - timedelta(days=4))
-    Action.create(agency=people["agency_a"], cycle=this, source="manual", description="Rewrite the discharge checklist", owner="Matron",
-                  due=date.today() - timedelta(days=420), status="done", completed_at=datetime.now() - timedelta(days=370),
-                  evidence_of_completion="Checklist in use", impact="Every discharge now checks for a child protection plan")
-    Action.create(agency=people["agency_b"], cycle=this, source="challenge", description="Audit police referrals", owner="DI", due=date.today() + timedelta(days=10))
+    late = Action.create(
+        agency=people["agency_a"],
+        cycle=this,
+        source="manual",
+        description="Brief every ward manager on the escalation policy",
+        owner="Named nurse",
+        due=date.today() - timedelta(days=4),
+    )
+    Action.create(
+        agency=people["agency_a"],
+        cycle=this,
+        source="manual",
+        description="Rewrite the discharge checklist",
+        owner="Matron",
+        due=date.today() - timedelta(days=420),
+        status="done",
+        completed_at=datetime.now() - timedelta(days=370),
+        evidence_of_completion="Checklist in use",
+        impact="Every discharge now checks for a child protection plan",
+    )
+    Action.create(
+        agency=people["agency_b"],
+        cycle=this,
+        source="challenge",
+        description="Audit police referrals",
+        owner="DI",
+        due=date.today() + timedelta(days=10),
+    )
     return late
 
 
@@ -28,12 +55,15 @@ def test_agency_lead_records_progress_and_evidence(page, people, cycles, tmp_pat
     check_axe(page, "actions-home-lead")
 
     page.get_by_role("link", name="Actions", exact=True).click()
-    expect(page.get_by_text("Audit police referrals")).to_have_count(0)  # another agency's action is not shown
+    # another agency's action is not shown
+    expect(page.get_by_text("Audit police referrals")).to_have_count(0)
     check_axe(page, "actions-register-lead")
     page.get_by_role("link", name="Brief every ward manager on the escalation policy").click()
     check_axe(page, "actions-action-lead")
 
-    page.get_by_label("Add a dated progress note").fill("Briefed four of six wards; two left next week.")
+    page.get_by_label("Add a dated progress note").fill(
+        "Briefed four of six wards; two left next week."
+    )
     page.get_by_role("button", name="Add note").click()
     expect(page.get_by_text("Briefed four of six wards")).to_be_visible()
     expect(page.locator("#action-status")).to_be_visible()
@@ -52,10 +82,16 @@ def test_agency_lead_records_progress_and_evidence(page, people, cycles, tmp_pat
     evidence.write_bytes(PDF)
     page.get_by_label("Add a document as evidence").set_input_files(str(evidence))
     page.get_by_role("button", name="Upload").click()
-    expect(page.get_by_role("link", name="briefing_register.pdf").or_(page.get_by_role("link", name="briefing register.pdf"))).to_be_visible()
+    expect(
+        page.get_by_role("link", name="briefing_register.pdf").or_(
+            page.get_by_role("link", name="briefing register.pdf")
+        )
+    ).to_be_visible()
 
     page.get_by_label("Done").check()
-    page.get_by_label("Evidence of completion").fill("Briefing register signed by all six ward managers.")
+    page.get_by_label("Evidence of completion").fill(
+        "Briefing register signed by all six ward managers."
+    )
     page.get_by_label("Impact").fill("Ward staff escalated two concerns in the first month.")
     page.get_by_role("button", name="Save the action").click()
     expect(page.get_by_text("Action saved")).to_be_visible()

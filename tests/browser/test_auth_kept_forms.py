@@ -1,6 +1,10 @@
-"""Issue 9, "Session and CSRF expiry in the middle of a long findings form or self-assessment: nothing typed is lost",
-in a real browser: the autosave that finds the session or its token gone takes the whole page to sign in or to the
-kept form, and "Save my changes" puts the words in the database."""
+"""Issue 9, "Session and CSRF expiry in the middle of a long findings form or self-assessment.
+
+Nothing typed is lost", in a real browser: the autosave that finds the session or its token gone
+takes the whole page to sign in or to the kept form, and "Save my changes" puts the words in the
+database.
+"""
+
 import re
 from datetime import timedelta
 
@@ -14,11 +18,14 @@ from tests.challenge_helpers import cycle_fixture, event_fixture, findings_of  #
 from tests.conftest import PASSWORD
 from tests.section11_fixtures import ratings_of
 
-EVIDENCE = "Our board lead reports quarterly.\nThe audit of twenty cases found two gaps & we fixed both."
+EVIDENCE = (
+    "Our board lead reports quarterly.\nThe audit of twenty cases found two gaps & we fixed both."
+)
 
 
 def idle_timeout_passes(live_app, page):
-    """The server's idle timeout runs out while the page stays open (the page was drawn with the usual 30 minutes)."""
+    """The server's idle timeout runs out while the page stays open (the page was drawn with the
+    usual 30 minutes)."""
     live_app.config["IDLE_TIMEOUT"] = timedelta(seconds=1)
     page.wait_for_timeout(1500)
 
@@ -33,7 +40,9 @@ def sign_in_on_the_page_shown(page, live_app, email):
     page.get_by_role("button", name="Sign in").click()
 
 
-def test_session_expiry_in_the_middle_of_a_self_assessment_loses_nothing_typed(page, live_app, people, cycles):
+def test_session_expiry_in_the_middle_of_a_self_assessment_loses_nothing_typed(
+    page, live_app, people, cycles
+):
     ret = returns.start(people["agency_a"], cycles["this"], people["lead_a"])
     rating = ratings_of(ret)[0]
     sign_in(page, people["lead_a"].email)
@@ -49,11 +58,14 @@ def test_session_expiry_in_the_middle_of_a_self_assessment_loses_nothing_typed(p
     page.get_by_role("button", name="Save my changes").click()
     expect(page.get_by_text("Leadership saved")).to_be_visible()
     saved = Rating.get_by_id(rating.id)
-    assert (saved.rag, saved.evidence.replace("\r\n", "\n")) == ("A", EVIDENCE)  # a browser sends a textarea's line breaks as CRLF
+    # a browser sends a textarea's line breaks as CRLF
+    assert (saved.rag, saved.evidence.replace("\r\n", "\n")) == ("A", EVIDENCE)
     assert page.console_errors == []
 
 
-def test_session_expiry_in_the_middle_of_a_findings_autosave_loses_nothing_typed(page, live_app, people, event):
+def test_session_expiry_in_the_middle_of_a_findings_autosave_loses_nothing_typed(
+    page, live_app, people, event
+):
     leadership = findings_of(event)[0]
     sign_in(page, people["peer"].email)
     page.goto(f"/challenge/events/{event.id}/findings")
@@ -62,13 +74,18 @@ def test_session_expiry_in_the_middle_of_a_findings_autosave_loses_nothing_typed
     page.get_by_label("Strengths for Leadership").fill("Supervision notes were current and signed")
     sign_in_on_the_page_shown(page, live_app, people["peer"].email)
     page.get_by_role("button", name="Save my changes").click()
-    expect(page.get_by_label("Strengths for Leadership")).to_have_value("Supervision notes were current and signed")
+    expect(page.get_by_label("Strengths for Leadership")).to_have_value(
+        "Supervision notes were current and signed"
+    )
     assert Finding.get_by_id(leadership.id).strengths == "Supervision notes were current and signed"
     assert page.console_errors == []
 
 
-def test_csrf_expiry_in_the_middle_of_a_findings_autosave_loses_nothing_typed(page, live_app, people, event):
-    """Signed out, then in again in another tab: this tab's token is dead, and its next autosave must not vanish."""
+def test_csrf_expiry_in_the_middle_of_a_findings_autosave_loses_nothing_typed(
+    page, live_app, people, event
+):
+    """Signed out, then in again in another tab: this tab's token is dead, and its next autosave
+    must not vanish."""
     leadership = findings_of(event)[0]
     sign_in(page, people["reviewer"].email)
     page.goto(f"/challenge/events/{event.id}/findings")
@@ -77,10 +94,13 @@ def test_csrf_expiry_in_the_middle_of_a_findings_autosave_loses_nothing_typed(pa
     sign_in(page.context.new_page(), people["reviewer"].email)
 
     page.get_by_label("Evidence seen for Leadership").fill("Board minutes for four quarters")
-    expect(page).to_have_url(re.compile(r"/resume$"))  # the whole page goes there: the kept form is not squeezed into the save-state box
+    # the whole page goes there: the kept form is not squeezed into the save-state box
+    expect(page).to_have_url(re.compile(r"/resume$"))
     expect(page.get_by_role("heading", name="Your changes were kept")).to_be_visible()
     check_axe(page)
     page.get_by_role("button", name="Save my changes").click()
-    expect(page.get_by_label("Evidence seen for Leadership")).to_have_value("Board minutes for four quarters")
+    expect(page.get_by_label("Evidence seen for Leadership")).to_have_value(
+        "Board minutes for four quarters"
+    )
     assert Finding.get_by_id(leadership.id).evidence_seen == "Board minutes for four quarters"
     assert page.console_errors == []

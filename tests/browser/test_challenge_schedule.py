@@ -1,4 +1,8 @@
-"""The QA officer chooses agencies for challenge, gives one a date, and is stopped by a clash until giving a reason."""
+"""The QA officer chooses agencies for challenge, gives one a date.
+
+And is stopped by a clash until giving a reason.
+"""
+
 from datetime import timedelta
 
 from playwright.sync_api import expect
@@ -19,7 +23,9 @@ def test_admin_selects_schedules_and_overrides_a_clash(page, people, cycle):
     expect(page.get_by_role("heading", name="Challenge events", level=1)).to_be_visible()
     page.get_by_role("link", name="Choose agencies").click()
     expect(page.locator("#candidates caption")).to_contain_text("2 active agencies · 2 suggested")
-    expect(page.locator(f"#candidate-{people['agency_a'].id}")).to_contain_text("2 red and 1 amber self-ratings")
+    expect(page.locator(f"#candidate-{people['agency_a'].id}")).to_contain_text(
+        "2 red and 1 amber self-ratings"
+    )
     check_axe(page, "challenge-selection")
 
     page.get_by_label("How many agencies to suggest").fill("1")
@@ -27,20 +33,28 @@ def test_admin_selects_schedules_and_overrides_a_clash(page, people, cycle):
     page.get_by_role("button", name="Continue").click()
     expect(page.get_by_role("heading", name="Why was each agency chosen?")).to_be_visible()
     page.get_by_role("button", name="Choose 1 agency").click()
-    expect(page.get_by_text("Say why Northbrook Hospitals NHS Foundation Trust was chosen").first).to_be_visible()
+    expect(
+        page.get_by_text("Say why Northbrook Hospitals NHS Foundation Trust was chosen").first
+    ).to_be_visible()
     check_axe(page, "challenge-selection-reasons")
-    page.get_by_label("Northbrook Hospitals NHS Foundation Trust").fill("Two red self-ratings and two learning reviews this year")
+    page.get_by_label("Northbrook Hospitals NHS Foundation Trust").fill(
+        "Two red self-ratings and two learning reviews this year"
+    )
     page.get_by_role("button", name="Choose 1 agency").click()
     expect(page.get_by_text("1 agency chosen for challenge")).to_be_visible()
     check_axe(page, "challenge-calendar-proposed")
 
-    page.get_by_role("link", name="Give a date for Northbrook Hospitals NHS Foundation Trust").click()
+    page.get_by_role(
+        "link", name="Give a date for Northbrook Hospitals NHS Foundation Trust"
+    ).click()
     page.get_by_label("Date").fill(day.isoformat())
     page.get_by_label("Start time").fill("10:00")
     page.get_by_label("End time").fill("09:00")
     page.get_by_label("Where").fill("Northbrook General Hospital, education centre room 4")
     page.get_by_role("button", name="Save date and place").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("The end time must be after the start time")
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "The end time must be after the start time"
+    )
     check_axe(page, "challenge-schedule-error")
     page.get_by_label("End time").fill("13:00")
     page.get_by_role("button", name="Save date and place").click()
@@ -53,12 +67,18 @@ def test_admin_selects_schedules_and_overrides_a_clash(page, people, cycle):
     page.get_by_label("Visiting as").select_option(label="Peer reviewer")
     page.get_by_label("Person", exact=True).select_option(label="Olivia Chen")
     page.get_by_role("button", name="Save visitor").click()
-    expect(page.locator("#clashes")).to_contain_text(f"Olivia Chen has said they are not available on {day.day} {day:%B %Y}")
+    expect(page.locator("#clashes")).to_contain_text(
+        f"Olivia Chen has said they are not available on {day.day} {day:%B %Y}"
+    )
     check_axe(page, "challenge-clash")
     page.get_by_label("Reason for going ahead despite the clash").fill("Olivia has moved her leave")
     page.get_by_role("button", name="Go ahead despite the clashes").click()
-    expect(page.locator("#visitors")).to_contain_text("Clash overridden: Olivia has moved her leave")
-    expect(page.get_by_role("heading", name="Clashes the QA officer went ahead despite")).to_be_visible()
+    expect(page.locator("#visitors")).to_contain_text(
+        "Clash overridden: Olivia has moved her leave"
+    )
+    expect(
+        page.get_by_role("heading", name="Clashes the QA officer went ahead despite")
+    ).to_be_visible()
     check_axe(page, "challenge-event")
 
     page.get_by_role("link", name="Challenge events", exact=True).first.click()

@@ -1,4 +1,8 @@
-"""The admin's first journey in a real browser: sign in, find and add an agency, see it audited, sign out."""
+"""The admin's first journey in a real browser.
+
+Sign in, find and add an agency, see it audited, sign out.
+"""
+
 from playwright.sync_api import expect
 
 from tests.browser.conftest import check_axe, sign_in
@@ -53,7 +57,8 @@ def test_agency_toggle_swaps_only_its_row(page, people):
     row = page.locator(f"#agency-{people['agency_b'].id}")
     row.get_by_role("button", name="Make inactive").click()
     expect(row.get_by_text("Inactive", exact=True)).to_be_visible()
-    expect(page.get_by_role("heading", name="Agencies")).to_be_visible()  # still on the list: a partial swap
+    # still on the list: a partial swap
+    expect(page.get_by_role("heading", name="Agencies")).to_be_visible()
     row.get_by_role("button", name="Make active").click()
     expect(row.get_by_text("Active", exact=True)).to_be_visible()
     assert page.console_errors == []
@@ -74,7 +79,9 @@ def test_account_page_declares_conflict_and_date_without_reload(page, people):
     assert page.console_errors == []
 
 
-def test_idle_warning_appears_before_sign_out_and_stay_signed_in_keeps_the_session(page, people, live_app):
+def test_idle_warning_appears_before_sign_out_and_stay_signed_in_keeps_the_session(
+    page, people, live_app
+):
     from datetime import timedelta
 
     live_app.config["IDLE_TIMEOUT"] = timedelta(seconds=8)
@@ -85,7 +92,8 @@ def test_idle_warning_appears_before_sign_out_and_stay_signed_in_keeps_the_sessi
     check_axe(page, "idle-warning")
     dialog.get_by_role("button", name="Stay signed in").click()
     expect(dialog).to_be_hidden()
-    # 6 s on, more than 8 s have passed since the page loaded: only the click's keep-alive saves the session.
+    # 6 s on, more than 8 s have passed since the page loaded: only the click's keep-alive saves the
+    # session.
     page.wait_for_timeout(6000)
     page.goto("/admin/agencies")
     assert "/sign-in" not in page.url

@@ -1,4 +1,8 @@
-"""The QA officer proposes pairings, reads why, pins a peer and proposes again, pins a rule-breaker with a reason, and applies in two goes."""
+"""The QA officer proposes pairings, reads why, pins a peer and proposes again.
+
+Pins a rule-breaker with a reason, and applies in two goes.
+"""
+
 from datetime import timedelta
 
 from playwright.sync_api import expect
@@ -16,38 +20,54 @@ NURSERY = "Little Acorns Nursery Group"
 def test_admin_proposes_previews_pins_reruns_and_applies(page, world):
     nursery_event = dated_event(world.cycle, world.nursery, SOON + timedelta(days=1), world.admin)
     Unavailability.create(user=world.olivia, date=SOON + timedelta(days=1), note="Leave")
-    hospital_row, nursery_row = page.locator(f"#event-{world.event.id}"), page.locator(f"#event-{nursery_event.id}")
+    hospital_row, nursery_row = (
+        page.locator(f"#event-{world.event.id}"),
+        page.locator(f"#event-{nursery_event.id}"),
+    )
     sign_in(page, world.admin.email)
 
     page.get_by_role("link", name="Challenge events", exact=True).first.click()
     page.get_by_role("link", name="Propose pairings").click()
     expect(page.get_by_role("heading", name="Propose pairings", level=1)).to_be_visible()
-    expect(page.get_by_role("status")).to_contain_text("The proposal pairs 2 of them at a total cost of 110")
+    expect(page.get_by_role("status")).to_contain_text(
+        "The proposal pairs 2 of them at a total cost of 110"
+    )
     expect(hospital_row).to_contain_text("Hana Hughes")
     page.locator("summary", has_text=f"Why this pair for {HOSPITAL}").click()
     expect(hospital_row).to_contain_text("Same sector: Health.")
     check_axe(page, "pairing-preview")
 
     page.locator("summary", has_text=f"Change the peer for {HOSPITAL}").click()
-    page.get_by_label(f"Peer within the rules for {HOSPITAL}").select_option(label="Eddie Evans · cost 65 · Related sector: Early years is related to Health; "
-                                                                               "no visits this cycle; never visited this agency; both would be first-time visitors")
+    page.get_by_label(f"Peer within the rules for {HOSPITAL}").select_option(
+        label="Eddie Evans · cost 65 · Related sector: Early years is related to Health; "
+        "no visits this cycle; never visited this agency; both would be first-time visitors"
+    )
     page.get_by_role("button", name=f"Pin this peer for {HOSPITAL} and propose again").click()
     expect(hospital_row).to_contain_text("Pinned")
     expect(hospital_row).to_contain_text("Eddie Evans")
-    expect(page.get_by_role("link", name=HOSPITAL)).to_be_focused()  # keyboard users carry on from the row they changed
+    # keyboard users carry on from the row they changed
+    expect(page.get_by_role("link", name=HOSPITAL)).to_be_focused()
     expect(page.get_by_role("status")).to_contain_text("total cost of 140")
     check_axe(page, "pairing-pinned")
 
-    with page.expect_response(lambda response: response.url.endswith(f"/pairing/cycles/{world.cycle.id}")):
+    with page.expect_response(
+        lambda response: response.url.endswith(f"/pairing/cycles/{world.cycle.id}")
+    ):
         page.get_by_role("link", name="Propose again").click()
-    page.wait_for_function("() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')")
+    page.wait_for_function(
+        "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+    )
     expect(hospital_row).to_contain_text("Pinned")
     page.locator("summary", has_text=f"Change the peer for {NURSERY}").click()
     page.get_by_role("link", name=f"Choose by hand the peer for {NURSERY}").click()
-    expect(page.get_by_role("heading", name=f"Choose the peer reviewer for {NURSERY}")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name=f"Choose the peer reviewer for {NURSERY}")
+    ).to_be_visible()
     page.get_by_label("Olivia Chen, Northbrook Constabulary").check()
     page.get_by_role("button", name="Pin and propose again").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("Give a reason for breaking the rule")
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "Give a reason for breaking the rule"
+    )
     expect(page.locator(".govuk-error-summary")).to_contain_text("Olivia Chen is unavailable on")
     check_axe(page, "pairing-choose-error")
     page.get_by_label("Reason for breaking a rule").fill("Olivia has moved her leave")
@@ -62,19 +82,27 @@ def test_admin_proposes_previews_pins_reruns_and_applies(page, world):
     expect(nursery_row).to_contain_text("Olivia Chen")
     check_axe(page, "pairing-rest")
     page.get_by_role("button", name="Apply the ticked pairings").click()
-    expect(page.get_by_text("Every live challenge event in This cycle has both its visitors")).to_be_visible()
+    expect(
+        page.get_by_text("Every live challenge event in This cycle has both its visitors")
+    ).to_be_visible()
     assert {(v.event_id, v.role): (v.user_id, v.how) for v in Visitor.select()} == {
-        (world.event.id, "lead"): (world.angela.id, "auto"), (world.event.id, "peer"): (world.eddie.id, "manual"),
-        (nursery_event.id, "lead"): (world.angela.id, "auto"), (nursery_event.id, "peer"): (world.olivia.id, "manual"),
+        (world.event.id, "lead"): (world.angela.id, "auto"),
+        (world.event.id, "peer"): (world.eddie.id, "manual"),
+        (nursery_event.id, "lead"): (world.angela.id, "auto"),
+        (nursery_event.id, "peer"): (world.olivia.id, "manual"),
     }
 
     page.goto(f"/challenge/events/{nursery_event.id}")
     expect(page.locator("#visitors")).to_contain_text("Proposed by pairing")
-    expect(page.locator("#visitors")).to_contain_text("Clash overridden: Olivia has moved her leave")
+    expect(page.locator("#visitors")).to_contain_text(
+        "Clash overridden: Olivia has moved her leave"
+    )
     check_axe(page, "pairing-event")
     page.goto(f"/admin/people/{world.hana.id}")
     page.get_by_role("link", name="Pairing: their conflicts").click()
-    page.get_by_label("Person", exact=True).select_option(label="Angela Brooks, Northbrook Constabulary")
+    page.get_by_label("Person", exact=True).select_option(
+        label="Angela Brooks, Northbrook Constabulary"
+    )
     page.get_by_label("Why they must never be paired").fill("An open grievance between them")
     page.get_by_role("button", name="Keep them apart").click()
     expect(page.locator("#never")).to_contain_text("An open grievance between them")

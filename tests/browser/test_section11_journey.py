@@ -1,4 +1,8 @@
-"""Section 11 in a real browser: an agency lead rates, uploads, plans, reloads and submits; the sub-group reads the heatmap."""
+"""Section 11 in a real browser.
+
+An agency lead rates, uploads, plans, reloads and submits; the sub-group reads the heatmap.
+"""
+
 from datetime import date, timedelta
 
 from playwright.sync_api import expect
@@ -11,14 +15,17 @@ from tests.section11_fixtures import PDF, fill, ratings_of
 
 def _saved(page, action):
     """Do `action` and wait until the autosave it sets off has answered."""
-    with page.expect_response(lambda r: "/section11/ratings/" in r.url and r.request.method == "POST"):
+    with page.expect_response(
+        lambda r: "/section11/ratings/" in r.url and r.request.method == "POST"
+    ):
         action()
 
 
 def test_agency_lead_rates_uploads_plans_reloads_and_submits(page, people, cycles):
     ret = returns.start(people["agency_a"], cycles["this"], people["lead_a"])
     first = fill(ret, people["lead_a"])[0]
-    Rating.update(rag="", evidence="").where(Rating.id == first.id).execute()  # Leadership is left for the journey
+    # Leadership is left for the journey
+    Rating.update(rag="", evidence="").where(Rating.id == first.id).execute()
 
     sign_in(page, people["lead_a"].email)
     check_axe(page, "s11-home-lead")
@@ -27,23 +34,44 @@ def test_agency_lead_rates_uploads_plans_reloads_and_submits(page, people, cycle
     check_axe(page, "s11-task-list")
 
     page.get_by_role("link", name="1. Leadership").click()
-    expect(page.get_by_text("Who at board level is accountable")).to_be_visible()  # the standard's prompts beside the form
+    # the standard's prompts beside the form
+    expect(page.get_by_text("Who at board level is accountable")).to_be_visible()
     check_axe(page, "s11-rating")
     _saved(page, lambda: page.get_by_label("Amber").check())
-    _saved(page, lambda: page.get_by_label("Evidence", exact=True).fill("The board lead reports quarterly, but our audit found gaps."))
+    _saved(
+        page,
+        lambda: page.get_by_label("Evidence", exact=True).fill(
+            "The board lead reports quarterly, but our audit found gaps."
+        ),
+    )
     expect(page.locator("#save-state")).to_contain_text("Saved by Amara Nwosu")
 
     page.reload()  # autosave survives closing the page
-    expect(page.get_by_label("Evidence", exact=True)).to_have_value("The board lead reports quarterly, but our audit found gaps.")
+    expect(page.get_by_label("Evidence", exact=True)).to_have_value(
+        "The board lead reports quarterly, but our audit found gaps."
+    )
     expect(page.get_by_label("Amber")).to_be_checked()
 
     page.get_by_label("Evidence", exact=True).fill("Unsaved words still being typed")
-    page.locator("#document").set_input_files(files=[{"name": "disguised.pdf", "mimeType": "application/pdf", "buffer": b"<html>not a pdf</html>"}])
+    page.locator("#document").set_input_files(
+        files=[
+            {
+                "name": "disguised.pdf",
+                "mimeType": "application/pdf",
+                "buffer": b"<html>not a pdf</html>",
+            }
+        ]
+    )
     page.get_by_role("button", name="Upload document").click()
     expect(page.locator("#documents")).to_contain_text("not really a .pdf file")
-    expect(page.get_by_label("Evidence", exact=True)).to_have_value("Unsaved words still being typed")  # nothing else on the page lost
+    # nothing else on the page lost
+    expect(page.get_by_label("Evidence", exact=True)).to_have_value(
+        "Unsaved words still being typed"
+    )
     check_axe(page, "s11-upload-refused")
-    page.locator("#document").set_input_files(files=[{"name": "Board report.pdf", "mimeType": "application/pdf", "buffer": PDF}])
+    page.locator("#document").set_input_files(
+        files=[{"name": "Board report.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+    )
     page.get_by_role("button", name="Upload document").click()
     expect(page.locator("#documents table")).to_contain_text("Board report.pdf")
 
@@ -51,7 +79,9 @@ def test_agency_lead_rates_uploads_plans_reloads_and_submits(page, people, cycle
     page.get_by_label("Who owns it?").fill("Head of quality")
     page.get_by_label("When will it be done?").fill((date.today() + timedelta(days=90)).isoformat())
     page.get_by_role("button", name="Add action").click()
-    expect(page.locator("#action-plan table")).to_contain_text("Audit twenty cases and report to the board")
+    expect(page.locator("#action-plan table")).to_contain_text(
+        "Audit twenty cases and report to the board"
+    )
     check_axe(page, "s11-rating-complete")
 
     page.get_by_role("link", name="Your 2026-27 return").click()
@@ -66,7 +96,9 @@ def test_agency_lead_rates_uploads_plans_reloads_and_submits(page, people, cycle
     assert page.console_errors == []
 
 
-def test_two_leads_editing_one_standard_see_the_conflict_and_choose(page, browser, live_app, people, cycles):
+def test_two_leads_editing_one_standard_see_the_conflict_and_choose(
+    page, browser, live_app, people, cycles
+):
     ret = returns.start(people["agency_a"], cycles["this"], people["lead_a"])
     rating = ratings_of(ret)[0]
     sign_in(page, people["lead_a"].email)
@@ -77,8 +109,12 @@ def test_two_leads_editing_one_standard_see_the_conflict_and_choose(page, browse
     other.goto(f"/section11/ratings/{rating.id}")
 
     _saved(page, lambda: page.get_by_label("Evidence", exact=True).fill("First person's evidence"))
-    _saved(other, lambda: other.get_by_label("Evidence", exact=True).fill("Second person's evidence"))
-    expect(other.locator("#save-state")).to_contain_text("Someone else saved this while you were editing")
+    _saved(
+        other, lambda: other.get_by_label("Evidence", exact=True).fill("Second person's evidence")
+    )
+    expect(other.locator("#save-state")).to_contain_text(
+        "Someone else saved this while you were editing"
+    )
     expect(other.locator("#save-state")).to_contain_text("First person's evidence")
     check_axe(other, "s11-conflict")
     assert Rating.get_by_id(rating.id).evidence == "First person's evidence"
@@ -100,7 +136,8 @@ def test_sub_group_reads_the_heatmap_opens_a_rating_and_moderates_it(page, peopl
     check_axe(page, "s11-overview")
     page.get_by_role("link", name="Heatmap of ratings").click()
     expect(page.locator("#heatmap")).to_contain_text("A ▲")
-    expect(page.locator("td.qa-heat--A").first).to_have_css("background-color", "rgb(255, 191, 71)")  # styled after a boosted navigation
+    # styled after a boosted navigation
+    expect(page.locator("td.qa-heat--A").first).to_have_css("background-color", "rgb(255, 191, 71)")
     check_axe(page, "s11-heatmap")
     page.get_by_role("link", name="Leadership: Amber, better than last year (was red)").click()
     expect(page.get_by_role("heading", name="Leadership")).to_be_visible()

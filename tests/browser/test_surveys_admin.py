@@ -1,4 +1,8 @@
-"""The QA officer builds a survey from a starter, reorders, previews as a child, adds a link, and reads the results."""
+"""The QA officer builds a survey from a starter, reorders, previews as a child, adds a link.
+
+And reads the results.
+"""
+
 from playwright.sync_api import expect
 
 from qa.surveys import visits
@@ -14,8 +18,11 @@ def test_admin_builds_a_starter_survey_reorders_previews_and_adds_a_link(page, p
     page.get_by_role("link", name="Create a survey").click()
     check_axe(page, "survey-new")
     page.get_by_role("button", name="Starter survey for 8 to 12").click()
-    # The first reading-age check in a process loads the pronouncing dictionary (a few seconds on a busy machine).
-    expect(page.get_by_text("Starter survey for 8-12 year olds created")).to_be_visible(timeout=30000)
+    # The first reading-age check in a process loads the pronouncing dictionary (a few seconds on a
+    # busy machine).
+    expect(page.get_by_text("Starter survey for 8-12 year olds created")).to_be_visible(
+        timeout=30000
+    )
     check_axe(page, "survey-builder")
 
     first = page.locator(".qa-question").first
@@ -26,7 +33,10 @@ def test_admin_builds_a_starter_survey_reorders_previews_and_adds_a_link(page, p
 
     page.get_by_role("link", name="Add a question").click()
     page.get_by_label("Kind of question").select_option("yes_no")
-    page.get_by_label("Question", exact=True).fill("Notwithstanding institutional considerations, do multidisciplinary practitioners communicate appropriately?")
+    page.get_by_label("Question", exact=True).fill(
+        "Notwithstanding institutional considerations, do multidisciplinary practitioners "
+        "communicate appropriately?"
+    )
     page.get_by_role("button", name="Save question").click()
     expect(page.get_by_text("Check wording")).to_have_count(1)
 
@@ -49,7 +59,8 @@ def test_admin_builds_a_starter_survey_reorders_previews_and_adds_a_link(page, p
 
 
 def _answered_survey():
-    """A small open survey: 12 answers from one school, 3 from a club, and one worrying written answer."""
+    """A small open survey: 12 answers from one school, 3 from a club, and one worrying written
+    answer."""
     survey = make_survey()
     oak, club = list(survey.links.order_by(SurveyLink.id))
     text = survey.questions.where(Question.kind == "text").get()
@@ -58,7 +69,12 @@ def _answered_survey():
         for n in range(count):
             key = visits.new_visit_key()
             visits.save_answer(link, key, smiley, [str(1 + n % 3)])
-            visits.save_answer(link, key, text, ["I am scared to walk home" if n == 0 and link == oak else "More lights"])
+            visits.save_answer(
+                link,
+                key,
+                text,
+                ["I am scared to walk home" if n == 0 and link == oak else "More lights"],
+            )
             visits.submit(link, key)
     return survey
 
@@ -67,7 +83,9 @@ def test_results_page_with_flags_filters_and_suppression_is_accessible(page, peo
     survey = _answered_survey()
     sign_in(page, people["admin"].email)
     page.goto(f"/admin/surveys/{survey.id}/results")
-    expect(page.get_by_role("heading", name="Answers that may need action (1 not reviewed)")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Answers that may need action (1 not reviewed)")
+    ).to_be_visible()
     check_axe(page, "survey-results")
     page.get_by_label("Setting").select_option(label="Youth club Tuesday")
     expect(page.locator("#results")).to_contain_text("Fewer than 5 responses")
@@ -85,7 +103,12 @@ def test_results_page_with_flags_filters_and_suppression_is_accessible(page, peo
 
 def test_public_you_said_we_did_page_is_friendly_and_accessible(page, live_app):
     survey = make_survey(status="closed")
-    YouSaidWeDid.create(survey=survey, you_said="You said the walk home is dark.", we_did="The council put new lights on Mill Lane.", published=True)
+    YouSaidWeDid.create(
+        survey=survey,
+        you_said="You said the walk home is dark.",
+        we_did="The council put new lights on Mill Lane.",
+        published=True,
+    )
     page.goto(f"/you-said/{survey.public_code}")
     expect(page.get_by_role("heading", name="You said, we did")).to_be_visible()
     expect(page.get_by_text("new lights on Mill Lane")).to_be_visible()

@@ -1,4 +1,8 @@
-"""A child's survey in a real browser: on a phone, by keyboard, with no JavaScript; Quick exit leaves for good."""
+"""A child's survey in a real browser.
+
+On a phone, by keyboard, with no JavaScript; Quick exit leaves for good.
+"""
+
 import pytest
 from playwright.sync_api import expect
 
@@ -16,23 +20,35 @@ def code(live_app):
 
 def _context(browser, live_app, **options):
     context = browser.new_context(base_url=live_app.base_url, locale="en-GB", **options)
-    context.route("https://www.bbc.co.uk/**", lambda route: route.fulfill(status=200, content_type="text/html", body="<!DOCTYPE html><html lang=en><title>Weather</title><h1>Weather</h1></html>"))
+    context.route(
+        "https://www.bbc.co.uk/**",
+        lambda route: route.fulfill(
+            status=200,
+            content_type="text/html",
+            body="<!DOCTYPE html><html lang=en><title>Weather</title><h1>Weather</h1></html>",
+        ),
+    )
     page = context.new_page()
     page.console_errors = []
     page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
-    page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on(
+        "console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None
+    )
     return context, page
 
 
 @pytest.fixture
 def phone(browser, live_app):
-    context, page = _context(browser, live_app, viewport={"width": 375, "height": 667}, has_touch=True, is_mobile=True)
+    context, page = _context(
+        browser, live_app, viewport={"width": 375, "height": 667}, has_touch=True, is_mobile=True
+    )
     yield page
     context.close()
 
 
 def _next(page, expected):
-    """Press Next and wait for the next screen, so nothing is pressed on the screen being replaced."""
+    """Press Next and wait for the next screen, so nothing is pressed on the screen being
+    replaced."""
     page.get_by_role("button", name="Next").click()
     expect(page.get_by_text(expected)).to_be_visible()
 
@@ -82,7 +98,9 @@ def test_child_answers_goes_back_changes_and_sends_once_on_a_phone(phone, code):
     page.goto(f"/s/{code}/send")
     expect(page.get_by_text("Your answers have been sent")).to_be_visible()
     assert Response.select().count() == 1, [a.value for a in Answer.select()]
-    assert sorted(a.value for a in Answer.select()) == sorted(["2", "yes", "A friend", "At home", "Online", "More lights by the bus stop"]), [(a.question_id, a.value) for a in Answer.select()]
+    assert sorted(a.value for a in Answer.select()) == sorted(
+        ["2", "yes", "A friend", "At home", "Online", "More lights by the bus stop"]
+    ), [(a.question_id, a.value) for a in Answer.select()]
     assert page.console_errors == []
 
 
@@ -123,7 +141,9 @@ def test_keyboard_only_child_answers_and_shift_three_times_exits(browser, live_a
 
 
 def test_the_survey_works_with_no_javascript(browser, live_app, code):
-    context, page = _context(browser, live_app, viewport={"width": 1280, "height": 900}, java_script_enabled=False)
+    context, page = _context(
+        browser, live_app, viewport={"width": 1280, "height": 900}, java_script_enabled=False
+    )
     page.goto(f"/s/{code}")
     expect(page.locator("[data-read-aloud]").first).to_be_hidden()
     page.get_by_role("button", name="Start").click()
@@ -149,7 +169,9 @@ def test_closed_and_unknown_surveys_are_kind_and_accessible(page, live_app):
     check_axe(page)
 
 
-def test_read_it_to_me_speaks_the_question_and_answers_with_the_browsers_own_voice(browser, live_app, code):
+def test_read_it_to_me_speaks_the_question_and_answers_with_the_browsers_own_voice(
+    browser, live_app, code
+):
     context, page = _context(browser, live_app, viewport={"width": 1280, "height": 900})
     page.add_init_script("""
         window.__spoken = [];
@@ -160,7 +182,12 @@ def test_read_it_to_me_speaks_the_question_and_answers_with_the_browsers_own_voi
     expect(page.get_by_text("Question 1 of 6")).to_be_visible()
     page.get_by_role("button", name="Read it to me").click()
     spoken = page.evaluate("window.__spoken")
-    assert spoken and "How safe do you feel at school?" in spoken[0] and "Not good" in spoken[0] and "Good" in spoken[0]
+    assert (
+        spoken
+        and "How safe do you feel at school?" in spoken[0]
+        and "Not good" in spoken[0]
+        and "Good" in spoken[0]
+    )
     context.close()
 
 

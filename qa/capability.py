@@ -1,0 +1,107 @@
+"""A capability declares itself once; the app finds every declaration and wires it in one loop.
+
+Each package `qa/<capability>/` ends its `__init__.py` with `capability = Capability(...)`: its
+blueprints (created there, so its route modules can import `bp` without importing each other),
+the modules holding its routes, models, menu entries, demo loader, commands and stylesheet.
+Nothing central lists the capabilities: adding one is adding a folder.
+"""
+
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from functools import cache
+
+from peewee import sort_models
+from werkzeug.utils import import_string
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """A link in the service navigation.
+
+    `roles` are the roles that see it, and "subgroup" for reviewers on the QA sub-group; `current`
+    holds the endpoint prefixes on which it is the current page; `order` places it in the menu.
+    """
+
+    endpoint: str
+    label: str
+    roles: tuple[str, ...]
+    current: tuple[str, ...]
+    order: int
+
+
+@dataclass(frozen=True)
+class Capability:
+    """Everything the app needs to know about one capability.
+
+    Names of things that import Flask views or models are dotted strings ("qa.x.models:MODELS"),
+    imported only when the app is built, so declaring a capability never imports its routes.
+    `demo` is called as `load(demo)` with the shared `qa.demo.Demo`, in `demo_order`.
+    """
+
+    name: str
+    blueprints: tuple = ()
+    routes: tuple[str, ...] = ()
+    models: str | None = None
+    menu: tuple[MenuEntry, ...] = ()
+    demo: str | None = None
+    demo_order: int = 100
+    commands: tuple[str, ...] = ()
+    stylesheet: str | None = None
+
+    def model_classes(self) -> list:
+        return list(import_string(self.models)) if self.models else []
+
+
+@cache
+def capabilities() -> tuple[Capability, ...]:
+    """Every capability under qa/, in the order of their folders' names."""
+    import qa
+
+    found = []
+    for info in sorted(pkgutil.iter_modules(qa.__path__), key=lambda i: i.name):
+        if info.ispkg:
+            declared = getattr(importlib.import_module(f"qa.{info.name}"), "capability", None)
+            if isinstance(declared, Capability):
+                found.append(declared)
+    return tuple(found)
+
+
+def register_all(app) -> None:
+    """Import each capability's route modules, then register its blueprints and commands."""
+    for capability in capabilities():
+        for module in capability.routes:
+            importlib.import_module(module)
+        for blueprint in capability.blueprints:
+            app.register_blueprint(blueprint)
+        for command in capability.commands:
+            app.cli.add_command(import_string(command))
+
+
+def all_models(core=()) -> list:
+    """The core models and every capability's, each after the models it refers to."""
+    models = list(core)
+    for capability in capabilities():
+        models += capability.model_classes()
+    return sort_models(models)
+
+
+def menu() -> list[MenuEntry]:
+    return sorted(
+        (entry for capability in capabilities() for entry in capability.menu),
+        key=lambda entry: entry.order,
+    )
+
+
+def stylesheets() -> list[str]:
+    """The stylesheet of every capability, each linked once in the head of every page.
+
+    In the head, all of them: hx-boost swaps only the body, so a page reached by a boosted link
+    keeps the head of the page it came from.
+    """
+    return [c.stylesheet for c in capabilities() if c.stylesheet]
+
+
+def demo_loaders() -> list:
+    ordered = sorted((c for c in capabilities() if c.demo), key=lambda c: c.demo_order)
+    return [import_string(c.demo) for c in ordered]
