@@ -26,8 +26,8 @@ from qa.challenge.models import ChallengeEvent, Finding, Visitor  # noqa: E402
 from qa.cycles.models import Cycle  # noqa: E402
 from qa.db import db  # noqa: E402
 from qa.demo import load  # noqa: E402
+from qa.pdf import html_to_pdf  # noqa: E402
 from qa.people.models import User  # noqa: E402
-from qa.reports.pdf import html_to_pdf  # noqa: E402
 
 ONE_PAGE = "<html><body><h1>Baseline</h1><p>One page, one paragraph.</p></body></html>"
 

@@ -28,8 +28,8 @@ from bench_section11 import build as build_section11  # noqa: E402
 from qa import create_app  # noqa: E402
 from qa.actions.models import Action  # noqa: E402
 from qa.db import db  # noqa: E402
+from qa.pdf import render_pdf  # noqa: E402
 from qa.reports import annual  # noqa: E402
-from qa.reports.pdf import render_pdf  # noqa: E402
 from qa.section11 import export  # noqa: E402
 
 

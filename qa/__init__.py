@@ -1,7 +1,4 @@
-"""qa: quality assurance for a safeguarding children partnership.
-
-Create_app() builds the Flask app.
-"""
+"""qa: quality assurance for a safeguarding children partnership; create_app() builds the app."""
 
 from pathlib import Path
 
@@ -32,10 +29,11 @@ def create_app(test_config=None):
 
     from flask_wtf.csrf import CSRFProtect
 
-    from qa import errors, sessions, templating
-    from qa.auth import login
+    from qa import capability, errors, ids, templating
+    from qa.auth import login, sessions
 
     CSRFProtect(app)
+    ids.init_app(app)
     login.init_app(app)
     sessions.init_app(app)
     errors.init_app(app)
@@ -54,48 +52,7 @@ def create_app(test_config=None):
 
     app.after_request(set_security_headers)
 
-    from qa.audit.views import bp as audit_bp
-    from qa.auth.views import bp as auth_bp
-    from qa.cycles.views import bp as cycles_bp
-    from qa.frameworks.views import bp as frameworks_bp
-    from qa.main.views import bp as main_bp
-    from qa.people.account import bp as account_bp
-    from qa.people.views import bp as people_bp
-    from qa.section11.scrutiny import bp as scrutiny_bp
-    from qa.section11.views import bp as section11_bp
-
-    for blueprint in (
-        main_bp,
-        auth_bp,
-        people_bp,
-        account_bp,
-        frameworks_bp,
-        cycles_bp,
-        audit_bp,
-        section11_bp,
-        scrutiny_bp,
-    ):
-        app.register_blueprint(blueprint)
-    from qa.challenge.views import bp as challenge_bp
-    from qa.pairing.people_views import bp as pairing_people_bp
-    from qa.pairing.views import bp as pairing_bp
-
-    for blueprint in (challenge_bp, pairing_bp, pairing_people_bp):
-        app.register_blueprint(blueprint)
-
-    from qa.surveys import register as register_surveys
-
-    register_surveys(app)
-    from qa.voices.views import bp as voices_bp
-
-    app.register_blueprint(voices_bp)
-
-    from qa.actions.views import bp as actions_bp
-    from qa.reports.views import bp as reports_bp
-
-    app.register_blueprint(actions_bp)
-    app.register_blueprint(reports_bp)
-
+    capability.register_all(app)
     from qa.cli import register
 
     register(app)

@@ -1,6 +1,4 @@
-"""Commands: init, demo, create-admin, backup, purge, reminders, makemigration."""
-
-import getpass
+"""The core's commands: init, demo, backup, makemigration (capabilities declare their own)."""
 
 import click
 
@@ -31,21 +29,6 @@ def register(app):
         for role, agency, email in logins:
             click.echo(f"  {role:<21} {agency:<46} {email}")
 
-    @app.cli.command("create-admin")
-    @click.argument("email")
-    @click.option("--name", default="Partnership administrator")
-    def create_admin(email, name):
-        """Create an admin account (asks for the password)."""
-        from qa.people.admin import create_admin as make
-
-        password = getpass.getpass("Password (at least 12 characters): ")
-        with db.connection_context():
-            try:
-                make(email, name, password)
-            except ValueError as error:
-                raise click.ClickException(str(error)) from error
-        click.echo(f"Admin {email} created.")
-
     @app.cli.command("backup")
     @click.argument("path")
     def backup(path):
@@ -56,27 +39,6 @@ def register(app):
         if result != "ok":
             raise click.ClickException(f"The backup at {path} failed its integrity check: {result}")
         click.echo(f"Backed up to {path}; integrity check: ok")
-
-    @app.cli.command("purge")
-    def purge():
-        """Delete survey responses older than the retention period, and abandoned survey drafts."""
-        from qa.surveys.retention import purge as purge_surveys
-
-        with db.connection_context():
-            done = purge_surveys()
-        click.echo(
-            f"Deleted {done['responses']} survey responses from before "
-            f"{done['before']:%-d %B %Y} and {done['drafts']} abandoned drafts."
-        )
-
-    @app.cli.command("reminders")
-    def reminders():
-        """List the owners of overdue actions and email them (or print the emails when no SMTP is
-        set)."""
-        from qa.actions.reminders import send
-
-        with db.connection_context():
-            send(app.config, echo=click.echo)
 
     @app.cli.command("makemigration")
     @click.argument("name")

@@ -64,31 +64,24 @@ class VersionedModel(BaseModel):
 
     version = IntegerField(default=1)
 
-    def save_versioned(self, expected_version, **changes):
-        """Apply `changes` only if nobody saved since `expected_version`; else VersionConflict."""
-        cls = type(self)
-        if "updated_at" in cls._meta.fields:
+    def save_versioned(self, expected_version, counter="version", **changes):
+        """Apply `changes` only if nobody saved since `expected_version`; else VersionConflict.
+
+        `counter` is the version column: a record with two separately edited parts (a rating and
+        its moderation) keeps one for each.
+        """
+        cls, column = type(self), getattr(type(self), counter)
+        if counter == "version" and "updated_at" in cls._meta.fields:
             changes["updated_at"] = datetime.now()
-        query = cls.update(version=cls.version + 1, **changes).where(
-            (cls.id == self.id) & (cls.version == int(expected_version))
+        query = cls.update({column: column + 1}, **changes).where(
+            (cls.id == self.id) & (column == int(expected_version))
         )
         if query.execute() != 1:
             raise VersionConflict(cls.get_by_id(self.id))
         for name, value in changes.items():
             setattr(self, name, value)
-        self.version = int(expected_version) + 1
+        setattr(self, counter, int(expected_version) + 1)
         return self
-
-
-def get_or_404(query_or_model, *where):
-    """One row or a 404, whatever the id looked like."""
-    from flask import abort
-
-    query = query_or_model.select() if isinstance(query_or_model, type) else query_or_model
-    try:
-        return query.where(*where).get()
-    except (query.model.DoesNotExist, ValueError, TypeError, OverflowError):
-        abort(404)
 
 
 class Prepared:

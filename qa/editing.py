@@ -1,19 +1,55 @@
-"""The one way to create and change a record: in a write transaction, versioned, and audited."""
+"""The one way to create and change a record: in a write transaction, versioned, and audited.
+
+Two primitives cover every editing route:
+- `save_form(obj, form, labels)`: save a posted form onto a record at the version it was opened
+  with, or return the `Conflict` to show beside the form;
+- `save_field(obj, field, value, base, version, who)`: autosave one field, merging with changes
+  to other fields and raising `FieldConflict` only when this field's own words changed.
+Both show a conflict the same way: a `Conflict`, given to the `conflict` macro of
+templates/macros/forms.html.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from flask_login import current_user
 from peewee import ForeignKeyField
 
 from qa import audit
-from qa.db import db
+from qa.db import VersionConflict, db
 
 
-def _readable(model, data):
+@dataclass
+class Conflict:
+    """What someone is shown when another person saved first: for each field that differs, their
+    words ("mine") and the saved ones ("theirs"), the version that sending again overwrites, and
+    who saved it when (when the record keeps that)."""
+
+    rows: list = field(default_factory=list)
+    version: int = 0
+    by: object = None
+    at: datetime | None = None
+
+
+class FieldConflict(Exception):
+    """Another person saved different words in this one field since it was opened."""
+
+    def __init__(self, name, conflict):
+        super().__init__(f"{name} changed since it was opened")
+        self.field, self.conflict = name, conflict
+
+
+def readable(model, data):
     """Field values as people read them: a related record by its name, not its id."""
     shown = {}
     for name, value in data.items():
-        field = model._meta.fields.get(name)
-        if isinstance(field, ForeignKeyField) and value is not None and not hasattr(value, "_meta"):
-            value = field.rel_model.get_or_none(field.rel_model._meta.primary_key == value)
+        column = model._meta.fields.get(name)
+        if (
+            isinstance(column, ForeignKeyField)
+            and value is not None
+            and not hasattr(value, "_meta")
+        ):
+            value = column.rel_model.get_or_none(column.rel_model._meta.primary_key == value)
         shown[name] = value
     return shown
 
@@ -22,28 +58,36 @@ def _secret(data):
     return {name: value for name, value in data.items() if "password" not in name}
 
 
+def _same(a, b):
+    return audit.plain(getattr(a, "id", a)) == audit.plain(getattr(b, "id", b))
+
+
 def create(model, data, summary=None):
     with db.atomic("IMMEDIATE"):
         obj = model.create(**data)
-        changes = audit.changes_between({}, _secret(_readable(model, data)))
+        changes = audit.changes_between({}, _secret(readable(model, data)))
         audit.record(current_user, "created", obj, summary or f"Created {obj}", changes)
     return obj
 
 
-def update(obj, version, data, summary=None):
-    """Save `data` over `obj` if nobody else saved since `version`; raises VersionConflict
-    otherwise."""
+def update(obj, version, data, summary=None, counter="version"):
+    """Save `data` over `obj` if nobody saved since `version` (kept in `counter`).
+
+    Raises VersionConflict when someone did, unless what they saved is what is being sent (a
+    double click, or two people typing the same): then there is nothing to resolve.
+    """
     model = type(obj)
     with db.atomic("IMMEDIATE"):
-        changed = {
-            name
-            for name, value in data.items()
-            if audit._plain(obj.__data__.get(name)) != audit._plain(getattr(value, "id", value))
-        }
-        before = _readable(model, {name: obj.__data__.get(name) for name in changed})
-        after = _readable(model, {name: data[name] for name in changed})
+        changed = {name for name, value in data.items() if not _same(obj.__data__.get(name), value)}
+        before = readable(model, {name: obj.__data__.get(name) for name in changed})
+        after = readable(model, {name: data[name] for name in changed})
         changes = audit.changes_between(_secret(before), _secret(after)) if changed else {}
-        obj.save_versioned(version, **data)
+        try:
+            obj.save_versioned(version, counter=counter, **data)
+        except VersionConflict as error:
+            if all(_same(error.current.__data__.get(name), data[name]) for name in data):
+                return error.current
+            raise
         if changes:
             audit.record(current_user, "changed", obj, summary or f"Changed {obj}", changes)
     return obj
@@ -55,19 +99,111 @@ def delete(obj, summary=None):
         obj.delete_instance()
 
 
-def conflict_rows(form, current, labels):
-    """Your version against the saved one, for each field that differs, to show beside a
-    conflict."""
+def save_form(obj, form, labels, *, data=None, summary=None, write=None, counter="version"):
+    """Save the form onto `obj` at the version it was opened with.
+
+    Returns None when saved, or the Conflict to show; the form's version field then moves on
+    to the saved version, so that sending the form again keeps the person's words. `data` defaults
+    to the fields named in `labels`; `write(obj, version, data, summary)` replaces `update` for a
+    save that does more (and must raise VersionConflict the same way).
+    """
+    data = {name: getattr(form, name).data for name in labels} if data is None else data
+    try:
+        if write is None:
+            update(obj, getattr(form, counter).data, data, summary, counter=counter)
+        else:
+            write(obj, getattr(form, counter).data, data, summary)
+    except VersionConflict as error:
+        return conflict_for(form, error.current, labels, counter=counter)
+    return None
+
+
+def conflict_for(form, current, labels, counter="version", show=None):
+    """The person's words against the saved record, for each labelled field that differs.
+
+    `show(name, value)` turns a stored value into words (a rating code into "Amber"); by default
+    a related record reads as its name and a yes/no as Yes or No.
+    """
     model, rows = type(current), []
     for name, label in labels.items():
         mine, theirs = getattr(form, name).data, current.__data__.get(name)
-        if audit._plain(mine) != audit._plain(theirs):
-            shown = _readable(model, {name: mine})[name], _readable(model, {name: theirs})[name]
-            rows.append({"label": label, "mine": _shown(shown[0]), "theirs": _shown(shown[1])})
-    return rows
+        if not _same(mine, theirs):
+            if show is None:
+                mine, theirs = (_shown(readable(model, {name: v})[name]) for v in (mine, theirs))
+            else:
+                mine, theirs = show(name, mine), show(name, theirs)
+            rows.append({"label": label, "mine": mine, "theirs": theirs})
+    version = current.__data__.get(counter)
+    getattr(form, counter).data = str(version)
+    return Conflict(rows, version, _stamp(current, "updated_by"), _stamp(current, "updated_at"))
+
+
+def _stamp(record, name):
+    return getattr(record, name, None) if name in type(record)._meta.fields else None
 
 
 def _shown(value):
     if isinstance(value, bool):
         return "Yes" if value else "No"
-    return audit._plain(value) or "(blank)"
+    return audit.plain(value) or "(blank)"
+
+
+def save_field(
+    obj,
+    name,
+    value,
+    base,
+    version,
+    who,
+    *,
+    counter="version",
+    stamps=None,
+    guard=None,
+    after=None,
+    overwrite=None,
+    label=None,
+):
+    """Autosave one field of `obj`; returns the record as saved.
+
+    A stale `version` is only a conflict when this field's saved words differ both from `base`
+    (what the person started from) and from `value`: another person saving a different field is
+    merged, not refused. `overwrite` is the version the person saw in a conflict and chose to
+    replace ("keep mine"). `guard()` runs inside the write transaction and raises to refuse (a
+    record locked a moment ago); `after(record, before)` runs there once the value is saved (an
+    audit line, a consequence). `stamps` names the (updated_at, updated_by) columns to set.
+    Raises FieldConflict with the Conflict to show.
+    """
+    model = type(obj)
+    at_name, by_name = stamps or ("updated_at", "updated_by")
+    with db.atomic("IMMEDIATE"):
+        if guard:
+            guard()
+        current = model.get_by_id(obj.id)
+        saved = getattr(current, name)
+        saved_version = getattr(current, counter)
+        if saved == value:
+            return current
+        if str(saved_version) != str(version) and saved != base:
+            if str(saved_version) != str(overwrite):
+                by = getattr(current, by_name)
+                row = {"label": label or name, "mine": value, "theirs": saved}
+                raise FieldConflict(
+                    name, Conflict([row], saved_version, by, getattr(current, at_name))
+                )
+        model.update(
+            {
+                getattr(model, name): value,
+                getattr(model, counter): getattr(model, counter) + 1,
+                getattr(model, at_name): datetime.now(),
+                getattr(model, by_name): who.id,
+            }
+        ).where(model.id == obj.id).execute()
+        record = model.get_by_id(obj.id)
+        if after:
+            after(record, saved)
+    return record
+
+
+def conflict_rows(form, current, labels):
+    """Transitional: the rows of `conflict_for`, for routes not yet on `save_form`."""
+    return conflict_for(form, current, labels).rows

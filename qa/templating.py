@@ -3,34 +3,7 @@
 from flask import request, url_for
 from flask_login import current_user
 
-# (endpoint, label, roles, blueprint prefixes that mark it current)
-# (endpoint, label, who sees it: roles, or "subgroup" for reviewers on the QA sub-group, the current
-# page's prefixes)
-MENU = [
-    ("main.home", "Home", ("admin", "reviewer", "agency_lead"), ("main.",)),
-    ("section11.your_return", "Your return", ("agency_lead",), ("section11.",)),
-    ("scrutiny.overview", "Section 11", ("admin", "subgroup"), ("scrutiny.", "section11.")),
-    (
-        "challenge.home",
-        "Challenge events",
-        ("admin", "reviewer", "agency_lead"),
-        ("challenge.", "pairing."),
-    ),
-    ("people.agencies", "Agencies", ("admin",), ("people.agenc", "people.sector")),
-    ("people.people", "People", ("admin",), ("people.people", "people.person", "pairing_people.")),
-    ("cycles.index", "Cycles", ("admin",), ("cycles.",)),
-    (
-        "surveys.index",
-        "Surveys",
-        ("admin", "subgroup"),
-        ("surveys.", "survey_links.", "survey_results.", "survey_settings."),
-    ),
-    ("voices.ours", "Staff survey", ("agency_lead",), ("voices.",)),
-    ("actions.index", "Actions", ("admin", "agency_lead", "subgroup"), ("actions.",)),
-    ("reports.annual_page", "Board report", ("admin",), ("reports.",)),
-    ("frameworks.index", "Frameworks", ("admin",), ("frameworks.",)),
-    ("audit.index", "Audit trail", ("admin",), ("audit.",)),
-]
+from qa import capability
 
 
 def navigation():
@@ -38,9 +11,14 @@ def navigation():
         return []
     endpoint = request.endpoint or ""
     return [
-        {"href": url_for(target), "text": label, "current": endpoint.startswith(prefixes)}
-        for target, label, roles, prefixes in MENU
-        if current_user.role in roles or ("subgroup" in roles and current_user.on_subgroup)
+        {
+            "href": url_for(entry.endpoint),
+            "text": entry.label,
+            "current": endpoint.startswith(entry.current),
+        }
+        for entry in capability.menu()
+        if current_user.role in entry.roles
+        or ("subgroup" in entry.roles and current_user.on_subgroup)
     ]
 
 
@@ -50,6 +28,7 @@ def init_app(app):
         return {
             "partnership_name": app.config["PARTNERSHIP_NAME"],
             "navigation": navigation(),
+            "stylesheets": capability.stylesheets(),
             "idle_seconds": int(app.config["IDLE_TIMEOUT"].total_seconds()),
             "warning_seconds": int(app.config["IDLE_WARNING"].total_seconds()),
         }

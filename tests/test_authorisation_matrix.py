@@ -227,10 +227,15 @@ def _entries(line):
 
 
 def routes(app):
-    """[(rule, method)] for every route but static files."""
+    """[(rule, method)] for every route but static files, by endpoint.
+
+    A fixed order, whatever order the capabilities register in: one role's cells share a world, and
+    a cell that withdraws a declaration (the admin's pairing page) must come after the cells that
+    expect to find it (the person's own account page), every run.
+    """
     return [
         (rule, method)
-        for rule in app.url_map.iter_rules()
+        for rule in sorted(app.url_map.iter_rules(), key=lambda rule: (rule.endpoint, rule.rule))
         if rule.endpoint != "static"
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"})
     ]

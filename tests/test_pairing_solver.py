@@ -887,6 +887,7 @@ def test_empty_inputs_give_an_empty_proposal():
 # The pairing folder also holds the capability's web side; these modules may use the database and
 # Flask.
 ADAPTERS = {
+    "__init__.py",  # the capability's declaration: its blueprints and what it brings
     "models.py",
     "inputs.py",
     "planning.py",

@@ -204,8 +204,8 @@ def test_pdf_is_built_in_the_background_with_progress_then_downloaded(admin_clie
 
 
 def test_pdf_text_carries_each_sections_figures(app_context, year, people):
+    from qa.pdf import render_pdf
     from qa.reports import annual
-    from qa.reports.pdf import render_pdf
 
     text = _text(render_pdf("pdf/annual_report.html", **annual.build(year["cycle"])))
     assert "Contents" in text and "Key messages" in text

@@ -7,7 +7,7 @@ import io
 
 from pypdf import PdfReader
 
-from qa.reports.pdf import _link_callback, html_to_pdf
+from qa.pdf import _link_callback, html_to_pdf
 
 PAGE = """<html><head><meta charset="utf-8"><style>
 @font-face { font-family: "QA Sans"; src: url("/static/fonts/DejaVuSans.ttf"); }

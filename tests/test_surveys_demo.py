@@ -4,14 +4,14 @@ Two open with about a hundred answers, suppression and a flag to show, last year
 """
 
 from qa.surveys import queries
-from qa.surveys.demo import LAST_YEAR, TEENS, THIS_YEAR, load_surveys
+from qa.surveys.demo import LAST_YEAR, TEENS, THIS_YEAR, load
 from qa.surveys.models import Flag, Response, Survey, YouSaidWeDid
 
 
 def test_demo_surveys_show_every_feature_and_load_once(app):
-    load_surveys()
+    load()
     counts = (Survey.select().count(), Response.select().count(), Flag.select().count())
-    load_surveys()
+    load()
     assert (Survey.select().count(), Response.select().count(), Flag.select().count()) == counts
     this_year, teens, last_year = (
         Survey.get(Survey.title == t) for t in (THIS_YEAR, TEENS, LAST_YEAR)
@@ -36,7 +36,7 @@ def test_purge_deletes_responses_older_than_the_retention_period_and_audits_it(a
     from qa.surveys.models import Answer
     from qa.surveys.retention import cutoff, purge
 
-    load_surveys()
+    load()
     old = Response.select().first()
     Response.update(submitted_on=date.today() - timedelta(days=3 * 366)).where(
         Response.id == old.id

@@ -151,7 +151,7 @@ CONFIRMED = {
 }
 
 
-def load(today=None):
+def load(demo=None, today=None):
     today = today or date.today()
     if Action.select().where(Action.source.in_(("survey", "manual"))).exists():
         return

@@ -79,3 +79,6 @@ class ActionDocument(BaseModel):
 
     action = ForeignKeyField(Action, backref="documents", on_delete="CASCADE")
     document = ForeignKeyField(Document, on_delete="CASCADE")
+
+
+MODELS = [Action, ActionUpdate, ActionDocument]

@@ -5,15 +5,16 @@
 
 from datetime import date, datetime, timedelta
 
-from flask import Blueprint, abort, redirect, request, url_for
+from flask import abort, redirect, request, url_for
 from flask_login import current_user
+from playhouse.flask_utils import get_object_or_404
 
 from qa import audit, editing
-from qa.actions import queries, rules, sources
+from qa.actions import bp, queries, rules, sources
 from qa.actions.forms import ActionForm, LookBackForm, NewActionForm, NoteForm
 from qa.actions.models import SOURCES, STATUSES, Action, ActionDocument, ActionUpdate
 from qa.cycles.models import Cycle
-from qa.db import VersionConflict, db, get_or_404
+from qa.db import VersionConflict, db
 from qa.documents import Document, received, send_document, takes_upload
 from qa.forms import ready_to_save, values
 from qa.frameworks.models import Standard
@@ -22,7 +23,6 @@ from qa.people.models import Agency
 from qa.security import deny, role_required, subgroup_only
 from qa.uploads import UploadRefused
 
-bp = Blueprint("actions", __name__, url_prefix="/actions")
 VIEWERS = ("admin", "reviewer", "agency_lead")
 FILTERS = ("agency", "source", "standard", "status", "overdue", "lookback", "q")
 LABELS = {
@@ -180,7 +180,7 @@ def upload(action_id):
 def download(action_id, document_id):
     action = _viewable(action_id)
     return send_document(
-        get_or_404(
+        get_object_or_404(
             Document.select().join(ActionDocument),
             ActionDocument.action == action,
             Document.id == document_id,

@@ -1,10 +1,12 @@
 """The audit trail: record(who, verb, obj, summary) for every change to data."""
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from flask import Blueprint
 from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
+from qa.capability import Capability, MenuEntry
 from qa.db import BaseModel
 from qa.people.models import User
 
@@ -26,13 +28,14 @@ class AuditEvent(BaseModel):
 def changes_between(before: dict, after: dict) -> dict:
     """The fields whose value differs, as {field: [before, after]} with plain strings."""
     return {
-        name: [_plain(before.get(name)), _plain(value)]
+        name: [plain(before.get(name)), plain(value)]
         for name, value in after.items()
-        if _plain(before.get(name)) != _plain(value)
+        if plain(before.get(name)) != plain(value)
     }
 
 
-def _plain(value):
+def plain(value):
+    """A value as a person reads it in the trail: text, a date in ISO form, a record by name."""
     if value is None:
         return ""
     if hasattr(value, "isoformat"):
@@ -53,3 +56,37 @@ def record(who, verb, obj, summary="", changes=None, object_type=None):
         summary=summary[:2000],
         changes=json.dumps(changes) if changes else "",
     )
+
+
+# Autosaves write often: one line per person per record per quarter hour says enough.
+QUIET = timedelta(minutes=15)
+
+
+def record_quietly(who, verb, obj, summary, quiet=QUIET):
+    """Record the change unless the same person changed the same record within `quiet`."""
+    recent = (
+        AuditEvent.select()
+        .where(
+            (AuditEvent.object_type == type(obj).__name__)
+            & (AuditEvent.object_id == obj.id)
+            & (AuditEvent.user == getattr(who, "id", None))
+            & (AuditEvent.verb == verb)
+            & (AuditEvent.at > datetime.now() - quiet)
+        )
+        .exists()
+    )
+    if not recent:
+        record(who, verb, obj, summary)
+
+
+MODELS = [AuditEvent]
+
+bp = Blueprint("audit", __name__, url_prefix="/admin/audit")
+
+capability = Capability(
+    "audit",
+    blueprints=(bp,),
+    routes=("qa.audit.views",),
+    models="qa.audit:MODELS",
+    menu=(MenuEntry("audit.index", "Audit trail", ("admin",), ("audit.",), 130),),
+)

@@ -1,14 +1,13 @@
 """The audit trail for admins: who changed what, when, filtered by object."""
 
-from flask import Blueprint, request
+from flask import request
 from peewee import JOIN
 
-from qa.audit import AuditEvent
+from qa.audit import AuditEvent, bp
 from qa.htmx import render
 from qa.people.models import User
 from qa.security import role_required
 
-bp = Blueprint("audit", __name__, url_prefix="/admin/audit")
 PAGE_SIZE = 50
 
 

@@ -31,3 +31,6 @@ class KeptForm(BaseModel):
     path = TextField()
     fields = TextField()  # JSON list of [name, value] pairs
     at = DateTimeField(default=datetime.now)
+
+
+MODELS = [LoginAttempt, KeptForm]

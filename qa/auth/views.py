@@ -4,10 +4,11 @@ import json
 import logging
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from qa import audit
+from qa.auth import bp
 from qa.auth.forms import LoginForm
 from qa.auth.login import offered_form, sign_in, sign_out
 from qa.people.models import User
@@ -20,7 +21,6 @@ from qa.security import (
     too_many_attempts,
 )
 
-bp = Blueprint("auth", __name__)
 log = logging.getLogger("qa.auth")
 
 

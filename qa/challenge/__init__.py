@@ -1,4 +1,32 @@
-"""Section 11 challenge events.
+"""Challenge events: choose agencies, schedule visits, record findings, report to the board."""
 
-Choose agencies, schedule visits, record findings, report to the board.
-"""
+from flask import Blueprint
+
+from qa.capability import Capability, MenuEntry
+
+bp = Blueprint("challenge", __name__, url_prefix="/challenge")
+
+capability = Capability(
+    "challenge",
+    blueprints=(bp,),
+    routes=(
+        "qa.challenge.views",
+        "qa.challenge.findings_views",
+        "qa.challenge.report_views",
+        "qa.challenge.schedule_views",
+        "qa.challenge.selection_views",
+    ),
+    models="qa.challenge.models:MODELS",
+    menu=(
+        MenuEntry(
+            "challenge.home",
+            "Challenge events",
+            ("admin", "reviewer", "agency_lead"),
+            ("challenge.", "pairing."),
+            40,
+        ),
+    ),
+    demo="qa.challenge.demo:load",
+    demo_order=50,
+    stylesheet="challenge.css",
+)

@@ -124,7 +124,7 @@ MANUAL = {
 }
 
 
-def load():
+def load(demo=None):
     """Add the demo events (safe to run again: a cycle that already has events is left as it is)."""
     cycles = {c.name: c for c in Cycle.select().where(Cycle.name.in_([LAST, THIS]))}
     admin = User.select().where(User.role == "admin").order_by(User.id).first()

@@ -5,13 +5,12 @@ Each field autosaves on its own, a stale save shows both texts, then both visito
 
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
+from playhouse.flask_utils import get_object_or_404
 
-from qa.challenge import access, findings, queries
+from qa.challenge import access, bp, findings, queries
 from qa.challenge.fields import finding_field, summary_field
 from qa.challenge.forms import PlainReasonForm, RecommendationForm
 from qa.challenge.models import RECORDING, Visitor
-from qa.challenge.views import bp
-from qa.db import get_or_404
 from qa.documents import send_document
 from qa.forms import ready_to_save
 from qa.htmx import render, wants_fragment
@@ -202,7 +201,7 @@ def _recommendations(finding, form=None):
 @role_required()
 def agree(event_id):
     event = access.event_to_record(event_id)
-    visitor = get_or_404(Visitor, Visitor.event == event.id, Visitor.user == current_user.id)
+    visitor = get_object_or_404(Visitor, Visitor.event == event.id, Visitor.user == current_user.id)
     try:
         done = findings.agree(event, visitor, current_user)
         flash(

@@ -147,3 +147,6 @@ class ClashOverride(BaseModel):
     @property
     def clash_list(self):
         return [line for line in self.clashes.splitlines() if line.strip()]
+
+
+MODELS = [ChallengeEvent, Visitor, Finding, Recommendation, ClashOverride]

@@ -7,13 +7,12 @@ from datetime import date
 
 from flask import flash, redirect, url_for
 from flask_login import current_user
+from playhouse.flask_utils import get_object_or_404
 
-from qa.challenge import access, findings, report
-from qa.challenge.views import bp
+from qa.challenge import access, bp, findings, report
 from qa.cycles.models import Cycle
-from qa.db import get_or_404
 from qa.htmx import render
-from qa.reports.pdf import pdf_response, render_pdf
+from qa.pdf import pdf_response, render_pdf
 from qa.security import role_required
 from qa.voices import queries as voices
 
@@ -21,7 +20,7 @@ from qa.voices import queries as voices
 @bp.get("/cycles/<int:cycle_id>/report")
 @role_required("admin")
 def report_page(cycle_id):
-    cycle = get_or_404(Cycle, Cycle.id == cycle_id)
+    cycle = get_object_or_404(Cycle, Cycle.id == cycle_id)
     reports = report.build(report.events_for_report(cycle))
     return render(
         "challenge/report.html", cycle=cycle, reports=reports, tables=report.summary_tables(reports)
@@ -31,7 +30,7 @@ def report_page(cycle_id):
 @bp.get("/cycles/<int:cycle_id>/report.pdf")
 @role_required("admin")
 def report_pdf(cycle_id):
-    cycle = get_or_404(Cycle, Cycle.id == cycle_id)
+    cycle = get_object_or_404(Cycle, Cycle.id == cycle_id)
     reports = report.build(report.events_for_report(cycle))
     data = render_pdf(
         "pdf/challenge_report.html",
@@ -47,7 +46,7 @@ def report_pdf(cycle_id):
 @bp.post("/cycles/<int:cycle_id>/reported")
 @role_required("admin")
 def reported(cycle_id):
-    cycle = get_or_404(Cycle, Cycle.id == cycle_id)
+    cycle = get_object_or_404(Cycle, Cycle.id == cycle_id)
     count = findings.mark_reported(report.events_for_report(cycle), current_user)
     flash(
         f"{count} {'event is' if count == 1 else 'events are'} now marked as reported to the board",

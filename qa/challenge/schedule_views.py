@@ -5,13 +5,14 @@ And the calendar invite.
 
 from flask import Response, abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user
+from playhouse.flask_utils import get_object_or_404
 
 from qa import editing
-from qa.challenge import access, ics, queries, scheduling
+from qa.challenge import access, bp, ics, queries, scheduling
 from qa.challenge.forms import ReasonForm, ScheduleForm, VisitorForm
 from qa.challenge.models import Visitor
-from qa.challenge.views import bp, event_page
-from qa.db import VersionConflict, get_or_404
+from qa.challenge.views import event_page
+from qa.db import VersionConflict
 from qa.documents import safe_filename
 from qa.forms import ready_to_save
 from qa.htmx import render
@@ -116,7 +117,7 @@ def assign(event_id):
 @role_required("admin")
 def unassign(event_id, visitor_id):
     event = access.event_for(event_id)
-    visitor = get_or_404(
+    visitor = get_object_or_404(
         Visitor.select(Visitor, User).join(User),
         Visitor.id == visitor_id,
         Visitor.event == event.id,

@@ -5,12 +5,11 @@ The reasons each might be chosen, the suggested shortlist, and the admin's reaso
 
 from flask import flash, redirect, request, url_for
 from flask_login import current_user
+from playhouse.flask_utils import get_object_or_404
 
-from qa.challenge import queries, scheduling, selection
+from qa.challenge import bp, queries, scheduling, selection
 from qa.challenge.forms import chosen_ids, selection_reasons
-from qa.challenge.views import bp
 from qa.cycles.models import Cycle
-from qa.db import get_or_404
 from qa.htmx import render
 from qa.people.models import Agency
 from qa.security import role_required
@@ -19,7 +18,7 @@ from qa.security import role_required
 @bp.get("/cycles/<int:cycle_id>/selection")
 @role_required("admin")
 def selection_page(cycle_id):
-    cycle = get_or_404(Cycle, Cycle.id == cycle_id)
+    cycle = get_object_or_404(Cycle, Cycle.id == cycle_id)
     size = _size(request.args.get("size"))
     candidates = sorted(queries.candidates(cycle), key=lambda c: (-selection.priority(c), c.name))
     suggested = {s.candidate.agency_id: s for s in selection.shortlist(candidates, size)}
@@ -42,7 +41,7 @@ def selection_page(cycle_id):
 def choose(cycle_id):
     """First the ticked agencies come back for a reason each; with every reason given, they are
     chosen."""
-    cycle = get_or_404(Cycle, Cycle.id == cycle_id)
+    cycle = get_object_or_404(Cycle, Cycle.id == cycle_id)
     ids = chosen_ids(request.form)
     picked = [c for c in queries.candidates(cycle) if c.agency_id in ids and not c.chosen]
     if not picked:

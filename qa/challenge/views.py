@@ -3,18 +3,16 @@
 The other routes join this blueprint below.
 """
 
-from flask import Blueprint, redirect, url_for
+from flask import redirect, url_for
 from flask_login import current_user
+from playhouse.flask_utils import get_object_or_404
 
-from qa.challenge import access, queries
+from qa.challenge import access, bp, queries
 from qa.challenge.forms import VisitorForm
 from qa.cycles.models import Cycle
-from qa.db import get_or_404
 from qa.htmx import render
 from qa.security import role_required
 from qa.voices import queries as voices
-
-bp = Blueprint("challenge", __name__, url_prefix="/challenge")
 
 
 @bp.get("")
@@ -37,7 +35,7 @@ def home():
 @bp.get("/cycles/<int:cycle_id>")
 @role_required("admin")
 def calendar(cycle_id):
-    cycle = get_or_404(Cycle, Cycle.id == cycle_id)
+    cycle = get_object_or_404(Cycle, Cycle.id == cycle_id)
     months, undated, cancelled = queries.by_month(queries.cycle_events(cycle))
     cycles = Cycle.select().order_by(Cycle.starts.desc())
     return render(
@@ -83,6 +81,3 @@ def event_page(event, **context):
         "is_visitor": any(v.user_id == current_user.id for v in visitors),
         **context,
     }
-
-
-from qa.challenge import findings_views, report_views, schedule_views, selection_views  # noqa: E402,F401  their routes join this blueprint

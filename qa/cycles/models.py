@@ -27,3 +27,6 @@ class Cycle(VersionedModel):
             .first()
         )
         return found or cls.select().order_by(cls.starts.desc()).first()
+
+
+MODELS = [Cycle]

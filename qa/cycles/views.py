@@ -1,16 +1,16 @@
 """Admin pages for audit cycles."""
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import flash, redirect, request, url_for
+from playhouse.flask_utils import get_object_or_404
 
 from qa import editing
+from qa.cycles import bp
 from qa.cycles.forms import CycleForm
 from qa.cycles.models import Cycle
-from qa.db import VersionConflict, get_or_404
+from qa.db import VersionConflict
 from qa.forms import ready_to_save, values
 from qa.htmx import render
 from qa.security import role_required
-
-bp = Blueprint("cycles", __name__, url_prefix="/admin/cycles")
 
 LABELS = {"name": "Name", "starts": "Starts", "ends": "Ends", "deadline": "Deadline for returns"}
 
@@ -45,7 +45,7 @@ def new():
 @bp.route("/<int:cycle_id>", methods=["GET", "POST"])
 @role_required("admin")
 def edit(cycle_id):
-    cycle = get_or_404(Cycle, Cycle.id == cycle_id)
+    cycle = get_object_or_404(Cycle, Cycle.id == cycle_id)
     form = CycleForm(obj=cycle)
     conflict = None
     if ready_to_save(form) and not _name_taken(form, cycle.id):

@@ -31,3 +31,6 @@ class Standard(VersionedModel):
     @property
     def prompts(self):
         return [line.strip() for line in self.challenge_prompts.splitlines() if line.strip()]
+
+
+MODELS = [Framework, Standard]

@@ -1,17 +1,17 @@
 """Admin pages for frameworks of standards and the standards in them."""
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import flash, redirect, request, url_for
 from peewee import JOIN, IntegrityError, fn
+from playhouse.flask_utils import get_object_or_404
 
 from qa import editing
-from qa.db import VersionConflict, get_or_404
+from qa.db import VersionConflict
 from qa.forms import ready_to_save, values
+from qa.frameworks import bp
 from qa.frameworks.forms import FrameworkForm, StandardForm
 from qa.frameworks.models import Framework, Standard
 from qa.htmx import render
 from qa.security import role_required
-
-bp = Blueprint("frameworks", __name__, url_prefix="/admin/frameworks")
 
 FRAMEWORK_LABELS = {"name": "Name", "description": "Description"}
 STANDARD_LABELS = {
@@ -46,7 +46,7 @@ def index():
 @bp.route("/<int:framework_id>", methods=["GET", "POST"])
 @role_required("admin")
 def show(framework_id):
-    framework = get_or_404(Framework, Framework.id == framework_id)
+    framework = get_object_or_404(Framework, Framework.id == framework_id)
     next_position = (
         Standard.select(fn.MAX(Standard.position)).where(Standard.framework == framework).scalar()
         or 0
@@ -70,7 +70,7 @@ def show(framework_id):
 @bp.route("/standards/<int:standard_id>", methods=["GET", "POST"])
 @role_required("admin")
 def standard_edit(standard_id):
-    standard = get_or_404(
+    standard = get_object_or_404(
         Standard.select(Standard, Framework).join(Framework), Standard.id == standard_id
     )
     form = StandardForm(obj=standard)

@@ -1,16 +1,15 @@
 """The home page each role lands on, and /healthz for monitoring."""
 
-from flask import Blueprint, jsonify, render_template
+from flask import jsonify, render_template
 from flask_login import current_user
 
 from qa.actions.queries import due_lists
 from qa.cycles.models import Cycle
 from qa.db import db
+from qa.main import bp
 from qa.people.models import Agency, User
 from qa.section11.queries import summary as section11_summary
 from qa.security import public, role_required
-
-bp = Blueprint("main", __name__)
 
 
 @bp.get("/")

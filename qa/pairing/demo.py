@@ -46,7 +46,7 @@ NEVER = [
 ]
 
 
-def load():
+def load(demo=None):
     """Add the two events and let pairing pair them (safe to run again: nothing is added or paired
     twice)."""
     cycle = Cycle.get_or_none(Cycle.name == THIS)

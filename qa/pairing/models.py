@@ -58,3 +58,6 @@ class PairingPin(BaseModel):
     @property
     def broken_rules(self):
         return {line for line in self.broken.splitlines() if line}
+
+
+MODELS = [NeverPair, PairingPin]

@@ -3,25 +3,26 @@
 Conflicts and unavailable dates recorded on their behalf, and people never to pair them with.
 """
 
-from flask import Blueprint, flash, redirect, url_for
+from flask import flash, redirect, url_for
 from flask_login import current_user
 from peewee import JOIN
+from playhouse.flask_utils import get_object_or_404
 
-from qa.db import get_or_404
 from qa.forms import ready_to_save
 from qa.htmx import render
 from qa.pairing import never
+from qa.pairing import people_bp as bp
 from qa.pairing.forms import NeverPairForm
 from qa.people import declarations
 from qa.people.account_forms import ConflictForm, UnavailableForm
 from qa.people.models import Agency, Conflict, Unavailability, User
 from qa.security import role_required
 
-bp = Blueprint("pairing_people", __name__, url_prefix="/admin/people/<int:person_id>/pairing")
-
 
 def _person(person_id):
-    return get_or_404(User.select(User, Agency).join(Agency, JOIN.LEFT_OUTER), User.id == person_id)
+    return get_object_or_404(
+        User.select(User, Agency).join(Agency, JOIN.LEFT_OUTER), User.id == person_id
+    )
 
 
 def _page(person, problem=None, **forms):

@@ -3,22 +3,20 @@
 Choose by hand with a reason, apply.
 """
 
-from flask import Blueprint, abort, flash, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
+from playhouse.flask_utils import get_object_or_404
 
 from qa.challenge.models import ChallengeEvent
 from qa.cycles.models import Cycle
-from qa.db import get_or_404
 from qa.forms import ready_to_save
 from qa.htmx import render, wants_fragment
 from qa.pairing import apply as applying
-from qa.pairing import inputs, planning
+from qa.pairing import bp, inputs, planning
 from qa.pairing.forms import PinForm, accepted_pairs
 from qa.pairing.solver import LEAD, ROLES
 from qa.people.models import Agency
 from qa.security import role_required
-
-bp = Blueprint("pairing", __name__, url_prefix="/pairing")
 
 
 @bp.get("/cycles/<int:cycle_id>")
@@ -26,7 +24,7 @@ bp = Blueprint("pairing", __name__, url_prefix="/pairing")
 def proposal(cycle_id):
     """The proposal for every event still needing visitors: worked out afresh each time, and never
     saved from here."""
-    return _proposal(get_or_404(Cycle, Cycle.id == cycle_id))
+    return _proposal(get_object_or_404(Cycle, Cycle.id == cycle_id))
 
 
 def _proposal(cycle, problems=(), changed=(), focus=None):
@@ -47,7 +45,7 @@ def _proposal(cycle, problems=(), changed=(), focus=None):
 @bp.post("/cycles/<int:cycle_id>/apply")
 @role_required("admin")
 def apply(cycle_id):
-    cycle = get_or_404(Cycle, Cycle.id == cycle_id)
+    cycle = get_object_or_404(Cycle, Cycle.id == cycle_id)
     chosen = accepted_pairs(request.form)
     if not chosen:
         return _proposal(cycle, problems=["Tick at least one pairing to apply"])
@@ -138,7 +136,7 @@ def _choose(record, role, form, problem=None, breaches=()):
 def _record(event_id, role=LEAD):
     if role not in ROLES:
         abort(404)
-    return get_or_404(
+    return get_object_or_404(
         ChallengeEvent.select(ChallengeEvent, Agency, Cycle)
         .join(Agency)
         .switch(ChallengeEvent)

@@ -1,18 +1,17 @@
 """A person's own account: change password, declare conflicts and unavailable dates."""
 
-from flask import Blueprint, flash, redirect, url_for
+from flask import flash, redirect, url_for
 from flask_login import current_user, login_user
 
 from qa import audit
 from qa.db import db
 from qa.forms import ready_to_save
 from qa.htmx import render, wants_fragment
+from qa.people import account_bp as bp
 from qa.people import declarations
 from qa.people.account_forms import ConflictForm, PasswordForm, UnavailableForm
 from qa.people.models import Agency, Conflict, Unavailability, User
 from qa.security import deny, hash_password, password_matches, role_required
-
-bp = Blueprint("account", __name__, url_prefix="/account")
 
 
 def _page(**forms):

@@ -137,3 +137,6 @@ class Unavailability(BaseModel):
 
     class Meta:
         indexes = ((("user", "date"), True),)
+
+
+MODELS = [Sector, Agency, User, Conflict, Unavailability]

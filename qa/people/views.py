@@ -1,18 +1,17 @@
 """Admin pages for sectors, agencies and people: searchable lists, inline-validated forms."""
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import flash, redirect, request, url_for
 from flask_login import current_user
+from playhouse.flask_utils import get_object_or_404
 
 from qa import audit, editing
-from qa.db import VersionConflict, db, get_or_404
+from qa.db import VersionConflict, db
 from qa.forms import ready_to_save, values
 from qa.htmx import render
-from qa.people import queries
+from qa.people import bp, queries
 from qa.people.forms import AgencyForm, PersonForm, SectorForm, slug_for
 from qa.people.models import ROLES, Agency, Sector, User
 from qa.security import hash_password, role_required
-
-bp = Blueprint("people", __name__, url_prefix="/admin")
 
 AGENCY_LABELS = {"name": "Name", "sector": "Sector", "framework": "Framework", "active": "Active"}
 PERSON_LABELS = {
@@ -43,7 +42,7 @@ def sectors():
 @bp.route("/sectors/<int:sector_id>", methods=["GET", "POST"])
 @role_required("admin")
 def sector_edit(sector_id):
-    sector = get_or_404(Sector, Sector.id == sector_id)
+    sector = get_object_or_404(Sector, Sector.id == sector_id)
     form = SectorForm(obj=sector, record_id=sector.id)
     conflict = None
     if ready_to_save(form):
@@ -94,7 +93,7 @@ def agency_new():
 @bp.route("/agencies/<int:agency_id>", methods=["GET", "POST"])
 @role_required("admin")
 def agency_edit(agency_id):
-    agency = get_or_404(Agency, Agency.id == agency_id)
+    agency = get_object_or_404(Agency, Agency.id == agency_id)
     form = AgencyForm(obj=agency, record_id=agency.id)
     conflict = None
     if ready_to_save(form):
@@ -112,7 +111,7 @@ def agency_edit(agency_id):
 @role_required("admin")
 def agency_toggle(agency_id):
     """Switch an agency active or inactive from its row (an htmx partial, or a full page)."""
-    agency = get_or_404(Agency.select(Agency, Sector).join(Sector), Agency.id == agency_id)
+    agency = get_object_or_404(Agency.select(Agency, Sector).join(Sector), Agency.id == agency_id)
     try:
         editing.update(agency, _int(request.form.get("version")), {"active": not agency.active})
     except VersionConflict:
@@ -160,7 +159,7 @@ def person_new():
 @bp.route("/people/<int:person_id>", methods=["GET", "POST"])
 @role_required("admin")
 def person_edit(person_id):
-    person = get_or_404(User, User.id == person_id)
+    person = get_object_or_404(User, User.id == person_id)
     form = PersonForm(obj=person, record_id=person.id)
     conflict = None
     if ready_to_save(form):

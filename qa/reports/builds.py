@@ -11,9 +11,9 @@ from flask import current_app
 
 from qa.db import db
 from qa.documents import Document
+from qa.pdf import render_pdf
 from qa.reports import annual
 from qa.reports.models import ReportBuild
-from qa.reports.pdf import render_pdf
 
 RUNNING = {}  # build id -> thread, so tests (and a shutting-down server) can wait for one
 

@@ -21,3 +21,6 @@ class ReportBuild(BaseModel):
     status = CharField(default="building")  # building | done | failed
     error = TextField(default="")
     document = ForeignKeyField(Document, null=True, on_delete="SET NULL")
+
+
+MODELS = [ReportBuild]

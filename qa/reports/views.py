@@ -5,26 +5,24 @@ On screen, and as a PDF built in the background with its progress shown.
 
 from datetime import date
 
-from flask import Blueprint, redirect, request, url_for
+from flask import redirect, request, url_for
 from flask_login import current_user
+from playhouse.flask_utils import get_object_or_404
 
 from qa.cycles.models import Cycle
-from qa.db import get_or_404
 from qa.documents import Document, send_document
 from qa.htmx import render
-from qa.reports import annual, builds
+from qa.reports import annual, bp, builds
 from qa.reports.models import ReportBuild
 from qa.security import role_required
-
-bp = Blueprint("reports", __name__, url_prefix="/reports")
 
 
 def _cycle():
     chosen = request.values.get("cycle", type=int)
     return (
-        get_or_404(Cycle, Cycle.id == chosen)
+        get_object_or_404(Cycle, Cycle.id == chosen)
         if chosen
-        else (Cycle.current() or get_or_404(Cycle, Cycle.id == 0))
+        else (Cycle.current() or get_object_or_404(Cycle, Cycle.id == 0))
     )
 
 
@@ -56,12 +54,12 @@ def annual_pdf():
 @bp.get("/builds/<int:build_id>")
 @role_required("admin")
 def build(build_id):
-    found = get_or_404(ReportBuild, ReportBuild.id == build_id)
+    found = get_object_or_404(ReportBuild, ReportBuild.id == build_id)
     return render("reports/build.html", "reports/_build.html", build=found)
 
 
 @bp.get("/builds/<int:build_id>/download")
 @role_required("admin")
 def download(build_id):
-    found = get_or_404(ReportBuild, ReportBuild.id == build_id, ReportBuild.status == "done")
-    return send_document(get_or_404(Document, Document.id == found.document_id))
+    found = get_object_or_404(ReportBuild, ReportBuild.id == build_id, ReportBuild.status == "done")
+    return send_document(get_object_or_404(Document, Document.id == found.document_id))

@@ -2,15 +2,15 @@
 
 from flask import abort, flash, redirect, url_for
 from flask_login import current_user
+from playhouse.flask_utils import get_object_or_404
 
 from qa.actions.models import Action
-from qa.db import get_or_404
 from qa.documents import received, send_document, takes_upload
 from qa.forms import ready_to_save
 from qa.htmx import render, wants_fragment
-from qa.section11 import access, returns
+from qa.section11 import access, bp, returns
 from qa.section11.forms import ActionForm
-from qa.section11.views import bp, rating_page
+from qa.section11.views import rating_page
 from qa.security import role_required
 from qa.uploads import UploadRefused
 
@@ -89,7 +89,7 @@ def add_action(rating_id):
 @role_required("agency_lead")
 def remove_action(rating_id, action_id):
     rating = _editable_rating(rating_id)
-    action = get_or_404(
+    action = get_object_or_404(
         Action, Action.id == action_id, Action.source == "section11", Action.source_id == rating.id
     )
     returns.remove_action(rating, action, current_user)

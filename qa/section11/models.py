@@ -77,3 +77,6 @@ class RatingDocument(BaseModel):
 
     class Meta:
         indexes = ((("rating", "document"), True),)
+
+
+MODELS = [Return, Rating, RatingDocument]

@@ -5,7 +5,7 @@ Cycle overview, heatmap, a rating's evidence and moderation, reopening, exports.
 
 from datetime import date
 
-from flask import Blueprint, Response, abort, flash, redirect, request, url_for
+from flask import Response, abort, flash, redirect, request, url_for
 from flask_login import current_user
 
 from qa.cycles.models import Cycle
@@ -14,15 +14,15 @@ from qa.documents import safe_filename
 from qa.forms import ready_to_save
 from qa.frameworks.models import Framework
 from qa.htmx import render
+from qa.pdf import pdf_response, render_pdf
 from qa.people.models import Sector
-from qa.reports.pdf import pdf_response, render_pdf
 from qa.section11 import access, export, heatmap, queries, returns
+from qa.section11 import scrutiny_bp as bp
 from qa.section11.forms import ModerationForm, ReopenForm
 from qa.section11.views import rating_page
 from qa.security import role_required, subgroup_only
 from qa.voices import queries as voices
 
-bp = Blueprint("scrutiny", __name__, url_prefix="/section11")
 SUBGROUP = ("admin", "reviewer")
 
 

@@ -5,19 +5,17 @@ Start it, rate each standard (autosaved), check the answers, submit, download.
 
 from datetime import datetime
 
-from flask import Blueprint, abort, flash, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 
 from qa.cycles.models import Cycle
 from qa.db import VersionConflict
 from qa.forms import ready_to_save
 from qa.htmx import render, wants_fragment
-from qa.reports.pdf import pdf_response, render_pdf
-from qa.section11 import access, queries, returns, rules
+from qa.pdf import pdf_response, render_pdf
+from qa.section11 import access, bp, queries, returns, rules
 from qa.section11.forms import ActionForm, RatingForm, ReopenForm, SubmitForm
 from qa.security import role_required
-
-bp = Blueprint("section11", __name__, url_prefix="/section11")
 
 
 @bp.get("/return")
@@ -191,6 +189,3 @@ def pdf(return_id):
     context = _check_page(ret, None)
     data = render_pdf("pdf/section11_return.html", now=datetime.now(), **context)
     return pdf_response(data, f"{ret.agency.name} Section 11 return {ret.cycle.name}.pdf")
-
-
-from qa.section11 import evidence  # noqa: E402,F401  its routes (documents, action plans) join this blueprint

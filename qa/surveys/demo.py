@@ -62,7 +62,7 @@ STATEMENTS = [
 ]
 
 
-def load_surveys(today=None):
+def load(demo=None, today=None):
     """Create the demo surveys once; running again changes nothing. Deterministic: a fixed seed."""
     today = today or date.today()
     rng = random.Random(2026)

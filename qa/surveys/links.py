@@ -3,20 +3,20 @@
 One per setting, a short /s/<code> address, QR codes and a poster.
 """
 
-from flask import Blueprint, Response, flash, redirect, url_for
+from flask import Response, flash, redirect, url_for
 from flask_login import current_user
+from playhouse.flask_utils import get_object_or_404
 
 from qa import audit, editing
-from qa.db import db, get_or_404
+from qa.db import db
 from qa.forms import ready_to_save
 from qa.htmx import render
-from qa.reports.pdf import pdf_response, render_pdf
+from qa.pdf import pdf_response, render_pdf
 from qa.security import role_required
+from qa.surveys import links_bp as bp
 from qa.surveys import qr
 from qa.surveys.forms import LinkForm
 from qa.surveys.models import Survey, SurveyLink
-
-bp = Blueprint("survey_links", __name__, url_prefix="/admin/surveys")
 
 
 def short_url(link):
@@ -26,7 +26,7 @@ def short_url(link):
 @bp.route("/<int:survey_id>/links", methods=["GET", "POST"])
 @role_required("admin")
 def index(survey_id):
-    survey = get_or_404(Survey, Survey.id == survey_id)
+    survey = get_object_or_404(Survey, Survey.id == survey_id)
     form = LinkForm()
     if ready_to_save(form):
         link = editing.create(
@@ -45,7 +45,7 @@ def index(survey_id):
 @bp.post("/links/<int:link_id>/close")
 @role_required("admin")
 def close(link_id):
-    link = get_or_404(SurveyLink, SurveyLink.id == link_id)
+    link = get_object_or_404(SurveyLink, SurveyLink.id == link_id)
     with db.atomic("IMMEDIATE"):
         SurveyLink.update(closed=not link.closed).where(SurveyLink.id == link.id).execute()
         audit.record(
@@ -61,7 +61,7 @@ def close(link_id):
 @bp.get("/links/<int:link_id>/qr.svg")
 @role_required("admin")
 def qr_svg(link_id):
-    link = get_or_404(SurveyLink, SurveyLink.id == link_id)
+    link = get_object_or_404(SurveyLink, SurveyLink.id == link_id)
     return Response(
         qr.svg(short_url(link)), mimetype="image/svg+xml", headers={"Cache-Control": "no-store"}
     )
@@ -70,7 +70,7 @@ def qr_svg(link_id):
 @bp.get("/links/<int:link_id>/qr.png")
 @role_required("admin")
 def qr_png(link_id):
-    link = get_or_404(SurveyLink, SurveyLink.id == link_id)
+    link = get_object_or_404(SurveyLink, SurveyLink.id == link_id)
     headers = {
         "Content-Disposition": f'attachment; filename="survey-{link.code}.png"',
         "Cache-Control": "no-store",
@@ -81,7 +81,9 @@ def qr_png(link_id):
 @bp.get("/links/<int:link_id>/poster.pdf")
 @role_required("admin")
 def poster(link_id):
-    link = get_or_404(SurveyLink.select(SurveyLink, Survey).join(Survey), SurveyLink.id == link_id)
+    link = get_object_or_404(
+        SurveyLink.select(SurveyLink, Survey).join(Survey), SurveyLink.id == link_id
+    )
     url = short_url(link)
     data = render_pdf(
         "pdf/survey_poster.html",

@@ -5,21 +5,21 @@ Results with small numbers hidden, flagged answers first, CSV and a PDF for the 
 
 from datetime import datetime
 
-from flask import Blueprint, flash, redirect, request, url_for
 from flask import Response as HttpResponse
+from flask import flash, redirect, request, url_for
 from flask_login import current_user
+from playhouse.flask_utils import get_object_or_404
 
 from qa import audit
-from qa.db import db, get_or_404
+from qa.db import db
 from qa.forms import ready_to_save
 from qa.htmx import render
-from qa.reports.pdf import pdf_response, render_pdf
+from qa.pdf import pdf_response, render_pdf
 from qa.security import role_required, subgroup_only
 from qa.surveys import contact, export, queries, staff
+from qa.surveys import results_bp as bp
 from qa.surveys.forms import FlagForm
 from qa.surveys.models import AGE_BANDS, ContactRequest, Flag, Survey, SurveyLink
-
-bp = Blueprint("survey_results", __name__, url_prefix="/admin/surveys")
 
 
 def _number(name):
@@ -50,7 +50,7 @@ def _staff_filters():
 @role_required("admin", "reviewer")
 def show(survey_id):
     subgroup_only()
-    survey = get_or_404(Survey, Survey.id == survey_id)
+    survey = get_object_or_404(Survey, Survey.id == survey_id)
     chosen = _filters()
     responses, summary = queries.results_for(survey, **chosen)
     before = None
@@ -98,7 +98,7 @@ def _staff_context(survey):
 @bp.post("/flags/<int:flag_id>/review")
 @role_required("admin")
 def review(flag_id):
-    flag = get_or_404(Flag, Flag.id == flag_id)
+    flag = get_object_or_404(Flag, Flag.id == flag_id)
     survey_id = flag.answer.response.survey_id
     form = FlagForm()
     if ready_to_save(form):
@@ -125,7 +125,7 @@ def review(flag_id):
 @bp.get("/<int:survey_id>/answers.csv")
 @role_required("admin")
 def answers_csv(survey_id):
-    survey = get_or_404(Survey, Survey.id == survey_id)
+    survey = get_object_or_404(Survey, Survey.id == survey_id)
     headers = {
         "Content-Disposition": f'attachment; filename="survey-{survey.id}-answers.csv"',
         "Cache-Control": "no-store",
@@ -137,7 +137,7 @@ def answers_csv(survey_id):
 @role_required("admin", "reviewer")
 def summary_pdf(survey_id):
     subgroup_only()
-    survey = get_or_404(Survey, Survey.id == survey_id)
+    survey = get_object_or_404(Survey, Survey.id == survey_id)
     chosen = _staff_filters() if survey.for_staff else {}
     responses, summary = queries.results_for(survey, **chosen)
     before, summary = queries.last_year(survey, summary, **chosen)
@@ -173,14 +173,14 @@ def summary_pdf(survey_id):
 def contacts(survey_id):
     """People who asked to be contacted: kept apart from the answers, and deleted once dealt
     with."""
-    survey = get_or_404(Survey, Survey.id == survey_id)
+    survey = get_object_or_404(Survey, Survey.id == survey_id)
     return render("surveys/contacts.html", survey=survey, requests=contact.requests_for(survey))
 
 
 @bp.post("/contact-requests/<int:request_id>/delete")
 @role_required("admin")
 def delete_contact(request_id):
-    found = get_or_404(
+    found = get_object_or_404(
         ContactRequest.select(ContactRequest, Survey).join(Survey), ContactRequest.id == request_id
     )
     contact.remove(found)

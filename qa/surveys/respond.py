@@ -3,16 +3,16 @@
 One question a screen, no login, nothing that says who answered.
 """
 
-from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
+from flask import current_app, redirect, render_template, request, session, url_for
 from flask_wtf.csrf import CSRFError
 
 from qa.htmx import render
 from qa.security import public
 from qa.surveys import kinds, visits
+from qa.surveys import respond_bp as bp
 from qa.surveys.forms import ContactForm
 from qa.surveys.models import AGE_BANDS, Survey, YouSaidWeDid
 
-bp = Blueprint("respond", __name__)
 EXIT_URL = "https://www.bbc.co.uk/weather"
 SESSION_KEY = "survey_visit"
 
@@ -218,6 +218,3 @@ def you_said(code):
     return render_template(
         "surveys/respond/you_said.html", survey=survey, statements=list(statements)
     )
-
-
-from qa.surveys import respond_staff  # noqa: E402,F401  the staff survey's own screens join this blueprint

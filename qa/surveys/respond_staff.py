@@ -8,8 +8,9 @@ from flask import redirect, request, session, url_for
 from qa.htmx import render
 from qa.security import public
 from qa.surveys import contact, kinds, staff, visits
+from qa.surveys import respond_bp as bp
 from qa.surveys.forms import ContactForm
-from qa.surveys.respond import SESSION_KEY, _link_or_404, _visit, bp
+from qa.surveys.respond import SESSION_KEY, _link_or_404, _visit
 
 
 @bp.route("/s/<code>/about", methods=["GET", "POST"])

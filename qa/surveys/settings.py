@@ -3,18 +3,19 @@
 (safety message, how long answers are kept, safeguarding words) and "you said, we did".
 """
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import flash, redirect, request, url_for
 from flask_login import current_user
+from playhouse.flask_utils import get_object_or_404
 
 from qa import audit, editing
-from qa.db import VersionConflict, db, get_or_404
+from qa.db import VersionConflict, db
 from qa.forms import ready_to_save, values
 from qa.htmx import render
 from qa.security import role_required
+from qa.surveys import settings_bp as bp
 from qa.surveys.forms import SettingsForm, StatementForm, TermForm
 from qa.surveys.models import SafeguardingTerm, Survey, SurveySettings, YouSaidWeDid
 
-bp = Blueprint("survey_settings", __name__, url_prefix="/admin/surveys")
 STATEMENT_LABELS = {"you_said": "You said", "we_did": "We did", "published": "Published"}
 
 
@@ -62,7 +63,7 @@ def settings():
 @bp.post("/settings/terms/<int:term_id>/remove")
 @role_required("admin")
 def remove_term(term_id):
-    term = get_or_404(SafeguardingTerm, SafeguardingTerm.id == term_id)
+    term = get_object_or_404(SafeguardingTerm, SafeguardingTerm.id == term_id)
     editing.delete(term, summary=f"Removed the safeguarding phrase ‘{term.phrase}’")
     flash(f"‘{term.phrase}’ removed", "success")
     return redirect(url_for("survey_settings.settings", _anchor="terms"))
@@ -71,7 +72,7 @@ def remove_term(term_id):
 @bp.route("/<int:survey_id>/you-said", methods=["GET", "POST"])
 @role_required("admin")
 def statements(survey_id):
-    survey = get_or_404(Survey, Survey.id == survey_id)
+    survey = get_object_or_404(Survey, Survey.id == survey_id)
     form = StatementForm(data={"version": "1"} if request.method == "GET" else None)
     if ready_to_save(form):
         editing.create(
@@ -88,7 +89,7 @@ def statements(survey_id):
 @bp.route("/you-said/<int:statement_id>", methods=["GET", "POST"])
 @role_required("admin")
 def statement(statement_id):
-    item = get_or_404(YouSaidWeDid, YouSaidWeDid.id == statement_id)
+    item = get_object_or_404(YouSaidWeDid, YouSaidWeDid.id == statement_id)
     form, conflict = StatementForm(obj=item), None
     if ready_to_save(form):
         try:

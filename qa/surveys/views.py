@@ -5,20 +5,19 @@ Its settings, questions (reordered with htmx), status, and a preview.
 
 import json
 
-from flask import Blueprint, flash, redirect, request, url_for
+from flask import flash, redirect, request, url_for
 from peewee import JOIN, fn
+from playhouse.flask_utils import get_object_or_404
 
 from qa import editing
-from qa.db import VersionConflict, get_or_404
+from qa.db import VersionConflict
 from qa.forms import ready_to_save, values
 from qa.frameworks.models import Standard
 from qa.htmx import render
 from qa.security import role_required, subgroup_only
-from qa.surveys import builder, kinds, readability
+from qa.surveys import bp, builder, kinds, readability
 from qa.surveys.forms import QuestionForm, SurveyForm, TagForm
 from qa.surveys.models import AGE_BANDS, Question, Response, Survey, SurveyLink
-
-bp = Blueprint("surveys", __name__, url_prefix="/admin/surveys")
 
 SURVEY_LABELS = {
     "title": "Title",
@@ -83,7 +82,7 @@ def starter():
 @bp.get("/<int:survey_id>")
 @role_required("admin")
 def show(survey_id):
-    survey = get_or_404(Survey, Survey.id == survey_id)
+    survey = get_object_or_404(Survey, Survey.id == survey_id)
     return render("surveys/show.html", **_builder_context(survey))
 
 
@@ -115,7 +114,7 @@ def _builder_context(survey):
 @bp.route("/<int:survey_id>/edit", methods=["GET", "POST"])
 @role_required("admin")
 def edit(survey_id):
-    survey = get_or_404(Survey, Survey.id == survey_id)
+    survey = get_object_or_404(Survey, Survey.id == survey_id)
     form, conflict = SurveyForm(obj=survey), None
     if ready_to_save(form):
         try:
@@ -131,7 +130,7 @@ def edit(survey_id):
 @bp.post("/<int:survey_id>/status")
 @role_required("admin")
 def status(survey_id):
-    survey = get_or_404(Survey, Survey.id == survey_id)
+    survey = get_object_or_404(Survey, Survey.id == survey_id)
     try:
         builder.set_status(survey, request.form.get("to", ""))
         flash(f"The survey is now {survey.status_label.lower()}", "success")
@@ -143,7 +142,7 @@ def status(survey_id):
 @bp.post("/<int:survey_id>/copy")
 @role_required("admin")
 def copy(survey_id):
-    survey = builder.copy_survey(get_or_404(Survey, Survey.id == survey_id))
+    survey = builder.copy_survey(get_object_or_404(Survey, Survey.id == survey_id))
     flash(
         "Copied as a new draft. Its questions keep their identity, so results compare year on "
         "year.",
@@ -156,9 +155,9 @@ def copy(survey_id):
 @bp.route("/<int:survey_id>/questions/<int:question_id>", methods=["GET", "POST"])
 @role_required("admin")
 def question(survey_id, question_id=None):
-    survey = get_or_404(Survey, Survey.id == survey_id)
+    survey = get_object_or_404(Survey, Survey.id == survey_id)
     item = (
-        get_or_404(Question, Question.id == question_id, Question.survey == survey)
+        get_object_or_404(Question, Question.id == question_id, Question.survey == survey)
         if question_id
         else None
     )
@@ -213,8 +212,8 @@ def _json(options):
 def tag(survey_id, question_id):
     """Which Section 11 standard a question informs: allowed even once answers arrive (see
     builder.tag_question)."""
-    survey = get_or_404(Survey, Survey.id == survey_id)
-    item = get_or_404(Question, Question.id == question_id, Question.survey == survey)
+    survey = get_object_or_404(Survey, Survey.id == survey_id)
+    item = get_object_or_404(Question, Question.id == question_id, Question.survey == survey)
     # Filled from plain data, not obj: the stored JSON list shows as one answer a line.
     data = {
         "version": str(item.version),
@@ -247,8 +246,8 @@ def tag(survey_id, question_id):
 @bp.post("/<int:survey_id>/questions/<int:question_id>/move")
 @role_required("admin")
 def move(survey_id, question_id):
-    survey = get_or_404(Survey, Survey.id == survey_id)
-    item = get_or_404(Question, Question.id == question_id, Question.survey == survey)
+    survey = get_object_or_404(Survey, Survey.id == survey_id)
+    item = get_object_or_404(Question, Question.id == question_id, Question.survey == survey)
     if not builder.questions_locked(survey):
         builder.move_question(item, "up" if request.form.get("direction") == "up" else "down")
     return render("surveys/show.html", "surveys/_questions.html", **_builder_context(survey))
@@ -257,8 +256,8 @@ def move(survey_id, question_id):
 @bp.post("/<int:survey_id>/questions/<int:question_id>/delete")
 @role_required("admin")
 def delete(survey_id, question_id):
-    survey = get_or_404(Survey, Survey.id == survey_id)
-    item = get_or_404(Question, Question.id == question_id, Question.survey == survey)
+    survey = get_object_or_404(Survey, Survey.id == survey_id)
+    item = get_object_or_404(Question, Question.id == question_id, Question.survey == survey)
     if not builder.questions_locked(survey):
         builder.delete_question(item)
         flash("Question removed", "success")
@@ -269,7 +268,7 @@ def delete(survey_id, question_id):
 @role_required("admin")
 def preview(survey_id, number):
     """Each screen exactly as a child sees it, with links instead of a form that saves."""
-    survey = get_or_404(Survey, Survey.id == survey_id)
+    survey = get_object_or_404(Survey, Survey.id == survey_id)
     questions = list(
         Question.select().where(Question.survey == survey).order_by(Question.position, Question.id)
     )

@@ -61,7 +61,7 @@ ONE_THING = [
 ]
 
 
-def load(today=None):
+def load(demo=None, today=None):
     """Create the demo staff surveys once; running again changes nothing. Deterministic: fixed
     seeds."""
     today = today or date.today()

@@ -3,7 +3,7 @@
 What their own staff said in the staff surveys, as totals only, and beside their self-ratings.
 """
 
-from flask import Blueprint, request
+from flask import request
 from flask_login import current_user
 
 from qa.cycles.models import Cycle
@@ -13,9 +13,8 @@ from qa.security import role_required
 from qa.surveys import kinds
 from qa.surveys import queries as surveys
 from qa.surveys.models import Survey
+from qa.voices import bp
 from qa.voices import queries as voices
-
-bp = Blueprint("voices", __name__)
 
 
 @bp.get("/staff-survey")

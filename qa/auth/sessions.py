@@ -2,17 +2,15 @@
 
 from datetime import datetime
 
-from flask import Blueprint, current_app, flash, request, session
+from flask import current_app, flash, request, session
 from flask_login import current_user, logout_user
 
+from qa.auth import sessions_bp as bp
 from qa.security import role_required
-
-bp = Blueprint("sessions", __name__)
 
 
 def init_app(app):
     app.before_request(check_idle)
-    app.register_blueprint(bp)
 
 
 def check_idle():

@@ -1,0 +1,17 @@
+"""The actions capability's command: reminders to the owners of overdue actions."""
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from qa.db import db
+
+
+@click.command("reminders")
+@with_appcontext
+def reminders():
+    """List the owners of overdue actions and email them (or print the emails without SMTP)."""
+    from qa.actions.reminders import send
+
+    with db.connection_context():
+        send(current_app.config, echo=click.echo)
