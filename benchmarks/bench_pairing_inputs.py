@@ -78,7 +78,8 @@ def line(name, wall, cpu, extra=""):
     verdict = (
         ""
         if target is None
-        else f"  target {target * 1000:.0f} ms: wall {'PASS' if wall <= target else 'MISS'}, CPU {'PASS' if cpu <= target else 'MISS'}"
+        else f"  target {target * 1000:.0f} ms: wall {'PASS' if wall <= target else 'MISS'}, "
+        f"CPU {'PASS' if cpu <= target else 'MISS'}"
     )
     print(f"  {name:<28} {wall * 1000:8.1f} ms wall {cpu * 1000:8.1f} ms CPU{extra}{verdict}")
 

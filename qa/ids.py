@@ -1,4 +1,4 @@
-"""Record ids from URLs and forms: whole numbers SQLite can hold, or nothing (a 404, never a 500)."""
+"""Record ids from URLs and forms: whole numbers SQLite can hold, or nothing (never a 500)."""
 
 from werkzeug.routing import IntegerConverter
 

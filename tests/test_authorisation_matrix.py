@@ -134,8 +134,8 @@ DECLARED = {
         people.agency_new GET POST      people.agency_edit GET POST     people.agency_toggle POST
         people.people GET               people.person_new GET POST      people.person_edit GET POST
         pairing_people.show GET         pairing_people.add_conflict POST
-        pairing_people.withdraw_conflict POST                           pairing_people.add_unavailable POST
-        pairing_people.withdraw_unavailable POST                        pairing_people.add_never POST
+        pairing_people.withdraw_conflict POST       pairing_people.add_unavailable POST
+        pairing_people.withdraw_unavailable POST    pairing_people.add_never POST
         pairing_people.withdraw_never POST
         pairing.proposal GET            pairing.apply POST              pairing.choose GET
         pairing.pin POST                pairing.unpin POST

@@ -1,4 +1,4 @@
-"""Static checks run with the suite: ruff is clean and bandit finds nothing of high severity."""
+"""Static checks run with the suite: ruff, ruff format, the 100-column rule, bandit, pinning."""
 
 import subprocess
 import sys
@@ -11,6 +11,28 @@ BIN = Path(sys.executable).parent
 def test_ruff_finds_nothing():
     result = subprocess.run(
         [BIN / "ruff", "check", "qa", "tests", "benchmarks", "app.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_ruff_format_would_change_nothing():
+    result = subprocess.run(
+        [BIN / "ruff", "format", "--check", "qa", "tests", "benchmarks", "app.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_lines_are_at_most_100_columns_and_the_rule_is_on():
+    settings = (ROOT / "ruff.toml").read_text()
+    assert "line-length = 100" in settings and "E501" not in settings
+    result = subprocess.run(
+        [BIN / "ruff", "check", "--select", "E501", "qa", "tests", "benchmarks", "app.py"],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -107,7 +107,8 @@ def check_axe(page, name=None):
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     page.evaluate(AXE.read_text())
     result = page.evaluate(
-        """async () => await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"""
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
     )
     problems = [
         f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
