@@ -1,4 +1,5 @@
-"""Changes to actions, with their status rules: each in one write transaction with its audit line."""
+"""Changes to actions and their status rules: each in one write transaction with its audit
+line."""
 
 from datetime import datetime
 
