@@ -8,7 +8,7 @@ Nothing central lists the capabilities: adding one is adding a folder.
 
 import importlib
 import pkgutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from peewee import sort_models
@@ -37,6 +37,8 @@ class Capability:
     Names of things that import Flask views or models are dotted strings ("qa.x.models:MODELS"),
     imported only when the app is built, so declaring a capability never imports its routes.
     `demo` is called as `load(demo)` with the shared `qa.demo.Demo`, in `demo_order`.
+    `action_sources` maps each kind of record that raises actions (an Action's `source`) to the
+    describer of such an action: `describe(source_id, user)` gives (detail, url) or None.
     """
 
     name: str
@@ -48,6 +50,7 @@ class Capability:
     demo_order: int = 100
     commands: tuple[str, ...] = ()
     stylesheet: str | None = None
+    action_sources: dict[str, str] = field(default_factory=dict, hash=False)
 
     def model_classes(self) -> list:
         return list(import_string(self.models)) if self.models else []
@@ -100,6 +103,20 @@ def stylesheets() -> list[str]:
     keeps the head of the page it came from.
     """
     return [c.stylesheet for c in capabilities() if c.stylesheet]
+
+
+@cache
+def action_describers() -> dict:
+    """Source name -> describer, from every capability's `action_sources`.
+
+    The action register describes where an action came from without importing the
+    capabilities that raise actions (they import the register).
+    """
+    return {
+        source: import_string(dotted)
+        for capability in capabilities()
+        for source, dotted in capability.action_sources.items()
+    }
 
 
 def demo_loaders() -> list:

@@ -23,9 +23,9 @@ class PdfError(RuntimeError):
     pass
 
 
-def _link_callback(uri, rel):
-    """Map /static/... to the file on disk; refuse everything else (file://, http://, other
-    paths)."""
+def link_callback(uri, rel):
+    """The file xhtml2pdf may read for a url in a PDF template: /static/... maps to the file on
+    disk; everything else (file://, http://, other paths) is refused with ""."""
     if uri.startswith("/static/"):
         path = (STATIC / uri[len("/static/") :]).resolve()
         if path.is_file() and STATIC.resolve() in path.parents:
@@ -42,7 +42,7 @@ def html_to_pdf(html: str) -> bytes:
     out = io.BytesIO()
     with _LOCK:
         result = pisa.CreatePDF(
-            html, dest=out, link_callback=_link_callback, resource_policy=POLICY, encoding="utf-8"
+            html, dest=out, link_callback=link_callback, resource_policy=POLICY, encoding="utf-8"
         )
     if result.err:
         raise PdfError(f"The PDF could not be made ({result.err} errors)")

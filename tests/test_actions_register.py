@@ -348,6 +348,34 @@ def test_look_back_is_recorded_and_leaves_the_home_list(lead_client, actions):
     assert "Rewrite the escalation policy" not in lead_client.get("/").get_data(as_text=True)
 
 
+def test_a_stale_look_back_is_not_saved_and_says_someone_else_changed_the_action(
+    lead_client, actions
+):
+    action = actions["a_year"]
+    Action.update(version=Action.version + 1).where(Action.id == action.id).execute()
+    form = {"version": action.version, "impact_confirmed": "no", "impact_review_note": "Slipped"}
+    html = lead_client.post(f"/actions/{action.id}/look-back", form).get_data(as_text=True)
+    assert "Someone else saved this" in html and "Changed by someone else: reload" in html
+    assert Action.get_by_id(action.id).impact_reviewed_at is None
+
+
+def test_cancelling_an_action_stamps_when_it_closed_and_reopening_clears_it(lead_client, actions):
+    action = actions["a"]
+    lead_client.post(
+        f"/actions/{action.id}",
+        {"version": action.version, "status": "cancelled", "cancelled_reason": "Superseded"},
+    )
+    saved = Action.get_by_id(action.id)
+    assert saved.status == "cancelled" and saved.completed_at
+    lead_client.post(f"/actions/{action.id}", {"version": saved.version, "status": "open"})
+    assert Action.get_by_id(action.id).completed_at is None
+
+
+def test_a_note_on_an_action_in_progress_or_done_leaves_its_status(lead_client, actions):
+    lead_client.post(f"/actions/{actions['a_year'].id}/notes", {"note": "Still holding"})
+    assert Action.get_by_id(actions["a_year"].id).status == "done"
+
+
 def test_home_page_lists_overdue_actions_for_admin(admin_client, actions):
     html = admin_client.get("/").get_data(as_text=True)
     assert "Train reception staff" in html and "Northbrook Hospitals" in html
@@ -387,3 +415,68 @@ def test_sub_group_sees_which_look_backs_confirmed_the_impact(reviewer_client, a
     assert "Actions whose impact was confirmed a year on" in reviewer_client.get("/").get_data(
         as_text=True
     )
+
+
+# Issue 13: the capability that raised an action describes it; the register imports none of them.
+def test_an_action_from_survey_feedback_says_what_children_said_and_links_admins_to_it(
+    admin_client, lead_client, people, cycles
+):
+    from qa.surveys.models import Survey, YouSaidWeDid
+
+    survey = Survey.create(title="Feeling safe")
+    statement = YouSaidWeDid.create(survey=survey, you_said="The lane is dark", we_did="Lights")
+    action = make_action(
+        people["agency_a"],
+        cycles["this"],
+        "Light the lane",
+        source="survey",
+        source_id=statement.id,
+    )
+    html = admin_client.get(f"/actions/{action.id}").get_data(as_text=True)
+    assert "You said: The lane is dark" in html
+    assert f"/admin/surveys/{survey.id}/" in html
+    html = lead_client.get(f"/actions/{action.id}").get_data(as_text=True)
+    assert "You said: The lane is dark" in html and f"/admin/surveys/{survey.id}/" not in html
+
+
+def test_an_action_from_a_self_rating_links_the_lead_to_the_rating_and_admins_to_its_review(
+    admin_client, lead_client, people, return_a
+):
+    from tests.section11_fixtures import add_action, ratings_of
+
+    rating = ratings_of(return_a)[0]
+    Rating = type(rating)
+    Rating.update(rag="A").where(Rating.id == rating.id).execute()
+    action = add_action(return_a, rating)
+    html = admin_client.get(f"/actions/{action.id}").get_data(as_text=True)
+    assert "An amber or red self-rating (A)" in html
+    assert f"/section11/ratings/{rating.id}/review" in html
+    html = lead_client.get(f"/actions/{action.id}").get_data(as_text=True)
+    assert f'href="/section11/ratings/{rating.id}"' in html
+
+
+def test_an_action_whose_source_is_gone_keeps_its_label(admin_client, people, cycles):
+    action = make_action(people["agency_a"], cycles["this"], source="challenge", source_id=999999)
+    html = admin_client.get(f"/actions/{action.id}").get_data(as_text=True)
+    assert "Challenge event" in html and "A recommendation of the challenge event" not in html
+
+
+def test_each_source_of_actions_is_described_by_its_own_capability(app):
+    import ast
+    import inspect
+
+    from qa.actions import sources
+    from qa.capability import action_describers
+
+    describers = action_describers()
+    assert {name: d.__module__ for name, d in describers.items()} == {
+        "challenge": "qa.challenge.action_source",
+        "section11": "qa.section11.action_source",
+        "survey": "qa.surveys.action_source",
+    }
+    imported = {
+        node.module
+        for node in ast.walk(ast.parse(inspect.getsource(sources)))
+        if isinstance(node, ast.ImportFrom)
+    }
+    assert imported == {"qa.actions.models", "qa.capability"}

@@ -78,3 +78,18 @@ def test_admin_adds_a_framework_and_a_standard_with_a_unique_code(admin_client):
         {"version": "1", "code": "E1", "title": "Other", "position": 2},
     )
     assert "has this code" in again.get_data(as_text=True)
+
+
+def test_a_stale_edit_of_a_cycle_shows_both_versions_and_saving_again_keeps_mine(admin_client):
+    cycle = Cycle.create(name="2027-28", starts=date(2027, 4, 1), ends=date(2028, 3, 31))
+    Cycle.update(deadline=date(2028, 1, 31), version=Cycle.version + 1).where(
+        Cycle.id == cycle.id
+    ).execute()
+    form = {"version": "1", "name": "2027-28", "starts": "2027-04-01", "ends": "2028-03-31"}
+    form["deadline"] = "2027-12-19"
+    html = admin_client.post(f"/admin/cycles/{cycle.id}", form).get_data(as_text=True)
+    assert "Someone else saved this" in html and "2028-01-31" in html
+    assert Cycle.get_by_id(cycle.id).deadline == date(2028, 1, 31)
+    response = admin_client.post(f"/admin/cycles/{cycle.id}", form | {"version": "2"})
+    assert response.status_code == 302
+    assert Cycle.get_by_id(cycle.id).deadline == date(2027, 12, 19)

@@ -229,3 +229,39 @@ def test_agency_toggle_returns_just_the_row_for_htmx(admin_client, people):
         .startswith(f'<tr class="govuk-table__row" id="agency-{agency.id}"')
     )
     assert Agency.get_by_id(agency.id).active is False
+
+
+def test_a_stale_edit_of_a_person_is_a_conflict_and_resets_no_password(app, people, admin_client):
+    peer = Client(app)
+    peer.sign_in(people["peer"].email)
+    person = people["peer"]
+    User.update(name="Renamed by another admin", version=User.version + 1).where(
+        User.id == person.id
+    ).execute()
+    html = admin_client.post(
+        f"/admin/people/{person.id}",
+        {
+            "version": person.version,
+            "name": "My spelling of the name",
+            "email": person.email,
+            "role": "reviewer",
+            "agency": person.agency_id,
+            "max_visits": 2,
+            "active": "y",
+            "new_password": "a brand new phrase",
+        },
+    ).get_data(as_text=True)
+    assert "Someone else saved this" in html and "Renamed by another admin" in html
+    assert User.get_by_id(person.id).name == "Renamed by another admin"
+    assert peer.get("/").status_code == 200
+    assert not AuditEvent.select().where(AuditEvent.verb == "reset password").exists()
+
+
+def test_a_stale_agency_toggle_changes_nothing_and_shows_the_row_as_it_is(admin_client, people):
+    agency = people["agency_a"]
+    for version in (agency.version - 1, "junk", "99999999999999999999999"):
+        response = admin_client.post(
+            f"/admin/agencies/{agency.id}/active", {"version": version}, htmx=True
+        )
+        assert response.status_code == 200
+        assert Agency.get_by_id(agency.id).active is True

@@ -7,11 +7,13 @@ import io
 
 from pypdf import PdfReader
 
-from qa.pdf import _link_callback, html_to_pdf
+from qa.pdf import html_to_pdf, link_callback
 
-PAGE = """<html><head><meta charset="utf-8"><style>
+PAGE = """<html><head><meta charset="utf-8">
+<style>
 @font-face { font-family: "QA Sans"; src: url("/static/fonts/DejaVuSans.ttf"); }
-body { font-family: "QA Sans"; }</style></head><body><p>Budget £1,200 ✓ agreed</p>%s</body></html>"""
+body { font-family: "QA Sans"; }</style></head>
+<body><p>Budget £1,200 ✓ agreed</p>%s</body></html>"""
 
 
 def text_of(data):
@@ -34,11 +36,11 @@ def test_pdf_embeds_a_font_so_pound_and_tick_survive(app_context):
 def test_file_urls_and_remote_images_are_not_fetched(app_context, tmp_path):
     secret = tmp_path / "secret.png"
     secret.write_bytes(b"not really a png")
-    assert _link_callback(f"file://{secret}", None) == ""
-    assert _link_callback("file:///etc/passwd", None) == ""
-    assert _link_callback("/static/../qa/config.py", None) == ""
-    assert _link_callback("http://127.0.0.1/x.png", None) == ""
-    assert _link_callback("/static/fonts/DejaVuSans.ttf", None).endswith("DejaVuSans.ttf")
+    assert link_callback(f"file://{secret}", None) == ""
+    assert link_callback("file:///etc/passwd", None) == ""
+    assert link_callback("/static/../qa/config.py", None) == ""
+    assert link_callback("http://127.0.0.1/x.png", None) == ""
+    assert link_callback("/static/fonts/DejaVuSans.ttf", None).endswith("DejaVuSans.ttf")
     # And a document that asks for them still renders, without them.
     data = html_to_pdf(PAGE % '<img src="file:///etc/passwd"><img src="http://127.0.0.1:9/x.png">')
     assert "root:" not in text_of(data)

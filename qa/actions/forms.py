@@ -9,6 +9,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
+from qa.actions import queries
 from qa.actions.models import STATUSES
 from qa.forms import ChoiceField, VersionedForm, strip
 
@@ -51,6 +52,8 @@ class LookBackForm(VersionedForm):
 
 
 class NewActionForm(FlaskForm):
+    """An action added by hand; its choices are the active agencies and every standard."""
+
     agency = ChoiceField(message="Choose the agency")
     standard = ChoiceField(message="Choose a standard", required=False)
     description = TextAreaField(
@@ -72,6 +75,15 @@ class NewActionForm(FlaskForm):
         ],
     )
     due = DateField(validators=[InputRequired("Enter the date the action is due")])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agency.choices = [("", "Choose an agency")] + [
+            (str(a.id), a.name) for a in queries.active_agencies()
+        ]
+        self.standard.choices = [("", "No particular standard")] + [
+            (str(s.id), f"{s.code} {s.title}") for s in queries.standards()
+        ]
 
     def validate_due(self, field):
         if field.data and field.data < date.today():

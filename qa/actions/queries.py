@@ -11,6 +11,7 @@ from qa.actions import rules
 from qa.actions.models import LIVE, Action, ActionDocument, ActionUpdate
 from qa.documents import Document
 from qa.frameworks.models import Standard
+from qa.ids import parse_id
 from qa.people.models import Agency, User
 
 PAGE = 200  # rows shown on the register; filters narrow it
@@ -37,11 +38,11 @@ def register(user, filters, today=None):
     today = today or date.today()
     query = visible(user)
     if filters.get("agency") and user.role != "agency_lead":
-        query = query.where(Action.agency == _int(filters["agency"]))
+        query = query.where(Action.agency == (parse_id(filters["agency"]) or 0))
     if filters.get("source"):
         query = query.where(Action.source == filters["source"])
     if filters.get("standard"):
-        query = query.where(Action.standard == _int(filters["standard"]))
+        query = query.where(Action.standard == (parse_id(filters["standard"]) or 0))
     if filters.get("status"):
         query = query.where(Action.status == filters["status"])
     if filters.get("overdue"):
@@ -66,11 +67,32 @@ def register(user, filters, today=None):
     ), total
 
 
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
+def agency_of(action_id):
+    """The name of the agency an action belongs to (whoever asks), or None when there is no such
+    action."""
+    return Action.select(Agency.name).join(Agency).where(Action.id == action_id).scalar()
+
+
+def agencies():
+    """Every agency (id and name) by name: the register's agency filter."""
+    return Agency.select(Agency.id, Agency.name).order_by(Agency.name)
+
+
+def active_agencies():
+    """Agencies a new action may be added to, by name."""
+    return Agency.select().where(Agency.active == True).order_by(Agency.name)  # noqa: E712
+
+
+def standards():
+    """Every standard (id, code and title) in framework order: the register's standard filter."""
+    return Standard.select(Standard.id, Standard.code, Standard.title).order_by(
+        Standard.framework, Standard.position
+    )
+
+
+def evidence(action):
+    """The documents kept as evidence of the action (narrow it to one with a where)."""
+    return Document.select().join(ActionDocument).where(ActionDocument.action == action)
 
 
 def due_lists(user, today=None):

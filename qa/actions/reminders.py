@@ -61,7 +61,8 @@ def _body(actions, today):
         days = (today - action.due).days
         lines.append(
             f"- {action.agency.name}: {action.description.splitlines()[0][:120]} (owner "
-            f"{action.owner}; due {action.due:%-d %B %Y}, {days} {'day' if days == 1 else 'days'} ago)"
+            f"{action.owner}; due {action.due:%-d %B %Y}, "
+            f"{days} {'day' if days == 1 else 'days'} ago)"
         )
     return "\n".join(lines)
 

@@ -3,23 +3,19 @@
 (status, evidence, notes, documents, look-back), a new action by hand.
 """
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from flask import abort, redirect, request, url_for
 from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
-from qa import audit, editing
-from qa.actions import bp, queries, rules, sources
+from qa import editing
+from qa.actions import bp, queries, rules, service, sources
 from qa.actions.forms import ActionForm, LookBackForm, NewActionForm, NoteForm
-from qa.actions.models import SOURCES, STATUSES, Action, ActionDocument, ActionUpdate
-from qa.cycles.models import Cycle
-from qa.db import VersionConflict, db
+from qa.actions.models import SOURCES, STATUSES, Action
 from qa.documents import Document, received, send_document, takes_upload
 from qa.forms import ready_to_save, values
-from qa.frameworks.models import Standard
 from qa.htmx import render
-from qa.people.models import Agency
 from qa.security import deny, role_required, subgroup_only
 from qa.uploads import UploadRefused
 
@@ -31,6 +27,12 @@ LABELS = {
     "impact": "Impact",
     "cancelled_reason": "Why it was cancelled",
 }
+NEW_FIELDS = ("agency", "standard", "description", "origin", "owner", "due")
+# The look-back is one decision on the whole action: a conflict says so rather than comparing
+# fields.
+LOOK_BACK_CONFLICT = [
+    {"label": "The action", "mine": "Your look-back", "theirs": "Changed by someone else: reload"}
+]
 
 
 def _viewable(action_id):
@@ -38,7 +40,7 @@ def _viewable(action_id):
     not exist."""
     action = queries.visible(current_user).where(Action.id == action_id).first()
     if action is None:
-        agency = Action.select(Agency.name).join(Agency).where(Action.id == action_id).scalar()
+        agency = queries.agency_of(action_id)
         if agency is not None:
             deny("Action", action_id, agency)
         abort(404)
@@ -56,29 +58,28 @@ def _editable(action_id):
     return action
 
 
+def _register(filters):
+    """The register page's context for these filters: the actions and the filters' choices."""
+    actions, total = queries.register(current_user, filters)
+    return {
+        "actions": actions,
+        "total": total,
+        "filters": filters,
+        "today": date.today(),
+        "agencies": queries.agencies() if current_user.role != "agency_lead" else [],
+        "standards": queries.standards(),
+        "sources": SOURCES,
+        "statuses": STATUSES,
+    }
+
+
 @bp.get("")
 @role_required(*VIEWERS)
 def index():
     if current_user.role == "reviewer":
         subgroup_only()
     filters = {name: request.args.get(name, "").strip() for name in FILTERS}
-    actions, total = queries.register(current_user, filters)
-    return render(
-        "actions/index.html",
-        "actions/_table.html",
-        actions=actions,
-        total=total,
-        filters=filters,
-        today=date.today(),
-        agencies=Agency.select(Agency.id, Agency.name).order_by(Agency.name)
-        if current_user.role != "agency_lead"
-        else [],
-        standards=Standard.select(Standard.id, Standard.code, Standard.title).order_by(
-            Standard.framework, Standard.position
-        ),
-        sources=SOURCES,
-        statuses=STATUSES,
-    )
+    return render("actions/index.html", "actions/_table.html", **_register(filters))
 
 
 def _page(action, form=None, note_form=None, look_back=None, conflict=None, problem=None):
@@ -123,16 +124,10 @@ def save(action_id):
     form = ActionForm()
     if not ready_to_save(form):
         return _page(action, form=form)
-    data = values(form, LABELS)
-    if data["status"] != action.status:
-        data["completed_at"] = datetime.now() if data["status"] in ("done", "cancelled") else None
-    try:
-        editing.update(action, form.version.data, data, summary=f"Updated the action {action}")
-    except VersionConflict as clash:
-        form.version.data = clash.current.version
-        return _page(
-            clash.current, form=form, conflict=editing.conflict_rows(form, clash.current, LABELS)
-        )
+    summary = f"Updated the action {action}"
+    conflict = editing.save_form(action, form, LABELS, summary=summary, write=service.save_action)
+    if conflict:
+        return _page(_viewable(action_id), form=form, conflict=conflict)
     return redirect(url_for("actions.show", action_id=action.id, saved=1), 303)
 
 
@@ -143,13 +138,7 @@ def add_note(action_id):
     form = NoteForm()
     if not ready_to_save(form):
         return _page(action, note_form=form)
-    with db.atomic("IMMEDIATE"):
-        ActionUpdate.create(action=action, by=current_user.id, note=form.note.data)
-        if action.status == "open":
-            Action.update(status="in_progress", version=Action.version + 1).where(
-                Action.id == action.id
-            ).execute()
-        audit.record(current_user, "noted", action, f"Progress note on {action}")
+    service.add_note(action, current_user, form.note.data)
     return redirect(url_for("actions.show", action_id=action.id) + "#notes", 303)
 
 
@@ -162,16 +151,7 @@ def upload(action_id):
         name, content_type, data = received()
     except UploadRefused as refused:
         return _page(action, problem=str(refused))
-    with db.atomic("IMMEDIATE"):
-        document = Document.create(
-            filename=name,
-            content_type=content_type,
-            size=len(data),
-            data=data,
-            uploaded_by=current_user.id,
-        )
-        ActionDocument.create(action=action, document=document)
-        audit.record(current_user, "uploaded", action, f"Evidence {name} for {action}")
+    service.add_evidence(action, current_user, name, content_type, data)
     return redirect(url_for("actions.show", action_id=action.id) + "#evidence", 303)
 
 
@@ -179,13 +159,7 @@ def upload(action_id):
 @role_required(*VIEWERS)
 def download(action_id, document_id):
     action = _viewable(action_id)
-    return send_document(
-        get_object_or_404(
-            Document.select().join(ActionDocument),
-            ActionDocument.action == action,
-            Document.id == document_id,
-        )
-    )
+    return send_document(get_object_or_404(queries.evidence(action), Document.id == document_id))
 
 
 @bp.post("/<int:action_id>/look-back")
@@ -195,27 +169,12 @@ def look_back(action_id):
     form = LookBackForm()
     if not ready_to_save(form):
         return _page(action, look_back=form)
-    data = {
-        "impact_confirmed": form.impact_confirmed.data == "yes",
-        "impact_review_note": form.impact_review_note.data,
-        "impact_reviewed_at": datetime.now(),
-    }
-    try:
-        editing.update(
-            action, form.version.data, data, summary=f"Twelve-month look-back on {action}"
-        )
-    except VersionConflict as clash:
-        return _page(
-            clash.current,
-            look_back=form,
-            conflict=[
-                {
-                    "label": "The action",
-                    "mine": "Your look-back",
-                    "theirs": "Changed by someone else: reload",
-                }
-            ],
-        )
+    data = service.look_back_data(form.impact_confirmed.data == "yes", form.impact_review_note.data)
+    summary = f"Twelve-month look-back on {action}"
+    conflict = editing.save_form(action, form, {}, data=data, summary=summary)
+    if conflict:
+        conflict.rows = LOOK_BACK_CONFLICT
+        return _page(_viewable(action_id), look_back=form, conflict=conflict)
     return redirect(url_for("actions.show", action_id=action.id), 303)
 
 
@@ -223,31 +182,8 @@ def look_back(action_id):
 @role_required("admin")
 def new():
     form = NewActionForm()
-    form.agency.choices = [("", "Choose an agency")] + [
-        (str(a.id), a.name)
-        for a in Agency.select().where(Agency.active == True).order_by(Agency.name)
-    ]  # noqa: E712
-    form.standard.choices = [("", "No particular standard")] + [
-        (str(s.id), f"{s.code} {s.title}")
-        for s in Standard.select().order_by(Standard.framework, Standard.position)
-    ]
     if ready_to_save(form):
-        cycle = Cycle.current() or Cycle.select().order_by(Cycle.starts.desc()).first()
-        description = form.description.data + (
-            f"\n\nFrom: {form.origin.data}" if form.origin.data else ""
-        )
-        action = editing.create(
-            Action,
-            {
-                "agency": int(form.agency.data),
-                "cycle": cycle.id,
-                "source": "manual",
-                "standard": int(form.standard.data) if form.standard.data else None,
-                "description": description,
-                "owner": form.owner.data,
-                "due": form.due.data,
-            },
-        )
+        action = service.create_action(values(form, NEW_FIELDS))
         return redirect(url_for("actions.show", action_id=action.id), 303)
     return render("actions/new.html", form=form)
 

@@ -29,4 +29,5 @@ capability = Capability(
     demo="qa.challenge.demo:load",
     demo_order=50,
     stylesheet="challenge.css",
+    action_sources={"challenge": "qa.challenge.action_source:describe"},
 )

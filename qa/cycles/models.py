@@ -26,7 +26,20 @@ class Cycle(VersionedModel):
             .order_by(cls.starts.desc())
             .first()
         )
-        return found or cls.select().order_by(cls.starts.desc()).first()
+        return found or cls.newest_first().first()
+
+    @classmethod
+    def newest_first(cls):
+        """Every cycle, the latest first."""
+        return cls.select().order_by(cls.starts.desc())
+
+    @classmethod
+    def name_taken(cls, name, other_than=None):
+        """Another cycle (than the one with id `other_than`) already has this name."""
+        query = cls.select().where(cls.name == name)
+        if other_than:
+            query = query.where(cls.id != other_than)
+        return query.exists()
 
 
 MODELS = [Cycle]

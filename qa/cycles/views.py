@@ -7,7 +7,6 @@ from qa import editing
 from qa.cycles import bp
 from qa.cycles.forms import CycleForm
 from qa.cycles.models import Cycle
-from qa.db import VersionConflict
 from qa.forms import ready_to_save, values
 from qa.htmx import render
 from qa.security import role_required
@@ -16,10 +15,7 @@ LABELS = {"name": "Name", "starts": "Starts", "ends": "Ends", "deadline": "Deadl
 
 
 def _name_taken(form, record_id=None):
-    query = Cycle.select().where(Cycle.name == form.name.data)
-    if record_id:
-        query = query.where(Cycle.id != record_id)
-    if query.exists():
+    if Cycle.name_taken(form.name.data, record_id):
         form.name.errors = list(form.name.errors) + ["There is already a cycle with this name"]
         return True
     return False
@@ -28,7 +24,7 @@ def _name_taken(form, record_id=None):
 @bp.get("")
 @role_required("admin")
 def index():
-    return render("cycles/index.html", cycles=Cycle.select().order_by(Cycle.starts.desc()))
+    return render("cycles/index.html", cycles=Cycle.newest_first())
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -49,11 +45,8 @@ def edit(cycle_id):
     form = CycleForm(obj=cycle)
     conflict = None
     if ready_to_save(form) and not _name_taken(form, cycle.id):
-        try:
-            editing.update(cycle, form.version.data, values(form, LABELS))
+        conflict = editing.save_form(cycle, form, LABELS)
+        if conflict is None:
             flash(f"Cycle {cycle.name} saved", "success")
             return redirect(url_for("cycles.index"))
-        except VersionConflict as error:
-            conflict = editing.conflict_rows(form, error.current, LABELS)
-            form.version.data = str(error.current.version)
     return render("cycles/form.html", form=form, cycle=cycle, conflict=conflict)

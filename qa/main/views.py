@@ -7,7 +7,7 @@ from qa.actions.queries import due_lists
 from qa.cycles.models import Cycle
 from qa.db import db
 from qa.main import bp
-from qa.people.models import Agency, User
+from qa.people.queries import active_counts
 from qa.section11.queries import summary as section11_summary
 from qa.security import public, role_required
 
@@ -17,10 +17,7 @@ from qa.security import public, role_required
 def home():
     context = {"cycle": Cycle.current()}
     if current_user.is_admin:
-        context["counts"] = {
-            "agencies": Agency.select().where(Agency.active == True).count(),  # noqa: E712
-            "people": User.select().where(User.active == True).count(),  # noqa: E712
-        }
+        context["counts"] = active_counts()
     if current_user.role == "agency_lead" and current_user.agency:
         context["section11"] = section11_summary(current_user.agency, context["cycle"])
     if current_user.is_admin or current_user.role == "agency_lead":

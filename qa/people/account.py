@@ -3,15 +3,15 @@
 from flask import flash, redirect, url_for
 from flask_login import current_user, login_user
 
-from qa import audit
-from qa.db import db
 from qa.forms import ready_to_save
 from qa.htmx import render, wants_fragment
 from qa.people import account_bp as bp
-from qa.people import declarations
+from qa.people import declarations, queries, service
 from qa.people.account_forms import ConflictForm, PasswordForm, UnavailableForm
-from qa.people.models import Agency, Conflict, Unavailability, User
-from qa.security import deny, hash_password, password_matches, role_required
+from qa.people.models import Conflict, Unavailability
+from qa.security import deny, role_required
+
+CHANGED_MESSAGE = "Your password has been changed. You have been signed out on other devices."
 
 
 def _page(**forms):
@@ -22,13 +22,8 @@ def _page(**forms):
         "password_form": forms.get("password_form") or PasswordForm(formdata=None, email=me.email),
         "conflict_form": forms.get("conflict_form") or ConflictForm(formdata=None),
         "unavailable_form": forms.get("unavailable_form") or UnavailableForm(formdata=None),
-        "conflicts": Conflict.select(Conflict, Agency)
-        .join(Agency)
-        .where(Conflict.user == me)
-        .order_by(Conflict.created_at),
-        "unavailable": Unavailability.select()
-        .where(Unavailability.user == me)
-        .order_by(Unavailability.date),
+        "conflicts": queries.conflicts_of(me),
+        "unavailable": queries.unavailable_dates_of(me),
         "problem": forms.get("problem"),
     }
     return context
@@ -46,20 +41,12 @@ def change_password():
     me = current_user._get_current_object()
     form = PasswordForm(email=me.email)
     if ready_to_save(form):
-        if not password_matches(me.password_hash, form.current_password.data):
+        changed = service.change_password(me, form.current_password.data, form.new_password.data)
+        if changed is None:
             form.current_password.errors = ["Your current password is not right"]
         else:
-            with db.atomic("IMMEDIATE"):
-                User.update(password_hash=hash_password(form.new_password.data)).where(
-                    User.id == me.id
-                ).execute()
-                me.end_sessions()  # other devices signed in as this person are signed out
-                audit.record(me, "changed password", me, f"{me.name} changed their password")
-            login_user(User.get_by_id(me.id))
-            flash(
-                "Your password has been changed. You have been signed out on other devices.",
-                "success",
-            )
+            login_user(changed)
+            flash(CHANGED_MESSAGE, "success")
             return redirect(url_for("account.show"))
     return render("account/show.html", **_page(password_form=form))
 
@@ -121,12 +108,7 @@ def withdraw_unavailable(entry_id):
 def _refuse_unless_mine(model, entry_id):
     """Someone else's declaration is refused and recorded; one already withdrawn (a second click) is
     simply gone."""
-    owner = (
-        User.select(User.id, User.name)
-        .join(model, on=(model.user == User.id))
-        .where(model.id == entry_id)
-        .first()
-    )
+    owner = queries.declared_by(model, entry_id)
     if owner is not None and owner.id != current_user.id:
         deny(model.__name__, entry_id, owner.name)
 

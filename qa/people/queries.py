@@ -3,7 +3,8 @@
 from peewee import JOIN, fn
 
 from qa.frameworks.models import Framework
-from qa.people.models import Agency, Sector, User
+from qa.ids import parse_id
+from qa.people.models import Agency, Conflict, Sector, Unavailability, User
 
 
 def sectors_with_counts():
@@ -25,8 +26,8 @@ def agencies(q="", sector_id="", status=""):
     )
     if q:
         query = query.where(Agency.name.contains(q) | Sector.name.contains(q))
-    if sector_id.isdigit():
-        query = query.where(Agency.sector == int(sector_id))
+    if parse_id(sector_id):
+        query = query.where(Agency.sector == parse_id(sector_id))
     if status == "active":
         query = query.where(Agency.active == True)  # noqa: E712
     elif status == "inactive":
@@ -45,3 +46,45 @@ def people(q="", role=""):
     elif role == "subgroup":
         query = query.where(User.subgroup_member == True)  # noqa: E712
     return list(query)
+
+
+def sectors():
+    """Every sector by name: the agencies page's filter."""
+    return Sector.select().order_by(Sector.name)
+
+
+def agency_rows():
+    """Agencies with their sectors, as the agencies table shows them (narrow it with a where)."""
+    return Agency.select(Agency, Sector).join(Sector)
+
+
+def conflicts_of(user):
+    """The conflicts of interest a person has declared, with their agencies, oldest first."""
+    return (
+        Conflict.select(Conflict, Agency)
+        .join(Agency)
+        .where(Conflict.user == user)
+        .order_by(Conflict.created_at)
+    )
+
+
+def unavailable_dates_of(user):
+    return Unavailability.select().where(Unavailability.user == user).order_by(Unavailability.date)
+
+
+def declared_by(model, entry_id):
+    """Who declared a conflict or unavailable date (id and name), or None when it is gone."""
+    return (
+        User.select(User.id, User.name)
+        .join(model, on=(model.user == User.id))
+        .where(model.id == entry_id)
+        .first()
+    )
+
+
+def active_counts():
+    """How many agencies and people are active, for the admin's home page."""
+    return {
+        "agencies": Agency.select().where(Agency.active == True).count(),  # noqa: E712
+        "people": User.select().where(User.active == True).count(),  # noqa: E712
+    }

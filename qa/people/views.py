@@ -1,17 +1,19 @@
 """Admin pages for sectors, agencies and people: searchable lists, inline-validated forms."""
 
+from functools import partial
+
 from flask import flash, redirect, request, url_for
 from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
-from qa import audit, editing
-from qa.db import VersionConflict, db
+from qa import editing
 from qa.forms import ready_to_save, values
 from qa.htmx import render
-from qa.people import bp, queries
+from qa.ids import parse_id
+from qa.people import bp, queries, service
 from qa.people.forms import AgencyForm, PersonForm, SectorForm, slug_for
 from qa.people.models import ROLES, Agency, Sector, User
-from qa.security import hash_password, role_required
+from qa.security import role_required
 
 AGENCY_LABELS = {"name": "Name", "sector": "Sector", "framework": "Framework", "active": "Active"}
 PERSON_LABELS = {
@@ -46,13 +48,10 @@ def sector_edit(sector_id):
     form = SectorForm(obj=sector, record_id=sector.id)
     conflict = None
     if ready_to_save(form):
-        try:
-            editing.update(sector, form.version.data, {"name": form.name.data})
+        conflict = editing.save_form(sector, form, {"name": "Name"})
+        if conflict is None:
             flash("Sector saved", "success")
             return redirect(url_for("people.sectors"))
-        except VersionConflict as error:
-            conflict = editing.conflict_rows(form, error.current, {"name": "Name"})
-            form.version.data = str(error.current.version)
     return render("people/sector_form.html", form=form, sector=sector, conflict=conflict)
 
 
@@ -75,7 +74,7 @@ def agencies():
         q=q,
         sector_id=sector_id,
         status=status,
-        sectors=Sector.select().order_by(Sector.name),
+        sectors=queries.sectors(),
     )
 
 
@@ -97,13 +96,10 @@ def agency_edit(agency_id):
     form = AgencyForm(obj=agency, record_id=agency.id)
     conflict = None
     if ready_to_save(form):
-        try:
-            editing.update(agency, form.version.data, values(form, AGENCY_LABELS))
+        conflict = editing.save_form(agency, form, AGENCY_LABELS)
+        if conflict is None:
             flash(f"Agency ‘{agency.name}’ saved", "success")
             return redirect(url_for("people.agencies"))
-        except VersionConflict as error:
-            conflict = editing.conflict_rows(form, error.current, AGENCY_LABELS)
-            form.version.data = str(error.current.version)
     return render("people/agency_form.html", form=form, agency=agency, conflict=conflict)
 
 
@@ -111,12 +107,11 @@ def agency_edit(agency_id):
 @role_required("admin")
 def agency_toggle(agency_id):
     """Switch an agency active or inactive from its row (an htmx partial, or a full page)."""
-    agency = get_object_or_404(Agency.select(Agency, Sector).join(Sector), Agency.id == agency_id)
-    try:
-        editing.update(agency, _int(request.form.get("version")), {"active": not agency.active})
-    except VersionConflict:
+    agency = get_object_or_404(queries.agency_rows(), Agency.id == agency_id)
+    version = parse_id(request.form.get("version")) or 0
+    if not service.set_active(agency, version, not agency.active):
         flash("Someone else changed this agency; here is how it is now", "info")
-    agency = Agency.select(Agency, Sector).join(Sector).where(Agency.id == agency_id).get()
+    agency = get_object_or_404(queries.agency_rows(), Agency.id == agency_id)
     return render("people/agency_row_page.html", "people/_agency_row.html", agency=agency)
 
 
@@ -144,10 +139,7 @@ def person_new():
         data={"version": "1", "active": True, "max_visits": 2} if request.method == "GET" else None
     )
     if ready_to_save(form) and _password_given(form):
-        data = values(form, PERSON_LABELS) | {
-            "password_hash": hash_password(form.new_password.data)
-        }
-        person = editing.create(User, data)
+        person = service.create_person(values(form, PERSON_LABELS), form.new_password.data)
         flash(
             f"{person.name} added. Tell them their password in person or by phone, not by email.",
             "success",
@@ -163,30 +155,13 @@ def person_edit(person_id):
     form = PersonForm(obj=person, record_id=person.id)
     conflict = None
     if ready_to_save(form):
-        try:
-            save_person(person, form)
+        password = form.new_password.data
+        write = partial(service.save_person, password=password, who=current_user)
+        conflict = editing.save_form(person, form, PERSON_LABELS, write=write)
+        if conflict is None:
             flash(f"{person.name} saved", "success")
             return redirect(url_for("people.people"))
-        except VersionConflict as error:
-            conflict = editing.conflict_rows(form, error.current, PERSON_LABELS)
-            form.version.data = str(error.current.version)
     return render("people/person_form.html", form=form, person=person, conflict=conflict)
-
-
-def save_person(person, form):
-    """Save the edit; deactivating or resetting a password ends that person's sessions."""
-    data = values(form, PERSON_LABELS)
-    with db.atomic("IMMEDIATE"):
-        was_active = person.active
-        if form.new_password.data:
-            data["password_hash"] = hash_password(form.new_password.data)
-        editing.update(person, form.version.data, data)
-        if form.new_password.data:
-            audit.record(
-                current_user, "reset password", person, f"Reset the password of {person.name}"
-            )
-        if (was_active and not person.active) or form.new_password.data:
-            person.end_sessions()
 
 
 def _password_given(form):
@@ -196,7 +171,3 @@ def _password_given(form):
         ]
         return False
     return True
-
-
-def _int(value):
-    return int(value) if isinstance(value, str) and value.isdigit() and len(value) < 10 else 0

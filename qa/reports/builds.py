@@ -73,7 +73,8 @@ def _run(app, build_id):
             app.logger.error("Board report %s failed:\n%s", build_id, traceback.format_exc())
             ReportBuild.update(
                 status="failed",
-                error="The report could not be made. Try again; if it fails again, tell the system administrator.",
+                error="The report could not be made. Try again; if it fails again, tell the "
+                "system administrator.",
                 finished_at=datetime.now(),
             ).where(ReportBuild.id == build_id).execute()
         finally:

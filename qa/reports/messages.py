@@ -11,7 +11,10 @@ def _plural(n, one, many):
 def key_messages(data):
     out = []
     s11 = data["section11"]
-    line = f"{s11['submitted']} of {s11['total']} agencies ({s11['rate']}%) sent in their Section 11 self-assessment"
+    line = (
+        f"{s11['submitted']} of {s11['total']} agencies ({s11['rate']}%) sent in their "
+        "Section 11 self-assessment"
+    )
     if s11.get("before") and s11["before"]["submitted"]:
         line += f", against {s11['before']['submitted']} in {s11['before']['cycle'].name}"
     out.append(line + ".")
@@ -31,9 +34,16 @@ def key_messages(data):
         )
     ch = data["challenge"]
     if ch["reports"]:
-        text = f"{_plural(len(ch['reports']), 'agency was', 'agencies were')} visited for a challenge event, leading to {_plural(ch['recommendations'], 'recommendation', 'recommendations')}"
+        text = (
+            f"{_plural(len(ch['reports']), 'agency was', 'agencies were')} visited for a "
+            "challenge event, leading to "
+            f"{_plural(ch['recommendations'], 'recommendation', 'recommendations')}"
+        )
         if ch["lower"]:
-            text += f"; on {_plural(ch['lower'], 'standard', 'standards')} the visitors agreed a lower rating than the agency gave itself"
+            text += (
+                f"; on {_plural(ch['lower'], 'standard', 'standards')} the visitors agreed a "
+                "lower rating than the agency gave itself"
+            )
         out.append(text + ".")
     kids = data["children"]
     if kids["responses"] or kids["you_said"]:

@@ -12,13 +12,14 @@ from playhouse.flask_utils import get_object_or_404
 from qa.cycles.models import Cycle
 from qa.documents import Document, send_document
 from qa.htmx import render
-from qa.reports import annual, bp, builds
+from qa.ids import parse_id
+from qa.reports import annual, bp, builds, queries
 from qa.reports.models import ReportBuild
 from qa.security import role_required
 
 
 def _cycle():
-    chosen = request.values.get("cycle", type=int)
+    chosen = parse_id(request.values.get("cycle"))
     return (
         get_object_or_404(Cycle, Cycle.id == chosen)
         if chosen
@@ -30,17 +31,11 @@ def _cycle():
 @role_required("admin")
 def annual_page():
     cycle = _cycle()
-    latest = (
-        ReportBuild.select()
-        .where(ReportBuild.cycle == cycle, ReportBuild.status == "done")
-        .order_by(ReportBuild.id.desc())
-        .first()
-    )
     return render(
         "reports/annual.html",
         **annual.build(cycle, date.today()),
-        cycles=Cycle.select().order_by(Cycle.starts.desc()),
-        latest=latest,
+        cycles=Cycle.newest_first(),
+        latest=queries.latest_build(cycle),
     )
 
 

@@ -25,4 +25,5 @@ capability = Capability(
     demo="qa.section11.demo:load",
     demo_order=40,
     stylesheet="section11.css",
+    action_sources={"section11": "qa.section11.action_source:describe"},
 )

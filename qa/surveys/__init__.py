@@ -35,6 +35,7 @@ capability = Capability(
     demo_order=30,
     commands=("qa.surveys.commands:purge",),
     stylesheet="surveys/admin.css",
+    action_sources={"survey": "qa.surveys.action_source:describe"},
 )
 
 

@@ -82,11 +82,15 @@ def test_agency_lead_records_progress_and_evidence(page, people, cycles, tmp_pat
     evidence.write_bytes(PDF)
     page.get_by_label("Add a document as evidence").set_input_files(str(evidence))
     page.get_by_role("button", name="Upload").click()
-    expect(
-        page.get_by_role("link", name="briefing_register.pdf").or_(
-            page.get_by_role("link", name="briefing register.pdf")
-        )
-    ).to_be_visible()
+    kept = page.get_by_role("link", name="briefing_register.pdf").or_(
+        page.get_by_role("link", name="briefing register.pdf")
+    )
+    expect(kept).to_be_visible()
+    # a file is a link out of hx-boost: it downloads, and the page stays as it was
+    with page.expect_download() as download:
+        kept.click()
+    assert download.value.path().read_bytes() == PDF
+    expect(page.get_by_label("Add a document as evidence")).to_be_visible()
 
     page.get_by_label("Done").check()
     page.get_by_label("Evidence of completion").fill(
@@ -128,5 +132,12 @@ def test_admin_filters_the_register_and_builds_the_board_report(page, people, cy
     page.get_by_role("button", name="Make the PDF for the board").click()
     expect(page.get_by_role("link", name="Download the PDF")).to_be_visible(timeout=120_000)
     check_axe(page, "report-build-done")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download the PDF").click()
+    assert download.value.path().read_bytes().startswith(b"%PDF")
+    page.get_by_role("link", name="The report on screen").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name=re.compile(r"download the PDF made")).click()
+    assert download.value.path().read_bytes().startswith(b"%PDF")
     assert ReportBuild.select().where(ReportBuild.status == "done").count() == 1
     assert page.console_errors == []

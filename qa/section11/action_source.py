@@ -1,0 +1,21 @@
+"""How the action register describes an action raised by a Section 11 rating."""
+
+from flask import url_for
+
+from qa.section11.models import Rating
+
+
+def describe(rating_id, user):
+    """(detail, url) of the amber or red self-rating that raised the action, or None if it is gone.
+
+    The url is None when the person may not open the rating.
+    """
+    rating = Rating.get_or_none(Rating.id == rating_id)
+    if rating is None:
+        return None
+    url = None
+    if user.role == "agency_lead":
+        url = url_for("section11.rating", rating_id=rating.id)
+    elif user.is_admin or user.subgroup_member:
+        url = url_for("scrutiny.review", rating_id=rating.id)
+    return f"An amber or red self-rating ({rating.rag or 'not rated'})", url
