@@ -9,10 +9,10 @@ from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
+from qa import editing
 from qa.challenge import access, bp, findings, queries
 from qa.challenge.fields import finding_field, summary_field
 from qa.challenge.forms import PlainReasonForm, RecommendationForm
-from qa import editing
 from qa.challenge.models import RECORDING, Visitor
 from qa.documents import send_document
 from qa.forms import ready_to_save
