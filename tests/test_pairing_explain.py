@@ -3,15 +3,10 @@ unpaired."""
 
 from datetime import date
 
-from qa.pairing.explain import (
-    describe_breach,
-    explain_pairing,
-    explain_unpaired,
-    explain_unpaired_event,
-    format_date,
-    slot_reasons,
-)
-from qa.pairing.solver import LEAD, PEER, Context, Event, HardRule, Person, candidates, propose
+from qa.pairing.data import LEAD, PEER, Context, Event, HardRule, Person
+from qa.pairing.explain import explain_pairing, explain_unpaired, explain_unpaired_event
+from qa.pairing.solver import candidates, propose
+from qa.pairing.words import describe_breach, format_date, slot_reasons
 
 DAY = date(2027, 3, 12)
 HEALTH_VISIT = Event(

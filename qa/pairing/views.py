@@ -13,8 +13,8 @@ from qa.forms import ready_to_save
 from qa.htmx import render, wants_fragment
 from qa.pairing import apply as applying
 from qa.pairing import bp, inputs, planning
+from qa.pairing.data import LEAD, ROLES
 from qa.pairing.forms import PinForm, accepted_pairs
-from qa.pairing.solver import LEAD, ROLES
 from qa.people.models import Agency
 from qa.security import role_required
 
