@@ -884,6 +884,7 @@ ADAPTERS = {
     "planning.py",
     "apply.py",
     "never.py",
+    "queries.py",  # the pairing pages' reads
     "forms.py",
     "views.py",
     "people_views.py",
