@@ -78,7 +78,8 @@ def line(name, wall, cpu, extra=""):
     verdict = (
         ""
         if target is None
-        else f"  target {target * 1000:.0f} ms: wall {'PASS' if wall <= target else 'MISS'}, CPU {'PASS' if cpu <= target else 'MISS'}"
+        else f"  target {target * 1000:.0f} ms: wall {'PASS' if wall <= target else 'MISS'}, "
+        f"CPU {'PASS' if cpu <= target else 'MISS'}"
     )
     print(f"  {name:<28} {wall * 1000:8.1f} ms wall {cpu * 1000:8.1f} ms CPU{extra}{verdict}")
 
@@ -123,12 +124,15 @@ def main():
                 f"CPUs: {os.cpu_count()}, load average: "
                 f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}"
             )
-            everyone = lambda: list(
-                User.select(User, Agency, Sector)
-                .join(Agency)
-                .join(Sector)
-                .where(User.role.in_(inputs.VISITING_ROLES))
-            )  # noqa: E731
+
+            def everyone():
+                return list(
+                    User.select(User, Agency, Sector)
+                    .join(Agency)
+                    .join(Sector)
+                    .where(User.role.in_(inputs.VISITING_ROLES))
+                )
+
             base_wall, base_cpu, _ = median(everyone, args.repeats)
             line("baseline: people query", base_wall, base_cpu)
             measure(cycle, "as loaded", base_wall, args.repeats)

@@ -190,7 +190,7 @@ def test_without_javascript_the_whole_standard_saves_at_once(lead, event):
     assert (saved.agreed_rag, saved.evidence_seen, saved.strengths) == ("G", "Minutes", "Good")
 
 
-def test_without_javascript_a_second_visitor_saving_the_same_standard_gets_a_conflict_never_a_silent_overwrite(
+def test_without_javascript_a_second_visitor_on_the_same_standard_gets_a_conflict_not_an_overwrite(
     lead, peer, event
 ):
     finding = findings_of(event)[0]

@@ -169,7 +169,8 @@ def remove_recommendation(rec, who):
         if rec.action_id:
             Action.update(
                 status="cancelled",
-                cancelled_reason="The recommendation was withdrawn when the challenge findings were reopened",
+                cancelled_reason="The recommendation was withdrawn when the challenge findings "
+                "were reopened",
             ).where(Action.id == rec.action_id).execute()
         _unagree(rec.finding.event_id)
         audit.record(who, "deleted", rec, f"Withdrew the recommendation ‘{rec.text[:200]}’")

@@ -77,7 +77,8 @@ def _sector_sentence(
             return f"{got} is a related sector to {wanted}."
         if not closer:
             blocked = _blockers(situation, event, lead, peer)
-            return f"No free peer in {wanted}{f' ({blocked})' if blocked else ''}; {got} is a related sector."
+            because = f" ({blocked})" if blocked else ""
+            return f"No free peer in {wanted}{because}; {got} is a related sector."
         return (
             f"{got} is a related sector; a peer in {wanted} was free but fitted less well overall."
         )

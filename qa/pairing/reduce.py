@@ -25,7 +25,7 @@ REDUCE_GAPS = (0, 25, 100)
 
 @dataclass
 class Relaxation:
-    """What `relax` proves: a lower bound on cost, and how much more each candidate costs at least."""
+    """What `relax` proves: a lower bound on cost, and the least extra each candidate costs."""
 
     bound: int  # least cost of filling every open slot when the dropped rules and costs are ignored
     # (event index, role, person id) -> extra cost, at least, of using that person

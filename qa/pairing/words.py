@@ -50,7 +50,8 @@ def sector_reason(event: Event, peer: Person) -> str:
     if relation == "same":
         return f"Same sector: {sector_label(event.sector)}"
     if relation == "related":
-        return f"Related sector: {sector_label(peer.sector)} is related to {sector_label(event.sector)}"
+        related = f"{sector_label(peer.sector)} is related to {sector_label(event.sector)}"
+        return f"Related sector: {related}"
     return f"Different sector: {sector_label(peer.sector)}"
 
 
@@ -120,9 +121,12 @@ def describe_breach(
         HardRule.SAME_PERSON: f"{name} is already the {ROLE_NOUNS[_other(role)]} for this visit",
         HardRule.UNAVAILABLE: f"{name} is unavailable on {day}",
         HardRule.BUSY: f"{name} is already visiting another agency on {day}",
-        HardRule.AT_MAXIMUM: f"{name} has reached their maximum of {counted(person.max_visits, 'visit')} this cycle",
-        HardRule.RECIPROCAL: f"a peer from {event.agency_name} is already challenging {name}'s agency this cycle",
-        HardRule.NEVER_PAIR: f"{name} must never be paired with {partner.name if partner else 'the other visitor'}",
+        HardRule.AT_MAXIMUM: f"{name} has reached their maximum of "
+        f"{counted(person.max_visits, 'visit')} this cycle",
+        HardRule.RECIPROCAL: f"a peer from {event.agency_name} is already challenging {name}'s "
+        "agency this cycle",
+        HardRule.NEVER_PAIR: f"{name} must never be paired with "
+        f"{partner.name if partner else 'the other visitor'}",
     }
     return texts[rule]
 
@@ -141,7 +145,8 @@ def count_phrase(
         HardRule.BUSY: f"{count} already visiting that day",
         HardRule.AT_MAXIMUM: f"{count} at their maximum",
         HardRule.RECIPROCAL: f"{count} barred as a reciprocal visit",
-        HardRule.NEVER_PAIR: f"{count} never to be paired with {partner.name if partner else 'the ' + other}",
+        HardRule.NEVER_PAIR: f"{count} never to be paired with "
+        f"{partner.name if partner else 'the ' + other}",
     }
     return texts[rule]
 
