@@ -94,7 +94,7 @@ def summary(event_id):
 
 def _field_page(f, event):
     """One field as saved now: its own page, or for htmx the field alone."""
-    return render("challenge/_field_page.html", "challenge/_field.html", f=f, event=event)
+    return render("challenge/field.html", "challenge/_field.html", f=f, event=event)
 
 
 def _autosave(record, name, save, view, event):
