@@ -15,7 +15,9 @@ from datetime import date, timedelta
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from qa.pairing.solver import Context, Event, Person, _prepare, greedy_assignment, propose, score  # noqa: E402
+from qa.pairing.data import Context, Event, Person  # noqa: E402
+from qa.pairing.problem import greedy_assignment, prepare, score  # noqa: E402
+from qa.pairing.solver import propose  # noqa: E402
 
 SECTORS = [
     "health", "early-years", "police", "youth-justice", "probation",
@@ -98,7 +100,7 @@ def run_case(
         f"{len(instances)} instances)"
     )
     for number, (events, people, context) in enumerate(instances, start=1):
-        prep_s, _ = median_seconds(lambda: _prepare(events, people, context), repeats)
+        prep_s, _ = median_seconds(lambda: prepare(events, people, context), repeats)
         greedy_s, greedy = median_seconds(
             lambda: greedy_assignment(events, people, context), repeats
         )

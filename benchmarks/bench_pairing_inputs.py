@@ -124,12 +124,15 @@ def main():
                 f"CPUs: {os.cpu_count()}, load average: "
                 f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}"
             )
-            everyone = lambda: list(
-                User.select(User, Agency, Sector)
-                .join(Agency)
-                .join(Sector)
-                .where(User.role.in_(inputs.VISITING_ROLES))
-            )  # noqa: E731
+
+            def everyone():
+                return list(
+                    User.select(User, Agency, Sector)
+                    .join(Agency)
+                    .join(Sector)
+                    .where(User.role.in_(inputs.VISITING_ROLES))
+                )
+
             base_wall, base_cpu, _ = median(everyone, args.repeats)
             line("baseline: people query", base_wall, base_cpu)
             measure(cycle, "as loaded", base_wall, args.repeats)

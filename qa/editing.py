@@ -99,13 +99,17 @@ def delete(obj, summary=None):
         obj.delete_instance()
 
 
-def save_form(obj, form, labels, *, data=None, summary=None, write=None, counter="version"):
+def save_form(
+    obj, form, labels, *, data=None, summary=None, write=None, counter="version", compare=None
+):
     """Save the form onto `obj` at the version it was opened with.
 
     Returns None when saved, or the Conflict to show; the form's version field then moves on
     to the saved version, so that sending the form again keeps the person's words. `data` defaults
     to the fields named in `labels`; `write(obj, version, data, summary)` replaces `update` for a
-    save that does more (and must raise VersionConflict the same way).
+    save that does more (and must raise VersionConflict the same way). `compare(form, current)`
+    gives the conflict's rows for a form whose fields are not the record's columns (a date and
+    times for one `starts_at`).
     """
     data = {name: getattr(form, name).data for name in labels} if data is None else data
     try:
@@ -114,7 +118,10 @@ def save_form(obj, form, labels, *, data=None, summary=None, write=None, counter
         else:
             write(obj, getattr(form, counter).data, data, summary)
     except VersionConflict as error:
-        return conflict_for(form, error.current, labels, counter=counter)
+        conflict = conflict_for(form, error.current, labels, counter=counter)
+        if compare is not None:
+            conflict.rows = compare(form, error.current)
+        return conflict
     return None
 
 

@@ -148,6 +148,16 @@ def test_use_theirs_returns_the_field_as_saved_and_drops_the_local_copy(lead, pe
     assert "Lead&#39;s words</textarea>" in html and 'data-discard-local="true"' in html
 
 
+def test_without_javascript_use_theirs_is_a_page_of_the_field_as_saved(lead, peer, event):
+    finding = findings_of(event)[0]
+    lead.post(
+        f"/challenge/findings/{finding.id}/fields/strengths",
+        field_post(finding, "strengths", "Lead's words"),
+    )
+    html = peer.get(f"/challenge/findings/{finding.id}/fields/strengths").get_data(as_text=True)
+    assert "<h1" in html and "Strengths for" in html and "Lead&#39;s words</textarea>" in html
+
+
 def test_the_agreed_rating_accepts_only_red_amber_or_green(lead, event):
     finding = findings_of(event)[0]
     lead.post(
@@ -190,7 +200,7 @@ def test_without_javascript_the_whole_standard_saves_at_once(lead, event):
     assert (saved.agreed_rag, saved.evidence_seen, saved.strengths) == ("G", "Minutes", "Good")
 
 
-def test_without_javascript_a_second_visitor_saving_the_same_standard_gets_a_conflict_never_a_silent_overwrite(
+def test_without_javascript_a_second_visitor_on_the_same_standard_gets_a_conflict_not_an_overwrite(
     lead, peer, event
 ):
     finding = findings_of(event)[0]

@@ -281,6 +281,23 @@ def test_cancelling_needs_a_reason_and_is_audited(admin_client, event):
     )
 
 
+def test_a_stale_cancel_says_someone_changed_the_event_and_keeps_the_reason(
+    admin_client, people, event
+):
+    opened = event.version
+    scheduling.schedule(event, event.version, at(SOON, 10), at(SOON, 13), "Room 5", people["admin"])
+    html = admin_client.post(
+        f"/challenge/events/{event.id}/cancel", {"version": opened, "reason": "Merging"}
+    ).get_data(as_text=True)
+    assert "Someone changed this event while you were here" in html and "Merging" in html
+    assert reload(event).status == "scheduled"
+    sent_again = admin_client.post(
+        f"/challenge/events/{event.id}/cancel",
+        {"version": reload(event).version, "reason": "Merging"},
+    )
+    assert sent_again.status_code == 302 and reload(event).status == "cancelled"
+
+
 def test_after_cancelling_the_agency_can_be_chosen_again(app, people, event, cycle):
     scheduling.cancel(event, event.version, "Moved to next term", people["admin"])
     assert scheduling.choose(cycle, [(people["agency_a"], "Chosen again")], people["admin"])

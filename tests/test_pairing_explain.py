@@ -3,15 +3,10 @@ unpaired."""
 
 from datetime import date
 
-from qa.pairing.explain import (
-    describe_breach,
-    explain_pairing,
-    explain_unpaired,
-    explain_unpaired_event,
-    format_date,
-    slot_reasons,
-)
-from qa.pairing.solver import LEAD, PEER, Context, Event, HardRule, Person, candidates, propose
+from qa.pairing.data import LEAD, PEER, Context, Event, HardRule, Person
+from qa.pairing.explain import explain_pairing, explain_unpaired, explain_unpaired_event
+from qa.pairing.solver import candidates, propose
+from qa.pairing.words import describe_breach, format_date, slot_reasons
 
 DAY = date(2027, 3, 12)
 HEALTH_VISIT = Event(
@@ -130,7 +125,8 @@ def test_related_sector_counts_why_each_same_sector_peer_could_not_go():
     )
     assert (
         lines(text)[0]
-        == "No free peer in Health (1 from Northshire Health itself, 1 conflicted, 1 unavailable); Early years is a related sector."
+        == "No free peer in Health (1 from Northshire Health itself, 1 conflicted, 1 unavailable); "
+        "Early years is a related sector."
     )
 
 
@@ -151,7 +147,8 @@ def test_related_sector_admits_when_a_same_sector_peer_was_free():
     text = explain_pairing(HEALTH_VISIT, ANN, EVE, people=[ANN, BOB, EVE], events=[HEALTH_VISIT])
     assert (
         lines(text)[0]
-        == "Early years is a related sector; a peer in Health was free but fitted less well overall."
+        == "Early years is a related sector; a peer in Health was free but fitted less well "
+        "overall."
     )
 
 
@@ -166,7 +163,8 @@ def test_unrelated_sector_names_the_sectors_that_had_nobody_free():
     text = explain_pairing(HEALTH_VISIT, ANN, PAT, people=[ANN, PAT], events=[HEALTH_VISIT])
     assert (
         lines(text)[0]
-        == "No free peer in Health or a related sector (Early years); Police is the closest available."
+        == "No free peer in Health or a related sector (Early years); Police is the closest "
+        "available."
     )
 
 
@@ -223,7 +221,8 @@ def test_a_pinned_pair_that_breaks_the_rules_says_so():
     text = explain_pairing(pinned, conflicted, BOB)
     assert (
         lines(text)[-1]
-        == "Pinned by an admin despite the rules: Cal Conflicted has declared a conflict with Northshire Health."
+        == "Pinned by an admin despite the rules: Cal Conflicted has declared a conflict with "
+        "Northshire Health."
     )
 
 
@@ -292,7 +291,8 @@ def test_unpaired_explanation_says_when_the_role_is_not_the_problem():
     text = explain_unpaired(HEALTH_VISIT, PEER, [BOB, EVE])
     assert (
         text
-        == "2 peers could visit Northshire Health on 12 March 2027, so the peer is not what is missing."
+        == "2 peers could visit Northshire Health on 12 March 2027, so the peer is not what is "
+        "missing."
     )
 
 

@@ -9,8 +9,9 @@ from qa.challenge import scheduling
 from qa.challenge.models import ChallengeEvent, Visitor
 from qa.cycles.models import Cycle
 from qa.pairing import inputs, planning
+from qa.pairing.data import LEAD, PEER, HardRule
 from qa.pairing.models import NeverPair, PairingPin
-from qa.pairing.solver import LEAD, PEER, HardRule, check_hard_rules
+from qa.pairing.rules import check_hard_rules
 from qa.people.models import Conflict, Unavailability, User
 from tests.challenge_helpers import SOON, cycle_fixture, last_cycle_fixture, reload  # noqa: F401
 from tests.pairing_helpers import dated_event, reviewer, world_fixture  # noqa: F401

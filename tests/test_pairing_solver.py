@@ -13,23 +13,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from qa.pairing import solver
-from qa.pairing.solver import (
-    LEAD,
-    PEER,
-    RELATED_SECTORS,
-    SECTOR_LABELS,
-    Context,
-    Event,
-    HardRule,
-    Person,
-    candidates,
-    check_hard_rules,
-    greedy_assignment,
-    propose,
-    sector_relation,
-    sector_slug,
-)
+from qa.pairing import costs
+from qa.pairing.costs import RELATED_SECTORS, SECTOR_LABELS, sector_relation, sector_slug
+from qa.pairing.data import LEAD, PEER, Context, Event, HardRule, Person
+from qa.pairing.model import Model
+from qa.pairing.problem import greedy_assignment, is_pairable, prepare
+from qa.pairing.reduce import relax
+from qa.pairing.rules import check_hard_rules
+from qa.pairing.solver import candidates, propose
 
 DAY1 = date(2027, 3, 12)
 DAY2 = date(2027, 3, 19)
@@ -139,24 +130,24 @@ def reference_cost(events, people_by_id, ctx, assignment):
             visits.setdefault(pid, 0)
             if role == PEER:
                 if sector_slug(p.sector) == sector_slug(ev.sector):
-                    total += solver.SAME_SECTOR_COST
+                    total += costs.SAME_SECTOR_COST
                 elif sector_slug(p.sector) in RELATED_SECTORS.get(sector_slug(ev.sector), ()):
-                    total += solver.RELATED_SECTOR_COST
+                    total += costs.RELATED_SECTOR_COST
                 else:
-                    total += solver.UNRELATED_SECTOR_COST
-            total += solver.VISIT_LAST_THREE_CYCLES_COST * p.visits_last_three_cycles
-            total += solver.REPEAT_AGENCY_VISIT_COST * (ev.agency_id in p.visited_agency_ids)
+                    total += costs.UNRELATED_SECTOR_COST
+            total += costs.VISIT_LAST_THREE_CYCLES_COST * p.visits_last_three_cycles
+            total += costs.REPEAT_AGENCY_VISIT_COST * (ev.agency_id in p.visited_agency_ids)
             visits[pid] += 1
         if lead_id is not None and peer_id is not None:
             a, b = people_by_id[lead_id], people_by_id[peer_id]
-            total += solver.REPEAT_PAIRING_COST * (frozenset((a.id, b.id)) in ctx.last_cycle_pairs)
-            total += solver.TWO_FIRST_TIMERS_COST * (
+            total += costs.REPEAT_PAIRING_COST * (frozenset((a.id, b.id)) in ctx.last_cycle_pairs)
+            total += costs.TWO_FIRST_TIMERS_COST * (
                 a.previous_visits_total == 0 and b.previous_visits_total == 0
             )
     for pid, n in visits.items():
         v = people_by_id[pid].visits_this_cycle
         # k-th visit sees k earlier
-        total += solver.VISIT_THIS_CYCLE_COST * sum(v + k for k in range(n))
+        total += costs.VISIT_THIS_CYCLE_COST * sum(v + k for k in range(n))
     return total
 
 
@@ -442,13 +433,13 @@ def test_relaxation_bounds_the_cost_of_every_candidate_used(instance):
     # The pruning proof in one line: an assignment pairing every pairable event that uses
     # (slot, person) costs at least bound + reduced cost of that candidate.
     events, people, ctx = instance
-    problem = solver._prepare(events, people, ctx)
-    relaxation = solver._relaxation(problem)
+    problem = prepare(events, people, ctx)
+    relaxation = relax(problem)
     proposal = propose(events, people, ctx, reduce=False)
-    pairable = sum(1 for i in range(len(events)) if solver._pairable(problem, i))
+    pairable = sum(1 for i in range(len(events)) if is_pairable(problem, i))
     if relaxation is None or proposal.paired_count < pairable:
         return  # the bound speaks only of assignments that pair every pairable event
-    variable_cost = proposal.total_cost - solver._Model(problem).build().constant
+    variable_cost = proposal.total_cost - Model(problem).build().constant
     for index, ev in enumerate(events):
         pairing = proposal.pairing_for(ev.id)
         for role, pid in ((LEAD, pairing.lead_id), (PEER, pairing.peer_id)):
@@ -789,7 +780,7 @@ def test_two_first_timers_are_paired_when_there_is_no_one_else():
     pairing = only(
         propose([event(1)], [lead(1, previous_visits_total=0), peer(3, previous_visits_total=0)])
     )
-    assert pairing.paired and pairing.breakdown["two_first_timers"] == solver.TWO_FIRST_TIMERS_COST
+    assert pairing.paired and pairing.breakdown["two_first_timers"] == costs.TWO_FIRST_TIMERS_COST
 
 
 def test_pairing_more_events_beats_any_cost_saving():
@@ -818,9 +809,9 @@ def test_breakdown_itemises_the_cost():
     pairing = only(propose([event(1)], people, ctx))
     assert pairing.breakdown == {
         "lead_load": 16,
-        "lead_repeat_agency": solver.REPEAT_AGENCY_VISIT_COST,
-        "peer_sector": solver.RELATED_SECTOR_COST,
-        "repeat_pairing": solver.REPEAT_PAIRING_COST,
+        "lead_repeat_agency": costs.REPEAT_AGENCY_VISIT_COST,
+        "peer_sector": costs.RELATED_SECTOR_COST,
+        "repeat_pairing": costs.REPEAT_PAIRING_COST,
     }
     assert pairing.cost == sum(pairing.breakdown.values())
 
@@ -867,7 +858,7 @@ def test_candidates_are_allowed_people_cheapest_first_with_reasons():
     ]
     found = candidates(ev, PEER, people, assignment={1: (9, 2)}, events=[ev])
     assert [c.person.id for c in found] == [2, 1]
-    assert found[0].cost == 0 and found[1].cost == solver.UNRELATED_SECTOR_COST
+    assert found[0].cost == 0 and found[1].cost == costs.UNRELATED_SECTOR_COST
     assert found[0].reasons[0] == "Same sector: Health"
 
 
@@ -875,7 +866,7 @@ def test_candidates_count_the_persons_other_visits_in_the_proposal():
     events = [event(1), event(2, agency="W", day=DAY2)]
     people = [lead(9), lead(8), peer(2, agency="Q")]
     found = candidates(events[0], PEER, people, events=events, assignment={1: (9, None), 2: (8, 2)})
-    assert found[0].cost == solver.VISIT_THIS_CYCLE_COST
+    assert found[0].cost == costs.VISIT_THIS_CYCLE_COST
     assert "1 visit this cycle (including 1 in this proposal)" in found[0].reasons
 
 
@@ -893,6 +884,7 @@ ADAPTERS = {
     "planning.py",
     "apply.py",
     "never.py",
+    "queries.py",  # the pairing pages' reads
     "forms.py",
     "views.py",
     "people_views.py",

@@ -118,9 +118,13 @@ THIS_EVENTS = [
         None,
     ),
 ]
-OVERRIDE = "Anita has moved her leave to the following week (her email of 20 November 2026); no other health peer is free that week."
+OVERRIDE = (
+    "Anita has moved her leave to the following week (her email of 20 November 2026); no other "
+    "health peer is free that week."
+)
 MANUAL = {
-    "Insp Joy Mbeki": "No peer reviewer works in probation; a police inspector brings criminal justice experience."
+    "Insp Joy Mbeki": "No peer reviewer works in probation; a police inspector brings criminal "
+    "justice experience."
 }
 
 

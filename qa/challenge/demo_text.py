@@ -201,19 +201,23 @@ ON_THE_DAY = {
 }
 
 SUMMARIES = {
-    "Northbrook Constabulary": "The Constabulary's self-assessment was candid, and officers we met understood the voice of the child. "
+    "Northbrook Constabulary": "The Constabulary's self-assessment was candid, and officers we "
+    "met understood the voice of the child. "
     "The vulnerability hub is a real strength; what is not yet clear is how the learning from it "
     "reaches response officers on nights.",
-    "Northbrook Hospitals NHS Foundation Trust": "The trust has strong safeguarding leadership and an experienced named nurse team. "
+    "Northbrook Hospitals NHS Foundation Trust": "The trust has strong safeguarding leadership "
+    "and an experienced named nurse team. "
     "The two learning reviews have led to changes in the emergency department, but children not "
     "brought to outpatient appointments are still followed up inconsistently.",
     "Oak Hill Primary School": "Oak Hill is a caring school where pupils know who to talk to. "
     "Rating every standard green was generous: record keeping for lunchtime staff and volunteers "
     "needs tightening before the school can show it is consistently strong.",
-    "Northbrook Homes": "Northbrook Homes has made good progress since joining the partnership's training programme. "
+    "Northbrook Homes": "Northbrook Homes has made good progress since joining the "
+    "partnership's training programme. "
     "Front-line staff see families other agencies do not, and the recommendations focus on "
     "making sure what they notice is passed on.",
-    "Northbrook Youth Trust": "The Youth Trust relies on committed volunteers and has good basic arrangements. "
+    "Northbrook Youth Trust": "The Youth Trust relies on committed volunteers and has good "
+    "basic arrangements. "
     "Supervision of volunteers and the recording of low-level concerns are the areas to "
     "strengthen as the Trust grows.",
 }

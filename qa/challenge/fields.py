@@ -8,8 +8,9 @@ from datetime import datetime
 
 from flask import url_for
 
-from qa.challenge.findings import FIELDS, FieldConflict
+from qa.challenge.findings import FIELDS
 from qa.challenge.models import RAG
+from qa.editing import Conflict
 
 
 @dataclass
@@ -26,7 +27,7 @@ class Field:
     saved_at: datetime | None = None
     saved_by: object = None
     state: str = ""  # "", saved, conflict, locked
-    conflict: FieldConflict | None = None
+    conflict: Conflict | None = None
     # just taken from the server ("use theirs"): the browser drops its kept copy
     fresh: bool = False
 

@@ -3,11 +3,10 @@
 Recommendations, agreeing, reopening.
 """
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from qa import audit
+from qa import audit, editing
 from qa.actions.models import Action
-from qa.audit import AuditEvent
 from qa.challenge.models import RAG, RECORDING, ChallengeEvent, Finding, Recommendation, Visitor
 from qa.challenge.scheduling import lay_out_findings
 from qa.db import db
@@ -21,8 +20,6 @@ FIELDS = {
     "development": "Areas for development",
 }
 MAX_TEXT = 20_000
-# Autosave writes often; one audit line per person per record per quarter hour says enough.
-AUDIT_QUIET = timedelta(minutes=15)
 
 
 class Locked(Exception):
@@ -33,21 +30,6 @@ class NotReady(Exception):
     def __init__(self, problems):
         super().__init__("; ".join(problems))
         self.problems = problems
-
-
-class FieldConflict(Exception):
-    """The other visitor saved different words in this field since you opened it."""
-
-    def __init__(self, field, mine, theirs, version, by, at):
-        super().__init__(f"{field} changed since it was opened")
-        self.field, self.mine, self.theirs, self.version, self.by, self.at = (
-            field,
-            mine,
-            theirs,
-            version,
-            by,
-            at,
-        )
 
 
 def _check_recording(event_id):
@@ -68,82 +50,91 @@ def _clean(field, text):
 
 
 def save_finding_field(finding, field, text, base, version, who, overwrite=None):
-    """Save one field of a finding (see _save_field); returns the saved finding."""
+    """Save one field of a finding (see `editing.save_field`); returns the saved finding.
+
+    Raises `editing.FieldConflict` when the other visitor saved different words in this field,
+    and Locked when the findings are agreed.
+    """
     if field not in FIELDS:
         raise KeyError(field)
-    return _save_field(
-        Finding,
-        finding.id,
-        finding.event_id,
+    return editing.save_field(
+        finding,
         field,
-        "version",
         _clean(field, text),
         _clean(field, base),
         version,
         who,
-        overwrite,
-        {"updated_at": "updated_at", "updated_by": "updated_by"},
+        guard=lambda: _check_recording(finding.event_id),
+        after=lambda record, before: _saved(who, record, field, before),
+        overwrite=overwrite,
+        label=FIELDS[field],
     )
 
 
 def save_summary(event, text, base, version, who, overwrite=None):
-    return _save_field(
-        ChallengeEvent,
-        event.id,
-        event.id,
+    """Save the visitors' overall summary, on its own counter (see `save_finding_field`)."""
+    return editing.save_field(
+        event,
         "summary",
-        "summary_version",
         _clean("summary", text),
         _clean("summary", base),
         version,
         who,
-        overwrite,
-        {"updated_at": "summary_updated_at", "updated_by": "summary_updated_by"},
+        counter="summary_version",
+        stamps=("summary_updated_at", "summary_updated_by"),
+        guard=lambda: _check_recording(event.id),
+        after=lambda record, before: _saved(who, record, "summary", before),
+        overwrite=overwrite,
+        label="Overall summary",
     )
 
 
-def _save_field(
-    model, record_id, event_id, field, counter, text, base, version, who, overwrite, stamps
-):
-    """Save `text` into one field if nobody saved since `version`.
+def save_standard(finding, form, who):
+    """Save every field of one standard posted at once (without JavaScript).
 
-    A stale version is only a conflict when this field's words changed since the visitor opened it
-    (`base`): the other visitor saving a different field is merged, not refused. `overwrite` is the
-    version the visitor saw in a conflict and chose to replace ("keep mine").
+    Returns the finding as saved and, for each field the other visitor changed meanwhile, its
+    Conflict keyed by (finding id, field); raises Locked when the findings are agreed.
     """
-    column, count = getattr(model, field), getattr(model, counter)
-    with db.atomic("IMMEDIATE"):
-        _check_recording(event_id)
-        current = model.get_by_id(record_id)
-        saved = getattr(current, field)
-        if str(getattr(current, counter)) != str(version):
-            if saved == text:
-                return current
-            if saved != base and str(getattr(current, counter)) != str(overwrite):
-                by = getattr(current, stamps["updated_by"])
-                raise FieldConflict(
-                    field,
-                    text,
-                    saved,
-                    getattr(current, counter),
-                    by,
-                    getattr(current, stamps["updated_at"]),
+    conflicts = {}
+    for name in FIELDS:
+        if name in form:
+            try:
+                finding = save_finding_field(
+                    finding,
+                    name,
+                    form[name],
+                    form.get(f"base-{name}", ""),
+                    form.get("version", ""),
+                    who,
                 )
-        if saved == text:
-            return current
-        now = datetime.now()
-        model.update(
+            except editing.FieldConflict as error:
+                conflicts[(finding.id, name)] = error.conflict
+    return finding, conflicts
+
+
+def _saved(who, record, field, before):
+    """What follows a saved field: the visitors agree again, and one audit line says so."""
+    event_id = record.id if field == "summary" else record.event_id
+    _unagree(event_id)
+    if field == "agreed_rag":
+        shown = {"": "", **RAG}
+        audit.record(
+            who,
+            "changed",
+            record,
+            f"Agreed rating for {record}",
             {
-                column: text,
-                count: count + 1,
-                getattr(model, stamps["updated_at"]): now,
-                getattr(model, stamps["updated_by"]): who.id,
-            }
-        ).where(model.id == record_id).execute()
-        _unagree(event_id)
-        record = model.get_by_id(record_id)
-        _audit_quietly(who, record, field, saved, text)
-    return record
+                "agreed rating": [
+                    shown.get(before, before),
+                    shown.get(record.agreed_rag, record.agreed_rag),
+                ]
+            },
+        )
+    elif field == "summary":
+        audit.record_quietly(who, "changed", record, f"Edited the summary of the {record}")
+    else:
+        what = FIELDS[field].lower()
+        audit.record_quietly(who, "changed", record, f"Edited the {what} for the {record}")
 
 
 def _unagree(event_id):
@@ -152,38 +143,6 @@ def _unagree(event_id):
     Visitor.update(agreed_at=None).where(
         (Visitor.event == event_id) & Visitor.agreed_at.is_null(False)
     ).execute()
-
-
-def _audit_quietly(who, record, field, before, after):
-    if field == "agreed_rag":
-        shown = {"": "", **RAG}
-        audit.record(
-            who,
-            "changed",
-            record,
-            f"Agreed rating for {record}",
-            {"agreed rating": [shown.get(before, before), shown.get(after, after)]},
-        )
-        return
-    recent = (
-        AuditEvent.select()
-        .where(
-            (AuditEvent.object_type == type(record).__name__)
-            & (AuditEvent.object_id == record.id)
-            & (AuditEvent.user == who.id)
-            & (AuditEvent.verb == "changed")
-            & (AuditEvent.at > datetime.now() - AUDIT_QUIET)
-        )
-        .exists()
-    )
-    if not recent:
-        audit.record(
-            who,
-            "changed",
-            record,
-            "Edited the "
-            f"{'summary of the ' + str(record) if field == 'summary' else FIELDS[field].lower() + ' for the ' + str(record)}",
-        )
 
 
 # Recommendations ------------------------------------------------------------------------------
@@ -210,7 +169,8 @@ def remove_recommendation(rec, who):
         if rec.action_id:
             Action.update(
                 status="cancelled",
-                cancelled_reason="The recommendation was withdrawn when the challenge findings were reopened",
+                cancelled_reason="The recommendation was withdrawn when the challenge findings "
+                "were reopened",
             ).where(Action.id == rec.action_id).execute()
         _unagree(rec.finding.event_id)
         audit.record(who, "deleted", rec, f"Withdrew the recommendation ‘{rec.text[:200]}’")

@@ -3,10 +3,13 @@
 Each field autosaves on its own, a stale save shows both texts, then both visitors agree.
 """
 
+from functools import partial
+
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
+from qa import editing
 from qa.challenge import access, bp, findings, queries
 from qa.challenge.fields import finding_field, summary_field
 from qa.challenge.forms import PlainReasonForm, RecommendationForm
@@ -70,18 +73,11 @@ def field(finding_id, name):
         abort(404)
     finding = access.finding_to_edit(finding_id)
     if request.method == "GET":
-        return render(
-            "challenge/_field_page.html",
-            "challenge/_field.html",
-            f=finding_field(finding, name, fresh=True),
-            event=finding.event,
-        )
+        return _field_page(finding_field(finding, name, fresh=True), finding.event)
     return _autosave(
         finding,
         name,
-        lambda *args: findings.save_finding_field(
-            finding, name, *args, current_user, request.form.get("overwrite")
-        ),
+        partial(findings.save_finding_field, finding, name),
         lambda record, **state: finding_field(record, name, **state),
         finding.event,
     )
@@ -92,33 +88,30 @@ def field(finding_id, name):
 def summary(event_id):
     event = access.event_to_record(event_id)
     if request.method == "GET":
-        return render(
-            "challenge/_field_page.html",
-            "challenge/_field.html",
-            f=summary_field(event, fresh=True),
-            event=event,
-        )
-    return _autosave(
-        event,
-        "summary",
-        lambda *args: findings.save_summary(
-            event, *args, current_user, request.form.get("overwrite")
-        ),
-        summary_field,
-        event,
-    )
+        return _field_page(summary_field(event, fresh=True), event)
+    return _autosave(event, "summary", partial(findings.save_summary, event), summary_field, event)
+
+
+def _field_page(f, event):
+    """One field as saved now: its own page, or for htmx the field alone."""
+    return render("challenge/field.html", "challenge/_field.html", f=f, event=event)
 
 
 def _autosave(record, name, save, view, event):
-    """Save one field; answer htmx with the field's state, anyone else with the page."""
+    """Save one field with `save(text, base, version, who, overwrite)`; answer htmx with the
+    field's state, anyone else with the page."""
     form = request.form
     try:
-        f = view(
-            save(form.get(name, ""), form.get(f"base-{name}", ""), form.get("version", "")),
-            state="saved",
+        saved = save(
+            form.get(name, ""),
+            form.get(f"base-{name}", ""),
+            form.get("version", ""),
+            current_user,
+            form.get("overwrite"),
         )
-    except findings.FieldConflict as conflict:
-        f = view(record, state="conflict", conflict=conflict)
+        f = view(saved, state="saved")
+    except editing.FieldConflict as error:
+        f = view(record, state="conflict", conflict=error.conflict)
     except findings.Locked:
         f = view(record, state="locked")
     if not wants_fragment():
@@ -138,22 +131,11 @@ def save_finding(finding_id):
     """Without JavaScript the whole standard is posted at once: each field is saved, or shown beside
     the other visitor's words."""
     finding = access.finding_to_edit(finding_id)
-    event, form, conflicts = finding.event, request.form, {}
-    for name in findings.FIELDS:
-        if name in form:
-            try:
-                finding = findings.save_finding_field(
-                    finding,
-                    name,
-                    form[name],
-                    form.get(f"base-{name}", ""),
-                    form.get("version", ""),
-                    current_user,
-                )
-            except findings.FieldConflict as conflict:
-                conflicts[(finding.id, name)] = conflict
-            except findings.Locked:
-                abort(409)
+    event = finding.event
+    try:
+        finding, conflicts = findings.save_standard(finding, request.form, current_user)
+    except findings.Locked:
+        abort(409)
     if conflicts:
         return render("challenge/findings.html", **page(event, conflicts=conflicts))
     flash(f"{finding.standard.title} saved", "success")

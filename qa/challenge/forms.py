@@ -11,6 +11,7 @@ from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from qa.challenge.models import ROLES
 from qa.forms import ChoiceField, VersionedForm, optional_int, strip
+from qa.ids import parse_id
 from qa.people.models import User
 
 
@@ -148,4 +149,4 @@ def selection_reasons(form, agency_ids):
 
 def chosen_ids(form):
     """The agency ids ticked on the selection page; junk is ignored."""
-    return sorted({int(v) for v in form.getlist("agency") if v.isdigit() and len(v) < 10})
+    return sorted({n for n in map(parse_id, form.getlist("agency")) if n is not None})

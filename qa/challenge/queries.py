@@ -47,6 +47,11 @@ def _with_visitors(query):
     return prefetch(query, people)
 
 
+def cycles_newest_first():
+    """Every cycle, the latest first, for the calendar's cycle switcher."""
+    return Cycle.select().order_by(Cycle.starts.desc())
+
+
 def cycle_events(cycle):
     """The cycle's events, dated ones in date order, then those still to be given a date."""
     query = (
@@ -136,6 +141,15 @@ def event_detail(event):
     return visitors, overrides
 
 
+def visitor_on(event, visitor_id):
+    """The visitor `visitor_id` of `event`, with their user (a query, for get_object_or_404)."""
+    return (
+        Visitor.select(Visitor, User)
+        .join(User)
+        .where((Visitor.id == visitor_id) & (Visitor.event == event.id))
+    )
+
+
 def agency_leads(agency_id):
     return list(
         User.select()
@@ -208,6 +222,11 @@ def candidates(cycle):
             )
         )
     return found
+
+
+def not_yet_chosen(cycle, agency_ids):
+    """The candidates among `agency_ids` that have no challenge event in `cycle` yet."""
+    return [c for c in candidates(cycle) if c.agency_id in agency_ids and not c.chosen]
 
 
 def _date(value):

@@ -10,9 +10,7 @@ from playhouse.flask_utils import get_object_or_404
 from qa import editing
 from qa.challenge import access, bp, ics, queries, scheduling
 from qa.challenge.forms import ReasonForm, ScheduleForm, VisitorForm
-from qa.challenge.models import Visitor
 from qa.challenge.views import event_page
-from qa.db import VersionConflict
 from qa.documents import safe_filename
 from qa.forms import ready_to_save
 from qa.htmx import render
@@ -31,36 +29,44 @@ SCHEDULE_LABELS = {
 @role_required("admin")
 def schedule(event_id):
     event = access.event_for(event_id)
-    form = ScheduleForm(data=_schedule_data(event) if request.method == "GET" else None)
-    clashes = conflict = None
+    form = ScheduleForm(data=schedule_data(event) if request.method == "GET" else None)
+    shown = {"clashes": None, "conflict": None}
     if ready_to_save(form):
-        try:
-            scheduling.schedule(
+        shown = _save_schedule(event, form)
+        if shown is None:
+            flash(f"{event.agency.name} is scheduled for {form.starts_at:%-d %B %Y}", "success")
+            return redirect(url_for(".event", event_id=event.id))
+    return render("challenge/schedule.html", event=event, form=form, **shown)
+
+
+def _save_schedule(event, form):
+    """Save the posted date and place: None when saved, else the clashes or conflict to show."""
+    try:
+        conflict = editing.save_form(
+            event,
+            form,
+            SCHEDULE_LABELS,
+            write=lambda event, version, data, summary: scheduling.schedule(
                 event,
-                form.version.data,
+                version,
                 form.starts_at,
                 form.ends_at,
                 form.location.data,
                 current_user,
                 form.override_reason.data,
-            )
-            flash(f"{event.agency.name} is scheduled for {form.starts_at:%-d %B %Y}", "success")
-            return redirect(url_for(".event", event_id=event.id))
-        except scheduling.Clashes as found:
-            clashes = found.clashes
-        except scheduling.ScheduleError as error:
-            form.day.errors = [str(error)]
-        except VersionConflict as error:
-            conflict, form.version.data = (
-                _schedule_conflict(form, error.current),
-                str(error.current.version),
-            )
-    return render(
-        "challenge/schedule.html", event=event, form=form, clashes=clashes, conflict=conflict
-    )
+            ),
+            compare=schedule_conflict,
+        )
+    except scheduling.Clashes as found:
+        return {"clashes": found.clashes, "conflict": None}
+    except scheduling.ScheduleError as error:
+        form.day.errors = [str(error)]
+        return {"clashes": None, "conflict": None}
+    return {"clashes": None, "conflict": conflict} if conflict else None
 
 
-def _schedule_data(event):
+def schedule_data(event):
+    """The schedule form's fields as the event holds them now."""
     data = {"version": str(event.version), "location": event.location}
     if event.starts_at:
         data.update(
@@ -69,8 +75,10 @@ def _schedule_data(event):
     return data
 
 
-def _schedule_conflict(form, current):
-    saved = _schedule_data(current)
+def schedule_conflict(form, current):
+    """The rows of a schedule conflict: each of date, times and place that differs, or else the
+    status another admin moved it to."""
+    saved = schedule_data(current)
     rows = [
         {
             "label": label,
@@ -89,39 +97,41 @@ def assign(event_id):
     event = access.event_for(event_id)
     form, clashes = VisitorForm(), None
     if ready_to_save(form):
+        user = User.get_by_id(form.user.data)
         try:
-            user = User.get_by_id(form.user.data)
-            scheduling.assign_visitor(
-                event,
-                user,
-                form.role.data,
-                "manual",
-                form.explanation.data,
-                current_user,
-                form.override_reason.data,
-            )
-            flash(
-                f"{user.name} will visit as the "
-                f"{'QA sub-group member' if form.role.data == 'lead' else 'peer reviewer'}",
-                "success",
-            )
-            return redirect(url_for(".event", event_id=event.id))
+            _assign(event, user, form)
         except scheduling.Clashes as found:
             clashes = found.clashes
         except scheduling.ScheduleError as error:
             form.user.errors = [str(error)]
+        else:
+            flash(f"{user.name} will visit as the {_role_words(form.role.data)}", "success")
+            return redirect(url_for(".event", event_id=event.id))
     return render("challenge/event.html", **event_page(event, visitor_form=form, clashes=clashes))
+
+
+def _assign(event, user, form):
+    """Put the person chosen by hand on the event, in the role the form says."""
+    scheduling.assign_visitor(
+        event,
+        user,
+        form.role.data,
+        "manual",
+        form.explanation.data,
+        current_user,
+        form.override_reason.data,
+    )
+
+
+def _role_words(role):
+    return "QA sub-group member" if role == "lead" else "peer reviewer"
 
 
 @bp.post("/events/<int:event_id>/visitors/<int:visitor_id>/remove")
 @role_required("admin")
 def unassign(event_id, visitor_id):
     event = access.event_for(event_id)
-    visitor = get_object_or_404(
-        Visitor.select(Visitor, User).join(User),
-        Visitor.id == visitor_id,
-        Visitor.event == event.id,
-    )
+    visitor = get_object_or_404(queries.visitor_on(event, visitor_id))
     scheduling.remove_visitor(event, visitor, current_user)
     flash(f"{visitor.user.name} removed from this event", "success")
     return redirect(url_for(".event", event_id=event.id))
@@ -131,23 +141,25 @@ def unassign(event_id, visitor_id):
 @role_required("admin")
 def cancel(event_id):
     event = access.event_for(event_id)
-    form, conflict = (
-        ReasonForm(data={"version": str(event.version)} if request.method == "GET" else None),
-        None,
-    )
+    form = ReasonForm(data={"version": str(event.version)} if request.method == "GET" else None)
+    conflict = None
     if ready_to_save(form):
         try:
-            scheduling.cancel(event, form.version.data, form.reason.data, current_user)
-            flash(f"The challenge event for {event.agency.name} is cancelled", "success")
-            return redirect(url_for(".event", event_id=event.id))
-        except VersionConflict as error:
-            conflict, form.version.data = (
-                editing.conflict_rows(form, error.current, {}),
-                str(error.current.version),
-            )
+            conflict = editing.save_form(event, form, {}, write=_cancel_for(form.reason.data))
         except scheduling.ScheduleError as error:
             form.reason.errors = [str(error)]
+        else:
+            if conflict is None:
+                flash(f"The challenge event for {event.agency.name} is cancelled", "success")
+                return redirect(url_for(".event", event_id=event.id))
     return render("challenge/cancel.html", event=event, form=form, conflict=conflict)
+
+
+def _cancel_for(reason):
+    """A `save_form` writer that cancels the event for `reason`."""
+    return lambda event, version, data, summary: scheduling.cancel(
+        event, version, reason, current_user
+    )
 
 
 @bp.post("/events/<int:event_id>/held")
@@ -160,13 +172,8 @@ def held(event_id):
             "Marked as held. The visitors can go on recording and then agree their findings.",
             "success",
         )
-    except (scheduling.ScheduleError, VersionConflict) as error:
-        flash(
-            str(error)
-            if isinstance(error, scheduling.ScheduleError)
-            else "Someone changed this event; look again",
-            "info",
-        )
+    except scheduling.ScheduleError as error:
+        flash(str(error), "info")
     return redirect(url_for(".event", event_id=event.id))
 
 
@@ -176,8 +183,17 @@ def invite(event_id):
     event = access.event_for(event_id)
     if event.starts_at is None:
         abort(404)
+    response = Response(_invite(event), mimetype="text/calendar")
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="{safe_filename(ics.filename(event))}"'
+    )
+    return response
+
+
+def _invite(event):
+    """The event's calendar invite, for its visitors and the agency's leads."""
     visitors, _ = queries.event_detail(event)
-    data = ics.invite(
+    return ics.invite(
         event,
         visitors,
         queries.agency_leads(event.agency_id),
@@ -185,8 +201,3 @@ def invite(event_id):
         current_app.config["PARTNERSHIP_NAME"],
         url_for(".event", event_id=event.id, _external=True),
     )
-    response = Response(data, mimetype="text/calendar")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="{safe_filename(ics.filename(event))}"'
-    )
-    return response

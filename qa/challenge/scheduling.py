@@ -9,7 +9,7 @@ from qa import audit
 from qa.challenge import clashes as rules
 from qa.challenge.models import LIVE, ROLES, ChallengeEvent, ClashOverride, Finding, Visitor
 from qa.challenge.queries import framework_of, self_ratings
-from qa.db import db
+from qa.db import VersionConflict, db
 from qa.frameworks.models import Standard
 from qa.people.models import Agency, Conflict, Unavailability, User
 
@@ -146,6 +146,12 @@ def choose(cycle, choices, who):
             )
             events.append(event)
     return events
+
+
+def choose_by_id(cycle, reasons, who):
+    """`choose` for agencies given by id, as {agency id: reason}, in that order."""
+    agencies = {a.id: a for a in Agency.select().where(Agency.id.in_(list(reasons)))}
+    return choose(cycle, [(agencies[i], reason) for i, reason in reasons.items()], who)
 
 
 def schedule(event, version, starts_at, ends_at, location, who, override_reason=None):
@@ -286,10 +292,13 @@ def mark_held(event, who):
         raise ScheduleError(
             f"The visit is on {event.starts_at:%-d %B %Y}; mark it as held once it has taken place"
         )
-    with db.atomic("IMMEDIATE"):
-        _save(event, event.version, {"status": "held", "updated_by": who})
-        lay_out_findings(event)
-        audit.record(who, "held", event, f"Marked the {event} as held")
+    try:
+        with db.atomic("IMMEDIATE"):
+            _save(event, event.version, {"status": "held", "updated_by": who})
+            lay_out_findings(event)
+            audit.record(who, "held", event, f"Marked the {event} as held")
+    except VersionConflict as error:
+        raise ScheduleError("Someone changed this event; look again") from error
     return event
 
 

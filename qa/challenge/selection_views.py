@@ -11,7 +11,7 @@ from qa.challenge import bp, queries, scheduling, selection
 from qa.challenge.forms import chosen_ids, selection_reasons
 from qa.cycles.models import Cycle
 from qa.htmx import render
-from qa.people.models import Agency
+from qa.ids import parse_id
 from qa.security import role_required
 
 
@@ -20,20 +20,25 @@ from qa.security import role_required
 def selection_page(cycle_id):
     cycle = get_object_or_404(Cycle, Cycle.id == cycle_id)
     size = _size(request.args.get("size"))
+    return render(
+        "challenge/selection.html", "challenge/_candidates.html", **shortlist_page(cycle, size)
+    )
+
+
+def shortlist_page(cycle, size):
+    """What the selection page shows: every candidate by priority, the `size` suggested."""
     candidates = sorted(queries.candidates(cycle), key=lambda c: (-selection.priority(c), c.name))
     suggested = {s.candidate.agency_id: s for s in selection.shortlist(candidates, size)}
-    return render(
-        "challenge/selection.html",
-        "challenge/_candidates.html",
-        cycle=cycle,
-        size=size,
-        candidates=candidates,
-        suggested=suggested,
-        chosen=queries.chosen_events(cycle),
-        reasons=selection.reasons,
-        sentence=selection.sentence,
-        years_label=selection.years_label,
-    )
+    return {
+        "cycle": cycle,
+        "size": size,
+        "candidates": candidates,
+        "suggested": suggested,
+        "chosen": queries.chosen_events(cycle),
+        "reasons": selection.reasons,
+        "sentence": selection.sentence,
+        "years_label": selection.years_label,
+    }
 
 
 @bp.post("/cycles/<int:cycle_id>/selection")
@@ -42,35 +47,38 @@ def choose(cycle_id):
     """First the ticked agencies come back for a reason each; with every reason given, they are
     chosen."""
     cycle = get_object_or_404(Cycle, Cycle.id == cycle_id)
-    ids = chosen_ids(request.form)
-    picked = [c for c in queries.candidates(cycle) if c.agency_id in ids and not c.chosen]
+    picked = queries.not_yet_chosen(cycle, chosen_ids(request.form))
     if not picked:
         flash("Tick at least one agency that has not been chosen yet", "info")
         return redirect(url_for(".selection_page", cycle_id=cycle.id))
     reasons, missing = selection_reasons(request.form, [c.agency_id for c in picked])
-    if "confirm" not in request.form or missing:
-        suggested = {c.agency_id: selection.sentence(selection.reasons(c)) for c in picked}
+    confirmed = "confirm" in request.form
+    if not confirmed or missing:
         return render(
             "challenge/selection_reasons.html",
-            cycle=cycle,
-            picked=picked,
-            reasons=reasons,
-            suggested=suggested,
-            missing=missing if "confirm" in request.form else [],
+            **reasons_page(cycle, picked, reasons, missing if confirmed else []),
         )
-    agencies = {a.id: a for a in Agency.select().where(Agency.id.in_(ids))}
-    events = scheduling.choose(
-        cycle, [(agencies[c.agency_id], reasons[c.agency_id]) for c in picked], current_user
-    )
-    flash(
-        f"{len(events)} {'agency' if len(events) == 1 else 'agencies'} chosen for challenge. Now "
-        "give each event a date.",
-        "success",
-    )
+    events = scheduling.choose_by_id(cycle, reasons, current_user)
+    flash(f"{_agencies(len(events))} chosen for challenge. Now give each event a date.", "success")
     return redirect(url_for(".calendar", cycle_id=cycle.id))
 
 
+def reasons_page(cycle, picked, reasons, missing):
+    """The picked agencies back for a reason each, with a suggested one from why they came up."""
+    suggested = {c.agency_id: selection.sentence(selection.reasons(c)) for c in picked}
+    return {
+        "cycle": cycle,
+        "picked": picked,
+        "reasons": reasons,
+        "suggested": suggested,
+        "missing": missing,
+    }
+
+
+def _agencies(count):
+    return f"{count} {'agency' if count == 1 else 'agencies'}"
+
+
 def _size(value):
-    return (
-        int(value) if value and value.isdigit() and 0 < int(value) <= 30 else selection.DEFAULT_SIZE
-    )
+    size = parse_id(value)
+    return size if size is not None and size <= 30 else selection.DEFAULT_SIZE

@@ -37,11 +37,10 @@ def home():
 def calendar(cycle_id):
     cycle = get_object_or_404(Cycle, Cycle.id == cycle_id)
     months, undated, cancelled = queries.by_month(queries.cycle_events(cycle))
-    cycles = Cycle.select().order_by(Cycle.starts.desc())
     return render(
         "challenge/calendar.html",
         cycle=cycle,
-        cycles=cycles,
+        cycles=queries.cycles_newest_first(),
         months=months,
         undated=undated,
         cancelled=cancelled,

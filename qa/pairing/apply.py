@@ -7,9 +7,9 @@ from qa import audit
 from qa.challenge import scheduling
 from qa.challenge.models import ChallengeEvent, ClashOverride, Visitor
 from qa.db import db
-from qa.pairing import explain, inputs, planning, solver
+from qa.pairing import inputs, planning, rules, words
+from qa.pairing.data import LEAD, PEER, HardRule
 from qa.pairing.models import PairingPin
-from qa.pairing.solver import LEAD, PEER, HardRule
 from qa.people.models import Agency
 
 # What clashes.py already checks (and records when overridden) inside assign_visitor; the rest are
@@ -117,7 +117,7 @@ def _slot_problem(data, event, role, user_id, assignment):
     allowed = pin.broken_rules if pin is not None else set()
     new = [
         rule
-        for rule in solver.check_hard_rules(
+        for rule in rules.check_hard_rules(
             event,
             role,
             person,
@@ -132,7 +132,7 @@ def _slot_problem(data, event, role, user_id, assignment):
         return ""
     partner = data.person(assignment[event.id][1 if role == LEAD else 0])
     return (
-        "; ".join(explain.describe_breach(rule, event, role, person, partner) for rule in new) + "."
+        "; ".join(words.describe_breach(rule, event, role, person, partner) for rule in new) + "."
     )
 
 
@@ -178,7 +178,7 @@ def _record_override(record, visitor, pin, event, role, data, assignment, who):
     ]
     if own:
         texts = [
-            _sentence(explain.describe_breach(rule, event, role, person, partner)) for rule in own
+            _sentence(words.describe_breach(rule, event, role, person, partner)) for rule in own
         ]
         ClashOverride.create(event=record, clashes="\n".join(texts), reason=pin.reason, by=who)
         audit.record(

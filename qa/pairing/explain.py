@@ -1,34 +1,31 @@
 """Say in plain English why a pairing was proposed, and why an event could not be paired."""
 
-# Public API (the words for dates, reasons and rules live in words.py and are importable from here
-# too)
+# Public API (the words for dates, reasons and rules live in words.py:
 #   format_date(day, with_year=True) -> "12 March 2027"
 #   slot_reasons(event, role, person, context=None, *, partner=None, earlier_visits=0) -> list[str]
+#   describe_breach(rule, event, role, person, partner=None) -> str)
+# Here:
 # explain_pairing(event, lead, peer, context=None, *, people=(), events=(), assignment=None) -> str
 #   explain_unpaired(event, role, people, context=None, *, events=(), assignment=None) -> str
 #   explain_unpaired_event(event, people, context=None, *, events=(), assignment=None) -> str
-#   describe_breach(rule, event, role, person, partner=None) -> str
 
 from __future__ import annotations
 
 from collections import Counter
 from typing import Iterable, Mapping, Optional, Sequence
 
+from qa.pairing import rules
 from qa.pairing.costs import RELATED_SECTORS, sector_label, sector_relation, sector_slug
 from qa.pairing.data import LEAD, PEER, ROLES, Context, Event, HardRule, Person
-from qa.pairing.rules import _breaches, _index_people, _Ledger, _partner_id, _with_event
-from qa.pairing.words import (  # noqa: F401  format_date, slot_reasons and describe_breach are part of this module's API
+from qa.pairing.words import (
     POOL_NOUNS,
     ROLE_NOUNS,
-    _count_phrase,
-    _plural,
     agency_reason,
+    count_phrase,
+    counted,
     describe_breach,
     format_date,
     load_reason,
-    partner_reasons,
-    sector_reason,
-    slot_reasons,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -43,18 +40,20 @@ class _Situation:
     def __init__(self, event, people, context, events, assignment):
         self.event = event
         self.people = tuple(people)
-        self.people_by_id = _index_people(self.people)
+        self.people_by_id = rules.index_people(self.people)
         self.context = context or Context()
         self.assignment = assignment
-        self.ledger = _Ledger(_with_event(events, event), self.people_by_id, assignment or {})
+        self.ledger = rules.Ledger(
+            rules.with_event(events, event), self.people_by_id, assignment or {}
+        )
 
     def partner_id(self, role):
-        return _partner_id(self.event, role, self.assignment)
+        return rules.partner_id(self.event, role, self.assignment)
 
     def breaches(self, role, person, partner_id="from assignment"):
         if partner_id == "from assignment":
             partner_id = self.partner_id(role)
-        return _breaches(self.event, role, person, self.context, self.ledger, partner_id)
+        return rules.breaches(self.event, role, person, self.context, self.ledger, partner_id)
 
     def free(self, role, partner_id="from assignment"):
         return [p for p in self.people if not self.breaches(role, p, partner_id)]
@@ -78,7 +77,8 @@ def _sector_sentence(
             return f"{got} is a related sector to {wanted}."
         if not closer:
             blocked = _blockers(situation, event, lead, peer)
-            return f"No free peer in {wanted}{f' ({blocked})' if blocked else ''}; {got} is a related sector."
+            because = f" ({blocked})" if blocked else ""
+            return f"No free peer in {wanted}{because}; {got} is a related sector."
         return (
             f"{got} is a related sector; a peer in {wanted} was free but fitted less well overall."
         )
@@ -107,7 +107,7 @@ def _blockers(situation, event, lead, peer) -> str:
             if broken:
                 blamed[broken[0]] += 1
     ranked = sorted((rule for rule in HardRule if blamed[rule]), key=lambda rule: -blamed[rule])
-    return ", ".join(_count_phrase(rule, blamed[rule], event, PEER, lead) for rule in ranked)
+    return ", ".join(count_phrase(rule, blamed[rule], event, PEER, lead) for rule in ranked)
 
 
 def _closer_peers_free(situation, event, lead, peer, relation) -> list:
@@ -239,11 +239,11 @@ def _role_sentence(situation: _Situation, role: str) -> str:
             free += 1
     where = f"visit {event.agency_name} on {format_date(event.date)}"
     if free:
-        return f"{_plural(free, noun)} could {where}, so the {noun} is not what is missing."
+        return f"{counted(free, noun)} could {where}, so the {noun} is not what is missing."
     partner = situation.people_by_id.get(situation.partner_id(role))
     # Biggest blocker first; ties keep the rules' own order.
     ranked = sorted((rule for rule in HardRule if blamed[rule]), key=lambda rule: -blamed[rule])
-    counts = [_count_phrase(rule, blamed[rule], event, role, partner) for rule in ranked]
+    counts = [count_phrase(rule, blamed[rule], event, role, partner) for rule in ranked]
     return f"No {noun} is free to {where}: " + ", ".join(counts) + "."
 
 

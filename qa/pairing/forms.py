@@ -11,6 +11,7 @@ from wtforms.validators import InputRequired, Length, Optional
 
 from qa.challenge.models import ROLES
 from qa.forms import ChoiceField, optional_int, strip
+from qa.ids import parse_id
 from qa.pairing.inputs import VISITING_ROLES
 from qa.people.models import User
 
@@ -61,15 +62,15 @@ class NeverPairForm(FlaskForm):
 
 def accepted_pairs(form):
     """{event id: (lead id, peer id)} from the preview's `pair-<event id>` fields: every one for
-    "apply all", else
-    only the events ticked (`event`). Junk is ignored; the apply step checks every pair again
-    anyway."""
+    "apply all", else only the events ticked (`event`). Junk is ignored; the apply step checks
+    every pair again anyway."""
     pairs = {}
     for name, value in form.items():
         found = PAIR.match(value or "")
-        if name.startswith("pair-") and name[5:].isdigit() and len(name) < 15 and found:
-            pairs[int(name[5:])] = (int(found.group(1)), int(found.group(2)))
+        event_id = parse_id(name[5:]) if name.startswith("pair-") else None
+        if event_id is not None and found:
+            pairs[event_id] = (int(found.group(1)), int(found.group(2)))
     if form.get("apply") == "all":
         return pairs
-    ticked = {int(v) for v in form.getlist("event") if v.isdigit() and len(v) < 10}
+    ticked = {parse_id(v) for v in form.getlist("event")}
     return {event_id: pair for event_id, pair in pairs.items() if event_id in ticked}

@@ -21,8 +21,8 @@ from peewee import JOIN
 from qa.challenge.models import LIVE, ChallengeEvent, Visitor
 from qa.challenge.queries import events_needing_visitors
 from qa.cycles.models import Cycle
+from qa.pairing.data import LEAD, PEER, Context, Event, Person
 from qa.pairing.models import NeverPair, PairingPin
-from qa.pairing.solver import LEAD, PEER, Context, Event, Person
 from qa.people.models import Agency, Conflict, Sector, Unavailability, User
 
 HELD = ("held", "agreed", "reported")

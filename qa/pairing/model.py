@@ -20,7 +20,7 @@ from qa.pairing.costs import (
     slot_breakdown,
 )
 from qa.pairing.data import LEAD, PEER, ROLES
-from qa.pairing.problem import _pairable, _Problem, _room
+from qa.pairing.problem import Problem, is_pairable, room_left
 
 SOLVER_PARAMETERS = MappingProxyType(
     {"cp_model_presolve": False, "linearization_level": 2, "add_lp_constraints_lazily": False}
@@ -30,7 +30,7 @@ gain little from presolve, and putting the whole, nearly integral, LP relaxation
 guides the search straight to the optimum."""
 
 
-class _Model:
+class Model:
     """Builds the CP-SAT model: one boolean per (event, role, allowed person).
 
     Constraints: each pairable event has exactly one lead and one peer when 'paired', none otherwise
@@ -41,7 +41,7 @@ class _Model:
     needs one boolean per event.
     """
 
-    def __init__(self, problem: _Problem, require_all: bool = False):
+    def __init__(self, problem: Problem, require_all: bool = False):
         self.p = problem
         self.require_all = require_all
         self.model = cp_model.CpModel()
@@ -61,7 +61,7 @@ class _Model:
     # -- per event --------------------------------------------------------------------------
 
     def _event(self, index, event):
-        if not _pairable(self.p, index):
+        if not is_pairable(self.p, index):
             return
         open_roles = [role for role in ROLES if event.pinned(role) is None]
         if not open_roles:
@@ -148,7 +148,7 @@ class _Model:
                     # one visit a day; also stops one person taking both roles
                     self.model.add_at_most_one(day_vars)
             all_vars = [v for day_vars in by_date.values() for v in day_vars]
-            room = _room(self.p, person_id)
+            room = room_left(self.p, person_id)
             if len(by_date) > room:
                 self.model.add(sum(all_vars) <= room)
             self._repeat_load(person_id, all_vars, min(room, len(by_date)))
@@ -205,9 +205,9 @@ class _Model:
 
     # -- objective and solve ----------------------------------------------------------------
 
-    def solve(self, time_limit_s, seed, num_workers, hint: Optional[Mapping]) -> "_Solved":
+    def solve(self, time_limit_s, seed, num_workers, hint: Optional[Mapping]) -> "Solved":
         penalty = self.p.unpaired_penalty
-        unpairable = sum(1 for index in range(len(self.p.events)) if not _pairable(self.p, index))
+        unpairable = sum(1 for index in range(len(self.p.events)) if not is_pairable(self.p, index))
         constant = self.constant + penalty * (unpairable + len(self.paired))
         coefficients = [cost for cost, _ in self.terms] + [-penalty] * len(self.paired)
         variables = [var for _, var in self.terms] + list(self.paired.values())
@@ -222,7 +222,7 @@ class _Model:
         solver.parameters.random_seed = seed
         status = solver.solve(self.model)
         found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-        return _Solved(
+        return Solved(
             status=status,
             status_name=solver.status_name(status),
             assignment=self.read(solver) if found else None,
@@ -251,7 +251,9 @@ class _Model:
 
 
 @dataclass
-class _Solved:
+class Solved:
+    """What one CP-SAT solve found: its status, the assignment (None if none in time) and costs."""
+
     status: int
     status_name: str
     assignment: Optional[dict]

@@ -5,24 +5,20 @@ Conflicts and unavailable dates recorded on their behalf, and people never to pa
 
 from flask import flash, redirect, url_for
 from flask_login import current_user
-from peewee import JOIN
 from playhouse.flask_utils import get_object_or_404
 
 from qa.forms import ready_to_save
 from qa.htmx import render
-from qa.pairing import never
+from qa.pairing import never, queries
 from qa.pairing import people_bp as bp
 from qa.pairing.forms import NeverPairForm
 from qa.people import declarations
 from qa.people.account_forms import ConflictForm, UnavailableForm
-from qa.people.models import Agency, Conflict, Unavailability, User
 from qa.security import role_required
 
 
 def _person(person_id):
-    return get_object_or_404(
-        User.select(User, Agency).join(Agency, JOIN.LEFT_OUTER), User.id == person_id
-    )
+    return get_object_or_404(queries.person(person_id))
 
 
 def _page(person, problem=None, **forms):
@@ -34,17 +30,8 @@ def _page(person, problem=None, **forms):
         unavailable_form=forms.get("unavailable_form") or UnavailableForm(formdata=None),
         never_form=forms.get("never_form")
         or NeverPairForm(formdata=None, choices=never.partners_choices(person)),
-        conflicts=list(
-            Conflict.select(Conflict, Agency)
-            .join(Agency)
-            .where(Conflict.user == person)
-            .order_by(Agency.name)
-        ),
-        unavailable=list(
-            Unavailability.select()
-            .where(Unavailability.user == person)
-            .order_by(Unavailability.date)
-        ),
+        conflicts=queries.conflicts_of(person),
+        unavailable=queries.unavailable_dates_of(person),
         never_pairs=never.of(person),
     )
 

@@ -7,29 +7,29 @@ from dataclasses import dataclass, field
 
 from qa import audit
 from qa.db import db
-from qa.pairing import explain, inputs, solver
+from qa.pairing import costs, explain, inputs, rules, solver, words
+from qa.pairing.data import LEAD, PEER, Event, HardRule, Pairing, Proposal
 from qa.pairing.models import PairingPin
-from qa.pairing.solver import LEAD, PEER, HardRule
 
 TIME_LIMIT_S = 5.0
 COST_TABLE = [
-    ("Peer from the visited agency's own sector", solver.SAME_SECTOR_COST),
-    ("Peer from a related sector", solver.RELATED_SECTOR_COST),
-    ("Peer from an unrelated sector", solver.UNRELATED_SECTOR_COST),
-    ("Each visit the person already has this cycle", solver.VISIT_THIS_CYCLE_COST),
-    ("Each visit they made in the last three cycles", solver.VISIT_LAST_THREE_CYCLES_COST),
-    ("Visitor has visited this agency before", solver.REPEAT_AGENCY_VISIT_COST),
-    ("Lead and peer were paired together last cycle", solver.REPEAT_PAIRING_COST),
-    ("Both would be first-time visitors", solver.TWO_FIRST_TIMERS_COST),
+    ("Peer from the visited agency's own sector", costs.SAME_SECTOR_COST),
+    ("Peer from a related sector", costs.RELATED_SECTOR_COST),
+    ("Peer from an unrelated sector", costs.UNRELATED_SECTOR_COST),
+    ("Each visit the person already has this cycle", costs.VISIT_THIS_CYCLE_COST),
+    ("Each visit they made in the last three cycles", costs.VISIT_LAST_THREE_CYCLES_COST),
+    ("Visitor has visited this agency before", costs.REPEAT_AGENCY_VISIT_COST),
+    ("Lead and peer were paired together last cycle", costs.REPEAT_PAIRING_COST),
+    ("Both would be first-time visitors", costs.TWO_FIRST_TIMERS_COST),
 ]
 COST_WORDS = {
-    solver.PEER_SECTOR: "sector",
-    solver.load_key(LEAD): "lead's visits",
-    solver.load_key(PEER): "peer's visits",
-    solver.repeat_agency_key(LEAD): "lead visited before",
-    solver.repeat_agency_key(PEER): "peer visited before",
-    solver.REPEAT_PAIRING: "paired last cycle",
-    solver.TWO_FIRST_TIMERS: "two first-timers",
+    costs.PEER_SECTOR: "sector",
+    costs.load_key(LEAD): "lead's visits",
+    costs.load_key(PEER): "peer's visits",
+    costs.repeat_agency_key(LEAD): "lead visited before",
+    costs.repeat_agency_key(PEER): "peer visited before",
+    costs.REPEAT_PAIRING: "paired last cycle",
+    costs.TWO_FIRST_TIMERS: "two first-timers",
 }
 # assign_visitor refuses these whatever the reason
 NEVER_OVERRIDDEN = (HardRule.NOT_ELIGIBLE, HardRule.SAME_PERSON)
@@ -61,8 +61,8 @@ class Slot:
 @dataclass
 class Row:
     record: object  # ChallengeEvent
-    event: solver.Event
-    pairing: solver.Pairing
+    event: Event
+    pairing: Pairing
     lead: Slot
     peer: Slot
     why: list = field(default_factory=list)  # explanation lines when paired
@@ -88,7 +88,7 @@ class Row:
 class Plan:
     cycle: object
     data: inputs.Inputs
-    proposal: solver.Proposal
+    proposal: Proposal
     rows: list
 
     @property
@@ -270,7 +270,7 @@ def _without(assignment, event_id, role):
 
 
 def _breaches(data, event, role, person, assignment):
-    return solver.check_hard_rules(
+    return rules.check_hard_rules(
         event,
         role,
         person,
@@ -284,4 +284,4 @@ def _breaches(data, event, role, person, assignment):
 def _words(data, event, role, person, broken, assignment):
     partner_id = assignment.get(event.id, (None, None))[1 if role == LEAD else 0]
     partner = data.person(partner_id) if partner_id is not None else None
-    return [explain.describe_breach(rule, event, role, person, partner) for rule in broken]
+    return [words.describe_breach(rule, event, role, person, partner) for rule in broken]

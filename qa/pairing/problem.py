@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional, Sequence
 
+from qa.pairing import rules
 from qa.pairing.costs import (
     REPEAT_PAIRING_COST,
     TWO_FIRST_TIMERS_COST,
@@ -18,7 +19,6 @@ from qa.pairing.costs import (
     slot_breakdown,
 )
 from qa.pairing.data import LEAD, PEER, ROLES, Context, Event, Person
-from qa.pairing.rules import _allowed, _index_people, _Ledger, _partner_id
 
 # ---------------------------------------------------------------------------------------------
 # Reference cost of an assignment
@@ -54,7 +54,7 @@ def score(
     Each visit's load cost counts the person's earlier visits in the same assignment, in date order.
     """
     context = context or Context()
-    people_by_id = _index_people(people)
+    people_by_id = rules.index_people(people)
     earlier = _visit_order(events, assignment)
     result = {}
     for event in events:
@@ -77,13 +77,15 @@ def score(
 
 
 @dataclass
-class _Problem:
+class Problem:
+    """The instance made ready to solve: what `prepare` works out once and every solve shares."""
+
     events: tuple
     people: tuple
     people_by_id: dict
     context: Context
     pins: dict  # event id -> (lead id | None, peer id | None)
-    ledger: _Ledger  # pinned visitors only
+    ledger: rules.Ledger  # pinned visitors only
     slots: dict  # (event index, role) -> [Person] allowed by every hard rule, given the pins
     # (event index, role, person id) -> the slot's own cost for that person (pins counted)
     costs: dict
@@ -113,10 +115,12 @@ def _unpaired_penalty(events, slots, costs, people_by_id, ledger) -> int:
     return max(UNPAIRED_EVENT_COST, sum(costs.values()) + pair + load + 1)
 
 
-def _prepare(events, people, context) -> _Problem:
+def prepare(events, people, context) -> Problem:
+    """Check the input (unique ids, pinned people present) and work out, for each open slot, who
+    every hard rule allows there given the pins, and what each would cost."""
     events, people = tuple(events), tuple(people)
     context = context or Context()
-    people_by_id = _index_people(people)
+    people_by_id = rules.index_people(people)
     if len({event.id for event in events}) != len(events):
         raise ValueError("duplicate event id")
     pins = {}
@@ -128,19 +132,19 @@ def _prepare(events, people, context) -> _Problem:
                 )
         if event.pinned_lead_id is not None or event.pinned_peer_id is not None:
             pins[event.id] = (event.pinned_lead_id, event.pinned_peer_id)
-    ledger = _Ledger(events, people_by_id, pins)
+    ledger = rules.Ledger(events, people_by_id, pins)
     pinned_visits = {person_id: len(visits) for person_id, visits in ledger.commitments.items()}
     slots, costs = {}, {}
     for index, event in enumerate(events):
         for role in ROLES:
             if event.pinned(role) is not None:
                 continue
-            partner = _partner_id(event, role, None)
+            partner = rules.partner_id(event, role, None)
             allowed = [
                 person
                 for person in people
                 if person.eligible_for(role)
-                and _allowed(event, role, person, context, ledger, partner)
+                and rules.allowed(event, role, person, context, ledger, partner)
             ]
             slots[(index, role)] = allowed
             for person in allowed:
@@ -152,23 +156,25 @@ def _prepare(events, people, context) -> _Problem:
                     slot_breakdown(event, role, person, earlier).values()
                 )
     penalty = _unpaired_penalty(events, slots, costs, people_by_id, ledger)
-    return _Problem(events, people, people_by_id, context, pins, ledger, slots, costs, penalty)
+    return Problem(events, people, people_by_id, context, pins, ledger, slots, costs, penalty)
 
 
-def _pairable(problem: _Problem, index: int) -> bool:
+def is_pairable(problem: Problem, index: int) -> bool:
     """An event can only be paired if every open slot has someone allowed in it."""
     return all(problem.slots.get((index, role), True) for role in ROLES)
 
 
-def _pairs_every_pairable_event(problem: _Problem, assignment: Mapping) -> bool:
+def pairs_every_pairable_event(problem: Problem, assignment: Mapping) -> bool:
+    """Whether `assignment` gives a lead and a peer to every event that could be paired."""
     for index, event in enumerate(problem.events):
         lead_id, peer_id = assignment.get(event.id, (None, None))
-        if _pairable(problem, index) and (lead_id is None or peer_id is None):
+        if is_pairable(problem, index) and (lead_id is None or peer_id is None):
             return False
     return True
 
 
-def _room(problem: _Problem, person_id) -> int:
+def room_left(problem: Problem, person_id) -> int:
+    """How many more visits the person may take: their maximum less this cycle's visits and pins."""
     person = problem.people_by_id[person_id]
     return (
         person.max_visits
@@ -182,19 +188,19 @@ def greedy_assignment(
     people: Iterable[Person],
     context: Optional[Context] = None,
     *,
-    _problem=None,
+    problem=None,
 ) -> dict:
     """A quick assignment that obeys every hard rule: hardest events first, cheapest peer then lead.
 
     Not optimal; it seeds the solver, stands in if the solver finds nothing in time, and is the
     benchmark's baseline.
     """
-    problem = _problem or _prepare(events, people, context)
+    problem = problem or prepare(events, people, context)
     assignment = dict(problem.pins)
-    ledger = _Ledger(problem.events, problem.people_by_id, assignment)
+    ledger = rules.Ledger(problem.events, problem.people_by_id, assignment)
     proposed = defaultdict(int)  # person id -> visits given so far by this greedy pass
     order = sorted(
-        (i for i in range(len(problem.events)) if _pairable(problem, i)),
+        (i for i in range(len(problem.events)) if is_pairable(problem, i)),
         key=lambda i: min(len(problem.slots.get((i, role), ())) or 10**9 for role in ROLES),
     )
     for index in order:
@@ -223,7 +229,7 @@ def _cheapest(problem, ledger, proposed, index, role, chosen):
         base = costs[(index, role, person.id)]
         if best is not None and base >= best[0]:
             break
-        if not _allowed(event, role, person, problem.context, ledger, partner):
+        if not rules.allowed(event, role, person, problem.context, ledger, partner):
             continue
         # base already counts pinned visits
         cost = base + VISIT_THIS_CYCLE_COST * proposed[person.id]

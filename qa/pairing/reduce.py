@@ -13,24 +13,26 @@ from typing import Optional
 from ortools.sat.python import cp_model
 
 from qa.pairing.costs import VISIT_THIS_CYCLE_COST
-from qa.pairing.model import _Model, _Solved
-from qa.pairing.problem import _pairable, _pairs_every_pairable_event, _Problem, _room
+from qa.pairing.model import Model, Solved
+from qa.pairing.problem import Problem, is_pairable, pairs_every_pairable_event, room_left
 
 REDUCE_ABOVE_CANDIDATES = 100
 """propose() prunes by reduced cost when there are more (slot, candidate) pairs than this."""
 
 REDUCE_GAPS = (0, 25, 100)
-"""Reduced-cost thresholds tried in turn for the first restricted solve (see _solve_reduced)."""
+"""Reduced-cost thresholds tried in turn for the first restricted solve (see solve_reduced)."""
 
 
 @dataclass
-class _Relaxation:
+class Relaxation:
+    """What `relax` proves: a lower bound on cost, and the least extra each candidate costs."""
+
     bound: int  # least cost of filling every open slot when the dropped rules and costs are ignored
     # (event index, role, person id) -> extra cost, at least, of using that person
     reduced_costs: dict
 
 
-def _relaxation(problem: _Problem) -> Optional[_Relaxation]:
+def relax(problem: Problem) -> Optional[Relaxation]:
     """Lower bound and reduced costs from a min-cost-flow relaxation of 'pair every pairable event'.
 
     Network: source -> open slot (1 each) -> (person, date) at the slot's own cost -> person (one
@@ -60,7 +62,7 @@ def _relaxation(problem: _Problem) -> Optional[_Relaxation]:
     source, sink = node("source"), node("sink")
     open_slots = 0
     for (index, role), allowed in problem.slots.items():
-        if not _pairable(problem, index):
+        if not is_pairable(problem, index):
             continue
         slot = node(("slot", index, role))
         arc(source, slot, 0)
@@ -75,7 +77,7 @@ def _relaxation(problem: _Problem) -> Optional[_Relaxation]:
             arc(nodes[key], node(("person", key[1])), 0)
             days_by_person[key[1]] += 1
     for person_id, days in days_by_person.items():
-        for k in range(min(_room(problem, person_id), days)):
+        for k in range(min(room_left(problem, person_id), days)):
             arc(nodes[("person", person_id)], sink, VISIT_THIS_CYCLE_COST * k)
     flow = min_cost_flow.SimpleMinCostFlow()
     flow.add_arcs_with_capacity_and_unit_cost(
@@ -91,7 +93,7 @@ def _relaxation(problem: _Problem) -> Optional[_Relaxation]:
         key: unit_costs[a] + potential[tails[a]] - potential[heads[a]]
         for key, a in slot_arcs.items()
     }
-    return _Relaxation(bound=flow.optimal_cost(), reduced_costs=reduced)
+    return Relaxation(bound=flow.optimal_cost(), reduced_costs=reduced)
 
 
 def _potentials(n_nodes, tails, heads, capacities, costs, flows) -> list:
@@ -124,7 +126,7 @@ def _potentials(n_nodes, tails, heads, capacities, costs, flows) -> list:
     return distance
 
 
-def _restrict(problem: _Problem, relaxation: _Relaxation, gap: int) -> _Problem:
+def _restrict(problem: Problem, relaxation: Relaxation, gap: int) -> Problem:
     """The same problem with only the candidates whose reduced cost is at most gap."""
     reduced = relaxation.reduced_costs
     slots = {
@@ -135,32 +137,32 @@ def _restrict(problem: _Problem, relaxation: _Relaxation, gap: int) -> _Problem:
     return replace(problem, slots=slots, costs=costs)
 
 
-def _solve_reduced(problem, deadline, seed, num_workers) -> Optional[_Solved]:
+def solve_reduced(problem, deadline, seed, num_workers) -> Optional[Solved]:
     """Solve on a pruned candidate set, with a proof that nothing optimal was pruned; None if
     unsure.
 
     Why it is exact: if a restricted solve pairs every pairable event, the best number of pairs is
     known, so every optimal assignment pairs them all and costs at most the restricted optimum UB.
     An assignment using a candidate with reduced cost rc costs at least bound + rc (see
-    _relaxation),
+    relax),
     so every optimal assignment uses only candidates with rc <= UB - bound. If the restricted set
     already held all of those, its optimum is the true optimum; otherwise one more solve on exactly
     that set (hinted with the first answer) is.
     """
-    relaxation = _relaxation(problem)
+    relaxation = relax(problem)
     if relaxation is None:
         return None
     for gap in REDUCE_GAPS:
         # No greedy hint here: it usually names pruned candidates, and repairing it costs more time
         # than it saves.
         solved = (
-            _Model(_restrict(problem, relaxation, gap), require_all=True)
+            Model(_restrict(problem, relaxation, gap), require_all=True)
             .build()
             .solve(deadline - time.perf_counter(), seed, num_workers, None)
         )
         if solved.status == cp_model.INFEASIBLE:
             continue  # too few candidates kept to pair everything: widen
-        if solved.assignment is None or not _pairs_every_pairable_event(problem, solved.assignment):
+        if solved.assignment is None or not pairs_every_pairable_event(problem, solved.assignment):
             return None  # out of time, or the proof's premise fails: let the full model decide
         if solved.status != cp_model.OPTIMAL:
             return solved  # valid and pairs everything, but unproven: reported as "feasible"
@@ -168,7 +170,7 @@ def _solve_reduced(problem, deadline, seed, num_workers) -> Optional[_Solved]:
         if excess <= gap:
             return solved
         final = (
-            _Model(_restrict(problem, relaxation, excess), require_all=True)
+            Model(_restrict(problem, relaxation, excess), require_all=True)
             .build()
             .solve(deadline - time.perf_counter(), seed, num_workers, solved.assignment)
         )

@@ -11,7 +11,7 @@ from typing import Iterable, Mapping, Optional, Sequence
 from qa.pairing.data import LEAD, PEER, ROLES, Context, Event, HardRule, Person
 
 
-class _Ledger:
+class Ledger:
     """Who is already committed where in an assignment, for the rules that depend on other events.
 
     Queries take the event being filled and ignore its own entries, so one ledger serves every slot.
@@ -47,7 +47,7 @@ class _Ledger:
 def _breach_iter(event, role, person, context, ledger, partner_id):
     """Yield each hard rule broken by putting person in (event, role), most basic first.
 
-    A generator so that the hot loops (_allowed) stop at the first breach.
+    A generator so that the hot loops (allowed) stop at the first breach.
     """
     agency, day = event.agency_id, event.date
     if not (person.is_lead_eligible if role == LEAD else person.is_peer_eligible):
@@ -74,16 +74,20 @@ def _breach_iter(event, role, person, context, ledger, partner_id):
         yield HardRule.NEVER_PAIR
 
 
-def _breaches(event, role, person, context, ledger, partner_id) -> list:
+def breaches(event, role, person, context, ledger, partner_id) -> list:
     """Every hard rule broken by putting person in (event, role); see check_hard_rules."""
     return list(_breach_iter(event, role, person, context, ledger, partner_id))
 
 
-def _allowed(event, role, person, context, ledger, partner_id) -> bool:
+def allowed(event, role, person, context, ledger, partner_id) -> bool:
+    """Whether person may fill (event, role) beside `partner_id`: no hard rule broken. Stops at the
+    first breach, for the hot loops."""
     return next(_breach_iter(event, role, person, context, ledger, partner_id), None) is None
 
 
-def _partner_id(event: Event, role: str, assignment: Optional[Mapping]):
+def partner_id(event: Event, role: str, assignment: Optional[Mapping]):
+    """The other visitor at `event` for someone filling `role`: from `assignment` when it names the
+    event, else the event's pinned visitor (or None)."""
     other = 1 if role == LEAD else 0
     if assignment is not None and event.id in assignment:
         return assignment[event.id][other]
@@ -109,21 +113,23 @@ def check_hard_rules(
     """
     context = context or Context()
     people_by_id = {p.id: p for p in people}
-    events = _with_event(events, event)
-    ledger = _Ledger(events, people_by_id, assignment or {})
+    events = with_event(events, event)
+    ledger = Ledger(events, people_by_id, assignment or {})
     return tuple(
-        _breaches(event, role, person, context, ledger, _partner_id(event, role, assignment))
+        breaches(event, role, person, context, ledger, partner_id(event, role, assignment))
     )
 
 
-def _with_event(events: Sequence[Event], event: Event) -> list:
+def with_event(events: Sequence[Event], event: Event) -> list:
+    """`events` as a list that includes `event`, so a Ledger can place it."""
     events = list(events)
     if all(e.id != event.id for e in events):
         events.append(event)
     return events
 
 
-def _index_people(people: Iterable[Person]) -> dict:
+def index_people(people: Iterable[Person]) -> dict:
+    """People by id; a duplicate id is a ValueError."""
     people_by_id = {}
     for person in people:
         if person.id in people_by_id:

@@ -3,46 +3,49 @@
 Hard rules always hold, then fewest unpaired events, then least cost.
 """
 
-# Public API
-# ----------
-# Data in (plain frozen dataclasses; ids may be any hashable, e.g. database ints):
+# The engine's public API, each name in the module that holds it (this one holds only the entry
+# points propose() and candidates()):
+# - data.py: the plain frozen dataclasses in and out (ids may be any hashable, e.g. database ints):
 #   Person(id, name, agency_id, sector, is_lead_eligible, is_peer_eligible, max_visits=2,
 #          visits_this_cycle=0, visits_last_three_cycles=0, previous_visits_total=0,
 #          unavailable_dates=frozenset(), conflict_agency_ids=frozenset(), busy_dates=frozenset(),
 #          visited_agency_ids=frozenset())
 #   Event(id, agency_id, agency_name, sector, date, pinned_lead_id=None, pinned_peer_id=None)
-# Context(never_pair=frozenset({frozenset({a, b}), ...}), last_cycle_pairs=...,
-# existing_peer_visits=
-#           frozenset({(peer_agency_id, visited_agency_id), ...}))
+#   Context(never_pair=frozenset({frozenset({a, b}), ...}), last_cycle_pairs=...,
+#           existing_peer_visits=frozenset({(peer_agency_id, visited_agency_id), ...}))
 #   Assignment = Mapping[event_id, (lead_id | None, peer_id | None)]
+#   Proposal(pairings, status "optimal"|"feasible", unpaired_event_ids, total_cost, objective,
+#            unpaired_penalty, solver_status, solve_seconds); .assignment(), .pairing_for(event_id)
+#   Pairing(event_id, lead_id, peer_id, cost, breakdown, pinned_lead, pinned_peer); .paired
+#   Candidate(person, cost, reasons, breakdown); HardRule; roles LEAD ("lead") and PEER ("peer").
+# - costs.py: the cost table (SAME_SECTOR_COST, ...) and its pieces: slot_breakdown,
+#   pair_breakdown, sector_relation, sector_slug, sector_label.
+# - rules.py: check_hard_rules(event, role, person, context=None, *, people=(), events=(),
+#   assignment=None) -> tuple[HardRule, ...], the rules this person would break in that slot
+#   (empty = allowed); and the pieces the engine shares (Ledger, allowed, breaches, partner_id).
+# - problem.py: prepare(events, people, context) -> Problem; score(events, people, context,
+#   assignment) -> {event_id: {cost name: int}}, the reference cost of any assignment (the
+#   solver's objective is built from the same functions); greedy_assignment(events, people,
+#   context=None) -> Assignment, a quick feasible answer (solver hint, fallback if the solver
+#   finds nothing in time, and the benchmark baseline).
+# - model.py: Model, the CP-SAT model; reduce.py: relax() and solve_reduced(), the pruning.
+# - explain.py and words.py: the explanations in plain English.
 #
-# Results out:
+# Here:
 #   propose(events, people, context=None, *, time_limit_s=5.0, seed=0, num_workers=1, reduce=None)
 #       -> Proposal
-#       Proposal(pairings, status "optimal"|"feasible", unpaired_event_ids, total_cost, objective,
-# unpaired_penalty, solver_status, solve_seconds); .assignment(), .pairing_for(event_id)
-#       Pairing(event_id, lead_id, peer_id, cost, breakdown, pinned_lead, pinned_peer); .paired
 #   candidates(event, role, people, context=None, *, events=(), assignment=None) -> list[Candidate]
-# Candidate(person, cost, reasons, breakdown): everyone who may fill that slot, cheapest first.
-#   check_hard_rules(event, role, person, context=None, *, people=(), events=(), assignment=None)
-# -> tuple[HardRule, ...]: the hard rules this person would break in that slot (empty = allowed).
-# score(events, people, context, assignment) -> dict[event_id, dict[str, int]]: the reference cost
-# of
-# any assignment, itemised per event (the solver's objective is built from the same functions).
-# greedy_assignment(events, people, context=None) -> Assignment: a quick feasible answer (solver
-# hint,
-#       fallback if the solver finds nothing in time, and the benchmark baseline).
-#   slot_breakdown / pair_breakdown / sector_relation / sector_slug / sector_label: the cost pieces.
+#       everyone who may fill that slot, cheapest first.
 #
-# Role names are the strings LEAD ("lead") and PEER ("peer"). An event is either fully paired or
-# left with only its pinned visitors: the proposal never half-fills an event.
+# An event is either fully paired or left with only its pinned visitors: the proposal never
+# half-fills an event.
 #
 # How propose() works:
 # 1. Per slot (event, role), keep only the people every hard rule allows, given the pins.
 # 2. A greedy pass gives a feasible answer (the hint, and proof that everything pairable can be).
 # 3. Bigger instances: a min-cost-flow relaxation gives a lower bound and a reduced cost per
 #    candidate; CP-SAT solves on the candidates whose reduced cost is small, and the bound proves
-#    that no pruned candidate could appear in an optimal answer (see _solve_reduced).
+#    that no pruned candidate could appear in an optimal answer (see reduce.solve_reduced).
 # 4. Otherwise, or if that proof cannot be made, CP-SAT solves the full model.
 # Either way "optimal" means optimal for the documented cost on the whole problem.
 #
@@ -53,7 +56,7 @@ Hard rules always hold, then fewest unpaired events, then least cost.
 #   assignments to other events). Do not count the events passed to propose().
 # * visits_last_three_cycles counts the three completed cycles before this one.
 # * previous_visits_total counts every visit ever before this proposal; 0 means a first-time
-# visitor.
+#   visitor.
 # * Sectors are compared as lower-case slugs ("childrens-social-care"); sector_slug() normalises
 #   labels such as "Children's social care".
 
@@ -64,70 +67,13 @@ from typing import Iterable, Mapping, Optional, Sequence
 
 from ortools.sat.python import cp_model
 
-from qa.pairing import explain
-from qa.pairing.costs import (  # noqa: F401  the cost table and pieces, importable from here as documented above
-    PEER_SECTOR,
-    RELATED_SECTOR_COST,
-    RELATED_SECTORS,
-    REPEAT_AGENCY_VISIT_COST,
-    REPEAT_PAIRING,
-    REPEAT_PAIRING_COST,
-    SAME_SECTOR_COST,
-    SECTOR_COSTS,
-    SECTOR_LABELS,
-    TWO_FIRST_TIMERS,
-    TWO_FIRST_TIMERS_COST,
-    UNPAIRED_EVENT_COST,
-    UNRELATED_SECTOR_COST,
-    VISIT_LAST_THREE_CYCLES_COST,
-    VISIT_THIS_CYCLE_COST,
-    load_key,
-    pair_breakdown,
-    repeat_agency_key,
-    sector_label,
-    sector_relation,
-    sector_slug,
-    slot_breakdown,
-)
-from qa.pairing.data import (  # noqa: F401
-    DEFAULT_MAX_VISITS,
-    LEAD,
-    PEER,
-    ROLES,
-    Candidate,
-    Context,
-    Event,
-    HardRule,
-    Pairing,
-    Person,
-    Proposal,
-)
-from qa.pairing.model import SOLVER_PARAMETERS, _Model, _Solved  # noqa: F401
-from qa.pairing.problem import (  # noqa: F401
-    _pairable,
-    _pairs_every_pairable_event,
-    _prepare,
-    _Problem,
-    _room,
-    greedy_assignment,
-    score,
-)
-from qa.pairing.reduce import (
-    REDUCE_ABOVE_CANDIDATES,
-    REDUCE_GAPS,  # noqa: F401
-    _Relaxation,  # noqa: F401
-    _relaxation,  # noqa: F401
-    _solve_reduced,
-)  # noqa: F401
-from qa.pairing.rules import (  # noqa: F401
-    _allowed,
-    _breaches,
-    _index_people,
-    _Ledger,
-    _partner_id,
-    _with_event,
-    check_hard_rules,
-)
+from qa.pairing import rules
+from qa.pairing.costs import pair_breakdown, slot_breakdown
+from qa.pairing.data import LEAD, Candidate, Context, Event, Pairing, Person, Proposal
+from qa.pairing.model import Model
+from qa.pairing.problem import greedy_assignment, pairs_every_pairable_event, prepare, score
+from qa.pairing.reduce import REDUCE_ABOVE_CANDIDATES, solve_reduced
+from qa.pairing.words import slot_reasons
 
 DEFAULT_TIME_LIMIT_S = 5.0
 
@@ -159,17 +105,17 @@ def propose(
     """
     started = time.perf_counter()
     deadline = started + time_limit_s
-    problem = _prepare(events, people, context)
+    problem = prepare(events, people, context)
     solved, hint = None, None
     if reduce or (reduce is None and problem.size > REDUCE_ABOVE_CANDIDATES):
-        solved = _solve_reduced(problem, deadline, seed, num_workers)
+        solved = solve_reduced(problem, deadline, seed, num_workers)
     if solved is None or solved.assignment is None:
-        hint = greedy_assignment(problem.events, problem.people, problem.context, _problem=problem)
+        hint = greedy_assignment(problem.events, problem.people, problem.context, problem=problem)
     if solved is None:
         # If the greedy answer already pairs every pairable event, no assignment pairs more, so the
         # model may insist on that and skip the big penalty.
-        require_all = _pairs_every_pairable_event(problem, hint)
-        model = _Model(problem, require_all=require_all).build()
+        require_all = pairs_every_pairable_event(problem, hint)
+        model = Model(problem, require_all=require_all).build()
         solved = model.solve(deadline - time.perf_counter(), seed, num_workers, hint)
     if solved.assignment is not None:
         assignment = solved.assignment
@@ -240,21 +186,21 @@ def candidates(
     """
     context = context or Context()
     people = tuple(people)
-    people_by_id = _index_people(people)
-    events = _with_event(events, event)
-    ledger = _Ledger(events, people_by_id, assignment or {})
-    partner_id = _partner_id(event, role, assignment)
+    people_by_id = rules.index_people(people)
+    events = rules.with_event(events, event)
+    ledger = rules.Ledger(events, people_by_id, assignment or {})
+    partner_id = rules.partner_id(event, role, assignment)
     partner = people_by_id.get(partner_id)
     found = []
     for person in people:
-        if not _allowed(event, role, person, context, ledger, partner_id):
+        if not rules.allowed(event, role, person, context, ledger, partner_id):
             continue
         earlier = ledger.visits_elsewhere(person.id, event.id)
         items = slot_breakdown(event, role, person, earlier)
         if partner is not None:
             lead, peer = (person, partner) if role == LEAD else (partner, person)
             items.update(pair_breakdown(lead, peer, context))
-        reasons = explain.slot_reasons(
+        reasons = slot_reasons(
             event, role, person, context, partner=partner, earlier_visits=earlier
         )
         found.append(Candidate(person, sum(items.values()), tuple(reasons), items))

@@ -7,15 +7,13 @@ from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
-from qa.challenge.models import ChallengeEvent
 from qa.cycles.models import Cycle
 from qa.forms import ready_to_save
 from qa.htmx import render, wants_fragment
 from qa.pairing import apply as applying
-from qa.pairing import bp, inputs, planning
+from qa.pairing import bp, inputs, planning, queries
+from qa.pairing.data import LEAD, ROLES
 from qa.pairing.forms import PinForm, accepted_pairs
-from qa.pairing.solver import LEAD, ROLES
-from qa.people.models import Agency
 from qa.security import role_required
 
 
@@ -67,32 +65,34 @@ def apply(cycle_id):
 def pin(event_id):
     record = _record(event_id)
     form = PinForm()
-    if ready_to_save(form):
-        try:
-            made = planning.pin(
-                record.cycle,
-                record.id,
-                form.role.data,
-                form.user.data,
-                form.reason.data,
-                current_user,
-            )
-            return _after(
-                record,
-                f"{made.user.name} is pinned as the {made.role}. The proposal was worked out "
-                "again around them.",
-            )
-        except planning.PinError as error:
-            if error.breaches:
-                form.reason.errors = [str(error)]
-            problem, breaches = str(error), error.breaches
-    else:
-        problem, breaches = next(iter(form.errors.values()))[0], []
+    made, problem, breaches = _pin(record, form)
+    if made is not None:
+        return _after(
+            record,
+            f"{made.user.name} is pinned as the {made.role}. The proposal was worked out again "
+            "around them.",
+        )
     if wants_fragment():
         return _proposal(record.cycle, problems=[problem, *breaches])
     if form.role.data not in ROLES:
         abort(404)
     return _choose(record, form.role.data, form, problem, breaches)
+
+
+def _pin(record, form):
+    """Pin whom the form names: (the pin, None, []), or (None, the problem, the rules it breaks in
+    words); a rule broken without a reason asks for one beside the reason box."""
+    if not ready_to_save(form):
+        return None, next(iter(form.errors.values()))[0], []
+    try:
+        made = planning.pin(
+            record.cycle, record.id, form.role.data, form.user.data, form.reason.data, current_user
+        )
+    except planning.PinError as error:
+        if error.breaches:
+            form.reason.errors = [str(error)]
+        return None, str(error), error.breaches
+    return made, None, []
 
 
 @bp.post("/events/<int:event_id>/pins/<role>/remove")
@@ -136,13 +136,7 @@ def _choose(record, role, form, problem=None, breaches=()):
 def _record(event_id, role=LEAD):
     if role not in ROLES:
         abort(404)
-    return get_object_or_404(
-        ChallengeEvent.select(ChallengeEvent, Agency, Cycle)
-        .join(Agency)
-        .switch(ChallengeEvent)
-        .join(Cycle),
-        ChallengeEvent.id == event_id,
-    )
+    return get_object_or_404(queries.event_with_cycle(event_id))
 
 
 def _after(record, message):

@@ -35,7 +35,8 @@ def format_date(day: Date, with_year: bool = True) -> str:
     return f"{text} {day.year}" if with_year else text
 
 
-def _plural(count: int, singular: str, plural: Optional[str] = None) -> str:
+def counted(count: int, singular: str, plural: Optional[str] = None) -> str:
+    """A count with its noun: '1 visit', '3 visits'."""
     return f"{count} {singular if count == 1 else (plural or singular + 's')}"
 
 
@@ -49,14 +50,15 @@ def sector_reason(event: Event, peer: Person) -> str:
     if relation == "same":
         return f"Same sector: {sector_label(event.sector)}"
     if relation == "related":
-        return f"Related sector: {sector_label(peer.sector)} is related to {sector_label(event.sector)}"
+        related = f"{sector_label(peer.sector)} is related to {sector_label(event.sector)}"
+        return f"Related sector: {related}"
     return f"Different sector: {sector_label(peer.sector)}"
 
 
 def load_reason(person: Person, earlier_visits: int = 0) -> str:
     this_cycle = person.visits_this_cycle + earlier_visits
     text = (
-        "No visits this cycle" if this_cycle == 0 else f"{_plural(this_cycle, 'visit')} this cycle"
+        "No visits this cycle" if this_cycle == 0 else f"{counted(this_cycle, 'visit')} this cycle"
     )
     if earlier_visits:
         text += f" (including {earlier_visits} in this proposal)"
@@ -119,14 +121,17 @@ def describe_breach(
         HardRule.SAME_PERSON: f"{name} is already the {ROLE_NOUNS[_other(role)]} for this visit",
         HardRule.UNAVAILABLE: f"{name} is unavailable on {day}",
         HardRule.BUSY: f"{name} is already visiting another agency on {day}",
-        HardRule.AT_MAXIMUM: f"{name} has reached their maximum of {_plural(person.max_visits, 'visit')} this cycle",
-        HardRule.RECIPROCAL: f"a peer from {event.agency_name} is already challenging {name}'s agency this cycle",
-        HardRule.NEVER_PAIR: f"{name} must never be paired with {partner.name if partner else 'the other visitor'}",
+        HardRule.AT_MAXIMUM: f"{name} has reached their maximum of "
+        f"{counted(person.max_visits, 'visit')} this cycle",
+        HardRule.RECIPROCAL: f"a peer from {event.agency_name} is already challenging {name}'s "
+        "agency this cycle",
+        HardRule.NEVER_PAIR: f"{name} must never be paired with "
+        f"{partner.name if partner else 'the other visitor'}",
     }
     return texts[rule]
 
 
-def _count_phrase(
+def count_phrase(
     rule: HardRule, count: int, event: Event, role: str, partner: Optional[Person]
 ) -> str:
     """How many candidates one rule removed, e.g. '3 unavailable'."""
@@ -140,7 +145,8 @@ def _count_phrase(
         HardRule.BUSY: f"{count} already visiting that day",
         HardRule.AT_MAXIMUM: f"{count} at their maximum",
         HardRule.RECIPROCAL: f"{count} barred as a reciprocal visit",
-        HardRule.NEVER_PAIR: f"{count} never to be paired with {partner.name if partner else 'the ' + other}",
+        HardRule.NEVER_PAIR: f"{count} never to be paired with "
+        f"{partner.name if partner else 'the ' + other}",
     }
     return texts[rule]
 
