@@ -47,11 +47,6 @@ def _with_visitors(query):
     return prefetch(query, people)
 
 
-def cycles_newest_first():
-    """Every cycle, the latest first, for the calendar's cycle switcher."""
-    return Cycle.select().order_by(Cycle.starts.desc())
-
-
 def cycle_events(cycle):
     """The cycle's events, dated ones in date order, then those still to be given a date."""
     query = (

@@ -40,7 +40,7 @@ def calendar(cycle_id):
     return render(
         "challenge/calendar.html",
         cycle=cycle,
-        cycles=queries.cycles_newest_first(),
+        cycles=Cycle.newest_first(),
         months=months,
         undated=undated,
         cancelled=cancelled,
