@@ -32,5 +32,5 @@ def source_of(action, user):
         if statement:
             detail = f"You said: {statement.you_said}"
             if user.is_admin:
-                url = url_for("survey_settings.statements", survey_id=statement.survey_id)
+                url = url_for("surveys.statements", survey_id=statement.survey_id)
     return {"label": label, "detail": detail, "url": url}
