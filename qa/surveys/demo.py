@@ -174,7 +174,8 @@ def _survey(title, band, status, opens, closes, rng, today, worrying=False):
         opens_on=opens,
         closes_on=closes,
         introduction=content["introduction"],
-        readers="People at Northbrook Safeguarding Children Partnership who check that children are kept safe",
+        readers="People at Northbrook Safeguarding Children Partnership who check that children "
+        "are kept safe",
     )
     questions = [
         Question.create(
