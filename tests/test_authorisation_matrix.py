@@ -113,7 +113,7 @@ DECLARED = {
     SUBGROUP: """
         scrutiny.overview GET           scrutiny.heatmap_page GET       scrutiny.export_csv GET
         scrutiny.report_pdf GET         scrutiny.review GET POST
-        surveys.index GET               survey_results.show GET         survey_results.summary_pdf GET
+        surveys.index GET               surveys.results GET             surveys.summary_pdf GET
     """,
     EVENT_PEOPLE: """
         challenge.event GET             challenge.invite GET            challenge.outcome GET
@@ -150,12 +150,12 @@ DECLARED = {
         surveys.edit GET POST           surveys.status POST             surveys.copy POST
         surveys.question GET POST       surveys.tag GET POST            surveys.move POST
         surveys.delete POST             surveys.preview GET
-        survey_links.index GET POST     survey_links.close POST         survey_links.qr_svg GET
-        survey_links.qr_png GET         survey_links.poster GET
-        survey_results.review POST      survey_results.answers_csv GET  survey_results.contacts GET
-        survey_results.delete_contact POST
-        survey_settings.settings GET POST                               survey_settings.remove_term POST
-        survey_settings.statements GET POST                             survey_settings.statement GET POST
+        surveys.links GET POST          surveys.close POST              surveys.qr_svg GET
+        surveys.qr_png GET              surveys.poster GET
+        surveys.review POST             surveys.answers_csv GET         surveys.contacts GET
+        surveys.delete_contact POST
+        surveys.settings GET POST       surveys.remove_term POST
+        surveys.statements GET POST     surveys.statement GET POST
     """,
 }
 

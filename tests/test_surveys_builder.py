@@ -95,7 +95,8 @@ def test_builder_shows_a_wording_warning_for_hard_questions(admin_client, app):
         survey=survey,
         position=9,
         kind="yes_no",
-        prompt="Notwithstanding institutional considerations, do multidisciplinary practitioners communicate appropriately?",
+        prompt="Notwithstanding institutional considerations, do multidisciplinary "
+        "practitioners communicate appropriately?",
     )
     html = admin_client.get(f"/admin/surveys/{survey.id}").get_data(as_text=True)
     assert html.count("Check wording") == 1

@@ -1,6 +1,6 @@
 """Demo actions the other demos do not make.
 
-Survey feedback, case-review actions, done with impact, cancelled, and look-backs due.
+Case-review actions, done with impact, cancelled, and look-backs due.
 """
 
 from datetime import date, datetime, timedelta
@@ -9,45 +9,9 @@ from qa.actions.models import Action, ActionUpdate
 from qa.cycles.models import Cycle
 from qa.frameworks.models import Standard
 from qa.people.models import Agency, User
-from qa.surveys.models import YouSaidWeDid
 
 # (agency, description, owner, standard title word, status, due in days from today, completed days
-# ago, evidence, impact, cancelled reason)
-SURVEY = [
-    (
-        "Oak Hill Primary School",
-        "Put a poster in every classroom with photos of the adults children can talk to",
-        "Headteacher",
-        "Commitment",
-        "done",
-        -200,
-        380,
-        "Posters in all 14 classrooms; photos checked each September",
-        "In the pupil survey 84% now know who to talk to, up from 61%",
-    ),
-    (
-        "Northbrook Council Children's Services",
-        "Ask highways to light Mill Lane and the Station Road bus stop",
-        "Head of community safety",
-        "Interagency",
-        "done",
-        -150,
-        300,
-        "Street lights fitted in March; confirmed by the highways team",
-        "Young people at the youth forum say the walk home feels safer",
-    ),
-    (
-        "Northbrook Youth Trust",
-        "Run a weekly online safety club for 11 to 16 year olds",
-        "Youth work manager",
-        "Service",
-        "in_progress",
-        45,
-        None,
-        "",
-        "",
-    ),
-]
+# ago, evidence, impact); the actions raised by "you said, we did" are in qa/surveys/demo.py.
 CASE_REVIEW = [
     (
         "Northbrook Hospitals NHS Foundation Trust",
@@ -153,31 +117,24 @@ CONFIRMED = {
 
 def load(demo=None, today=None):
     today = today or date.today()
-    if Action.select().where(Action.source.in_(("survey", "manual"))).exists():
+    if Action.select().where(Action.source == "manual").exists():
         return
     cycle = Cycle.current()
     agencies = {a.name: a for a in Agency.select()}
     admin = User.select().where(User.role == "admin").order_by(User.id).first()
-    statements = list(YouSaidWeDid.select().order_by(YouSaidWeDid.id))
-    for n, row in enumerate(SURVEY):
-        _make(
-            row,
-            cycle,
-            agencies,
-            admin,
-            today,
-            source="survey",
-            source_id=statements[n].id if n < len(statements) else None,
-        )
     for row in CASE_REVIEW + LOOK_BACK:
-        _make(row, cycle, agencies, admin, today, source="manual")
+        make_action(row, cycle, agencies, admin, today, source="manual")
 
 
 def _standard(word):
     return Standard.select().where(Standard.title.contains(word)).order_by(Standard.id).first()
 
 
-def _make(row, cycle, agencies, admin, today, source, source_id=None):
+def make_action(row, cycle, agencies, admin, today, source, source_id=None):
+    """Make one demo action from `row` (see CASE_REVIEW), with its notes as its status needs.
+
+    A row whose agency is not in `agencies` is left out.
+    """
     agency_name, description, owner, theme, status, due_in, done_ago, evidence, impact = row
     if agency_name not in agencies:
         return

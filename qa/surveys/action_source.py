@@ -15,5 +15,5 @@ def describe(statement_id, user):
         return None
     url = None
     if user.is_admin:
-        url = url_for("survey_settings.statements", survey_id=statement.survey_id)
+        url = url_for("surveys.statements", survey_id=statement.survey_id)
     return f"You said: {statement.you_said}", url

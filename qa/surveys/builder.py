@@ -1,6 +1,6 @@
-"""Building a survey: starter surveys, adding, moving and removing questions.
+"""Building a survey: starter surveys, adding, changing, moving and removing questions.
 
-Opening and closing, copying.
+Opening and closing, copying, the standard a question informs, and the survey's links.
 """
 
 import json
@@ -13,7 +13,8 @@ from qa.db import db
 from qa.frameworks.models import Framework, Standard
 from qa.frameworks.seed import SECTION_11
 from qa.surveys import starter
-from qa.surveys.models import Question, Response, Survey
+from qa.surveys.forms import QUESTION_LABELS, TAG_LABELS
+from qa.surveys.models import Question, Response, Survey, SurveyLink
 
 TRANSITIONS = {"draft": ("open",), "open": ("closed",), "closed": ("open",)}
 ACTION_WORDS = {"open": "Opened", "closed": "Closed"}
@@ -103,6 +104,21 @@ def add_question(survey, data):
         )
 
 
+def save_question(survey, question, form):
+    """Add the form's question to the survey, or save it over `question` at the version it was
+    opened with; returns None when saved, or the Conflict to show."""
+    data = {
+        "kind": form.kind.data,
+        "prompt": form.prompt.data,
+        "hint": form.hint.data,
+        "options": json.dumps(form.option_list),
+    }
+    if question is None:
+        add_question(survey, data)
+        return None
+    return editing.save_form(question, form, QUESTION_LABELS, data=data)
+
+
 def move_question(question, direction):
     """Swap a question with its neighbour above ("up") or below ("down")."""
     with db.atomic("IMMEDIATE"):
@@ -179,6 +195,19 @@ def copy_survey(survey):
     return copy
 
 
+def save_tag(question, form):
+    """Save the tag form over `question`: None when saved, or the Conflict to show."""
+    return editing.save_form(
+        question,
+        form,
+        TAG_LABELS,
+        data={"standard": form.standard.data, "positive": form.positive_list},
+        write=lambda obj, version, data, summary: tag_question(
+            obj, version, data["standard"], data["positive"]
+        ),
+    )
+
+
 def tag_question(question, version, standard_id, positive):
     """Say which standard a question informs and which answers count as positive. Allowed after
     answers arrive:
@@ -190,3 +219,24 @@ def tag_question(question, version, standard_id, positive):
         {"standard": standard_id, "positive": json.dumps(positive)},
         summary=summary,
     )
+
+
+def add_link(survey, label):
+    return editing.create(
+        SurveyLink,
+        {"survey": survey, "label": label},
+        summary=f"Added the link ‘{label}’ to {survey.title}",
+    )
+
+
+def close_link(link):
+    """Close an open link, or reopen a closed one; returns the link as it was before."""
+    with db.atomic("IMMEDIATE"):
+        SurveyLink.update(closed=not link.closed).where(SurveyLink.id == link.id).execute()
+        audit.record(
+            current_user,
+            "changed",
+            link,
+            f"{'Reopened' if link.closed else 'Closed'} the link ‘{link.label}’",
+        )
+    return link

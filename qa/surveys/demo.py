@@ -1,13 +1,18 @@
 """Demo surveys for Northbrook.
 
-Two open children's surveys with about a hundred answers each, and last year's, closed.
+Two open children's surveys with about a hundred answers each, and last year's, closed, with
+what it made happen: "you said, we did" and the actions they raised.
 """
 
 import json
 import random
 from datetime import date, timedelta
 
+from qa.actions.demo import make_action
+from qa.actions.models import Action
+from qa.cycles.models import Cycle
 from qa.db import db
+from qa.people.models import Agency, User
 from qa.surveys import starter, visits
 from qa.surveys.models import Answer, Question, Response, Survey, SurveyLink, YouSaidWeDid
 
@@ -61,6 +66,44 @@ STATEMENTS = [
     ),
 ]
 
+# The actions last year's "you said, we did" raised, in the order of its statements, as rows of
+# qa.actions.demo.make_action.
+ACTIONS = [
+    (
+        "Oak Hill Primary School",
+        "Put a poster in every classroom with photos of the adults children can talk to",
+        "Headteacher",
+        "Commitment",
+        "done",
+        -200,
+        380,
+        "Posters in all 14 classrooms; photos checked each September",
+        "In the pupil survey 84% now know who to talk to, up from 61%",
+    ),
+    (
+        "Northbrook Council Children's Services",
+        "Ask highways to light Mill Lane and the Station Road bus stop",
+        "Head of community safety",
+        "Interagency",
+        "done",
+        -150,
+        300,
+        "Street lights fitted in March; confirmed by the highways team",
+        "Young people at the youth forum say the walk home feels safer",
+    ),
+    (
+        "Northbrook Youth Trust",
+        "Run a weekly online safety club for 11 to 16 year olds",
+        "Youth work manager",
+        "Service",
+        "in_progress",
+        45,
+        None,
+        "",
+        "",
+    ),
+]
+
 
 def load(demo=None, today=None):
     """Create the demo surveys once; running again changes nothing. Deterministic: a fixed seed."""
@@ -68,6 +111,7 @@ def load(demo=None, today=None):
     rng = random.Random(2026)
     with db.atomic():
         _load(today, rng)
+        _actions(today)
 
 
 def _load(today, rng):
@@ -98,6 +142,26 @@ def _load(today, rng):
             YouSaidWeDid.create(survey=last, you_said=you_said, we_did=we_did, published=True)
 
 
+def _actions(today):
+    """The actions raised by last year's statements, each pointing at its statement (once)."""
+    if Action.select().where(Action.source == "survey").exists():
+        return
+    cycle = Cycle.current()
+    agencies = {a.name: a for a in Agency.select()}
+    admin = User.select().where(User.role == "admin").order_by(User.id).first()
+    statements = list(YouSaidWeDid.select().order_by(YouSaidWeDid.id))
+    for n, row in enumerate(ACTIONS):
+        make_action(
+            row,
+            cycle,
+            agencies,
+            admin,
+            today,
+            source="survey",
+            source_id=statements[n].id if n < len(statements) else None,
+        )
+
+
 def _survey(title, band, status, opens, closes, rng, today, worrying=False):
     if Survey.select().where(Survey.title == title).exists():
         return Survey.get(Survey.title == title)
@@ -110,7 +174,8 @@ def _survey(title, band, status, opens, closes, rng, today, worrying=False):
         opens_on=opens,
         closes_on=closes,
         introduction=content["introduction"],
-        readers="People at Northbrook Safeguarding Children Partnership who check that children are kept safe",
+        readers="People at Northbrook Safeguarding Children Partnership who check that children "
+        "are kept safe",
     )
     questions = [
         Question.create(

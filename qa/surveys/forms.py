@@ -11,6 +11,27 @@ from qa.forms import ChoiceField, VersionedForm, optional_int, strip
 from qa.surveys import kinds
 from qa.surveys.models import AGE_BANDS, AUDIENCES
 
+# What each form's fields are called when someone else saved first (see editing.save_form).
+SURVEY_LABELS = {
+    "title": "Title",
+    "audience": "Who it is for",
+    "age_band": "Age band",
+    "introduction": "Introduction",
+    "readers": "Who will read the answers",
+    "opens_on": "Opens",
+    "closes_on": "Closes",
+    "safety_message": "Safety message",
+}
+QUESTION_LABELS = {
+    "kind": "Kind of question",
+    "prompt": "Question",
+    "hint": "Hint",
+    "options": "Answers",
+}
+TAG_LABELS = {"standard": "Standard", "positive": "Positive answers"}
+STATEMENT_LABELS = {"you_said": "You said", "we_did": "We did", "published": "Published"}
+SETTINGS_FIELDS = ("safety_message", "staff_safety_message", "retention_years", "mismatch_percent")
+
 
 class SurveyForm(VersionedForm):
     title = StringField(

@@ -193,6 +193,11 @@ class YouSaidWeDid(VersionedModel):
     def __str__(self):
         return self.you_said[:60]
 
+    @classmethod
+    def published_of(cls, survey):
+        """The survey's published statements, oldest first: what its public page shows."""
+        return cls.select().where((cls.survey == survey) & cls.published).order_by(cls.created_at)
+
 
 class SafeguardingTerm(BaseModel):
     phrase = CharField(unique=True)

@@ -5,9 +5,20 @@ Figures added up by SQLite, a bounded number of queries whatever the size.
 
 from peewee import JOIN, fn
 
+from qa.frameworks.models import Standard
 from qa.people.models import Agency, Sector
 from qa.surveys import kinds, results, staff
-from qa.surveys.models import Answer, Flag, Question, Response, Survey, SurveyLink
+from qa.surveys.models import (
+    Answer,
+    ContactRequest,
+    Flag,
+    Question,
+    Response,
+    SafeguardingTerm,
+    Survey,
+    SurveyLink,
+    YouSaidWeDid,
+)
 
 TEXTS_SHOWN = 200  # free-text answers listed per question on the page; the CSV has them all
 
@@ -16,6 +27,64 @@ def questions_of(survey):
     return list(
         Question.select().where(Question.survey == survey).order_by(Question.position, Question.id)
     )
+
+
+def surveys_with_counts():
+    """Every survey, newest first, each with its `response_count` (one query)."""
+    responses = fn.COUNT(Response.id.distinct())
+    return (
+        Survey.select(Survey, responses.alias("response_count"))
+        .join(Response, JOIN.LEFT_OUTER)
+        .group_by(Survey.id)
+        .order_by(Survey.created_at.desc())
+    )
+
+
+def questions_with_standards(survey):
+    """The survey's questions in order, each with the standard it informs (one query)."""
+    return list(
+        Question.select(Question, Standard)
+        .join(Standard, JOIN.LEFT_OUTER)
+        .where(Question.survey == survey)
+        .order_by(Question.position, Question.id)
+    )
+
+
+def link_count(survey):
+    return SurveyLink.select().where(SurveyLink.survey == survey).count()
+
+
+def response_count(survey):
+    return Response.select().where(Response.survey == survey).count()
+
+
+def links_of(survey, by_label=False):
+    """The survey's links, in the order they were made (or by label)."""
+    order = SurveyLink.label if by_label else SurveyLink.created_at
+    return list(SurveyLink.select().where(SurveyLink.survey == survey).order_by(order))
+
+
+def links_with_surveys():
+    """Links, each with its survey: for get_object_or_404."""
+    return SurveyLink.select(SurveyLink, Survey).join(Survey)
+
+
+def contact_requests_with_surveys():
+    """Contact requests, each with its survey: for get_object_or_404."""
+    return ContactRequest.select(ContactRequest, Survey).join(Survey)
+
+
+def contact_count(survey):
+    return ContactRequest.select().where(ContactRequest.survey == survey).count()
+
+
+def statements_of(survey):
+    """The survey's "you said, we did" statements, published or not, oldest first."""
+    return list(survey.statements.order_by(YouSaidWeDid.created_at))
+
+
+def safeguarding_terms():
+    return SafeguardingTerm.select().order_by(SafeguardingTerm.phrase)
 
 
 def _responses(

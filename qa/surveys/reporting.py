@@ -10,21 +10,14 @@ from flask import flash, redirect, request, url_for
 from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
-from qa import audit
-from qa.db import db
 from qa.forms import ready_to_save
 from qa.htmx import render
+from qa.ids import parse_id
 from qa.pdf import pdf_response, render_pdf
 from qa.security import role_required, subgroup_only
-from qa.surveys import contact, export, queries, staff
-from qa.surveys import results_bp as bp
+from qa.surveys import bp, contact, export, queries, safeguarding, staff
 from qa.surveys.forms import FlagForm
-from qa.surveys.models import AGE_BANDS, ContactRequest, Flag, Survey, SurveyLink
-
-
-def _number(name):
-    value = request.args.get(name, "")
-    return int(value) if value.isdigit() and len(value) < 10 else None
+from qa.surveys.models import AGE_BANDS, ContactRequest, Flag, Survey
 
 
 def _filters():
@@ -32,10 +25,10 @@ def _filters():
     is ignored."""
     band, role = request.args.get("band", ""), request.args.get("role", "")
     return {
-        "link_id": _number("link"),
+        "link_id": parse_id(request.args.get("link", "")),
         "age_band": band if band in AGE_BANDS else None,
-        "agency_id": _number("agency"),
-        "sector_id": _number("sector"),
+        "agency_id": parse_id(request.args.get("agency", "")),
+        "sector_id": parse_id(request.args.get("sector", "")),
         "role_group": role if role in staff.ROLE_GROUPS else None,
     }
 
@@ -48,10 +41,15 @@ def _staff_filters():
 
 @bp.get("/<int:survey_id>/results")
 @role_required("admin", "reviewer")
-def show(survey_id):
+def results(survey_id):
     subgroup_only()
     survey = get_object_or_404(Survey, Survey.id == survey_id)
-    chosen = _filters()
+    context = _results_page(survey, _filters())
+    return render("surveys/results.html", "surveys/_results.html", **context)
+
+
+def _results_page(survey, chosen):
+    """The results of the survey, or of the group `chosen` narrows them to."""
     responses, summary = queries.results_for(survey, **chosen)
     before = None
     if not chosen["link_id"]:  # links differ from year to year; agencies, sectors and roles do not
@@ -66,9 +64,7 @@ def show(survey_id):
         **chosen,
         "band": chosen["age_band"],
         "filtered": any(chosen.values()),
-        "links": list(
-            SurveyLink.select().where(SurveyLink.survey == survey).order_by(SurveyLink.label)
-        ),
+        "links": queries.links_of(survey, by_label=True),
         "bands": queries.age_bands_of(survey),
         "band_labels": AGE_BANDS,
         "settings": queries.responses_by_setting(survey),
@@ -77,7 +73,7 @@ def show(survey_id):
     }
     if survey.for_staff:
         context.update(_staff_context(survey))
-    return render("surveys/results.html", "surveys/_results.html", **context)
+    return context
 
 
 def _staff_context(survey):
@@ -89,9 +85,7 @@ def _staff_context(survey):
         "by_agency": queries.responses_by_agency(survey),
         "by_sector": queries.responses_by_sector(survey),
         "by_role": queries.responses_by_role(survey),
-        "contact_count": ContactRequest.select().where(ContactRequest.survey == survey).count()
-        if current_user.is_admin
-        else 0,
+        "contact_count": queries.contact_count(survey) if current_user.is_admin else 0,
     }
 
 
@@ -102,24 +96,11 @@ def review(flag_id):
     survey_id = flag.answer.response.survey_id
     form = FlagForm()
     if ready_to_save(form):
-        with db.atomic("IMMEDIATE"):
-            Flag.update(
-                reviewed=True,
-                note=form.note.data,
-                reviewed_by=current_user.id,
-                reviewed_at=datetime.now(),
-            ).where(Flag.id == flag.id).execute()
-            audit.record(
-                current_user,
-                "reviewed",
-                flag,
-                "Reviewed a flagged survey answer",
-                {"note": ["", form.note.data]},
-            )
+        safeguarding.review_flag(flag, form.note.data)
         flash("Marked as reviewed", "success")
     else:
         flash("Say what you did before marking the answer as reviewed", "info")
-    return redirect(url_for("survey_results.show", survey_id=survey_id, _anchor=f"flag-{flag.id}"))
+    return redirect(url_for("surveys.results", survey_id=survey_id, _anchor=f"flag-{flag.id}"))
 
 
 @bp.get("/<int:survey_id>/answers.csv")
@@ -139,10 +120,16 @@ def summary_pdf(survey_id):
     subgroup_only()
     survey = get_object_or_404(Survey, Survey.id == survey_id)
     chosen = _staff_filters() if survey.for_staff else {}
+    data = render_pdf("pdf/survey_summary.html", **_summary_page(survey, chosen))
+    return pdf_response(data, f"survey-summary-{survey.title}.pdf")
+
+
+def _summary_page(survey, chosen):
+    """The board's summary of the survey, or of the group of staff `chosen` narrows it to."""
     responses, summary = queries.results_for(survey, **chosen)
     before, summary = queries.last_year(survey, summary, **chosen)
     flags = queries.flags_of(survey)
-    extra = (
+    by_group = (
         {
             "by_agency": queries.responses_by_agency(survey),
             "by_sector": queries.responses_by_sector(survey),
@@ -151,21 +138,19 @@ def summary_pdf(survey_id):
         if survey.for_staff
         else {}
     )
-    data = render_pdf(
-        "pdf/survey_summary.html",
-        survey=survey,
-        responses=responses,
-        summary=summary,
-        before=before,
-        **extra,
-        group=queries.group_label(**chosen) if any(chosen.values()) else "",
-        settings=queries.responses_by_setting(survey),
-        flagged=len(flags),
-        reviewed=sum(1 for f in flags if f.reviewed),
-        statements=list(survey.statements),
-        made_on=datetime.now(),
-    )
-    return pdf_response(data, f"survey-summary-{survey.title}.pdf")
+    return {
+        "survey": survey,
+        "responses": responses,
+        "summary": summary,
+        "before": before,
+        **by_group,
+        "group": queries.group_label(**chosen) if any(chosen.values()) else "",
+        "settings": queries.responses_by_setting(survey),
+        "flagged": len(flags),
+        "reviewed": sum(1 for f in flags if f.reviewed),
+        "statements": list(survey.statements),
+        "made_on": datetime.now(),
+    }
 
 
 @bp.get("/<int:survey_id>/contact-requests")
@@ -181,8 +166,8 @@ def contacts(survey_id):
 @role_required("admin")
 def delete_contact(request_id):
     found = get_object_or_404(
-        ContactRequest.select(ContactRequest, Survey).join(Survey), ContactRequest.id == request_id
+        queries.contact_requests_with_surveys(), ContactRequest.id == request_id
     )
     contact.remove(found)
     flash("Contact request deleted", "success")
-    return redirect(url_for("survey_results.contacts", survey_id=found.survey_id))
+    return redirect(url_for("surveys.contacts", survey_id=found.survey_id))

@@ -4,59 +4,37 @@
 """
 
 from flask import flash, redirect, request, url_for
-from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
-from qa import audit, editing
-from qa.db import VersionConflict, db
+from qa import editing
 from qa.forms import ready_to_save, values
 from qa.htmx import render
 from qa.security import role_required
-from qa.surveys import settings_bp as bp
-from qa.surveys.forms import SettingsForm, StatementForm, TermForm
+from qa.surveys import bp, queries, safeguarding
+from qa.surveys.forms import (
+    SETTINGS_FIELDS,
+    STATEMENT_LABELS,
+    SettingsForm,
+    StatementForm,
+    TermForm,
+)
 from qa.surveys.models import SafeguardingTerm, Survey, SurveySettings, YouSaidWeDid
-
-STATEMENT_LABELS = {"you_said": "You said", "we_did": "We did", "published": "Published"}
 
 
 @bp.route("/settings", methods=["GET", "POST"])
 @role_required("admin")
 def settings():
     current = SurveySettings.current()
-    form = SettingsForm(obj=current)
-    term_form = TermForm(prefix="term")
+    form, term_form = SettingsForm(obj=current), TermForm(prefix="term")
     if "save_settings" in request.form and ready_to_save(form):
-        with db.atomic("IMMEDIATE"):
-            if current.id is None:
-                current.save()
-            SurveySettings.update(
-                **values(
-                    form,
-                    (
-                        "safety_message",
-                        "staff_safety_message",
-                        "retention_years",
-                        "mismatch_percent",
-                    ),
-                )
-            ).where(SurveySettings.id == current.id).execute()
-            audit.record(current_user, "changed", current, "Changed the survey settings")
+        safeguarding.save_settings(current, values(form, SETTINGS_FIELDS))
         flash("Survey settings saved", "success")
-        return redirect(url_for("survey_settings.settings"))
+        return redirect(url_for("surveys.settings"))
     if "add_term" in request.form and ready_to_save(term_form):
-        if (
-            not SafeguardingTerm.select()
-            .where(SafeguardingTerm.phrase == term_form.phrase.data)
-            .exists()
-        ):
-            editing.create(
-                SafeguardingTerm,
-                {"phrase": term_form.phrase.data},
-                summary=f"Added the safeguarding phrase ‘{term_form.phrase.data}’",
-            )
+        safeguarding.add_term(term_form.phrase.data)
         flash(f"‘{term_form.phrase.data}’ will be flagged in new answers", "success")
-        return redirect(url_for("survey_settings.settings", _anchor="terms"))
-    terms = SafeguardingTerm.select().order_by(SafeguardingTerm.phrase)
+        return redirect(url_for("surveys.settings", _anchor="terms"))
+    terms = queries.safeguarding_terms()
     return render("surveys/settings.html", form=form, term_form=term_form, terms=terms)
 
 
@@ -64,9 +42,9 @@ def settings():
 @role_required("admin")
 def remove_term(term_id):
     term = get_object_or_404(SafeguardingTerm, SafeguardingTerm.id == term_id)
-    editing.delete(term, summary=f"Removed the safeguarding phrase ‘{term.phrase}’")
+    safeguarding.remove_term(term)
     flash(f"‘{term.phrase}’ removed", "success")
-    return redirect(url_for("survey_settings.settings", _anchor="terms"))
+    return redirect(url_for("surveys.settings", _anchor="terms"))
 
 
 @bp.route("/<int:survey_id>/you-said", methods=["GET", "POST"])
@@ -81,8 +59,8 @@ def statements(survey_id):
             summary=f"Added a “you said, we did” to {survey.title}",
         )
         flash("Statement added" + (" and published" if form.published.data else ""), "success")
-        return redirect(url_for("survey_settings.statements", survey_id=survey.id))
-    items = list(survey.statements.order_by(YouSaidWeDid.created_at))
+        return redirect(url_for("surveys.statements", survey_id=survey.id))
+    items = queries.statements_of(survey)
     return render("surveys/statements.html", survey=survey, statements=items, form=form)
 
 
@@ -92,13 +70,10 @@ def statement(statement_id):
     item = get_object_or_404(YouSaidWeDid, YouSaidWeDid.id == statement_id)
     form, conflict = StatementForm(obj=item), None
     if ready_to_save(form):
-        try:
-            editing.update(item, form.version.data, values(form, STATEMENT_LABELS))
+        conflict = editing.save_form(item, form, STATEMENT_LABELS)
+        if conflict is None:
             flash("Statement saved", "success")
-            return redirect(url_for("survey_settings.statements", survey_id=item.survey_id))
-        except VersionConflict as error:
-            conflict = editing.conflict_rows(form, error.current, STATEMENT_LABELS)
-            form.version.data = str(error.current.version)
+            return redirect(url_for("surveys.statements", survey_id=item.survey_id))
     return render(
         "surveys/statement_form.html", form=form, item=item, survey=item.survey, conflict=conflict
     )

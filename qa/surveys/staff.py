@@ -3,6 +3,7 @@
 The agency and role group a practitioner may choose.
 """
 
+from qa.ids import parse_id
 from qa.surveys.kinds import AnswerRefused
 
 # Not on the agency list: either works somewhere else, or would rather not say.
@@ -24,8 +25,7 @@ def clean_about(agency_sent, role_sent, agency_ids):
     what was sent.
 
     Leaving either question blank is the same as "prefer not to say". Anything not offered (a
-    made-up
-    agency id, an inactive agency, a role group not on the list) raises AnswerRefused.
+    made-up agency id, an inactive agency, a role group not on the list) raises AnswerRefused.
     """
     agency_sent = (agency_sent or "").strip()
     role_sent = (role_sent or "").strip()
@@ -35,11 +35,10 @@ def clean_about(agency_sent, role_sent, agency_ids):
     if agency_sent in OTHER_AGENCY:
         about["agency_answer"] = agency_sent
     elif agency_sent:
-        if not (
-            agency_sent.isdigit() and len(agency_sent) < 10 and int(agency_sent) in set(agency_ids)
-        ):
+        agency_id = parse_id(agency_sent)
+        if agency_id is None or agency_id not in set(agency_ids):
             raise AnswerRefused("Choose your organisation from the list.")
-        about.update(agency=int(agency_sent), agency_answer="listed")
+        about.update(agency=agency_id, agency_answer="listed")
     return about
 
 

@@ -14,7 +14,8 @@ SMILEY5 = ["Very unhappy", "Unhappy", "OK", "Happy", "Very happy"]
 STARTERS = {
     "8-12": {
         "title": "Feeling safe: what do you think?",
-        "introduction": "We want to know if you feel safe, and if adults listen to you.\nIt takes about five minutes.",
+        "introduction": "We want to know if you feel safe, and if adults listen to you.\n"
+        "It takes about five minutes.",
         "questions": [
             ("smiley", "How safe do you feel at home?", "", SMILEY3),
             ("smiley", "How safe do you feel at school?", "", SMILEY3),
@@ -55,7 +56,8 @@ STARTERS = {
     },
     "13-17": {
         "title": "Safe and heard: your views",
-        "introduction": "We want to hear how safe you feel and whether the adults around you listen.\nIt takes about five minutes. Skip anything you like.",
+        "introduction": "We want to hear how safe you feel and whether the adults around you "
+        "listen.\nIt takes about five minutes. Skip anything you like.",
         "questions": [
             ("smiley", "How safe do you feel at home?", "", SMILEY5),
             ("smiley", "How safe do you feel at school or college?", "", SMILEY5),
@@ -91,7 +93,8 @@ STARTERS = {
     "staff": {
         "title": "Working together to keep children safe: staff survey",
         "audience": "staff",
-        "introduction": "We want to hear from people who work with children and families in Northbrook.\nIt takes about three minutes. Skip anything you like.",
+        "introduction": "We want to hear from people who work with children and families in "
+        "Northbrook.\nIt takes about three minutes. Skip anything you like.",
         "questions": [
             (
                 "yes_no",

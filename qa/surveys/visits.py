@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from peewee import IntegrityError, OperationalError
 
 from qa.db import Prepared, db
+from qa.ids import parse_id
 from qa.people.models import Agency, Sector
 from qa.surveys import flags, rules
 from qa.surveys.kinds import FREE_TEXT
@@ -180,9 +181,9 @@ def _prepare(link, visit_key):
     answers, age_band = draft_of(visit_key)
     questions = dict(_KINDS.execute(link.survey_id).fetchall())
     rows = [
-        (int(qid), value)
-        for qid, values in answers.items()
-        if qid.isdigit() and int(qid) in questions
+        (qid, value)
+        for key, values in answers.items()
+        if (qid := parse_id(key)) in questions
         for value in values
     ]
     free = [(qid, value) for qid, value in rows if questions[qid] in FREE_TEXT]

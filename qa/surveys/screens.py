@@ -1,0 +1,157 @@
+"""What every screen of a visit to /s/<code> shares.
+
+The link, or the kind page that turns the visitor away; the visit, kept in the visitor's session
+as a random key (never who they are); and the steps of a visit: start, answer, send, leave a
+contact. The statements themselves are in visits.py, written once for the hot path.
+"""
+
+from flask import redirect, render_template, session, url_for
+
+from qa.htmx import render
+from qa.surveys import contact, kinds, staff, visits
+
+SESSION_KEY = "survey_visit"
+
+
+def screen(name, link, **context):
+    """The screen `name` of the survey behind `link`: the page, or for htmx its fragment.
+
+    A real visit, not the builder's preview (which shows the same fragments with links).
+    """
+    return render(
+        f"surveys/respond/{name}.html",
+        f"surveys/respond/_{name}.html",
+        link=link,
+        survey=link.survey,
+        preview=False,
+        **context,
+    )
+
+
+def not_found():
+    """The page for a code that is not a survey's: the same whether it never was or is gone."""
+    return render_template("surveys/respond/not_found.html"), 404
+
+
+def open_link(code):
+    """(link, None) when the link takes answers, else (None, the page to show instead)."""
+    link = visits.find_link(code)
+    if link is None:
+        return None, not_found()
+    reason = visits.why_closed(link)
+    if reason:
+        return None, render(
+            "surveys/respond/closed.html",
+            "surveys/respond/_closed.html",
+            link=link,
+            reason=reason,
+        )
+    return link, None
+
+
+def visit_of(code):
+    """The visit in this session, when it is a visit to this link; else None."""
+    visit = session.get(SESSION_KEY)
+    return visit if visit and visit.get("code") == code else None
+
+
+def open_visit(code, when_done="respond.start"):
+    """(link, visit, None) for a screen inside a visit, or (link, visit, the response instead).
+
+    The link's refusal (link None), back to the start without a visit, or to `when_done` once the
+    visit's answers are sent.
+    """
+    link, refusal = open_link(code)
+    if refusal:
+        return None, None, refusal
+    visit = visit_of(code)
+    if not visit:
+        return link, None, redirect(url_for("respond.start", code=code), 303)
+    if visit["done"]:
+        return link, visit, redirect(url_for(when_done, code=code), 303)
+    return link, visit, None
+
+
+def start_visit(link, code, age_band):
+    """Every Start is a new visit: the next child on a shared tablet starts clean.
+
+    A survey for 8 to 17 year olds keeps the age band the child chose.
+    """
+    key = visits.new_visit_key()
+    session[SESSION_KEY] = {"code": code, "key": key, "done": False}
+    if link.survey.age_band == "8-17" and age_band in ("8-12", "13-17"):
+        visits.save_age_band(link, key, age_band)
+
+
+def first_screen(link, code):
+    """Where a visit goes from the start: "about your work" for staff, else the first question."""
+    if link.survey.for_staff:
+        return url_for("respond.about", code=code)
+    return url_for("respond.question", code=code, number=1)
+
+
+def next_screen(link, number, total, go):
+    """Where the visit goes from question `number`: back, or on to the next or to sending."""
+    code = link.code
+    if go == "back":
+        if number > 1:
+            return url_for("respond.question", code=code, number=number - 1)
+        return (
+            url_for("respond.about", code=code)
+            if link.survey.for_staff
+            else url_for("respond.start", code=code)
+        )
+    return (
+        url_for("respond.question", code=code, number=number + 1)
+        if number < total
+        else url_for("respond.ready", code=code)
+    )
+
+
+def keep_answer(link, visit, question, go, sent):
+    """Keep the answer `sent` (none when the visitor chose to skip) in the visit's draft.
+
+    Returns None, or why the answer was refused.
+    """
+    sent = [] if go == "skip" else sent
+    try:
+        values = kinds.clean(question.kind, question.option_list, sent)
+        visits.save_answer(link, visit["key"], question, values)
+    except kinds.AnswerRefused as refused:
+        return str(refused)
+    return None
+
+
+def keep_about(link, visit, groups, sent):
+    """Keep the "about your work" answers `sent` (agency, role_group), choosing from the agencies
+    in `groups`; returns None, or why they were refused."""
+    ids = [agency_id for _, agencies in groups for agency_id, _ in agencies]
+    try:
+        about = staff.clean_about(sent.get("agency"), sent.get("role_group"), ids)
+        visits.save_about(link, visit["key"], about)
+    except kinds.AnswerRefused as refused:
+        return str(refused)
+    return None
+
+
+def send(link, visit, code):
+    """Turn the visit's draft into its one response, then forget the visit key.
+
+    Sending twice (a double tap racing in two workers) finds the same response, never a second
+    one; nothing left on a shared device points at the response just made.
+    """
+    visits.submit(link, visit["key"])
+    session[SESSION_KEY] = {"code": code, "done": True}
+
+
+def may_leave_contact(link, visit):
+    """A practitioner may leave a name and email once, after sending their answers."""
+    return bool(
+        link.survey.for_staff and visit and visit.get("done") and not visit.get("contacted")
+    )
+
+
+def leave_contact(link, code, form):
+    """Keep the contact details apart from the answers, and remember they were left."""
+    contact.save(link.survey, form.name.data, form.email.data, form.message.data)
+    session[SESSION_KEY] = {"code": code, "done": True, "contacted": True}
