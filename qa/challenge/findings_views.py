@@ -15,7 +15,7 @@ from qa.documents import send_document
 from qa.forms import ready_to_save
 from qa.htmx import render, wants_fragment
 from qa.security import role_required
-from qa.voices import queries as voices
+from qa.section11 import voices
 
 
 @bp.get("/events/<int:event_id>/findings")

@@ -14,7 +14,7 @@ from qa.cycles.models import Cycle
 from qa.htmx import render
 from qa.pdf import pdf_response, render_pdf
 from qa.security import role_required
-from qa.voices import queries as voices
+from qa.section11 import voices
 
 
 @bp.get("/cycles/<int:cycle_id>/report")

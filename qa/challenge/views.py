@@ -12,7 +12,7 @@ from qa.challenge.forms import VisitorForm
 from qa.cycles.models import Cycle
 from qa.htmx import render
 from qa.security import role_required
-from qa.voices import queries as voices
+from qa.section11 import voices
 
 
 @bp.get("")

@@ -16,7 +16,7 @@ from qa.section11 import export as section11_export
 from qa.section11.models import Return
 from qa.surveys import queries as survey_queries
 from qa.surveys.models import Survey, YouSaidWeDid
-from qa.voices import queries as voices
+from qa.section11 import voices
 
 STEPS = [
     "Section 11 returns",

@@ -13,7 +13,7 @@ from qa.cycles.models import Cycle
 from qa.documents import Document
 from qa.frameworks.models import Standard
 from qa.people.models import Agency, User
-from qa.section11 import queries
+from qa.section11 import queries, voices_demo
 from qa.section11.models import Rating, RatingDocument, Return
 
 LAST, THIS = "2025-26", "2026-27"
@@ -61,6 +61,12 @@ ACTIONS = [
 
 
 def load(demo=None):
+    """The demo returns, then the staff surveys whose answers are set beside them."""
+    load_returns()
+    voices_demo.load(demo)
+
+
+def load_returns():
     """Add the demo returns (safe to run again: a return that exists is left as it is)."""
     cycles = {c.name: c for c in Cycle.select().where(Cycle.name.in_([LAST, THIS]))}
     if len(cycles) < 2:

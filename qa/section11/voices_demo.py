@@ -3,12 +3,10 @@
 This year's (open) and last year's (closed, same questions), answered by most agencies.
 
 Two agencies' staff contradict their self-ratings, so the mismatch flag shows: the Constabulary
-rates Supervision
-green in both cycles while most of its officers say they seldom get supervision (the heatmap
-drill-down and its
-last challenge event), and Children's Services rates Training green this cycle while few of its
-social workers
-say training changed their practice (its challenge event in January).
+rates Supervision green in both cycles while most of its officers say they seldom get supervision
+(the heatmap drill-down and its last challenge event), and Children's Services rates Training
+green this cycle while few of its social workers say training changed their practice (its
+challenge event in January).
 """
 
 import json
