@@ -253,9 +253,9 @@ def overview(cycle, today):
     agencies = list(
         Agency.select(Agency, Sector)
         .join(Sector)
-        .where(Agency.active == True)
+        .where(Agency.active == True)  # noqa: E712
         .order_by(Agency.name)
-    )  # noqa: E712
+    )
     returns_ = {r.agency_id: r for r in Return.select().where(Return.cycle == cycle)}
     answered = Case(None, [(((Rating.rag != "") | (Rating.evidence != "")), 1)], 0)
     tallies = {
@@ -271,9 +271,9 @@ def overview(cycle, today):
     leads = {}
     for lead in (
         User.select(User.agency, User.name, User.email)
-        .where((User.role == "agency_lead") & (User.active == True))
+        .where((User.role == "agency_lead") & (User.active == True))  # noqa: E712
         .order_by(User.name)
-    ):  # noqa: E712
+    ):
         leads.setdefault(lead.agency_id, []).append(lead)
     rows = []
     for agency in agencies:

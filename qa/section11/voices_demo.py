@@ -68,9 +68,9 @@ def load(demo=None, today=None):
     agencies = list(
         Agency.select(Agency, Sector)
         .join(Sector)
-        .where(Agency.active == True)
+        .where(Agency.active == True)  # noqa: E712
         .order_by(Agency.name)
-    )  # noqa: E712
+    )
     last = _survey(LAST_YEAR, "closed", today - timedelta(days=410), today - timedelta(days=350))
     this = _copy(last, THIS_YEAR, "open", today - timedelta(days=50), today + timedelta(days=40))
     for survey, seed, span in ((last, 2025, 60), (this, 2026, 50)):
