@@ -1,5 +1,7 @@
-"""Forms for a rating, an improvement action, an evidence upload, submitting, reopening and
-moderating; and how their saved fields read in a conflict."""
+"""The forms of a return, and how their saved fields read in a conflict.
+
+A rating, an improvement action, an evidence upload, submitting, reopening and moderating.
+"""
 
 from datetime import date
 

@@ -1,8 +1,8 @@
-"""Changing a return: start it (blank or from last year), save ratings, action plans and documents,
-submit, reopen, moderate.
+"""Changing a return, each change in one write transaction with its audit line.
 
-Each change is one write transaction with its audit line; whether the return may change is asked
-inside it (`ensure_editable`), so a return submitted a moment ago refuses the change.
+Start it (blank or from last year), save ratings, action plans and documents, submit, reopen,
+moderate. Whether the return may change is asked inside each transaction (`ensure_editable`), so a
+return submitted a moment ago refuses the change.
 """
 
 from datetime import datetime
