@@ -134,8 +134,8 @@ def main():
     os.environ.setdefault("QA_INSTANCE", tempfile.mkdtemp())
     from qa import create_app
     from qa.db import db
+    from qa.section11 import voices
     from qa.section11.models import Rating, Return
-    from qa.voices import queries as voices
 
     path = Path(tempfile.mkdtemp()) / "bench.db"
     app = create_app(

@@ -70,25 +70,31 @@ def create(model, data, summary=None):
     return obj
 
 
-def update(obj, version, data, summary=None, counter="version"):
+def update(obj, version, data, summary=None, counter="version", *, stamps=None, record=None):
     """Save `data` over `obj` if nobody saved since `version` (kept in `counter`).
 
     Raises VersionConflict when someone did, unless what they saved is what is being sent (a
-    double click, or two people typing the same): then there is nothing to resolve.
+    double click, or two people typing the same): then there is nothing to resolve. `stamps` are
+    saved as well but are not what the person wrote (who saved it, when): never compared, never in
+    the audit line. `record(obj, before)` writes the audit line in place of the plain "changed"
+    one; `before` holds the values the changed fields had.
     """
     model = type(obj)
     with db.atomic("IMMEDIATE"):
         changed = {name for name, value in data.items() if not _same(obj.__data__.get(name), value)}
-        before = readable(model, {name: obj.__data__.get(name) for name in changed})
+        was = {name: obj.__data__.get(name) for name in changed}
+        before = readable(model, was)
         after = readable(model, {name: data[name] for name in changed})
         changes = audit.changes_between(_secret(before), _secret(after)) if changed else {}
         try:
-            obj.save_versioned(version, counter=counter, **data)
+            obj.save_versioned(version, counter=counter, **data, **(stamps or {}))
         except VersionConflict as error:
             if all(_same(error.current.__data__.get(name), data[name]) for name in data):
                 return error.current
             raise
-        if changes:
+        if record is not None:
+            record(obj, was)
+        elif changes:
             audit.record(current_user, "changed", obj, summary or f"Changed {obj}", changes)
     return obj
 
@@ -100,16 +106,25 @@ def delete(obj, summary=None):
 
 
 def save_form(
-    obj, form, labels, *, data=None, summary=None, write=None, counter="version", compare=None
+    obj,
+    form,
+    labels,
+    *,
+    data=None,
+    summary=None,
+    write=None,
+    counter="version",
+    show=None,
+    compare=None,
 ):
     """Save the form onto `obj` at the version it was opened with.
 
     Returns None when saved, or the Conflict to show; the form's version field then moves on
     to the saved version, so that sending the form again keeps the person's words. `data` defaults
     to the fields named in `labels`; `write(obj, version, data, summary)` replaces `update` for a
-    save that does more (and must raise VersionConflict the same way). `compare(form, current)`
-    gives the conflict's rows for a form whose fields are not the record's columns (a date and
-    times for one `starts_at`).
+    save that does more (and must raise VersionConflict the same way); `show` is as for
+    `conflict_for`. `compare(form, current)` gives the conflict's rows for a form whose fields are
+    not the record's columns (a date and times for one `starts_at`).
     """
     data = {name: getattr(form, name).data for name in labels} if data is None else data
     try:
@@ -118,7 +133,7 @@ def save_form(
         else:
             write(obj, getattr(form, counter).data, data, summary)
     except VersionConflict as error:
-        conflict = conflict_for(form, error.current, labels, counter=counter)
+        conflict = conflict_for(form, error.current, labels, counter=counter, show=show)
         if compare is not None:
             conflict.rows = compare(form, error.current)
         return conflict
@@ -209,8 +224,3 @@ def save_field(
         if after:
             after(record, saved)
     return record
-
-
-def conflict_rows(form, current, labels):
-    """Transitional: the rows of `conflict_for`, for routes not yet on `save_form`."""
-    return conflict_for(form, current, labels).rows

@@ -34,6 +34,7 @@ LAYERS = [
 # Modules of pure rules: they are tested and reasoned about without a request or a database.
 PURE = [
     "qa/section11/rules.py",
+    "qa/section11/mismatch.py",
     "qa/challenge/selection.py",
     "qa/challenge/clashes.py",
     "qa/surveys/suppression.py",

@@ -26,7 +26,10 @@ from tests.challenge_helpers import cycle_fixture, event_fixture, findings_of  #
 from tests.conftest import PASSWORD
 from tests.section11_fixtures import ratings_of
 
-EVIDENCE = 'Our board lead reports quarterly.\nThe audit of twenty cases found two gaps & we\'ve "fixed" both <quickly>.'
+EVIDENCE = (
+    "Our board lead reports quarterly.\n"
+    'The audit of twenty cases found two gaps & we\'ve "fixed" both <quickly>.'
+)
 STRENGTHS = "The designated lead knew every open case.\nSupervision notes were current & signed."
 
 
@@ -167,7 +170,7 @@ def sign_in_on_the_same_browser(client, email, next_url="/resume"):
     )
 
 
-def test_someone_else_signing_in_on_the_same_browser_never_sees_a_kept_form_and_its_owner_still_gets_it(
+def test_someone_else_signing_in_on_the_same_browser_never_sees_it_and_its_owner_still_gets_it(
     lead_client, people, return_a
 ):
     """A shared computer: Amara's session times out mid-form; Sarah, of another agency, signs in on

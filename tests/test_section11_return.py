@@ -299,3 +299,31 @@ def test_task_list_and_check_page_use_a_fixed_number_of_queries(
     with count_queries() as checking:
         assert lead_client.get(f"/section11/returns/{return_a.id}/check").status_code == 200
     assert counter.count <= 8 and checking.count <= 10, (counter.count, checking.count)
+
+
+def test_a_return_submitted_while_the_page_was_open_is_refused_by_the_write_itself(
+    lead_client, people, return_a, monkeypatch
+):
+    """The rule is asked again inside each write transaction: with the routes' own check out of
+    the way, a change to a submitted return still gets the locked answer and changes nothing."""
+    from qa.section11 import access
+
+    ret = submitted(return_a, people["lead_a"])
+    rating = ratings_of(ret)[0]
+    monkeypatch.setattr(access, "ensure_editable", lambda ret: None)
+    attempts = [
+        (
+            f"/section11/ratings/{rating.id}",
+            {"version": str(rating.version), "rag": "R", "evidence": "changed"},
+        ),
+        (
+            f"/section11/ratings/{rating.id}/actions",
+            {"description": "x", "owner": "y", "due": "2030-01-01"},
+        ),
+    ]
+    for path, data in attempts:
+        assert lead_client.post(path, data).status_code == 409, path
+        refused = lead_client.post(path, data, htmx=True).get_data(as_text=True)
+        assert "Not saved: this return has been submitted" in refused, path
+    assert Rating.get_by_id(rating.id).evidence == "We do this well; audit shows it."
+    assert Action.select().count() == 0

@@ -11,9 +11,9 @@ from pypdf import PdfReader
 
 from qa.challenge.models import ChallengeEvent, Finding
 from qa.frameworks.models import Standard
+from qa.section11 import voices
 from qa.section11.models import Rating, Return
 from qa.surveys.models import SurveySettings
-from qa.voices import queries as voices
 from tests.challenge_helpers import agree_everything, cycle_fixture, event_fixture, reload  # noqa: F401
 from tests.staff_fixtures import SUPERVISION, make_staff_survey, staff_answers
 from tests.survey_fixtures import make_survey

@@ -9,10 +9,10 @@ from qa import create_app
 from qa.cycles.models import Cycle
 from qa.db import db
 from qa.demo import load
+from qa.section11 import voices
+from qa.section11 import voices_demo as demo
 from qa.surveys import queries as survey_queries
 from qa.surveys.models import Question, Response, Survey
-from qa.voices import demo
-from qa.voices import queries as voices
 from tests.conftest import fresh_database
 
 

@@ -5,8 +5,8 @@ And when a self-rating and its staff's answers disagree.
 
 import pytest
 
+from qa.section11.mismatch import judge, line_share
 from qa.surveys import kinds
-from qa.voices.mismatch import judge, line_share
 
 
 def test_yes_is_the_positive_answer_to_a_yes_no_question():

@@ -72,9 +72,10 @@ def quarterly_counts(actions, start, end, today=None):
                 totals[key] += 1
                 by_agency.setdefault(a["agency"], Counter())[key] += 1
                 by_theme.setdefault(a["theme"], Counter())[key] += 1
-    rows = lambda table: [
-        {"name": name, **{k: table[name][k] for k in keys}} for name in sorted(table)
-    ]  # noqa: E731
+
+    def rows(table):
+        return [{"name": name, **{k: table[name][k] for k in keys}} for name in sorted(table)]
+
     return {
         "agencies": rows(by_agency),
         "themes": rows(by_theme),

@@ -1,14 +1,16 @@
 """The audit trail for admins: who changed what, when, filtered by object."""
 
 from flask import request
-from peewee import JOIN
+from playhouse.flask_utils import PaginatedQuery
 
-from qa.audit import AuditEvent, bp
+from qa.audit import bp, queries
 from qa.htmx import render
-from qa.people.models import User
+from qa.ids import parse_id
 from qa.security import role_required
 
 PAGE_SIZE = 50
+# A page number beyond this is junk, taken as the first page.
+LAST_PAGE = 99999
 
 
 @bp.get("")
@@ -16,31 +18,20 @@ PAGE_SIZE = 50
 def index():
     object_type = request.args.get("type", "")[:50]
     object_id = request.args.get("id", "")
-    page = request.args.get("page", "1")
-    page = int(page) if page.isdigit() and len(page) < 6 else 1
-    query = (
-        AuditEvent.select(AuditEvent, User)
-        .join(User, JOIN.LEFT_OUTER)
-        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
-    )
-    if object_type:
-        query = query.where(AuditEvent.object_type == object_type)
-    if object_id.isdigit() and len(object_id) < 10:
-        query = query.where(AuditEvent.object_id == int(object_id))
-    events = list(query.paginate(page, PAGE_SIZE + 1))
-    types = [
-        row.object_type
-        for row in AuditEvent.select(AuditEvent.object_type)
-        .distinct()
-        .order_by(AuditEvent.object_type)
-    ]
-    return render(
-        "audit/index.html",
-        "audit/_events.html",
-        events=events[:PAGE_SIZE],
-        more=len(events) > PAGE_SIZE,
-        page=page,
-        types=types,
-        object_type=object_type,
-        object_id=object_id,
-    )
+    page = parse_id(request.args.get("page", ""))
+    page = page if page and page <= LAST_PAGE else 1
+    context = trail_page(object_type, object_id, page)
+    return render("audit/index.html", "audit/_events.html", **context)
+
+
+def trail_page(object_type, object_id, page):
+    """One page of the trail, newest first, for one kind of record (and one record) if asked."""
+    pages = PaginatedQuery(queries.events(object_type, parse_id(object_id)), PAGE_SIZE, page=page)
+    return {
+        "events": list(pages.get_object_list()),
+        "more": page < pages.get_page_count(),
+        "page": page,
+        "types": queries.object_types(),
+        "object_type": object_type,
+        "object_id": object_id,
+    }

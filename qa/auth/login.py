@@ -1,28 +1,37 @@
-"""flask-login set-up, starting and ending a session, and keeping.
+"""flask-login set-up, checking a password, starting and ending a session.
 
-(for its owner only) a form posted after a session or its token ended.
+And keeping (for its owner only) a form posted after a session or its token ended.
 """
 
 import json
+import logging
 import secrets
 from urllib.parse import urlsplit
 
 from flask import current_app, jsonify, redirect, request, session, url_for
 from flask_login import LoginManager, current_user, login_user, logout_user
 
+from qa import audit
 from qa.auth.models import KeptForm
 from qa.db import db
 from qa.htmx import wants_fragment
-from qa.security import access_of
+from qa.security import (
+    access_of,
+    login_keys,
+    note_failed_attempt,
+    password_matches,
+    too_many_attempts,
+)
+
+log = logging.getLogger("qa.auth")
 
 # What the session holds about kept forms. A kept form is only ever shown to its owner, and only in
-# the browser it
-# was kept in (its token lives nowhere else).
+# the browser it was kept in (its token lives nowhere else).
 OFFERED = "kept_form"  # the one the person signed in now may send again at /resume
 # {owner id, or "" when unknown: token}: kept while signed out, for that person's next sign-in here
 WAITING = "kept_forms"
-# who signed in here last: still known after an idle timeout, a session ended elsewhere, or signing
-# out
+# who signed in here last: still known after an idle timeout, a session ended elsewhere, or
+# signing out
 LAST = "last_signed_in"
 
 login_manager = LoginManager()
@@ -43,18 +52,46 @@ def load_user(token):
     return User.get_or_none((User.session_token == token) & (User.active == True))  # noqa: E712
 
 
+class Throttled(Exception):
+    """Too many failed sign-ins lately for this account or from this address."""
+
+
+def check_password(email, password):
+    """The active person with this email address and password, or None (a failed attempt, noted).
+
+    Raises Throttled, and records the refusal, once there have been too many failed attempts for
+    the account or from the address.
+    """
+    from qa.people.models import User
+
+    email = email.strip().lower()
+    keys = login_keys(email)
+    if too_many_attempts(keys):
+        log.warning("Sign-in throttled for %s from %s", email, request.remote_addr)
+        audit.record(
+            None,
+            "sign-in refused",
+            None,
+            f"Too many failed attempts for {email} or {request.remote_addr}",
+            object_type="User",
+        )
+        raise Throttled()
+    user = User.get_or_none(User.email == email)
+    if user and user.active and password_matches(user.password_hash, password):
+        return user
+    note_failed_attempt(keys)
+    return None
+
+
 def keep_form():
     """Keep what was posted so it can be sent again after signing in; returns the resume URL, or
     None when it is not kept.
 
     It belongs to the person signed in or, signed out, to whoever signed in here last; only a
-    browser that had lost its
-    session cookie altogether leaves it without an owner. Signed in, it is offered at once; signed
-    out, it waits in
-    this browser for its owner's next sign-in (see sign_in). Not kept: a public page's form (the
-    sign-in form and its
-    password, a survey's anonymous answers: there is no one to give it back to), a post from another
-    site (kept, it
+    browser that had lost its session cookie altogether leaves it without an owner. Signed in, it
+    is offered at once; signed out, it waits in this browser for its owner's next sign-in (see
+    sign_in). Not kept: a public page's form (the sign-in form and its password, a survey's
+    anonymous answers: there is no one to give it back to), a post from another site (kept, it
     would let that site choose what "Save my changes" sends), and any field named like a password
     (never stored).
     """
@@ -85,8 +122,8 @@ def keep_form():
 
 
 def _posted_here():
-    """Whether the post came from this site's own page, as the browser reports it (Sec-Fetch-Site;
-    Origin in older browsers)."""
+    """Whether the post came from this site's own page, as the browser reports it
+    (Sec-Fetch-Site; Origin in older browsers)."""
     site = request.headers.get("Sec-Fetch-Site")
     if site is not None:
         return site in ("same-origin", "none")
@@ -95,13 +132,12 @@ def _posted_here():
 
 
 def sign_in(user):
-    """Start a fresh session for `user` (nothing planted before survives); returns whether a form
-    kept here is theirs to send again.
+    """Start a fresh session for `user` (nothing planted before survives), recorded in the audit
+    trail; returns whether a form kept here is theirs to send again.
 
     Forms kept here for other people stay waiting for them and are never shown to this one. A form
-    kept with no owner
-    (the cookie had gone) is offered to the first person to sign in here, and becomes theirs, so
-    never reaches a second.
+    kept with no owner (the cookie had gone) is offered to the first person to sign in here, and
+    becomes theirs, so never reaches a second.
     """
     waiting = dict(session.get(WAITING, {}))
     mine, unowned = waiting.pop(str(user.id), None), waiting.pop("", None)
@@ -120,12 +156,13 @@ def sign_in(user):
         session[WAITING] = waiting
     if mine:
         session[OFFERED] = mine
+    audit.record(user, "signed in", user, "Signed in")
     return mine is not None
 
 
 def sign_out():
-    """End the session; the forms kept here for other people, and who signed in last, stay for the
-    next sign-in."""
+    """End the session; the forms kept here for other people, and who signed in last, stay for
+    the next sign-in."""
     keep = {key: session[key] for key in (WAITING, LAST) if key in session}
     logout_user()
     session.clear()
@@ -152,8 +189,8 @@ def unauthorized():
 
 
 def navigate(url):
-    """Send the whole page to `url`: a redirect, or for htmx an HX-Redirect (a plain redirect would
-    be swapped into the small box it targets)."""
+    """Send the whole page to `url`: a redirect, or for htmx an HX-Redirect (a plain redirect
+    would be swapped into the small box it targets)."""
     response = redirect(url)
     if wants_fragment():
         response.status_code = 200

@@ -1,7 +1,6 @@
 """Sign in, sign out, and resending a form that was kept when a session ended."""
 
 import json
-import logging
 from urllib.parse import urlsplit
 
 from flask import flash, redirect, render_template, request, url_for
@@ -10,18 +9,8 @@ from flask_login import current_user
 from qa import audit
 from qa.auth import bp
 from qa.auth.forms import LoginForm
-from qa.auth.login import offered_form, sign_in, sign_out
-from qa.people.models import User
-from qa.security import (
-    login_keys,
-    note_failed_attempt,
-    password_matches,
-    public,
-    role_required,
-    too_many_attempts,
-)
-
-log = logging.getLogger("qa.auth")
+from qa.auth.login import Throttled, check_password, offered_form, sign_in, sign_out
+from qa.security import public, role_required
 
 
 def safe_next(target):
@@ -40,36 +29,25 @@ def safe_next(target):
     return target
 
 
+def _onward():
+    """Where to go once signed in: the page asked for (on this site), else home."""
+    return safe_next(request.args.get("next")) or url_for("main.home")
+
+
 @bp.route("/sign-in", methods=["GET", "POST"])
 @public
 def login():
     if current_user.is_authenticated and request.method == "GET":
-        return redirect(safe_next(request.args.get("next")) or url_for("main.home"))
-    form = LoginForm()
-    problem = None
+        return redirect(_onward())
+    form, problem = LoginForm(), None
     if form.validate_on_submit():
-        email = form.email.data.strip().lower()
-        keys = login_keys(email)
-        if too_many_attempts(keys):
-            log.warning("Sign-in throttled for %s from %s", email, request.remote_addr)
-            audit.record(
-                None,
-                "sign-in refused",
-                None,
-                f"Too many failed attempts for {email} or {request.remote_addr}",
-                object_type="User",
-            )
+        try:
+            user = check_password(form.email.data, form.password.data)
+        except Throttled:
             return render_template("auth/login.html", form=form, throttled=True), 429
-        user = User.get_or_none(User.email == email)
-        if user and user.active and password_matches(user.password_hash, form.password.data):
-            kept = sign_in(user)
-            audit.record(user, "signed in", user, "Signed in")
-            return redirect(
-                url_for("auth.resume")
-                if kept
-                else safe_next(request.args.get("next")) or url_for("main.home")
-            )
-        note_failed_attempt(keys)
+        if user:
+            # a form kept when the last session ended is offered first
+            return redirect(url_for("auth.resume") if sign_in(user) else _onward())
         problem = "Enter a correct email address and password"
     return render_template("auth/login.html", form=form, problem=problem, throttled=False)
 
@@ -88,8 +66,8 @@ def logout():
 @bp.get("/resume")
 @role_required()
 def resume():
-    """Show what was kept, ready to send again with a fresh token; someone with nothing kept (here,
-    for them) goes home."""
+    """Show what was kept, ready to send again with a fresh token; someone with nothing kept
+    (here, for them) goes home."""
     kept = offered_form(current_user)
     if kept is None:
         return redirect(url_for("main.home"))
@@ -97,8 +75,8 @@ def resume():
     return render_template("auth/resume.html", kept=kept, fields=fields, shown=readable(fields))
 
 
-# How a kept form's fields read back to the person who typed them: plain names, ratings in words, no
-# bookkeeping fields.
+# How a kept form's fields read back to the person who typed them: plain names, ratings in words,
+# no bookkeeping fields.
 LABELS = {
     "rag": "Rating",
     "agreed_rag": "Agreed rating",

@@ -17,8 +17,8 @@ from qa.challenge.models import RECORDING, Visitor
 from qa.documents import send_document
 from qa.forms import ready_to_save
 from qa.htmx import render, wants_fragment
+from qa.section11 import voices
 from qa.security import role_required
-from qa.voices import queries as voices
 
 
 @bp.get("/events/<int:event_id>/findings")

@@ -13,8 +13,8 @@ from qa.challenge import access, bp, findings, report
 from qa.cycles.models import Cycle
 from qa.htmx import render
 from qa.pdf import pdf_response, render_pdf
+from qa.section11 import voices
 from qa.security import role_required
-from qa.voices import queries as voices
 
 
 @bp.get("/cycles/<int:cycle_id>/report")

@@ -11,8 +11,8 @@ from qa.challenge import access, bp, queries
 from qa.challenge.forms import VisitorForm
 from qa.cycles.models import Cycle
 from qa.htmx import render
+from qa.section11 import voices
 from qa.security import role_required
-from qa.voices import queries as voices
 
 
 @bp.get("")

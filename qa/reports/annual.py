@@ -13,10 +13,10 @@ from qa.challenge import report as challenge_report
 from qa.people.models import Agency
 from qa.reports import messages
 from qa.section11 import export as section11_export
+from qa.section11 import voices
 from qa.section11.models import Return
 from qa.surveys import queries as survey_queries
 from qa.surveys.models import Survey, YouSaidWeDid
-from qa.voices import queries as voices
 
 STEPS = [
     "Section 11 returns",

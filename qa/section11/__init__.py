@@ -1,4 +1,8 @@
-"""Section 11 self-assessment: returns, ratings, evidence, action plans and their scrutiny."""
+"""Section 11 self-assessment: returns, ratings, evidence, action plans and their scrutiny.
+
+With them, what each agency's own front-line staff said in the staff surveys, set beside its
+self-ratings (the `voices` blueprint: voices.py reads it, mismatch.py judges it).
+"""
 
 from flask import Blueprint
 
@@ -6,11 +10,17 @@ from qa.capability import Capability, MenuEntry
 
 bp = Blueprint("section11", __name__, url_prefix="/section11")
 scrutiny_bp = Blueprint("scrutiny", __name__, url_prefix="/section11")
+voices_bp = Blueprint("voices", __name__)
 
 capability = Capability(
     "section11",
-    blueprints=(bp, scrutiny_bp),
-    routes=("qa.section11.views", "qa.section11.evidence", "qa.section11.scrutiny"),
+    blueprints=(bp, scrutiny_bp, voices_bp),
+    routes=(
+        "qa.section11.views",
+        "qa.section11.evidence",
+        "qa.section11.scrutiny",
+        "qa.section11.voices_views",
+    ),
     models="qa.section11.models:MODELS",
     menu=(
         MenuEntry("section11.your_return", "Your return", ("agency_lead",), ("section11.",), 20),
@@ -21,6 +31,7 @@ capability = Capability(
             ("scrutiny.", "section11."),
             30,
         ),
+        MenuEntry("voices.ours", "Staff survey", ("agency_lead",), ("voices.",), 90),
     ),
     demo="qa.section11.demo:load",
     demo_order=40,

@@ -1,4 +1,4 @@
-"""Who may see which return.
+"""Who may see which return, and whether it may change.
 
 An agency lead only their own agency's, the QA sub-group all. Anything else is a 404, and recorded.
 """
@@ -6,14 +6,22 @@ An agency lead only their own agency's, the QA sub-group all. Anything else is a
 from flask import abort, make_response, render_template
 from flask_login import current_user
 from markupsafe import Markup
+from playhouse.flask_utils import get_object_or_404
 
+from qa.actions.models import Action
 from qa.cycles.models import Cycle
 from qa.documents import Document
 from qa.frameworks.models import Framework, Standard
 from qa.htmx import wants_fragment
 from qa.people.models import Agency
 from qa.section11.models import Rating, RatingDocument, Return
+from qa.section11.returns import ReturnLocked
 from qa.security import deny
+
+LOCKED_ADVICE = (
+    "It cannot be changed now. If something needs correcting, ask the partnership's QA officer to "
+    "reopen it."
+)
 
 
 def allowed(user, agency_id):
@@ -22,22 +30,15 @@ def allowed(user, agency_id):
     )
 
 
-def _one(query):
-    found = query.first()
-    if found is None:
-        abort(404)
-    return found
-
-
 def return_for(return_id):
-    ret = _one(
+    ret = get_object_or_404(
         Return.select(Return, Agency, Cycle, Framework)
         .join(Agency)
         .switch(Return)
         .join(Cycle)
         .switch(Return)
-        .join(Framework)
-        .where(Return.id == return_id)
+        .join(Framework),
+        Return.id == return_id,
     )
     if not allowed(current_user, ret.agency_id):
         deny("Return", return_id, ret.agency.name)
@@ -53,9 +54,8 @@ def rating_for(rating_id):
         .join(Agency)
         .switch(Return)
         .join(Cycle)
-        .where(Rating.id == rating_id)
     )
-    rating = _one(query)
+    rating = get_object_or_404(query, Rating.id == rating_id)
     if not allowed(current_user, rating.return_.agency_id):
         deny("Rating", rating_id, rating.return_.agency.name)
     return rating
@@ -75,25 +75,42 @@ def document_for(rating_id, document_id):
     return rating, Document.get_by_id(document_id)
 
 
+def action_for(rating, action_id):
+    """An improvement action of this rating's action plan, or a 404."""
+    return get_object_or_404(
+        Action, Action.id == action_id, Action.source == "section11", Action.source_id == rating.id
+    )
+
+
+def editable_rating(rating_id):
+    """A rating someone may see, in a return that may change (else the locked answer)."""
+    rating = rating_for(rating_id)
+    ensure_editable(rating.return_)
+    return rating
+
+
 def ensure_editable(ret):
-    """A submitted return refuses every change, however the request was made."""
-    if ret.status not in ("draft", "reopened"):
-        abort(locked_response())
+    """A submitted return refuses every change, however the request was made: ReturnLocked, which
+    the section11 blueprint answers with `locked_response`."""
+    if not ret.editable:
+        raise ReturnLocked()
 
 
 def locked_response():
-    advice = "It cannot be changed now. If something needs correcting, ask the partnership's QA officer to reopen it."
     if wants_fragment():
         # htmx does not swap a 409: say it where the saved state would show, and keep what was typed
         # on the page.
         message = Markup(
             '<p class="govuk-error-message" role="alert">Not saved: this return has been '
             "submitted. {}</p>"
-        ).format(advice)
+        ).format(LOCKED_ADVICE)
         return make_response(message, 200)
     return make_response(
         render_template(
-            "errors/error.html", code=409, title="This return has been submitted", advice=advice
+            "errors/error.html",
+            code=409,
+            title="This return has been submitted",
+            advice=LOCKED_ADVICE,
         ),
         409,
     )

@@ -13,7 +13,7 @@ from qa.cycles.models import Cycle
 from qa.documents import Document
 from qa.frameworks.models import Standard
 from qa.people.models import Agency, User
-from qa.section11 import queries
+from qa.section11 import queries, voices_demo
 from qa.section11.models import Rating, RatingDocument, Return
 
 LAST, THIS = "2025-26", "2026-27"
@@ -26,29 +26,80 @@ CHOSEN = {
     "Northbrook Integrated Care Board": "in progress",
 }
 STATES = ["submitted", "in progress", "not started", "submitted", "in progress", "not started"]
-REOPEN_REASON = "The evidence for safe recruitment refers to the 2024 audit. Please attach this year's check of the single central record."
+REOPEN_REASON = (
+    "The evidence for safe recruitment refers to the 2024 audit. Please attach this year's "
+    "check of the single central record."
+)
 
 DOING = {
-    "1": "The board's named safeguarding lead reports quarterly, and safeguarding is on the corporate risk register.",
-    "2": "Our safeguarding statement is in every induction pack, and a children's panel reviewed our leaflets this year.",
-    "3": "Policies were reviewed in the spring and signed off by the board; the quality committee sees a dashboard each quarter.",
-    "4": "New services go through a safeguarding impact check, and findings from the last learning review changed our referral form.",
-    "5": "Role-based training records are kept centrally, and managers follow up on practice three months after each course.",
-    "6": "Front-line staff have monthly supervision with a safeguarding item, recorded on the case system.",
-    "7": "Every appointment is checked against the safer recruitment checklist, and allegations are referred to the LADO.",
-    "8": "Staff use the partnership's escalation procedure, and we attend every strategy meeting we are invited to.",
-    "9": "Staff are trained on the seven golden rules of information sharing, and sharing decisions are recorded.",
-    "S1": "The safeguarding governor meets the designated safeguarding lead each half term and reports to governors.",
-    "S2": "The designated safeguarding lead is on the senior leadership team with two trained deputies.",
-    "S3": "The single central record is checked each term by the business manager and the safeguarding governor.",
-    "S4": "All staff read Keeping Children Safe in Education Part 1 in September and sign to say they understood it.",
-    "S5": "Filtering and monitoring reports go to the designated safeguarding lead weekly; pupils learn online safety each term.",
-    "S6": "Pupils name a trusted adult in their planners, and early help referrals are followed up within ten days.",
+    "1": (
+        "The board's named safeguarding lead reports quarterly, and safeguarding is on the "
+        "corporate risk register."
+    ),
+    "2": (
+        "Our safeguarding statement is in every induction pack, and a children's panel reviewed "
+        "our leaflets this year."
+    ),
+    "3": (
+        "Policies were reviewed in the spring and signed off by the board; the quality committee "
+        "sees a dashboard each quarter."
+    ),
+    "4": (
+        "New services go through a safeguarding impact check, and findings from the last learning "
+        "review changed our referral form."
+    ),
+    "5": (
+        "Role-based training records are kept centrally, and managers follow up on practice three "
+        "months after each course."
+    ),
+    "6": (
+        "Front-line staff have monthly supervision with a safeguarding item, recorded on the case "
+        "system."
+    ),
+    "7": (
+        "Every appointment is checked against the safer recruitment checklist, and allegations are "
+        "referred to the LADO."
+    ),
+    "8": (
+        "Staff use the partnership's escalation procedure, and we attend every strategy meeting we "
+        "are invited to."
+    ),
+    "9": (
+        "Staff are trained on the seven golden rules of information sharing, and sharing decisions "
+        "are recorded."
+    ),
+    "S1": (
+        "The safeguarding governor meets the designated safeguarding lead each half term and "
+        "reports to governors."
+    ),
+    "S2": (
+        "The designated safeguarding lead is on the senior leadership team with two trained "
+        "deputies."
+    ),
+    "S3": (
+        "The single central record is checked each term by the business manager and the "
+        "safeguarding governor."
+    ),
+    "S4": (
+        "All staff read Keeping Children Safe in Education Part 1 in September and sign to say "
+        "they understood it."
+    ),
+    "S5": (
+        "Filtering and monitoring reports go to the designated safeguarding lead weekly; pupils "
+        "learn online safety each term."
+    ),
+    "S6": (
+        "Pupils name a trusted adult in their planners, and early help referrals are followed up "
+        "within ten days."
+    ),
 }
 BY_RAG = {
     "G": "Audit and feedback this year show this works well in practice.",
     "A": "This is in place, but our own audit found it is not consistent across every team.",
-    "R": "We have not been able to show this happens reliably; a recent case review highlighted gaps.",
+    "R": (
+        "We have not been able to show this happens reliably; a recent case review highlighted "
+        "gaps."
+    ),
 }
 ACTIONS = [
     (
@@ -61,11 +112,18 @@ ACTIONS = [
 
 
 def load(demo=None):
+    """The demo returns, then the staff surveys whose answers are set beside them."""
+    load_returns()
+    voices_demo.load(demo)
+
+
+def load_returns():
     """Add the demo returns (safe to run again: a return that exists is left as it is)."""
     cycles = {c.name: c for c in Cycle.select().where(Cycle.name.in_([LAST, THIS]))}
     if len(cycles) < 2:
         return
-    agencies = list(Agency.select().where(Agency.active == True).order_by(Agency.name))  # noqa: E712
+    active = Agency.active == True  # noqa: E712
+    agencies = list(Agency.select().where(active).order_by(Agency.name))
     leads = {
         u.agency_id: u
         for u in User.select().where(User.role == "agency_lead").order_by(User.id.desc())

@@ -1,10 +1,8 @@
 """A rating's supporting documents and improvement action plan: upload, download, remove, add."""
 
-from flask import abort, flash, redirect, url_for
+from flask import flash, redirect, url_for
 from flask_login import current_user
-from playhouse.flask_utils import get_object_or_404
 
-from qa.actions.models import Action
 from qa.documents import received, send_document, takes_upload
 from qa.forms import ready_to_save
 from qa.htmx import render, wants_fragment
@@ -13,12 +11,6 @@ from qa.section11.forms import ActionForm
 from qa.section11.views import rating_page
 from qa.security import role_required
 from qa.uploads import UploadRefused
-
-
-def _editable_rating(rating_id):
-    rating = access.rating_for(rating_id)
-    access.ensure_editable(rating.return_)
-    return rating
 
 
 def _documents(rating, problem=None):
@@ -35,14 +27,12 @@ def _documents(rating, problem=None):
 @role_required("agency_lead")
 @takes_upload
 def upload(rating_id):
-    rating = _editable_rating(rating_id)
+    rating = access.editable_rating(rating_id)
     try:
         name, content_type, data = received()
         returns.attach_document(rating, current_user, name, content_type, data)
     except UploadRefused as refused:
         return _documents(rating, str(refused))
-    except returns.ReturnLocked:
-        abort(access.locked_response())
     return _documents(rating)
 
 
@@ -77,7 +67,7 @@ def _action_plan(rating, form=None):
 @bp.post("/ratings/<int:rating_id>/actions")
 @role_required("agency_lead")
 def add_action(rating_id):
-    rating = _editable_rating(rating_id)
+    rating = access.editable_rating(rating_id)
     form = ActionForm()
     if not ready_to_save(form):
         return _action_plan(rating, form)
@@ -88,9 +78,6 @@ def add_action(rating_id):
 @bp.post("/ratings/<int:rating_id>/actions/<int:action_id>/remove")
 @role_required("agency_lead")
 def remove_action(rating_id, action_id):
-    rating = _editable_rating(rating_id)
-    action = get_object_or_404(
-        Action, Action.id == action_id, Action.source == "section11", Action.source_id == rating.id
-    )
-    returns.remove_action(rating, action, current_user)
+    rating = access.editable_rating(rating_id)
+    returns.remove_action(rating, access.action_for(rating, action_id), current_user)
     return _action_plan(rating)

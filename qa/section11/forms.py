@@ -1,6 +1,6 @@
-"""Forms for a rating, an improvement action, an evidence upload, submitting.
+"""The forms of a return, and how their saved fields read in a conflict.
 
-Reopening and moderating.
+A rating, an improvement action, an evidence upload, submitting, reopening and moderating.
 """
 
 from datetime import date
@@ -15,6 +15,24 @@ from qa.section11.rules import MEANING, RAG
 
 RAG_CHOICES = [(key, f"{name} – {MEANING[key]}") for key, name in RAG.items()]
 MODERATION = {"": "Not reviewed yet", "agreed": "Agreed", "challenged": "Challenged"}
+
+# The fields a conflict compares, as people call them.
+RATING_LABELS = {"rag": "Rating", "evidence": "Evidence"}
+MODERATION_LABELS = {"moderation_status": "Moderation", "moderation_comment": "Comment"}
+
+
+def rating_words(name, value):
+    """A rating field's value in a conflict: the rating as a word, blank words as "(blank)"."""
+    if name == "rag":
+        return {"": "(not rated)", None: "(not rated)", **RAG}.get(value, value)
+    return value or "(blank)"
+
+
+def moderation_words(name, value):
+    """A moderation field's value in a conflict."""
+    if name == "moderation_status":
+        return value or "Not reviewed yet"
+    return value or "(blank)"
 
 
 class RatingForm(VersionedForm):

@@ -12,9 +12,9 @@ from qa.db import BaseModel, VersionedModel
 from qa.documents import Document
 from qa.frameworks.models import Framework, Standard
 from qa.people.models import Agency, User
+from qa.section11 import rules
 
 STATUSES = {"draft": "In progress", "submitted": "Submitted", "reopened": "Reopened"}
-EDITABLE = ("draft", "reopened")
 
 
 class Return(VersionedModel):
@@ -35,7 +35,15 @@ class Return(VersionedModel):
 
     @property
     def editable(self):
-        return self.status in EDITABLE
+        """Whether it may change now (rules.can_change): the page, its routes and each write
+        transaction all ask this one rule."""
+        return rules.can_change(self.status)
+
+    @classmethod
+    def status_now(cls, return_id):
+        """The status as stored now: read inside a write transaction, so that a return submitted
+        a moment ago is refused."""
+        return cls.select(cls.status).where(cls.id == return_id).scalar()
 
     @property
     def status_label(self):
@@ -68,8 +76,10 @@ class Rating(VersionedModel):
 
 
 class RatingDocument(BaseModel):
-    """A document supporting a rating. A link, so "start from last year" shares a file rather than
-    copying it."""
+    """A document supporting a rating.
+
+    A link, so "start from last year" shares a file rather than copying it.
+    """
 
     rating = ForeignKeyField(Rating, backref="document_links", on_delete="CASCADE")
     document = ForeignKeyField(Document, on_delete="CASCADE")

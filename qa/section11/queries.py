@@ -12,6 +12,7 @@ from qa.cycles.models import Cycle
 from qa.documents import Document
 from qa.frameworks.models import Framework, Standard
 from qa.frameworks.seed import SECTION_11
+from qa.ids import parse_id
 from qa.people.models import Agency, Sector, User
 from qa.section11 import rules
 from qa.section11.models import Rating, RatingDocument, Return
@@ -59,6 +60,25 @@ def section11_framework():
 def framework_for(agency):
     """The framework an agency rates itself against: its own, or Section 11 when none is set."""
     return agency.framework if agency.framework_id else section11_framework()
+
+
+def cycle_asked(wanted):
+    """The cycle whose id is written in `wanted` (None when there is no such cycle), or the
+    current cycle when `wanted` is not an id."""
+    cycle_id = parse_id(wanted)
+    return Cycle.get_or_none(Cycle.id == cycle_id) if cycle_id else Cycle.current()
+
+
+def cycles_newest_first():
+    return Cycle.select().order_by(Cycle.starts.desc())
+
+
+def frameworks():
+    return list(Framework.select().order_by(Framework.id))
+
+
+def sectors():
+    return Sector.select().order_by(Sector.name)
 
 
 def previous_cycle(cycle):
@@ -233,9 +253,9 @@ def overview(cycle, today):
     agencies = list(
         Agency.select(Agency, Sector)
         .join(Sector)
-        .where(Agency.active == True)
+        .where(Agency.active == True)  # noqa: E712
         .order_by(Agency.name)
-    )  # noqa: E712
+    )
     returns_ = {r.agency_id: r for r in Return.select().where(Return.cycle == cycle)}
     answered = Case(None, [(((Rating.rag != "") | (Rating.evidence != "")), 1)], 0)
     tallies = {
@@ -251,9 +271,9 @@ def overview(cycle, today):
     leads = {}
     for lead in (
         User.select(User.agency, User.name, User.email)
-        .where((User.role == "agency_lead") & (User.active == True))
+        .where((User.role == "agency_lead") & (User.active == True))  # noqa: E712
         .order_by(User.name)
-    ):  # noqa: E712
+    ):
         leads.setdefault(lead.agency_id, []).append(lead)
     rows = []
     for agency in agencies:

@@ -1,26 +1,33 @@
-"""Changing a return: start it.
+"""Changing a return, each change in one write transaction with its audit line.
 
-(blank or from last year), save ratings, action plans and documents, submit, reopen, moderate.
+Start it (blank or from last year), save ratings, action plans and documents, submit, reopen,
+moderate. Whether the return may change is asked inside each transaction (`ensure_editable`), so a
+return submitted a moment ago refuses the change.
 """
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from qa import audit
+from qa import audit, editing
 from qa.actions.models import LIVE, Action
-from qa.audit import AuditEvent
 from qa.db import VersionConflict, db
 from qa.documents import Document
 from qa.frameworks.models import Standard
 from qa.section11 import queries, rules
+from qa.section11.forms import MODERATION_LABELS, RATING_LABELS, moderation_words, rating_words
 from qa.section11.models import Rating, RatingDocument, Return
 
-# Autosave writes often; one audit line per person per rating per quarter hour says enough about
-# edited evidence.
-AUDIT_QUIET = timedelta(minutes=15)
+CHANGED_WHILE_CHECKING = (
+    "The return changed while you were checking it. Check the answers again, then submit."
+)
 
 
 class ReturnLocked(Exception):
     """The return has been submitted: nothing in it may change until an admin reopens it."""
+
+
+class ReturnChanged(Exception):
+    """The return is not as it was when the page was opened: saved since, or no longer
+    submitted."""
 
 
 class NotReady(Exception):
@@ -29,19 +36,10 @@ class NotReady(Exception):
         self.problems = found
 
 
-class ModerationConflict(Exception):
-    def __init__(self, current):
-        super().__init__("The moderation changed since it was opened")
-        self.current = current
-
-
-def _check_editable(return_id):
-    """Read the status inside the write transaction, so a return submitted a moment ago is still
-    refused."""
-    if Return.select(Return.status).where(Return.id == return_id).scalar() not in (
-        "draft",
-        "reopened",
-    ):
+def ensure_editable(return_id):
+    """Refuse (ReturnLocked) unless the return may change now (rules.can_change), reading its
+    status inside the write transaction."""
+    if not rules.can_change(Return.status_now(return_id)):
         raise ReturnLocked()
 
 
@@ -124,54 +122,61 @@ def _carry_forward(previous, ret, user):
 
 def save_rating(rating, version, rag, evidence, user):
     """Save the agency's rating and evidence if nobody saved since `version`; else VersionConflict
-    (unless they saved the same)."""
+    (unless they saved the same words: then there is nothing to resolve)."""
     if rag not in ("", *rules.RAG):
         raise ValueError(f"Not a rating: {rag!r}")
     with db.atomic("IMMEDIATE"):
-        _check_editable(rating.return_id)
-        before_rag, before_evidence = rating.rag, rating.evidence
-        try:
-            rating.save_versioned(version, rag=rag, evidence=evidence, updated_by=user)
-        except VersionConflict as error:
-            if (error.current.rag, error.current.evidence) == (rag, evidence):
-                return error.current  # the words on the page are already saved: nothing to resolve
-            raise
-        _audit_rating_change(rating, user, before_rag, before_evidence)
-    return rating
+        ensure_editable(rating.return_id)
+        return editing.update(
+            rating,
+            version,
+            {"rag": rag, "evidence": evidence},
+            stamps={"updated_by": user},
+            record=lambda saved, before: _audit_rating_change(saved, user, before),
+        )
 
 
-def _audit_rating_change(rating, user, before_rag, before_evidence):
-    name = f"{rating.standard.title} in the {rating.return_.cycle.name} return of {rating.return_.agency.name}"
-    if before_rag != rating.rag:
+def save_rating_form(rating, form, user):
+    """Save the rating form (autosaved or posted whole): (the rating as saved, None), or (the
+    rating as it was, the Conflict to show) when someone else saved other words since.
+
+    After a conflict the form keeps the version it was opened with, so later autosaves cannot
+    overwrite the other person's words: only "Keep my version" (`resolve`) does.
+    """
+    try:
+        saved = save_rating(
+            rating, form.base_version, form.rag.data or "", form.evidence.data or "", user
+        )
+    except VersionConflict as error:
+        opened_with = form.version.data
+        conflict = editing.conflict_for(form, error.current, RATING_LABELS, show=rating_words)
+        form.version.data = opened_with
+        return rating, conflict
+    return saved, None
+
+
+def _audit_rating_change(rating, user, before):
+    """A changed rating is recorded each time, in words; edited evidence once a quarter hour."""
+    name = (
+        f"{rating.standard.title} in the {rating.return_.cycle.name} return of "
+        f"{rating.return_.agency.name}"
+    )
+    if "rag" in before:
         shown = {"": "", **rules.RAG}
         audit.record(
             user,
             "changed",
             rating,
             f"Rated {name}",
-            {"rating": [shown[before_rag], shown[rating.rag]]},
+            {"rating": [shown[before["rag"]], shown[rating.rag]]},
         )
-    elif before_evidence != rating.evidence and not _recently_audited(rating, user):
-        audit.record(user, "changed", rating, f"Edited the evidence for {name}")
-
-
-def _recently_audited(rating, user):
-    return (
-        AuditEvent.select()
-        .where(
-            (AuditEvent.object_type == "Rating")
-            & (AuditEvent.object_id == rating.id)
-            & (AuditEvent.user == user)
-            & (AuditEvent.verb == "changed")
-            & (AuditEvent.at > datetime.now() - AUDIT_QUIET)
-        )
-        .exists()
-    )
+    elif "evidence" in before:
+        audit.record_quietly(user, "changed", rating, f"Edited the evidence for {name}")
 
 
 def add_action(rating, user, description, owner, due):
     with db.atomic("IMMEDIATE"):
-        _check_editable(rating.return_id)
+        ensure_editable(rating.return_id)
         ret = rating.return_
         action = Action.create(
             agency=ret.agency_id,
@@ -194,7 +199,7 @@ def add_action(rating, user, description, owner, due):
 
 def remove_action(rating, action, user):
     with db.atomic("IMMEDIATE"):
-        _check_editable(rating.return_id)
+        ensure_editable(rating.return_id)
         audit.record(
             user,
             "deleted",
@@ -206,7 +211,7 @@ def remove_action(rating, action, user):
 
 def attach_document(rating, user, filename, content_type, data):
     with db.atomic("IMMEDIATE"):
-        _check_editable(rating.return_id)
+        ensure_editable(rating.return_id)
         document = Document.create(
             filename=filename,
             content_type=content_type,
@@ -228,7 +233,7 @@ def detach_document(rating, document, user):
     """Unlink a document from this rating; the file itself goes only when no other rating (say, last
     year's) uses it."""
     with db.atomic("IMMEDIATE"):
-        _check_editable(rating.return_id)
+        ensure_editable(rating.return_id)
         RatingDocument.delete().where(
             (RatingDocument.rating == rating) & (RatingDocument.document == document)
         ).execute()
@@ -243,7 +248,7 @@ def submit(ret, version, user, found):
     """Lock the return with a timestamp; `found` is what rules.problems said about it (it must be
     empty)."""
     with db.atomic("IMMEDIATE"):
-        _check_editable(ret.id)
+        ensure_editable(ret.id)
         if found:
             raise NotReady(found)
         ret.save_versioned(
@@ -258,11 +263,35 @@ def submit(ret, version, user, found):
     return ret
 
 
+def submit_checked(ret, form, user, found):
+    """Submit the return from its check-your-answers page; True when it is submitted.
+
+    Otherwise `found` (what rules.problems said) says why: a return that changed while it was
+    being checked gets a line asking for another check, and the form moves on to its version.
+    """
+    try:
+        submit(ret, form.version.data, user, found)
+    except VersionConflict as error:
+        found.append((None, CHANGED_WHILE_CHECKING))
+        form.version.data = str(error.current.version)
+        return False
+    except (NotReady, ReturnLocked):
+        return False
+    return True
+
+
 def reopen(ret, version, reason, user):
+    """Let the agency change a submitted return again, for the reason given.
+
+    Raises ReturnChanged when it was saved since `version` or is no longer submitted.
+    """
     with db.atomic("IMMEDIATE"):
-        if Return.select(Return.status).where(Return.id == ret.id).scalar() != "submitted":
-            raise ReturnLocked()  # only a submitted return can be reopened
-        ret.save_versioned(version, status="reopened", reopened_reason=reason)
+        if not rules.can_reopen(Return.status_now(ret.id)):
+            raise ReturnChanged()
+        try:
+            ret.save_versioned(version, status="reopened", reopened_reason=reason)
+        except VersionConflict as error:
+            raise ReturnChanged() from error
         audit.record(
             user,
             "reopened",
@@ -273,36 +302,44 @@ def reopen(ret, version, reason, user):
     return ret
 
 
-def moderate(rating, expected, status, comment, user):
-    """The sub-group's view of a rating (agreed or challenged, with a comment); ModerationConflict
-    if someone moderated since `expected`."""
-    with db.atomic("IMMEDIATE"):
-        changed = (
-            Rating.update(
-                moderation_status=status,
-                moderation_comment=comment,
-                moderated_by=user,
-                moderated_at=datetime.now(),
-                moderation_version=Rating.moderation_version + 1,
-            )
-            .where((Rating.id == rating.id) & (Rating.moderation_version == int(expected)))
-            .execute()
-        )
-        if changed != 1:
-            raise ModerationConflict(Rating.get_by_id(rating.id))
+def moderate(rating, version, data, summary=None, *, user):
+    """The sub-group's view of a rating (agreed or challenged, with a comment), saved if nobody
+    moderated since `version` (its own counter, `moderation_version`); else VersionConflict.
+
+    The signature of a `write` for editing.save_form: `save_moderation` passes it.
+    """
+    status, comment = data["moderation_status"] or "", data["moderation_comment"] or ""
+
+    def record(saved, before):
         audit.record(
             user,
             "moderated",
-            rating,
-            f"Moderated {rating.standard.title} for {rating.return_.agency.name}",
+            saved,
+            f"Moderated {saved.standard.title} for {saved.return_.agency.name}",
             {
-                "moderation": [rating.moderation_status, status],
-                "comment": [rating.moderation_comment, comment],
+                "moderation": [before.get("moderation_status", status), status],
+                "comment": [before.get("moderation_comment", comment), comment],
             },
         )
-    rating.moderation_status, rating.moderation_comment, rating.moderation_version = (
-        status,
-        comment,
-        int(expected) + 1,
+
+    return editing.update(
+        rating,
+        version,
+        {"moderation_status": status, "moderation_comment": comment},
+        counter="moderation_version",
+        stamps={"moderated_by": user, "moderated_at": datetime.now()},
+        record=record,
     )
-    return rating
+
+
+def save_moderation(rating, form, user):
+    """Save the moderation form: None when saved, else the Conflict to show (the form then moves on
+    to the saved moderation, so sending it again keeps these words)."""
+    return editing.save_form(
+        rating,
+        form,
+        MODERATION_LABELS,
+        counter="moderation_version",
+        write=lambda obj, version, data, summary: moderate(obj, version, data, user=user),
+        show=moderation_words,
+    )

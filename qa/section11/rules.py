@@ -18,6 +18,8 @@ _ORDER = {"R": 0, "A": 1, "G": 2}
 
 NOT_STARTED, IN_PROGRESS, COMPLETE = "not started", "in progress", "complete"
 SUBMITTED, REOPENED = "submitted", "reopened"
+# A return's stored status: draft (started, not submitted), submitted or reopened.
+DRAFT = "draft"
 
 CHANGE_TEXT = {
     "better": "better than last year",
@@ -79,6 +81,17 @@ def return_state(status: str | None, answered: bool) -> str:
     if status in (SUBMITTED, REOPENED):
         return status
     return IN_PROGRESS if status and answered else NOT_STARTED
+
+
+def can_change(status: str | None) -> bool:
+    """Whether a return with this stored status may change: while a draft, or once reopened. A
+    submitted return refuses every change, however it is asked, until an admin reopens it."""
+    return status in (DRAFT, REOPENED)
+
+
+def can_reopen(status: str | None) -> bool:
+    """Only a submitted return can be reopened."""
+    return status == SUBMITTED
 
 
 def is_overdue(state: str, deadline: date | None, today: date) -> bool:

@@ -8,32 +8,23 @@ from datetime import date
 from flask import Response, abort, flash, redirect, request, url_for
 from flask_login import current_user
 
-from qa.cycles.models import Cycle
-from qa.db import VersionConflict
 from qa.documents import safe_filename
 from qa.forms import ready_to_save
-from qa.frameworks.models import Framework
 from qa.htmx import render
+from qa.ids import parse_id
 from qa.pdf import pdf_response, render_pdf
-from qa.people.models import Sector
-from qa.section11 import access, export, heatmap, queries, returns
+from qa.section11 import access, export, heatmap, queries, returns, voices
 from qa.section11 import scrutiny_bp as bp
 from qa.section11.forms import ModerationForm, ReopenForm
-from qa.section11.views import rating_page
+from qa.section11.views import rating_page, return_page
 from qa.security import role_required, subgroup_only
-from qa.voices import queries as voices
 
 SUBGROUP = ("admin", "reviewer")
 
 
 def _cycle():
     """The cycle asked for in ?cycle=, else the current one; 404 when there is none."""
-    wanted = request.args.get("cycle", "")
-    cycle = (
-        Cycle.get_or_none(Cycle.id == int(wanted))
-        if wanted.isdigit() and len(wanted) < 10
-        else Cycle.current()
-    )
+    cycle = queries.cycle_asked(request.args.get("cycle", ""))
     if cycle is None:
         abort(404)
     return cycle
@@ -50,7 +41,7 @@ def overview():
         cycle=cycle,
         rows=rows,
         today=today,
-        cycles=Cycle.select().order_by(Cycle.starts.desc()),
+        cycles=queries.cycles_newest_first(),
     )
 
 
@@ -58,59 +49,49 @@ def overview():
 @role_required(*SUBGROUP)
 def heatmap_page():
     subgroup_only()
-    cycle = _cycle()
-    frameworks = list(Framework.select().order_by(Framework.id))
-    wanted = request.args.get("framework", "")
-    framework = (
-        next((f for f in frameworks if str(f.id) == wanted), None) or queries.section11_framework()
-    )
-    sector = request.args.get("sector", "")
-    built = heatmap.build(
-        cycle, framework, int(sector) if sector.isdigit() and len(sector) < 10 else None
-    )
     return render(
         "section11/heatmap.html",
         "section11/_heatmap.html",
-        map=built,
-        frameworks=frameworks,
-        sector=sector,
-        sectors=Sector.select().order_by(Sector.name),
-        cycles=Cycle.select().order_by(Cycle.starts.desc()),
+        **heatmap_context(
+            _cycle(), request.args.get("framework", ""), request.args.get("sector", "")
+        ),
     )
+
+
+def heatmap_context(cycle, framework_wanted, sector):
+    """What the heatmap page shows: the map for the framework chosen (else Section 11) and sector
+    chosen (else all), with the choices of cycle, framework and sector."""
+    frameworks = queries.frameworks()
+    framework = (
+        next((f for f in frameworks if str(f.id) == framework_wanted), None)
+        or queries.section11_framework()
+    )
+    return {
+        "map": heatmap.build(cycle, framework, parse_id(sector)),
+        "frameworks": frameworks,
+        "sector": sector,
+        "sectors": queries.sectors(),
+        "cycles": queries.cycles_newest_first(),
+    }
 
 
 @bp.route("/ratings/<int:rating_id>/review", methods=["GET", "POST"])
 @role_required(*SUBGROUP)
 def review(rating_id):
-    """One rating's evidence, documents and action plan, with the sub-group's moderation (saved here
-    on POST)."""
+    """One rating's evidence, documents and action plan, with the sub-group's moderation (saved
+    here on POST)."""
     rating = access.rating_for(rating_id)
     form, conflict = ModerationForm(obj=rating), None
     if ready_to_save(form):
-        try:
-            returns.moderate(
-                rating,
-                form.moderation_version.data,
-                form.moderation_status.data or "",
-                form.moderation_comment.data,
-                current_user,
-            )
-            flash(
-                f"Moderation of {rating.standard.title} for {rating.return_.agency.name} saved",
-                "success",
-            )
+        conflict = returns.save_moderation(rating, form, current_user)
+        if conflict is None:
+            agency = rating.return_.agency.name
+            flash(f"Moderation of {rating.standard.title} for {agency} saved", "success")
             return redirect(url_for(".review", rating_id=rating.id))
-        except returns.ModerationConflict as error:
-            conflict = error.current
-            form.moderation_version.data = str(conflict.moderation_version)
+    beside = voices.for_rating(rating)
     return render(
         "section11/review.html",
-        **rating_page(
-            rating,
-            moderation_form=form,
-            moderation_conflict=conflict,
-            beside=voices.for_rating(rating),
-        ),
+        **rating_page(rating, moderation_form=form, moderation_conflict=conflict, beside=beside),
     )
 
 
@@ -119,23 +100,14 @@ def review(rating_id):
 def reopen(return_id):
     ret = access.return_for(return_id)
     form = ReopenForm()
-    if ready_to_save(form):
-        try:
-            returns.reopen(ret, form.version.data, form.reason.data, current_user)
-            flash(f"The return for {ret.agency.name} is reopened", "success")
-            return redirect(url_for("section11.show", return_id=ret.id))
-        except (VersionConflict, returns.ReturnLocked):
-            flash("The return changed since you opened it; here it is as it is now", "info")
-            return redirect(url_for("section11.show", return_id=ret.id))
-    rows = queries.rows(ret)
-    return render(
-        "section11/return.html",
-        ret=ret,
-        rows=rows,
-        state=queries.state_of(ret, rows),
-        lead=False,
-        reopen_form=form,
-    )
+    if not ready_to_save(form):
+        return render("section11/return.html", **return_page(ret, lead=False, reopen_form=form))
+    try:
+        returns.reopen(ret, form.version.data, form.reason.data, current_user)
+        flash(f"The return for {ret.agency.name} is reopened", "success")
+    except returns.ReturnChanged:
+        flash("The return changed since you opened it; here it is as it is now", "info")
+    return redirect(url_for("section11.show", return_id=ret.id))
 
 
 @bp.get("/export.csv")

@@ -9,13 +9,19 @@ from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 
 from qa.cycles.models import Cycle
-from qa.db import VersionConflict
 from qa.forms import ready_to_save
 from qa.htmx import render, wants_fragment
 from qa.pdf import pdf_response, render_pdf
 from qa.section11 import access, bp, queries, returns, rules
 from qa.section11.forms import ActionForm, RatingForm, ReopenForm, SubmitForm
 from qa.security import role_required
+
+
+@bp.errorhandler(returns.ReturnLocked)
+def locked(_error):
+    """A change to a submitted return, refused wherever it was noticed (the route or the write
+    transaction)."""
+    return access.locked_response()
 
 
 @bp.get("/return")
@@ -47,16 +53,15 @@ def start():
 @role_required()
 def show(return_id):
     ret = access.return_for(return_id)
-    rows = queries.rows(ret)
     reopen_form = ReopenForm(formdata=None) if current_user.is_admin else None
-    return render(
-        "section11/return.html",
-        ret=ret,
-        rows=rows,
-        state=queries.state_of(ret, rows),
-        lead=current_user.role == "agency_lead",
-        reopen_form=reopen_form,
-    )
+    lead = current_user.role == "agency_lead"
+    return render("section11/return.html", **return_page(ret, lead=lead, reopen_form=reopen_form))
+
+
+def return_page(ret, **context):
+    """What a return's page shows: its standards in order, each with its status, and its state."""
+    rows = queries.rows(ret)
+    return {"ret": ret, "rows": rows, "state": queries.state_of(ret, rows), **context}
 
 
 @bp.route("/ratings/<int:rating_id>", methods=["GET", "POST"])
@@ -69,30 +74,22 @@ def rating(rating_id):
     if form.is_submitted():
         access.ensure_editable(rating.return_)
     if ready_to_save(form):
-        try:
-            rating = returns.save_rating(
-                rating,
-                form.base_version,
-                form.rag.data or "",
-                form.evidence.data or "",
-                current_user,
-            )
-            if not wants_fragment():
-                flash(f"{rating.standard.title} saved", "success")
-                return redirect(
-                    url_for(".rating", rating_id=rating.id)
-                    if form.resolve.data
-                    else url_for(".show", return_id=rating.return_id)
-                )
-        except VersionConflict as error:
-            conflict = conflict_rows(form, error.current)
-        except returns.ReturnLocked:
-            abort(access.locked_response())
+        rating, conflict = returns.save_rating_form(rating, form, current_user)
+        if conflict is None and not wants_fragment():
+            flash(f"{rating.standard.title} saved", "success")
+            return redirect(_after_saving(rating, form))
     return render(
         "section11/rating.html",
         "section11/_save_state.html",
         **rating_page(rating, form=form, conflict=conflict, oob=wants_fragment()),
     )
+
+
+def _after_saving(rating, form):
+    """Back to the rating after "Keep my version", else on to the return's task list."""
+    if form.resolve.data:
+        return url_for(".rating", rating_id=rating.id)
+    return url_for(".show", return_id=rating.return_id)
 
 
 def rating_page(rating, **context):
@@ -114,32 +111,11 @@ def rating_page(rating, **context):
     }
 
 
-def conflict_rows(form, current):
-    """Their saved words against yours, for the fields that differ, plus the version that 'keep
-    mine' overwrites."""
-    shown = {"": "(not rated)", None: "(not rated)", **rules.RAG}
-    pairs = [
-        ("Rating", shown.get(form.rag.data, form.rag.data), shown[current.rag]),
-        ("Evidence", form.evidence.data or "(blank)", current.evidence or "(blank)"),
-    ]
-    rows = [
-        {"label": label, "mine": mine, "theirs": theirs}
-        for label, mine, theirs in pairs
-        if mine != theirs
-    ]
-    return {
-        "rows": rows,
-        "version": current.version,
-        "by": current.updated_by,
-        "at": current.updated_at,
-    }
-
-
 @bp.get("/returns/<int:return_id>/check")
 @role_required("agency_lead")
 def check(return_id):
     ret = access.return_for(return_id)
-    return render("section11/check.html", **_check_page(ret, SubmitForm(obj=ret)))
+    return render("section11/check.html", **check_page(ret, SubmitForm(obj=ret)))
 
 
 @bp.post("/returns/<int:return_id>/submit")
@@ -148,27 +124,16 @@ def submit(return_id):
     ret = access.return_for(return_id)
     access.ensure_editable(ret)
     form = SubmitForm()
-    page = _check_page(ret, form)
-    if ready_to_save(form):
-        try:
-            # the return page then shows the confirmation panel
-            returns.submit(ret, form.version.data, current_user, page["found"])
-            return redirect(url_for(".show", return_id=ret.id))
-        except VersionConflict as error:
-            page["found"].append(
-                (
-                    None,
-                    "The return changed while you were checking it. Check the answers again, "
-                    "then submit.",
-                )
-            )
-            form.version.data = str(error.current.version)
-        except (returns.NotReady, returns.ReturnLocked):
-            pass
+    page = check_page(ret, form)
+    if ready_to_save(form) and returns.submit_checked(ret, form, current_user, page["found"]):
+        # the return page then shows the confirmation panel
+        return redirect(url_for(".show", return_id=ret.id))
     return render("section11/check.html", **page)
 
 
-def _check_page(ret, form):
+def check_page(ret, form):
+    """What the check-your-answers page (and the return's PDF) shows: every answer with its
+    documents and actions, and what stops it being submitted."""
     rows = queries.rows(ret)
     ids = [row.rating.id for row in rows]
     found = rules.problems(row.answer for row in rows)
@@ -186,6 +151,6 @@ def _check_page(ret, form):
 @role_required()
 def pdf(return_id):
     ret = access.return_for(return_id)
-    context = _check_page(ret, None)
+    context = check_page(ret, None)
     data = render_pdf("pdf/section11_return.html", now=datetime.now(), **context)
     return pdf_response(data, f"{ret.agency.name} Section 11 return {ret.cycle.name}.pdf")

@@ -1,29 +1,30 @@
 """What each agency's own staff said on the questions linked to each standard, in a cycle.
 
-A fixed handful of queries.
-
-A staff answer counts for a cycle when its response was sent between the cycle's first and last day,
-and for an agency when the practitioner chose that agency. Questions asked in several surveys
-(copies
-keep their key) are added together. The interface other features use:
+A fixed handful of queries. A staff answer counts for a cycle when its response was sent between
+the cycle's first and last day, and for an agency when the practitioner chose that agency.
+Questions asked in several surveys (copies keep their key) are added together. The interface other
+features use:
 
 - staff_voices(agency_ids, cycle) -> {(agency id, standard id): Voice}, the raw counts;
 - beside(cycle, {agency id: {standard id: rag}}) -> {(agency id, standard id): Beside}, judged;
 - for_rating(rating), for_event(event): one agency's Besides for its rating page and challenge
-event;
-- mismatches(cycle): every flagged Beside in the cycle, for reports to the board.
+  event; for_reports(reports): the same for challenge reports;
+- mismatches(cycle): every flagged Beside in the cycle, for reports to the board;
+- staff_survey_page(agency, wanted): what an agency lead's staff survey page shows.
 """
 
 from dataclasses import dataclass, field
 
 from peewee import Case, fn
 
+from qa.cycles.models import Cycle
 from qa.frameworks.models import Standard
 from qa.people.models import Agency
+from qa.section11 import mismatch, queries
 from qa.section11.models import Rating, Return
 from qa.surveys import kinds
+from qa.surveys import queries as surveys
 from qa.surveys.models import Answer, Question, Response, Survey, SurveySettings
-from qa.voices import mismatch
 
 
 @dataclass
@@ -261,3 +262,42 @@ def for_reports(reports):
                 if (r.event.agency_id, line.standard.id) in judged
             }
     return found
+
+
+def staff_surveys():
+    """The staff surveys an agency lead may read, newest first (drafts are not shown)."""
+    return list(
+        Survey.select()
+        .where((Survey.audience == "staff") & (Survey.status != "draft"))
+        .order_by(Survey.created_at.desc())
+    )
+
+
+def staff_survey_page(agency, wanted=""):
+    """What an agency lead's staff survey page shows: one survey's totals for their own agency
+    (the survey whose id is `wanted`, else the latest), without written answers, and what their
+    staff said beside their self-ratings for the current cycle."""
+    choices = staff_surveys()
+    survey = next((s for s in choices if str(s.id) == wanted), choices[0] if choices else None)
+    context = {
+        "agency": agency,
+        "choices": choices,
+        "survey": survey,
+        "responses": 0,
+        "summary": [],
+        "before": None,
+        "beside": [],
+    }
+    if survey and agency:
+        responses, summary = surveys.results_for(survey, agency_id=agency.id)
+        summary = [item for item in summary if item["question"]["kind"] not in kinds.FREE_TEXT]
+        before, summary = surveys.last_year(survey, summary, agency_id=agency.id)
+        context.update(responses=responses, summary=summary, before=before, filtered=True)
+    cycle = Cycle.current()
+    if agency and cycle:
+        rags = {rating.standard_id: rating.rag for rating in queries.ratings_for(agency, cycle)}
+        found = beside(cycle, {agency.id: rags})
+        context.update(
+            cycle=cycle, beside=sorted(found.values(), key=lambda b: (not b.flagged, b.voice.code))
+        )
+    return context

@@ -6,8 +6,7 @@ The rule, in words: a green rating claims the standard works well in practice. W
 `threshold` (5) of the agency's staff answered the questions linked to the standard, and fewer than
 `percent` (the partnership's setting, 50 by default) of their answers were positive, the rating is
 flagged as a mismatch. A red rating beside STRONGLY_POSITIVE per cent or more positive answers gets
-a
-softer note (the agency may be underselling itself); amber is never flagged. What counts as a
+a softer note (the agency may be underselling itself); amber is never flagged. What counts as a
 positive answer is kinds.positive_values: yes, the faces above the middle one, or the answers the
 admin marked positive.
 """
@@ -40,9 +39,8 @@ def judge(
     """The verdict on one agency's rating of one standard.
 
     `positive` of `answered` answers to the linked questions were positive; `respondents` is how
-    many
-    different staff gave them (what the small-number rule counts). `topic` names the standard in the
-    sentence.
+    many different staff gave them (what the small-number rule counts). `topic` names the standard
+    in the sentence.
     """
     if respondents < threshold or answered == 0:
         return Verdict(
@@ -55,7 +53,10 @@ def judge(
     if answered == respondents:  # one answer each: say it of the staff
         said = f"{share}% of its staff gave a positive answer on {topic} ({positive} of {answered})"
     else:
-        said = f"{share}% of its staff's answers on {topic} were positive ({positive} of {answered} answers, from {respondents} staff)"
+        said = (
+            f"{share}% of its staff's answers on {topic} were positive "
+            f"({positive} of {answered} answers, from {respondents} staff)"
+        )
     word = RAG_WORDS.get(rag)
     if word is None:
         return Verdict("not_rated", share, f"Not rated yet. {said[0].upper()}{said[1:]}.")

@@ -3,12 +3,10 @@
 This year's (open) and last year's (closed, same questions), answered by most agencies.
 
 Two agencies' staff contradict their self-ratings, so the mismatch flag shows: the Constabulary
-rates Supervision
-green in both cycles while most of its officers say they seldom get supervision (the heatmap
-drill-down and its
-last challenge event), and Children's Services rates Training green this cycle while few of its
-social workers
-say training changed their practice (its challenge event in January).
+rates Supervision green in both cycles while most of its officers say they seldom get supervision
+(the heatmap drill-down and its last challenge event), and Children's Services rates Training
+green this cycle while few of its social workers say training changed their practice (its
+challenge event in January).
 """
 
 import json
@@ -70,9 +68,9 @@ def load(demo=None, today=None):
     agencies = list(
         Agency.select(Agency, Sector)
         .join(Sector)
-        .where(Agency.active == True)
+        .where(Agency.active == True)  # noqa: E712
         .order_by(Agency.name)
-    )  # noqa: E712
+    )
     last = _survey(LAST_YEAR, "closed", today - timedelta(days=410), today - timedelta(days=350))
     this = _copy(last, THIS_YEAR, "open", today - timedelta(days=50), today + timedelta(days=40))
     for survey, seed, span in ((last, 2025, 60), (this, 2026, 50)):
