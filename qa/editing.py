@@ -6,17 +6,21 @@ Two primitives cover every editing route:
 - `save_field(obj, field, value, base, version, who)`: autosave one field, merging with changes
   to other fields and raising `FieldConflict` only when this field's own words changed.
 Both show a conflict the same way: a `Conflict`, given to the `conflict` macro of
-templates/macros/forms.html.
+templates/macros/forms.html. `edit_page` is the whole round trip of an edit form built on
+`save_form`: the form page, the save, the conflict or the message and the way back.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from flask import flash, redirect
 from flask_login import current_user
 from peewee import ForeignKeyField
 
 from qa import audit
 from qa.db import VersionConflict, db
+from qa.forms import ready_to_save
+from qa.htmx import render
 
 
 @dataclass
@@ -138,6 +142,24 @@ def save_form(
             conflict.rows = compare(form, error.current)
         return conflict
     return None
+
+
+def edit_page(obj, form, labels, template, *, done, saved=None, save=None, **context):
+    """An edit form's round trip: show it; on a valid post save it, then flash `saved` (formatted
+    with the saved `obj`) and go to `done`; or show it again with the Conflict or with the errors
+    the save added to the form.
+
+    `save(obj, form)` replaces `save_form(obj, form, labels)` for a save that checks more (a name
+    already taken) and returns a Conflict or None in the same way.
+    """
+    conflict = None
+    if ready_to_save(form):
+        conflict = save(obj, form) if save else save_form(obj, form, labels)
+        if conflict is None and not form.errors:
+            if saved:
+                flash(saved.format(obj=obj), "success")
+            return redirect(done)
+    return render(template, form=form, conflict=conflict, **context)
 
 
 def conflict_for(form, current, labels, counter="version", show=None):

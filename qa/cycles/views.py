@@ -42,11 +42,20 @@ def new():
 @role_required("admin")
 def edit(cycle_id):
     cycle = get_object_or_404(Cycle, Cycle.id == cycle_id)
-    form = CycleForm(obj=cycle)
-    conflict = None
-    if ready_to_save(form) and not _name_taken(form, cycle.id):
-        conflict = editing.save_form(cycle, form, LABELS)
-        if conflict is None:
-            flash(f"Cycle {cycle.name} saved", "success")
-            return redirect(url_for("cycles.index"))
-    return render("cycles/form.html", form=form, cycle=cycle, conflict=conflict)
+    return editing.edit_page(
+        cycle,
+        CycleForm(obj=cycle),
+        LABELS,
+        "cycles/form.html",
+        done=url_for("cycles.index"),
+        saved="Cycle {obj.name} saved",
+        save=_save,
+        cycle=cycle,
+    )
+
+
+def _save(cycle, form):
+    """Save the cycle unless another has the name (the form then says so)."""
+    if _name_taken(form, cycle.id):
+        return None
+    return editing.save_form(cycle, form, LABELS)

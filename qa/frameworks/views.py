@@ -3,6 +3,7 @@
 from flask import flash, redirect, request, url_for
 from playhouse.flask_utils import get_object_or_404
 
+from qa import editing
 from qa.forms import ready_to_save
 from qa.frameworks import bp, queries, standards
 from qa.frameworks.forms import FrameworkForm, StandardForm
@@ -43,10 +44,13 @@ def show(framework_id):
 @role_required("admin")
 def standard_edit(standard_id):
     standard = get_object_or_404(queries.standard_with_framework(), Standard.id == standard_id)
-    form, conflict = StandardForm(obj=standard), None
-    if ready_to_save(form):
-        conflict = standards.save_standard(standard, form)
-        if conflict is None and not form.code.errors:
-            flash(f"Standard ‘{standard.title}’ saved", "success")
-            return redirect(url_for("frameworks.show", framework_id=standard.framework_id))
-    return render("frameworks/standard_form.html", standard=standard, form=form, conflict=conflict)
+    return editing.edit_page(
+        standard,
+        StandardForm(obj=standard),
+        standards.STANDARD_LABELS,
+        "frameworks/standard_form.html",
+        done=url_for("frameworks.show", framework_id=standard.framework_id),
+        saved="Standard ‘{obj.title}’ saved",
+        save=standards.save_standard,
+        standard=standard,
+    )

@@ -46,13 +46,15 @@ def sectors():
 def sector_edit(sector_id):
     sector = get_object_or_404(Sector, Sector.id == sector_id)
     form = SectorForm(obj=sector, record_id=sector.id)
-    conflict = None
-    if ready_to_save(form):
-        conflict = editing.save_form(sector, form, {"name": "Name"})
-        if conflict is None:
-            flash("Sector saved", "success")
-            return redirect(url_for("people.sectors"))
-    return render("people/sector_form.html", form=form, sector=sector, conflict=conflict)
+    return editing.edit_page(
+        sector,
+        form,
+        {"name": "Name"},
+        "people/sector_form.html",
+        done=url_for("people.sectors"),
+        saved="Sector saved",
+        sector=sector,
+    )
 
 
 # Agencies ------------------------------------------------------------------------------------
@@ -94,13 +96,15 @@ def agency_new():
 def agency_edit(agency_id):
     agency = get_object_or_404(Agency, Agency.id == agency_id)
     form = AgencyForm(obj=agency, record_id=agency.id)
-    conflict = None
-    if ready_to_save(form):
-        conflict = editing.save_form(agency, form, AGENCY_LABELS)
-        if conflict is None:
-            flash(f"Agency ‘{agency.name}’ saved", "success")
-            return redirect(url_for("people.agencies"))
-    return render("people/agency_form.html", form=form, agency=agency, conflict=conflict)
+    return editing.edit_page(
+        agency,
+        form,
+        AGENCY_LABELS,
+        "people/agency_form.html",
+        done=url_for("people.agencies"),
+        saved="Agency ‘{obj.name}’ saved",
+        agency=agency,
+    )
 
 
 @bp.post("/agencies/<int:agency_id>/active")
@@ -153,15 +157,17 @@ def person_new():
 def person_edit(person_id):
     person = get_object_or_404(User, User.id == person_id)
     form = PersonForm(obj=person, record_id=person.id)
-    conflict = None
-    if ready_to_save(form):
-        password = form.new_password.data
-        write = partial(service.save_person, password=password, who=current_user)
-        conflict = editing.save_form(person, form, PERSON_LABELS, write=write)
-        if conflict is None:
-            flash(f"{person.name} saved", "success")
-            return redirect(url_for("people.people"))
-    return render("people/person_form.html", form=form, person=person, conflict=conflict)
+    write = partial(service.save_person, password=form.new_password.data, who=current_user)
+    return editing.edit_page(
+        person,
+        form,
+        PERSON_LABELS,
+        "people/person_form.html",
+        done=url_for("people.people"),
+        saved="{obj.name} saved",
+        save=lambda obj, form: editing.save_form(obj, form, PERSON_LABELS, write=write),
+        person=person,
+    )
 
 
 def _password_given(form):

@@ -68,12 +68,13 @@ def statements(survey_id):
 @role_required("admin")
 def statement(statement_id):
     item = get_object_or_404(YouSaidWeDid, YouSaidWeDid.id == statement_id)
-    form, conflict = StatementForm(obj=item), None
-    if ready_to_save(form):
-        conflict = editing.save_form(item, form, STATEMENT_LABELS)
-        if conflict is None:
-            flash("Statement saved", "success")
-            return redirect(url_for("surveys.statements", survey_id=item.survey_id))
-    return render(
-        "surveys/statement_form.html", form=form, item=item, survey=item.survey, conflict=conflict
+    return editing.edit_page(
+        item,
+        StatementForm(obj=item),
+        STATEMENT_LABELS,
+        "surveys/statement_form.html",
+        done=url_for("surveys.statements", survey_id=item.survey_id),
+        saved="Statement saved",
+        item=item,
+        survey=item.survey,
     )

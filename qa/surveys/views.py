@@ -87,13 +87,15 @@ def _builder_page(survey):
 @role_required("admin")
 def edit(survey_id):
     survey = get_object_or_404(Survey, Survey.id == survey_id)
-    form, conflict = SurveyForm(obj=survey), None
-    if ready_to_save(form):
-        conflict = editing.save_form(survey, form, SURVEY_LABELS)
-        if conflict is None:
-            flash("Survey saved", "success")
-            return redirect(url_for("surveys.show", survey_id=survey.id))
-    return render("surveys/form.html", form=form, survey=survey, conflict=conflict)
+    return editing.edit_page(
+        survey,
+        SurveyForm(obj=survey),
+        SURVEY_LABELS,
+        "surveys/form.html",
+        done=url_for("surveys.show", survey_id=survey.id),
+        saved="Survey saved",
+        survey=survey,
+    )
 
 
 @bp.post("/<int:survey_id>/status")
