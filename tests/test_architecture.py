@@ -6,6 +6,7 @@ CONTRIBUTING.md describes, before anyone has to notice it in review.
 
 import ast
 import inspect
+import re
 import sys
 import textwrap
 from pathlib import Path
@@ -225,3 +226,54 @@ def test_a_new_capability_needs_no_central_edit(tmp_path, monkeypatch, migrated_
         capability.capabilities.cache_clear()
         for name in [m for m in sys.modules if m == "qa.probe" or m.startswith("qa.probe.")]:
             del sys.modules[name]
+
+
+TEMPLATES = ROOT / "templates"
+TEMPLATE_TAG = re.compile(r'\{%-?\s*(from|import|include|extends)\s+"([^"]+)"')
+# Template folders that are not a capability's own: the shared layout and macros, error pages, and
+# the print templates (each PDF brings together what several capabilities show).
+SHARED_TEMPLATES = {"macros", "errors", "pdf"}
+TEMPLATE_FOLDER_PACKAGE = {"account": "people"}
+
+
+def template_references():
+    """(template, tag, target) for every from/import/include/extends in templates/."""
+    for path in sorted(TEMPLATES.rglob("*.html")):
+        for tag, target in TEMPLATE_TAG.findall(path.read_text()):
+            yield path.relative_to(TEMPLATES), tag, target
+
+
+def test_templates_imported_for_macros_are_macro_files():
+    wrong = [
+        (str(t), target)
+        for t, tag, target in template_references()
+        if tag in ("from", "import")
+        and not (target.endswith("/macros.html") or target.startswith("macros/"))
+    ]
+    assert not wrong, wrong
+
+
+def test_templates_extend_only_layouts_and_include_only_fragments():
+    wrong = []
+    for template, tag, target in template_references():
+        name = Path(target).name
+        if tag == "extends" and name != "layout.html":
+            wrong.append((str(template), tag, target))
+        if tag == "include" and not name.startswith("_"):
+            wrong.append((str(template), tag, target))
+    assert not wrong, wrong
+
+
+def test_a_capabilitys_templates_use_only_its_own_or_lower_layers_templates():
+    wrong = []
+    for template, _, target in template_references():
+        here, there = template.parts[0], Path(target).parts[0]
+        if here in SHARED_TEMPLATES or there in SHARED_TEMPLATES or len(template.parts) < 2:
+            continue
+        if len(Path(target).parts) < 2:
+            continue  # the site's layout.html
+        here = TEMPLATE_FOLDER_PACKAGE.get(here, here)
+        there = TEMPLATE_FOLDER_PACKAGE.get(there, there)
+        if here != there and layer_of(there) > layer_of(here):
+            wrong.append(f"{template} uses {target}")
+    assert not wrong, wrong
