@@ -152,6 +152,19 @@ def test_every_route_body_fits_in_fifteen_lines(shared_app):
     assert not long, f"routes over {ROUTE_LINES} lines (move the work into a service): {long}"
 
 
+def test_routes_write_no_queries_of_their_own(shared_app):
+    """Reads belong in the capability's queries.py or a model method, where they can be named,
+    reused and counted."""
+    building = re.compile(r"\.(select|where|switch|order_by|paginate)\(")
+    found = {}
+    for endpoint, view in shared_app.view_functions.items():
+        source = inspect.getsource(inspect.unwrap(view))
+        hits = [m.group(1) for m in building.finditer(source)]
+        if endpoint != "static" and hits:
+            found[endpoint] = hits
+    assert not found, found
+
+
 def test_every_blueprint_is_declared_by_a_capability(shared_app):
     declared = {bp.name for c in capability.capabilities() for bp in c.blueprints}
     assert set(shared_app.blueprints) == declared

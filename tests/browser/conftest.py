@@ -11,8 +11,8 @@ import pytest
 from werkzeug.serving import make_server
 
 from qa import create_app
-from qa.db import db
-from tests.conftest import PASSWORD, fresh_database
+from qa.db import db, release_all
+from tests.conftest import PASSWORD
 
 AXE = Path(__file__).with_name("vendor") / "axe-core-4.14.1.min.js"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -47,25 +47,55 @@ def browser():
         browser.close()
 
 
+class InFlight:
+    """The app, counting the requests it is answering, so that teardown can wait for those still
+    running (an autosave the page sent as the test ended)."""
+
+    def __init__(self, app):
+        self.app, self.count, self.idle = app, 0, threading.Condition()
+
+    def __call__(self, environ, start_response):
+        with self.idle:
+            self.count += 1
+        response = None
+        try:
+            response = self.app(environ, start_response)
+            yield from response
+        finally:
+            if hasattr(response, "close"):
+                response.close()
+            with self.idle:
+                self.count -= 1
+                self.idle.notify_all()
+
+    def wait_until_idle(self, timeout):
+        with self.idle:
+            self.idle.wait_for(lambda: self.count == 0, timeout=timeout)
+
+
 @pytest.fixture
-def live_app(tmp_path, migrated_database):
-    """The app on a fresh database, served by a real HTTP server in a thread."""
-    app = create_app(
-        {
-            "DATABASE": fresh_database(migrated_database, tmp_path / "qa.db"),
-            "SECRET_KEY": "browser-test",
-            "TESTING": False,
-        }
+def live_app(app):
+    """The app served by a real HTTP server in a thread, on the test's fresh database.
+
+    It depends on `app` (whose database it serves), so it is set up after it and torn down before
+    it: the server has stopped, and no request is still running, when `app` closes the database's
+    connections. Closing a SQLite connection while a server thread uses it crashes the process.
+    """
+    release_all(db.obj)  # the served app opens its own pool on the same file
+    served = create_app(
+        {"DATABASE": app.config["DATABASE"], "SECRET_KEY": "browser-test", "TESTING": False}
     )
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    running = InFlight(served)
+    server = make_server("127.0.0.1", 0, running, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    app.base_url = f"http://127.0.0.1:{server.server_port}"
+    served.base_url = f"http://127.0.0.1:{server.server_port}"
     db.connect(reuse_if_open=True)
-    yield app
+    yield served
+    server.shutdown()
+    running.wait_until_idle(timeout=10)
     if not db.is_closed():
         db.close()
-    server.shutdown()
 
 
 @pytest.hookimpl(wrapper=True)
