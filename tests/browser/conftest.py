@@ -3,6 +3,7 @@
 The app served on 127.0.0.1, Debian's Chromium driven by Playwright, axe-core.
 """
 
+import os
 import shutil
 import threading
 from pathlib import Path
@@ -131,8 +132,12 @@ def page(browser, live_app, request):
 
 
 def check_axe(page, name=None):
-    """Run axe-core on the page as it is now: WCAG 2.0/2.1/2.2 A and AA, zero violations allowed."""
-    if name:
+    """Run axe-core on the page as it is now: WCAG 2.0/2.1/2.2 A and AA, zero violations allowed.
+
+    With QA_SCREENSHOTS=1 a named page is also kept as test-artifacts/<name>.png, to look at what
+    the journeys saw; otherwise only failures leave files there.
+    """
+    if name and os.environ.get("QA_SCREENSHOTS") == "1":
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     page.evaluate(AXE.read_text())
