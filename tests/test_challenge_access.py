@@ -16,7 +16,7 @@ from tests.challenge_helpers import (
     event_fixture,  # noqa: F401
     findings_of,
     outsider_fixture,  # noqa: F401
-)  # noqa: F401
+)
 
 ROLES = ["admin", "reviewer", "peer", "outsider", "lead_a", "lead_b"]
 

@@ -14,12 +14,14 @@ from qa.challenge.models import ChallengeEvent, Finding, Recommendation, Visitor
 from tests.challenge_helpers import (
     SOON,
     agree_everything,
+    at,
     cycle_fixture,  # noqa: F401
     event_fixture,  # noqa: F401
     findings_of,
     outsider_fixture,  # noqa: F401
     reload,
-)  # noqa: F401
+    visit_happened,
+)
 
 
 def field_post(finding, name, text, base="", version=None, **extra):
@@ -296,11 +298,30 @@ def test_a_recommendation_needs_an_owner_and_a_due_date_not_in_the_past(lead, ev
 
 
 def test_findings_cannot_be_agreed_until_every_standard_is_rated_and_summarised(app, people, event):
+    visit_happened(event)
     visitor = Visitor.get((Visitor.event == event) & (Visitor.user == people["reviewer"]))
     with pytest.raises(findings.NotReady) as not_ready:
         findings.agree(event, visitor, people["reviewer"])
     assert "Give an agreed rating for Leadership" in not_ready.value.problems[0]
     assert "Write the overall summary" in not_ready.value.problems
+
+
+def test_findings_cannot_be_agreed_before_the_visit_has_taken_place(app, people, event):
+    """Visitors agreed the findings of a visit dated next month: the outcome then said "Visited" a
+    date still to come. Agreement waits for the visit, on the page, the route and in the service."""
+    agree_everything(event, None)
+    ChallengeEvent.update(starts_at=at(SOON, 10), ends_at=at(SOON, 13)).where(
+        ChallengeEvent.id == event.id
+    ).execute()
+    event = ChallengeEvent.get_by_id(event.id)
+    visitor = Visitor.get((Visitor.event == event) & (Visitor.user == people["reviewer"]))
+    with pytest.raises(findings.NotReady) as not_ready:
+        findings.agree(event, visitor, people["reviewer"])
+    assert not_ready.value.problems == [
+        f"The visit is on {SOON:%-d %B %Y}: the findings can be agreed once it has taken place"
+    ]
+    assert Visitor.get_by_id(visitor.id).agreed_at is None
+    assert ChallengeEvent.get_by_id(event.id).status == "scheduled"
 
 
 def test_both_visitors_agreeing_locks_the_findings_and_turns_recommendations_into_actions(

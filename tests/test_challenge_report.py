@@ -20,7 +20,7 @@ from tests.challenge_helpers import (
     findings_of,
     reload,
     submitted_return,
-)  # noqa: F401
+)
 
 
 def agreed(event, who, strengths):

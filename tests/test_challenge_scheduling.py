@@ -20,7 +20,7 @@ from tests.challenge_helpers import (
     outsider_fixture,  # noqa: F401
     reload,
     submitted_return,
-)  # noqa: F401
+)
 
 
 def schedule_form(event, **changes):

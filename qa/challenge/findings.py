@@ -183,6 +183,9 @@ def remove_recommendation(rec, who):
 def problems(event):
     """What stops the findings being agreed, in plain words."""
     found = []
+    if not event.has_taken_place():
+        when = f"is on {event.starts_at:%-d %B %Y}" if event.starts_at else "has no date yet"
+        found.append(f"The visit {when}: the findings can be agreed once it has taken place")
     missing = [
         f.standard.title
         for f in Finding.select(Finding, Standard)

@@ -76,6 +76,11 @@ class ChallengeEvent(VersionedModel):
     def day(self):
         return self.starts_at.date() if self.starts_at else None
 
+    def has_taken_place(self, now=None):
+        """The visit has happened: it has a date and that time has come. Findings can be marked held
+        and agreed only then."""
+        return self.starts_at is not None and self.starts_at <= (now or datetime.now())
+
     @property
     def online(self):
         return self.location.startswith(("https://", "http://"))

@@ -288,7 +288,7 @@ def mark_held(event, who):
     """The visit took place: its findings now show the agency's ratings as they were on the day."""
     if event.status != "scheduled":
         raise ScheduleError("Only a scheduled event can be marked as held")
-    if event.starts_at > datetime.now():
+    if not event.has_taken_place():
         raise ScheduleError(
             f"The visit is on {event.starts_at:%-d %B %Y}; mark it as held once it has taken place"
         )

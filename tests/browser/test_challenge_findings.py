@@ -19,7 +19,8 @@ from tests.challenge_helpers import (
     findings_of,
     reload,
     submitted_return,
-)  # noqa: F401
+    visit_happened,
+)
 
 
 def another(browser, live_app, email):
@@ -143,6 +144,8 @@ def test_visitors_agree_and_the_board_pdf_has_each_agencys_findings(
     )
     Visitor.create(event=second, user=people["admin"], role="lead")
     Visitor.create(event=second, user=people["reviewer"], role="peer")
+    visit_happened(second)
+    visit_happened(event)
     Finding.update(agreed_rag="A", strengths="Custody staff know the escalation route").where(
         Finding.event == second
     ).execute()
