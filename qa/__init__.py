@@ -29,7 +29,7 @@ def create_app(test_config=None):
 
     from flask_wtf.csrf import CSRFProtect
 
-    from qa import capability, errors, ids, templating
+    from qa import capability, errors, htmx, ids, templating
     from qa.auth import login, sessions
 
     CSRFProtect(app)
@@ -51,6 +51,7 @@ def create_app(test_config=None):
     from qa.security import set_security_headers
 
     app.after_request(set_security_headers)
+    app.after_request(htmx.keep_the_page_address)
 
     capability.register_all(app)
     from qa.cli import register

@@ -54,6 +54,21 @@ def test_fragment_only_for_plain_htmx_requests_not_boosted_or_history_restores(a
     assert "<!DOCTYPE html>" in boosted and "<!DOCTYPE html>" in restore
 
 
+def test_a_boosted_form_sent_back_to_be_corrected_keeps_the_pages_own_address(admin_client):
+    boosted = {"HX-Request": "true", "HX-Boosted": "true"}
+    page = "http://localhost/admin/cycles/new?from=menu"
+    corrected = admin_client.post(
+        "/admin/cycles/new", data={"name": ""}, headers={**boosted, "Referer": page}
+    )
+    assert corrected.status_code == 200
+    assert corrected.headers["HX-Replace-Url"] == "/admin/cycles/new?from=menu"
+    elsewhere = admin_client.post(
+        "/admin/cycles/new", data={"name": ""}, headers={**boosted, "Referer": "http://evil/x"}
+    )
+    plain = admin_client.post("/admin/cycles/new", data={"name": ""}, headers={"Referer": page})
+    assert "HX-Replace-Url" not in elsewhere.headers and "HX-Replace-Url" not in plain.headers
+
+
 def test_not_found_is_a_friendly_page(client):
     response = client.get("/admin/agencies/999999999999999999999")
     assert response.status_code in (302, 404)

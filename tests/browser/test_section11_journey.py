@@ -3,6 +3,7 @@
 An agency lead rates, uploads, plans, reloads and submits; the sub-group reads the heatmap.
 """
 
+import re
 from datetime import date, timedelta
 
 from playwright.sync_api import expect
@@ -148,3 +149,22 @@ def test_sub_group_reads_the_heatmap_opens_a_rating_and_moderates_it(page, peopl
     expect(page.get_by_text("Moderation of Leadership")).to_be_visible()
     assert Rating.select().where(Rating.moderation_status == "challenged").count() == 1
     assert page.console_errors == []
+
+
+def test_a_refused_submit_can_be_reloaded_and_the_back_button_works(page, people, cycles):
+    """Sending an unfinished return re-shows Check your answers with what is missing; the address
+    bar keeps that page's address, so reloading shows it again instead of a "method not allowed"
+    page for the submit address."""
+    ret = returns.start(people["agency_a"], cycles["this"], people["lead_a"])
+    sign_in(page, people["lead_a"].email)
+    page.goto(f"/section11/returns/{ret.id}")
+    page.goto(f"/section11/returns/{ret.id}/check")
+    page.get_by_role("button", name="Submit return").click()
+    expect(page.locator(".govuk-error-summary")).to_be_visible()
+    expect(page).to_have_url(re.compile(rf"/section11/returns/{ret.id}/check$"))
+    response = page.reload()
+    assert response.status == 200
+    expect(page.get_by_role("button", name="Submit return")).to_be_visible()
+    page.go_back()
+    expect(page).to_have_url(re.compile(rf"/section11/returns/{ret.id}$"))
+    assert Return.get_by_id(ret.id).status == "draft"
