@@ -2,6 +2,8 @@
 
 from datetime import date
 
+import pytest
+
 from qa.cycles.models import Cycle
 from qa.frameworks.models import Framework, Standard
 
@@ -93,3 +95,23 @@ def test_a_stale_edit_of_a_cycle_shows_both_versions_and_saving_again_keeps_mine
     response = admin_client.post(f"/admin/cycles/{cycle.id}", form | {"version": "2"})
     assert response.status_code == 302
     assert Cycle.get_by_id(cycle.id).deadline == date(2027, 12, 19)
+
+
+@pytest.mark.parametrize(
+    "path", ["/section11/overview", "/section11/heatmap", "/reports/annual", "/challenge"]
+)
+def test_before_the_first_cycle_pages_about_a_cycle_say_how_to_open_one(admin_client, path):
+    """A fresh install answered "Page not found" from the menu until a cycle existed."""
+    response = admin_client.get(path, follow_redirects=True)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "No audit cycle yet" in html and 'href="/admin/cycles/new"' in html
+
+
+def test_before_the_first_cycle_a_reviewer_is_told_to_come_back(reviewer_client):
+    html = reviewer_client.get("/section11/overview").get_data(as_text=True)
+    assert "No audit cycle yet" in html and "/admin/cycles/new" not in html
+
+
+def test_a_cycle_asked_for_that_does_not_exist_is_still_not_found(admin_client, people):
+    assert admin_client.get("/section11/overview?cycle=987").status_code == 404

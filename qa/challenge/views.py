@@ -21,12 +21,7 @@ def home():
     """Admins go to this cycle's calendar; a reviewer sees their visits; an agency lead their
     agency's events."""
     if current_user.is_admin:
-        cycle = Cycle.current()
-        return (
-            redirect(url_for(".calendar", cycle_id=cycle.id))
-            if cycle
-            else render("challenge/no_cycle.html")
-        )
+        return redirect(url_for(".calendar", cycle_id=Cycle.asked(None).id))
     if current_user.role == "reviewer":
         return render("challenge/visits.html", events=queries.visits_of(current_user))
     return render("challenge/ours.html", events=queries.agency_events(current_user.agency_id))

@@ -3,6 +3,12 @@
 from peewee import CharField, DateField
 
 from qa.db import VersionedModel
+from qa.ids import parse_id
+
+
+class NoCycle(Exception):
+    """The partnership has opened no audit cycle yet: a page about a cycle says so, and points an
+    admin to opening one, instead of "Page not found"."""
 
 
 class Cycle(VersionedModel):
@@ -27,6 +33,18 @@ class Cycle(VersionedModel):
             .first()
         )
         return found or cls.newest_first().first()
+
+    @classmethod
+    def asked(cls, wanted):
+        """The cycle whose id is written in `wanted` (a query argument; None when there is no such
+        cycle), or the current one when `wanted` is not an id. Raises NoCycle when there is none."""
+        cycle_id = parse_id(wanted)
+        if cycle_id:
+            return cls.get_or_none(cls.id == cycle_id)
+        found = cls.current()
+        if found is None:
+            raise NoCycle()
+        return found
 
     @classmethod
     def newest_first(cls):

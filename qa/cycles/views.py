@@ -6,7 +6,7 @@ from playhouse.flask_utils import get_object_or_404
 from qa import editing
 from qa.cycles import bp
 from qa.cycles.forms import CycleForm
-from qa.cycles.models import Cycle
+from qa.cycles.models import Cycle, NoCycle
 from qa.forms import ready_to_save, values
 from qa.htmx import render
 from qa.security import role_required
@@ -59,3 +59,9 @@ def _save(cycle, form):
     if _name_taken(form, cycle.id):
         return None
     return editing.save_form(cycle, form, LABELS)
+
+
+@bp.app_errorhandler(NoCycle)
+def no_cycle_yet(error):
+    """Any page about a cycle, before the first is opened: say so, and how to open one."""
+    return render("cycles/none.html"), 200

@@ -5,26 +5,23 @@ On screen, and as a PDF built in the background with its progress shown.
 
 from datetime import date
 
-from flask import redirect, request, url_for
+from flask import abort, redirect, request, url_for
 from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
 from qa.cycles.models import Cycle
 from qa.documents import Document, send_document
 from qa.htmx import render
-from qa.ids import parse_id
 from qa.reports import annual, bp, builds, queries
 from qa.reports.models import ReportBuild
 from qa.security import role_required
 
 
 def _cycle():
-    chosen = parse_id(request.values.get("cycle"))
-    return (
-        get_object_or_404(Cycle, Cycle.id == chosen)
-        if chosen
-        else (Cycle.current() or get_object_or_404(Cycle, Cycle.id == 0))
-    )
+    cycle = Cycle.asked(request.values.get("cycle"))
+    if cycle is None:
+        abort(404)
+    return cycle
 
 
 @bp.get("/annual")

@@ -12,7 +12,6 @@ from qa.cycles.models import Cycle
 from qa.documents import Document
 from qa.frameworks.models import Framework, Standard
 from qa.frameworks.seed import SECTION_11
-from qa.ids import parse_id
 from qa.people.models import Agency, Sector, User
 from qa.section11 import rules
 from qa.section11.models import Rating, RatingDocument, Return
@@ -60,17 +59,6 @@ def section11_framework():
 def framework_for(agency):
     """The framework an agency rates itself against: its own, or Section 11 when none is set."""
     return agency.framework if agency.framework_id else section11_framework()
-
-
-def cycle_asked(wanted):
-    """The cycle whose id is written in `wanted` (None when there is no such cycle), or the
-    current cycle when `wanted` is not an id."""
-    cycle_id = parse_id(wanted)
-    return Cycle.get_or_none(Cycle.id == cycle_id) if cycle_id else Cycle.current()
-
-
-def cycles_newest_first():
-    return Cycle.select().order_by(Cycle.starts.desc())
 
 
 def frameworks():

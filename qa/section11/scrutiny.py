@@ -8,6 +8,7 @@ from datetime import date
 from flask import Response, abort, flash, redirect, request, url_for
 from flask_login import current_user
 
+from qa.cycles.models import Cycle
 from qa.documents import safe_filename
 from qa.forms import ready_to_save
 from qa.htmx import render
@@ -24,7 +25,7 @@ SUBGROUP = ("admin", "reviewer")
 
 def _cycle():
     """The cycle asked for in ?cycle=, else the current one; 404 when there is none."""
-    cycle = queries.cycle_asked(request.args.get("cycle", ""))
+    cycle = Cycle.asked(request.args.get("cycle", ""))
     if cycle is None:
         abort(404)
     return cycle
@@ -41,7 +42,7 @@ def overview():
         cycle=cycle,
         rows=rows,
         today=today,
-        cycles=queries.cycles_newest_first(),
+        cycles=Cycle.newest_first(),
     )
 
 
@@ -71,7 +72,7 @@ def heatmap_context(cycle, framework_wanted, sector):
         "frameworks": frameworks,
         "sector": sector,
         "sectors": queries.sectors(),
-        "cycles": queries.cycles_newest_first(),
+        "cycles": Cycle.newest_first(),
     }
 
 
