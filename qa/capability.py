@@ -37,6 +37,8 @@ class Capability:
     Names of things that import Flask views or models are dotted strings ("qa.x.models:MODELS"),
     imported only when the app is built, so declaring a capability never imports its routes.
     `demo` is called as `load(demo)` with the shared `qa.demo.Demo`, in `demo_order`.
+    `startup` names functions called with the app once it is built (`start(app)`): slow loading
+    that must never happen in a person's request.
     `action_sources` maps each kind of record that raises actions (an Action's `source`) to the
     describer of such an action: `describe(source_id, user)` gives (detail, url) or None.
     """
@@ -51,6 +53,7 @@ class Capability:
     commands: tuple[str, ...] = ()
     stylesheet: str | None = None
     action_sources: dict[str, str] = field(default_factory=dict, hash=False)
+    startup: tuple[str, ...] = ()
 
     def model_classes(self) -> list:
         return list(import_string(self.models)) if self.models else []
@@ -79,6 +82,8 @@ def register_all(app) -> None:
             app.register_blueprint(blueprint)
         for command in capability.commands:
             app.cli.add_command(import_string(command))
+        for start in capability.startup:
+            import_string(start)(app)
 
 
 def all_models(core=()) -> list:

@@ -183,3 +183,16 @@ def test_options_json_survives_quotes_and_unicode(admin_client, app):
         "Mum's house",
         "Dad’s flat 🏠",
     ]
+
+
+def test_the_reading_age_dictionary_loads_when_the_app_starts_not_in_a_request(
+    tmp_path, migrated_database
+):
+    """Its first use took 4 s on a busy machine: the first person to open a survey waited for it."""
+    from qa import create_app
+    from qa.surveys import readability
+    from tests.conftest import fresh_database
+
+    readability.WARM.clear()
+    create_app({"DATABASE": fresh_database(migrated_database, tmp_path / "qa.db"), "TESTING": True})
+    assert readability.WARM.wait(timeout=30)

@@ -29,5 +29,6 @@ capability = Capability(
     demo_order=55,
     commands=("qa.surveys.commands:purge",),
     stylesheet="surveys/admin.css",
+    startup=("qa.surveys.readability:warm_up",),
     action_sources={"survey": "qa.surveys.action_source:describe"},
 )

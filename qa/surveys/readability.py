@@ -4,6 +4,7 @@ Against the target for its age band.
 """
 
 import re
+import threading
 from dataclasses import dataclass
 
 import textstat
@@ -39,6 +40,22 @@ def reading_age(text: str) -> int:
     if text[-1] not in ".?!":
         text += "."
     return max(6, round(textstat.flesch_kincaid_grade(text) + 5))
+
+
+# Set once the pronouncing dictionary behind the reading age is loaded (about a second, longer on
+# a busy machine): the first check in a process would otherwise make someone wait for it.
+WARM = threading.Event()
+
+
+def _load():
+    reading_age("Warm up.")
+    WARM.set()
+
+
+def warm_up(app=None):
+    """Load the dictionary in the background when the app starts, never in a person's request."""
+    if not WARM.is_set():
+        threading.Thread(target=_load, name="readability-warm-up", daemon=True).start()
 
 
 def check(text: str, age_band: str) -> Readability:
