@@ -290,3 +290,15 @@ def test_a_capabilitys_templates_use_only_its_own_or_lower_layers_templates():
         if here != there and layer_of(there) > layer_of(here):
             wrong.append(f"{template} uses {target}")
     assert not wrong, wrong
+
+
+def test_one_macro_shows_a_rating_so_amber_is_one_colour_everywhere(app):
+    """Amber was orange on the challenge pages and yellow on Section 11's."""
+    defined = [
+        str(path.relative_to(TEMPLATES))
+        for path in TEMPLATES.rglob("*.html")
+        if "macro rag_tag" in path.read_text()
+    ]
+    assert defined == ["macros/ui.html"]
+    rag_tag = app.jinja_env.get_template("macros/ui.html").module.rag_tag
+    assert 'govuk-tag--yellow">Amber' in str(rag_tag("A"))
