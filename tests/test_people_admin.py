@@ -265,3 +265,16 @@ def test_a_stale_agency_toggle_changes_nothing_and_shows_the_row_as_it_is(admin_
         )
         assert response.status_code == 200
         assert Agency.get_by_id(agency.id).active is True
+
+
+def test_people_are_listed_by_surname_not_by_title(admin_client, people):
+    for name, email in [
+        ("Dr Zoe Adams", "zoe.adams@example.org"),
+        ("DS Kate Harrison", "kate.harrison@example.org"),
+        ("Rev Peter Lang", "peter.lang@example.org"),
+        ("Amy Baker", "amy.baker@example.org"),
+    ]:
+        User.create(name=name, email=email, role="reviewer", password_hash="x")
+    html = admin_client.get("/admin/people?q=example.org").get_data(as_text=True)
+    positions = [html.index(name) for name in ("Adams", "Baker", "Harrison", "Lang")]
+    assert positions == sorted(positions)

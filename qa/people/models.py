@@ -106,6 +106,13 @@ class User(UserMixin, VersionedModel):
         return (names or words or [""])[0]
 
     @property
+    def sort_key(self):
+        """How a list of people is ordered: by surname (the last word of the name), then the rest,
+        so that "Dr" and "DS" do not decide the order."""
+        words = self.name.split()
+        return ((words or [""])[-1].lower(), self.name.lower())
+
+    @property
     def role_label(self):
         return ROLES.get(self.role, self.role)
 

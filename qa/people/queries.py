@@ -45,7 +45,7 @@ def people(q="", role=""):
         query = query.where(User.role == role)
     elif role == "subgroup":
         query = query.where(User.subgroup_member == True)  # noqa: E712
-    return list(query)
+    return sorted(query, key=lambda person: person.sort_key)
 
 
 def sectors():
