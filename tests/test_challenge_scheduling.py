@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from qa.audit import AuditEvent
-from qa.challenge import scheduling
+from qa.challenge import queries, scheduling
 from qa.challenge.models import ChallengeEvent, ClashOverride, Finding, Visitor
 from qa.people.models import Agency, Conflict, Unavailability
 from tests.challenge_helpers import (
@@ -362,3 +362,19 @@ def test_a_reviewers_visits_and_a_leads_events_are_listed_in_a_bounded_number_of
     with count_queries() as counter:
         assert "What to prepare" in lead.get("/challenge").get_data(as_text=True)
     assert counter.count <= 8, counter.count
+
+
+def test_a_reviewers_visits_come_in_date_order_the_next_visit_first(app, people, cycle):
+    """The peer's list mixed its visits up; now: to come (soonest first), undated, then past."""
+    today = date.today()
+    dates = {"Past": today - timedelta(days=20), "Later": SOON, "Next": today + timedelta(days=3)}
+    for name in ("Past", "Later", "Undated", "Next"):
+        agency = Agency.create(name=f"{name} agency", sector=people["agency_a"].sector)
+        made = scheduling.choose(cycle, [(agency, "Because")], people["admin"])[0]
+        if name in dates:
+            ChallengeEvent.update(starts_at=at(dates[name], 10), ends_at=at(dates[name], 12)).where(
+                ChallengeEvent.id == made.id
+            ).execute()
+        Visitor.create(event=made, user=people["peer"], role="peer")
+    listed = [e.agency.name for e in queries.visits_of(people["peer"])]
+    assert listed == ["Next agency", "Later agency", "Undated agency", "Past agency"]

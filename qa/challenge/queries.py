@@ -5,6 +5,7 @@ Lists for the calendar, selection, visitors and leads. A few queries each, never
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from peewee import JOIN, Case, fn, prefetch
 
@@ -94,15 +95,21 @@ def events_needing_visitors(cycle):
     return _with_visitors(query)
 
 
-def visits_of(user):
-    """The events a reviewer is visiting, soonest first."""
+def visits_of(user, now=None):
+    """The events a reviewer is visiting: those to come soonest first, then those still to be
+    dated, then past visits, the latest first."""
     mine = Visitor.select(Visitor.event).where(Visitor.user == user.id)
-    query = (
-        _events()
-        .where(ChallengeEvent.id.in_(mine) & (ChallengeEvent.status != "cancelled"))
-        .order_by(ChallengeEvent.starts_at.desc())
-    )
-    return _with_visitors(query)
+    query = _events().where(ChallengeEvent.id.in_(mine) & (ChallengeEvent.status != "cancelled"))
+    now = now or datetime.now()
+
+    def in_date_order(event):
+        if event.starts_at is None:
+            return (1, 0)
+        if event.ends_at and event.ends_at >= now or event.starts_at >= now:
+            return (0, event.starts_at.timestamp())
+        return (2, -event.starts_at.timestamp())
+
+    return sorted(_with_visitors(query), key=in_date_order)
 
 
 def agency_events(agency_id):
