@@ -449,7 +449,9 @@ def test_an_action_from_a_self_rating_links_the_lead_to_the_rating_and_admins_to
     Rating.update(rag="A").where(Rating.id == rating.id).execute()
     action = add_action(return_a, rating)
     html = admin_client.get(f"/actions/{action.id}").get_data(as_text=True)
-    assert "An amber or red self-rating (A)" in html
+    # in words: it said "An amber or red self-rating (A)", and the page's heading was just "Action"
+    assert f"An amber self-rating on {rating.standard.title}" in html
+    assert f'<h1 class="govuk-heading-l qa-pre-line">{action.description}</h1>' in html
     assert f"/section11/ratings/{rating.id}/review" in html
     html = lead_client.get(f"/actions/{action.id}").get_data(as_text=True)
     assert f'href="/section11/ratings/{rating.id}"' in html

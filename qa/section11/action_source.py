@@ -18,4 +18,5 @@ def describe(rating_id, user):
         url = url_for("section11.rating", rating_id=rating.id)
     elif user.is_admin or user.subgroup_member:
         url = url_for("scrutiny.review", rating_id=rating.id)
-    return f"An amber or red self-rating ({rating.rag or 'not rated'})", url
+    rated = {"A": "An amber", "R": "A red"}.get(rating.rag, "A")
+    return f"{rated} self-rating on {rating.standard.title}", url
