@@ -403,6 +403,14 @@ def test_quarterly_summary_counts_opened_and_overdue(admin_client, actions):
     assert "Northbrook Hospitals NHS Foundation Trust" in html and "opened" in html
 
 
+def test_quarterly_bars_have_a_key_to_their_colours(admin_client, actions):
+    html = admin_client.get("/actions/quarter").get_data(as_text=True)
+    key = html[html.index('id="bar-key"') :].split("</p>")[0]
+    for colour in ("qa-action-bar qa-key", "qa-action-bar--closed", "qa-action-bar--overdue"):
+        assert colour in key
+    assert "opened" in key and "closed" in key and "overdue" in key
+
+
 def test_sub_group_sees_which_look_backs_confirmed_the_impact(reviewer_client, actions):
     Action.update(impact_confirmed=True, impact_reviewed_at=datetime.now()).where(
         Action.id == actions["a_year"].id
