@@ -1,9 +1,12 @@
 """What every template can see: the partnership's name, the menu for this person, filters."""
 
+import pyphen
 from flask import request, url_for
 from flask_login import current_user
 
 from qa import capability
+
+_HYPHENS = pyphen.Pyphen(lang="en_GB")
 
 
 def navigation():
@@ -32,6 +35,16 @@ def init_app(app):
             "idle_seconds": int(app.config["IDLE_TIMEOUT"].total_seconds()),
             "warning_seconds": int(app.config["IDLE_WARNING"].total_seconds()),
         }
+
+    @app.template_filter("soft_hyphens")
+    def _soft_hyphens(text):
+        """Long words with soft hyphens, so a narrow column breaks "Account-ability" where a
+        dictionary says it may, never "Accountabilit y" (browsers without hyphenation
+        dictionaries break anywhere)."""
+        return " ".join(
+            _HYPHENS.inserted(word, hyphen="\u00ad") if len(word) > 12 else word
+            for word in str(text).split(" ")
+        )
 
     @app.template_filter("date")
     def _date(value, fmt="%-d %B %Y"):

@@ -66,6 +66,16 @@ def test_heatmap_shows_letters_arrows_and_words_not_just_colour(admin_client, pe
     assert f'href="/section11/ratings/{rating.id}/review"' in page
 
 
+def test_heatmap_headers_break_long_words_only_where_a_dictionary_allows(
+    admin_client, people, cycles
+):
+    """Narrow columns broke "Accountabilit y" in a browser without hyphenation dictionaries."""
+    _two_years(people, cycles, last_rag="A", this_rag="A")
+    page = admin_client.get("/section11/heatmap").get_data(as_text=True)
+    assert "Ac\u00adcount\u00adab\u00adil\u00adity" in page
+    assert "Accountability" not in page.split("<thead")[1].split("</thead>")[0]
+
+
 def test_heatmap_counts_each_rating_per_standard(admin_client, people, cycles):
     _two_years(people, cycles, last_rag="A", this_rag="A")
     page = admin_client.get("/section11/heatmap").get_data(as_text=True)
