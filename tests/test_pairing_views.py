@@ -66,7 +66,7 @@ def test_the_preview_shows_the_best_pair_with_its_cost_and_why_and_saves_nothing
     before = counts()
     html = page(admin_client, f"/pairing/cycles/{world.cycle.id}")
     assert counts() == before
-    assert "The proposal pairs 1 of them at a total cost of 25, the lowest possible." in html
+    assert "The proposal pairs 1 of them at a total cost of 25 points, the lowest possible." in html
     assert (
         "Same sector: Health." in html
         and "Both are first-time visitors." in html
@@ -74,7 +74,9 @@ def test_the_preview_shows_the_best_pair_with_its_cost_and_why_and_saves_nothing
     )
     assert f'name="pair-{world.event.id}" value="{world.angela.id}:{world.hana.id}"' in html
     # the swap list, with cost and why
-    assert "Eddie Evans · cost 65 · Related sector: Early years is related to Health" in html
+    assert "Eddie Evans · 65 points · Related sector: Early years is related to Health" in html
+    # the cost is made of points, in words: "lead's visits 10" read as ten visits
+    assert "25 points for two first-timers" in html
 
 
 def test_applying_saves_both_visitors_as_proposed_by_pairing_with_the_reason_and_who(
@@ -220,7 +222,9 @@ def test_overriding_a_pairing_only_rule_is_recorded_beside_the_clashes(world, ad
 def test_the_by_hand_page_lists_rule_breakers_with_the_rule(world, admin_client):
     Unavailability.create(user=world.hana, date=SOON)
     html = page(admin_client, f"/pairing/events/{world.event.id}/peer")
-    assert "Eddie Evans, Little Acorns Nursery Group" in html and "Cost 40: Related sector" in html
+    assert (
+        "Eddie Evans, Little Acorns Nursery Group" in html and "40 points: Related sector" in html
+    )
     assert f"Breaks a rule: Hana Hughes is unavailable on {SOON.day} {SOON:%B %Y}." in html
 
 

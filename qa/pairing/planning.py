@@ -23,12 +23,12 @@ COST_TABLE = [
     ("Both would be first-time visitors", costs.TWO_FIRST_TIMERS_COST),
 ]
 COST_WORDS = {
-    costs.PEER_SECTOR: "sector",
-    costs.load_key(LEAD): "lead's visits",
-    costs.load_key(PEER): "peer's visits",
-    costs.repeat_agency_key(LEAD): "lead visited before",
-    costs.repeat_agency_key(PEER): "peer visited before",
-    costs.REPEAT_PAIRING: "paired last cycle",
+    costs.PEER_SECTOR: "the peer's sector",
+    costs.load_key(LEAD): "the lead's other visits",
+    costs.load_key(PEER): "the peer's other visits",
+    costs.repeat_agency_key(LEAD): "the lead visiting again",
+    costs.repeat_agency_key(PEER): "the peer visiting again",
+    costs.REPEAT_PAIRING: "pairing them again",
     costs.TWO_FIRST_TIMERS: "two first-timers",
 }
 # assign_visitor refuses these whatever the reason
@@ -78,9 +78,11 @@ class Row:
 
     @property
     def cost_parts(self):
-        """e.g. "sector 40, peer's visits 10": what the cost is made of."""
+        """What the cost is made of, e.g. "40 points for the peer's sector, 10 points for the
+        lead's other visits" (a bare "lead's visits 10" read as ten visits)."""
         return ", ".join(
-            f"{COST_WORDS.get(key, key)} {value}" for key, value in self.pairing.breakdown.items()
+            f"{value} points for {COST_WORDS.get(key, key)}"
+            for key, value in self.pairing.breakdown.items()
         )
 
 

@@ -39,7 +39,7 @@ def test_admin_proposes_previews_pins_reruns_and_applies(page, world):
 
     page.locator("summary", has_text=f"Change the peer for {HOSPITAL}").click()
     page.get_by_label(f"Peer within the rules for {HOSPITAL}").select_option(
-        label="Eddie Evans · cost 65 · Related sector: Early years is related to Health; "
+        label="Eddie Evans · 65 points · Related sector: Early years is related to Health; "
         "no visits this cycle; never visited this agency; both would be first-time visitors"
     )
     page.get_by_role("button", name=f"Pin this peer for {HOSPITAL} and propose again").click()
