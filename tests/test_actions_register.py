@@ -490,3 +490,18 @@ def test_each_source_of_actions_is_described_by_its_own_capability(app):
         if isinstance(node, ast.ImportFrom)
     }
     assert imported == {"qa.actions.models", "qa.capability"}
+
+
+def test_the_register_pages_through_every_action_keeping_the_filters(admin_client, people, cycles):
+    """It said "293 actions (the first 200 shown)" and there was no way to see the rest."""
+    for n in range(60):
+        make_action(people["agency_a"], cycles["this"], f"Numbered action {n:02d}")
+    first = admin_client.get("/actions?status=open").get_data(as_text=True)
+    assert "60 actions, page 1 of 2" in first
+    assert 'href="/actions?page=2&amp;status=open"' in first
+    second = admin_client.get("/actions?status=open&page=2").get_data(as_text=True)
+    shown = {f"Numbered action {n:02d}" for n in range(60) if f"Numbered action {n:02d}" in first}
+    shown |= {f"Numbered action {n:02d}" for n in range(60) if f"Numbered action {n:02d}" in second}
+    assert len(shown) == 60 and 'rel="prev"' in second
+    assert admin_client.get("/actions?page=²").status_code == 200
+    assert admin_client.get("/actions?page=" + "9" * 30).status_code == 200

@@ -6,6 +6,7 @@ One joined query per list, scoped to the agency lead's own agency.
 from datetime import date, datetime, timedelta
 
 from peewee import JOIN, fn
+from playhouse.flask_utils import PaginatedQuery
 
 from qa.actions import rules
 from qa.actions.models import LIVE, Action, ActionDocument, ActionUpdate
@@ -14,7 +15,7 @@ from qa.frameworks.models import Standard
 from qa.ids import parse_id
 from qa.people.models import Agency, User
 
-PAGE = 200  # rows shown on the register; filters narrow it
+PAGE = 50  # rows a page of the register shows
 
 
 def visible(user):
@@ -33,8 +34,9 @@ def visible(user):
     return query.where(Action.id.is_null())
 
 
-def register(user, filters, today=None):
-    """(actions, total) for the filters: agency, source, standard, status, overdue, q."""
+def register(user, filters, page=1, today=None):
+    """(actions on this page, total, number of pages) for the filters: agency, source, standard,
+    status, overdue, lookback, q."""
     today = today or date.today()
     query = visible(user)
     if filters.get("agency") and user.role != "agency_lead":
@@ -61,10 +63,9 @@ def register(user, filters, today=None):
     if filters.get("q"):
         words = f"%{filters['q']}%"
         query = query.where(Action.description**words | Action.owner**words | Agency.name**words)
-    total = query.count()
-    return list(
-        query.order_by(Action.status.in_(LIVE).desc(), Action.due, Action.id).limit(PAGE)
-    ), total
+    ordered = query.order_by(Action.status.in_(LIVE).desc(), Action.due, Action.id)
+    pages = PaginatedQuery(ordered, PAGE, page=page)
+    return list(pages.get_object_list()), query.count(), pages.get_page_count()
 
 
 def agency_of(action_id):

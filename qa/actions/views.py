@@ -16,11 +16,14 @@ from qa.actions.models import SOURCES, STATUSES, Action
 from qa.documents import Document, received, send_document, takes_upload
 from qa.forms import ready_to_save, values
 from qa.htmx import render
+from qa.ids import parse_id
 from qa.security import deny, role_required, subgroup_only
 from qa.uploads import UploadRefused
 
 VIEWERS = ("admin", "reviewer", "agency_lead")
 FILTERS = ("agency", "source", "standard", "status", "overdue", "lookback", "q")
+# A page number beyond this is junk, taken as the last page there could be.
+LAST_PAGE = 99999
 LABELS = {
     "status": "Status",
     "evidence_of_completion": "Evidence of completion",
@@ -60,10 +63,13 @@ def _editable(action_id):
 
 def _register(filters):
     """The register page's context for these filters: the actions and the filters' choices."""
-    actions, total = queries.register(current_user, filters)
+    page = min(parse_id(request.args.get("page")) or 1, LAST_PAGE)
+    actions, total, pages = queries.register(current_user, filters, page)
     return {
         "actions": actions,
         "total": total,
+        "page": page,
+        "pages": pages,
         "filters": filters,
         "today": date.today(),
         "agencies": queries.agencies() if current_user.role != "agency_lead" else [],
