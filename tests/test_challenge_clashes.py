@@ -32,6 +32,16 @@ def test_visitor_already_visiting_elsewhere_that_day():
     )
 
 
+def test_a_busy_visitor_clash_says_when_the_other_visit_is():
+    """The warning gave only the date: the admin could not see whether the visits overlapped."""
+    other = Booking(5, 1, 11, "Northbrook Ambulance", DAY, frozenset({1}), "09:30 to 12:00")
+    found = find(plan([Person(1, "Olivia Chen")]), [other])
+    assert found[0].text == (
+        "Olivia Chen is already visiting Northbrook Ambulance on 10 February 2027 "
+        "from 09:30 to 12:00."
+    )
+
+
 def test_visitor_on_another_day_is_not_busy():
     other = Booking(5, 1, 11, "Northbrook Ambulance", date(2027, 2, 11), frozenset({1}))
     assert find(plan([Person(1, "Olivia Chen")]), [other]) == []

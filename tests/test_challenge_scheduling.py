@@ -181,6 +181,28 @@ def test_an_override_reason_lets_the_save_through_and_is_kept(admin_client, peop
     )
 
 
+def test_after_a_clash_the_admin_can_save_a_changed_choice_instead_of_going_ahead(
+    admin_client, people, event
+):
+    """The only button under the clashes was "Go ahead despite the clashes", even when the admin
+    had changed their choice; now "Save my new choice" checks it again, whatever the reason box
+    holds."""
+    Unavailability.create(user=people["peer"], date=SOON + timedelta(days=1))
+    clashing = schedule_form(
+        event, day=(SOON + timedelta(days=1)).isoformat(), override_reason="Typed, then changed"
+    )
+    html = admin_client.post(
+        f"/challenge/events/{event.id}/schedule", {**clashing, "recheck": "1"}
+    ).get_data(as_text=True)
+    assert "Save my new choice" in html and "Go ahead despite the clashes" in html
+    assert reload(event).starts_at.date() == SOON and not ClashOverride.select().exists()
+    changed = schedule_form(event, day=(SOON + timedelta(days=2)).isoformat())
+    response = admin_client.post(
+        f"/challenge/events/{event.id}/schedule", {**changed, "recheck": "1"}
+    )
+    assert response.status_code == 302 and reload(event).starts_at.date() == SOON + timedelta(2)
+
+
 def test_a_visitor_with_a_conflict_is_a_clash_when_assigned(admin_client, people, event, outsider):
     Conflict.create(user=outsider, agency=people["agency_a"], kind="family")
     html = admin_client.post(

@@ -26,6 +26,7 @@ class Booking:
     agency_name: str
     day: date | None
     visitor_ids: frozenset = frozenset()
+    hours: str = ""  # "10:00 to 13:00", when it has times
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,8 @@ def for_person(plan: Plan, person: Person, others) -> list[Clash]:
             found.append(
                 Clash(
                     "busy",
-                    f"{person.name} is already visiting {booking.agency_name} on {_day(plan.day)}.",
+                    f"{person.name} is already visiting {booking.agency_name} on "
+                    f"{_day(plan.day)}{' from ' + booking.hours if booking.hours else ''}.",
                     person.id,
                 )
             )

@@ -53,7 +53,7 @@ def _save_schedule(event, form):
                 form.ends_at,
                 form.location.data,
                 current_user,
-                form.override_reason.data,
+                going_ahead(form),
             ),
             compare=schedule_conflict,
         )
@@ -119,8 +119,14 @@ def _assign(event, user, form):
         "manual",
         form.explanation.data,
         current_user,
-        form.override_reason.data,
+        going_ahead(form),
     )
+
+
+def going_ahead(form):
+    """The reason for going ahead despite clashes, unless the admin changed their choice and
+    asked for it to be checked again ("Save my new choice")."""
+    return None if request.form.get("recheck") else form.override_reason.data
 
 
 def _role_words(role):

@@ -70,7 +70,13 @@ def bookings(cycle_id, day):
         visitors.setdefault(event_id, set()).add(user_id)
     return [
         rules.Booking(
-            e.id, e.cycle_id, e.agency_id, e.agency.name, e.day, frozenset(visitors.get(e.id, ()))
+            e.id,
+            e.cycle_id,
+            e.agency_id,
+            e.agency.name,
+            e.day,
+            frozenset(visitors.get(e.id, ())),
+            f"{e.starts_at:%H:%M} to {e.ends_at:%H:%M}" if e.starts_at and e.ends_at else "",
         )
         for e in events
     ]
