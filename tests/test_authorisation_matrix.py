@@ -131,7 +131,8 @@ DECLARED = {
         cycles.edit GET POST            frameworks.index GET POST       frameworks.show GET POST
         frameworks.standard_edit GET POST
         people.sectors GET POST         people.sector_edit GET POST     people.agencies GET
-        people.agency_new GET POST      people.agency_edit GET POST     people.agency_toggle POST
+        people.agency_new GET POST      people.agency_edit GET POST
+        people.agency_toggle GET POST
         people.people GET               people.person_new GET POST      people.person_edit GET POST
         pairing_people.show GET         pairing_people.add_conflict POST
         pairing_people.withdraw_conflict POST       pairing_people.add_unavailable POST

@@ -278,3 +278,17 @@ def test_people_are_listed_by_surname_not_by_title(admin_client, people):
     html = admin_client.get("/admin/people?q=example.org").get_data(as_text=True)
     positions = [html.index(name) for name in ("Adams", "Baker", "Harrison", "Lang")]
     assert positions == sorted(positions)
+
+
+def test_making_an_agency_inactive_is_asked_about_first(admin_client, people):
+    """'Make inactive' switched an agency off with one click and no question."""
+    agency = people["agency_a"]
+    rows = admin_client.get("/admin/agencies").get_data(as_text=True)
+    assert f'href="/admin/agencies/{agency.id}/active">Make inactive' in rows
+    page = admin_client.get(f"/admin/agencies/{agency.id}/active").get_data(as_text=True)
+    assert f"Make {agency.name} inactive?" in page and "keep their accounts" in page
+    assert Agency.get_by_id(agency.id).active is True
+    admin_client.post(f"/admin/agencies/{agency.id}/active", {"version": agency.version})
+    assert Agency.get_by_id(agency.id).active is False
+    rows = admin_client.get("/admin/agencies").get_data(as_text=True)
+    assert "Make active" in rows  # making it active again is one click

@@ -107,11 +107,14 @@ def agency_edit(agency_id):
     )
 
 
-@bp.post("/agencies/<int:agency_id>/active")
+@bp.route("/agencies/<int:agency_id>/active", methods=["GET", "POST"])
 @role_required("admin")
 def agency_toggle(agency_id):
-    """Switch an agency active or inactive from its row (an htmx partial, or a full page)."""
+    """Switch an agency active or inactive from its row (an htmx partial, or a full page). Making
+    one inactive is asked about first: the row links to this page's GET, which says what follows."""
     agency = get_object_or_404(queries.agency_rows(), Agency.id == agency_id)
+    if request.method == "GET":
+        return render("people/agency_inactive.html", agency=agency)
     version = parse_id(request.form.get("version")) or 0
     if not service.set_active(agency, version, not agency.active):
         flash("Someone else changed this agency; here is how it is now", "info")

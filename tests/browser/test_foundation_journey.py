@@ -51,15 +51,23 @@ def test_admin_creates_agency_with_active_search_inline_validation_and_audit(pag
     assert page.console_errors == []
 
 
-def test_agency_toggle_swaps_only_its_row(page, people):
+def test_making_an_agency_inactive_is_confirmed_and_making_it_active_swaps_only_its_row(
+    page, people
+):
+    agency = people["agency_b"]
     sign_in(page, people["admin"].email)
     page.goto("/admin/agencies")
-    row = page.locator(f"#agency-{people['agency_b'].id}")
-    row.get_by_role("button", name="Make inactive").click()
+    row = page.locator(f"#agency-{agency.id}")
+    row.get_by_role("link", name="Make inactive").click()
+    expect(page.get_by_role("heading", name=f"Make {agency.name} inactive?")).to_be_visible()
+    check_axe(page)
+    page.get_by_role("button", name="Make inactive").click()
+    expect(page.get_by_role("heading", name=f"{agency.name} is now inactive")).to_be_visible()
+    page.goto("/admin/agencies")
     expect(row.get_by_text("Inactive", exact=True)).to_be_visible()
+    row.get_by_role("button", name="Make active").click()
     # still on the list: a partial swap
     expect(page.get_by_role("heading", name="Agencies")).to_be_visible()
-    row.get_by_role("button", name="Make active").click()
     expect(row.get_by_text("Active", exact=True)).to_be_visible()
     assert page.console_errors == []
 
