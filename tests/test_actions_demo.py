@@ -29,7 +29,7 @@ def test_demo_register_has_every_source_and_status_and_look_backs(app):
         )
         .exists()
     )
-    assert Action.select().where(Action.impact_confirmed == True).exists()  # noqa: E712
+    assert Action.select().where(Action.impact_confirmed == True).exists()
     before = Action.select().count()
     demo.load()
     assert Action.select().count() == before

@@ -20,7 +20,7 @@ def test_demo_loads_a_realistic_partnership_and_prints_one_line_per_sign_in(app,
     roles = {line.split()[0] for line in lines}
     assert {"admin", "reviewer", "agency"} <= roles
     assert Agency.select().count() >= 28
-    assert User.select().where(User.subgroup_member == True).count() >= 12  # noqa: E712
+    assert User.select().where(User.subgroup_member == True).count() >= 12
     reviewers = [line.split()[1] for line in lines if line.split()[0] == "reviewer"]
     # which reviewers see the partnership-wide pages
     assert set(reviewers) == {"(sub-group)", "(peer)"}

@@ -176,7 +176,7 @@ def test_non_utf8_and_malformed_bodies_never_cause_a_server_error(hostile_app, a
     the public survey screens and sign-in included."""
     from qa.surveys.models import SurveyLink
 
-    code = SurveyLink.select(SurveyLink.code).where(SurveyLink.closed == False).first().code  # noqa: E712
+    code = SurveyLink.select(SurveyLink.code).where(SurveyLink.closed == False).first().code
     bodies = [
         (b"name=\xff\xfe\xfd&answer=%ff%fe&note=\x00\x00", "application/x-www-form-urlencoded"),
         (b"%%%&&&===%zz", "application/x-www-form-urlencoded"),

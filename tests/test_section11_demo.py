@@ -46,7 +46,7 @@ def _states(cycle):
 
 
 def test_last_cycle_is_all_submitted_and_this_cycle_has_every_state(demo):
-    active = Agency.select().where(Agency.active == True).count()  # noqa: E712
+    active = Agency.select().where(Agency.active == True).count()
     assert Return.select().where(Return.cycle == demo["2025-26"]).count() == active
     assert _states(demo["2025-26"]) == {"submitted"}
     assert _states(demo["2026-27"]) == {"draft", "submitted", "reopened"}

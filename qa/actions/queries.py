@@ -81,7 +81,7 @@ def agencies():
 
 def active_agencies():
     """Agencies a new action may be added to, by name."""
-    return Agency.select().where(Agency.active == True).order_by(Agency.name)  # noqa: E712
+    return Agency.select().where(Agency.active == True).order_by(Agency.name)
 
 
 def standards():

@@ -33,7 +33,7 @@ def messages(today=None):
         User.role == "agency_lead",
         User.active == True,
         User.agency.in_({a.agency_id for a in late}),
-    ):  # noqa: E712
+    ):
         leads.setdefault(user.agency_id, []).append(user.email)
     by_recipient = {}
     for action in late:

@@ -49,7 +49,7 @@ def init_app(app):
 def load_user(token):
     from qa.people.models import User
 
-    return User.get_or_none((User.session_token == token) & (User.active == True))  # noqa: E712
+    return User.get_or_none((User.session_token == token) & (User.active == True))
 
 
 class Throttled(Exception):

@@ -39,7 +39,7 @@ class PinForm(FlaskForm):
             User.select(User.id)
             .where((User.active == True) & User.role.in_(VISITING_ROLES))
             .tuples()
-        )  # noqa: E712
+        )
         self.user.choices = [(None, "Choose a person")] + [(user_id, "") for (user_id,) in ids]
 
 

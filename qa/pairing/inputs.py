@@ -102,7 +102,7 @@ def _users(extra_ids):
         .join(Sector, JOIN.LEFT_OUTER)
         .order_by(User.name)
     )
-    users = {u.id: u for u in query.where((User.active == True) & User.role.in_(VISITING_ROLES))}  # noqa: E712
+    users = {u.id: u for u in query.where((User.active == True) & User.role.in_(VISITING_ROLES))}
     missing = extra_ids - set(users)
     if missing:
         users.update({u.id: u for u in query.where(User.id.in_(missing))})

@@ -60,7 +60,7 @@ def partners_choices(person):
             (User.active == True) & User.role.in_(("reviewer", "admin")) & (User.id != person.id)
         )
         .order_by(User.name)
-    )  # noqa: E712
+    )
     return [
         (u.id, f"{u.name}{', ' + u.agency.name if u.agency_id else ''}")
         for u in query

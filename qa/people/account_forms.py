@@ -48,7 +48,7 @@ class ConflictForm(FlaskForm):
         self.agency.choices = [(None, "Choose an agency")] + [
             (a.id, a.name)
             for a in Agency.select().where(Agency.active == True).order_by(Agency.name)
-        ]  # noqa: E712
+        ]
 
 
 class UnavailableForm(FlaskForm):

@@ -29,9 +29,9 @@ def agencies(q="", sector_id="", status=""):
     if parse_id(sector_id):
         query = query.where(Agency.sector == parse_id(sector_id))
     if status == "active":
-        query = query.where(Agency.active == True)  # noqa: E712
+        query = query.where(Agency.active == True)
     elif status == "inactive":
-        query = query.where(Agency.active == False)  # noqa: E712
+        query = query.where(Agency.active == False)
     return list(query)
 
 
@@ -44,7 +44,7 @@ def people(q="", role=""):
     if role in ("admin", "reviewer", "agency_lead"):
         query = query.where(User.role == role)
     elif role == "subgroup":
-        query = query.where(User.subgroup_member == True)  # noqa: E712
+        query = query.where(User.subgroup_member == True)
     return sorted(query, key=lambda person: person.sort_key)
 
 
@@ -85,6 +85,6 @@ def declared_by(model, entry_id):
 def active_counts():
     """How many agencies and people are active, for the admin's home page."""
     return {
-        "agencies": Agency.select().where(Agency.active == True).count(),  # noqa: E712
-        "people": User.select().where(User.active == True).count(),  # noqa: E712
+        "agencies": Agency.select().where(Agency.active == True).count(),
+        "people": User.select().where(User.active == True).count(),
     }

@@ -125,7 +125,7 @@ def _children(cycle, today):
         .join(Survey)
         .where(YouSaidWeDid.published == True, YouSaidWeDid.created_at.between(starts, ends))
         .order_by(YouSaidWeDid.id)
-    )  # noqa: E712
+    )
     return {
         "children": {
             "surveys": surveys,

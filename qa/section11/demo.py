@@ -122,7 +122,7 @@ def load_returns():
     cycles = {c.name: c for c in Cycle.select().where(Cycle.name.in_([LAST, THIS]))}
     if len(cycles) < 2:
         return
-    active = Agency.active == True  # noqa: E712
+    active = Agency.active == True
     agencies = list(Agency.select().where(active).order_by(Agency.name))
     leads = {
         u.agency_id: u

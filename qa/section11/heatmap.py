@@ -89,7 +89,7 @@ def agencies_on(framework, sector_id=None):
     on_framework = Agency.framework == framework.id
     if framework.id == getattr(queries.section11_framework(), "id", None):
         on_framework = on_framework | Agency.framework.is_null()
-    query = Agency.select(Agency.id).where(on_framework & (Agency.active == True))  # noqa: E712
+    query = Agency.select(Agency.id).where(on_framework & (Agency.active == True))
     if sector_id:
         query = query.where(Agency.sector == sector_id)
     return query

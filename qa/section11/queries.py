@@ -241,7 +241,7 @@ def overview(cycle, today):
     agencies = list(
         Agency.select(Agency, Sector)
         .join(Sector)
-        .where(Agency.active == True)  # noqa: E712
+        .where(Agency.active == True)
         .order_by(Agency.name)
     )
     returns_ = {r.agency_id: r for r in Return.select().where(Return.cycle == cycle)}
@@ -259,7 +259,7 @@ def overview(cycle, today):
     leads = {}
     for lead in (
         User.select(User.agency, User.name, User.email)
-        .where((User.role == "agency_lead") & (User.active == True))  # noqa: E712
+        .where((User.role == "agency_lead") & (User.active == True))
         .order_by(User.name)
     ):
         leads.setdefault(lead.agency_id, []).append(lead)

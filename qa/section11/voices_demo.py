@@ -68,7 +68,7 @@ def load(demo=None, today=None):
     agencies = list(
         Agency.select(Agency, Sector)
         .join(Sector)
-        .where(Agency.active == True)  # noqa: E712
+        .where(Agency.active == True)
         .order_by(Agency.name)
     )
     last = _survey(LAST_YEAR, "closed", today - timedelta(days=410), today - timedelta(days=350))

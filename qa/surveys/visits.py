@@ -142,7 +142,7 @@ def agency_choices():
         .where(Agency.active == True)
         .order_by(Sector.name, Agency.name)
         .tuples()
-    ):  # noqa: E712
+    ):
         groups.setdefault(sector, []).append((agency_id, name))
     return list(groups.items())
 
