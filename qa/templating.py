@@ -4,7 +4,7 @@ import pyphen
 from flask import request, url_for
 from flask_login import current_user
 
-from qa import capability
+from qa import audit, capability
 
 _HYPHENS = pyphen.Pyphen(lang="en_GB")
 
@@ -45,6 +45,8 @@ def init_app(app):
             _HYPHENS.inserted(word, hyphen="\u00ad") if len(word) > 12 else word
             for word in str(text).split(" ")
         )
+
+    app.add_template_filter(audit.kind_in_words, "kind_in_words")
 
     @app.template_filter("date")
     def _date(value, fmt="%-d %B %Y"):

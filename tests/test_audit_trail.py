@@ -37,3 +37,16 @@ def test_one_record_by_its_id(admin_client, trail, people):
     assert "Someone else changed" in page and "Thing 120 changed" not in page
     junk = admin_client.get("/admin/audit?type=User&id=" + "9" * 30)
     assert junk.status_code == 200 and "Someone else changed" in junk.get_data(as_text=True)
+
+
+def test_the_trail_names_kinds_of_record_in_words_not_class_names(admin_client, people):
+    """It showed "ChallengeEvent 22" and "Visitor 22" and offered "YouSaidWeDid" as a filter."""
+    audit.record(
+        people["admin"], "scheduled", None, "Scheduled a visit", object_type="ChallengeEvent"
+    )
+    audit.record(people["admin"], "added", None, "Added a statement", object_type="YouSaidWeDid")
+    html = admin_client.get("/admin/audit").get_data(as_text=True)
+    assert "Challenge event" in html and "&#39;You said, we did&#39; statement" in html
+    assert ">ChallengeEvent<" not in html and "ChallengeEvent " not in html
+    assert ">YouSaidWeDid<" not in html
+    assert audit.kind_in_words("SurveyLink") == "Survey link"

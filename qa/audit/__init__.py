@@ -1,6 +1,7 @@
 """The audit trail: record(who, verb, obj, summary) for every change to data."""
 
 import json
+import re
 from datetime import datetime, timedelta
 
 from flask import Blueprint
@@ -56,6 +57,34 @@ def record(who, verb, obj, summary="", changes=None, object_type=None):
         summary=summary[:2000],
         changes=json.dumps(changes) if changes else "",
     )
+
+
+# What each kind of record is called in the trail, where its class name does not read as English.
+KINDS = {
+    "User": "Person",
+    "Return": "Section 11 return",
+    "Rating": "Section 11 rating",
+    "RatingDocument": "Evidence document",
+    "ChallengeEvent": "Challenge event",
+    "Visitor": "Challenge visitor",
+    "Finding": "Challenge finding",
+    "ClashOverride": "Clash gone ahead with",
+    "YouSaidWeDid": "'You said, we did' statement",
+    "NeverPair": "Never-pair rule",
+    "ActionUpdate": "Progress note",
+    "ReportBuild": "Board report",
+    "SafeguardingTerm": "Safeguarding phrase",
+    "Unavailability": "Unavailable date",
+    "Conflict": "Conflict of interest",
+}
+
+
+def kind_in_words(object_type: str) -> str:
+    """A record's kind as people say it: "Challenge event", not "ChallengeEvent"."""
+    if object_type in KINDS:
+        return KINDS[object_type]
+    words = re.findall(r"[A-Z][a-z]*|[a-z]+|\d+", object_type) or [object_type]
+    return " ".join([words[0]] + [word.lower() for word in words[1:]])
 
 
 # Autosaves write often: one line per person per record per quarter hour says enough.
