@@ -5,7 +5,7 @@ Throttling, response headers.
 
 import logging
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import wraps
 from pathlib import Path
 from types import SimpleNamespace
@@ -74,20 +74,50 @@ def deny_page():
     abort(403)
 
 
+# One "denied" line per person per kind of record (or "Page") per minute, counting the refusals
+DENIALS_COALESCE = timedelta(minutes=1)
+
+
 def _record_denial(what, kind, object_id):
     from qa import audit
+    from qa.audit import AuditEvent
     from qa.db import db
 
     summary = f"{current_user.name} ({current_user.role_label}) asked for {what}"
+    log.info("Denied: %s", summary)  # every refusal, even those counted on an earlier line
     try:
-        # one short write of its own, even when the refused request was a GET
+        # one short write of its own, even when the refused request was a GET: a flood of
+        # refusals adds to the count of one line a minute instead of writing a line each
         with db.atomic("IMMEDIATE"):
-            audit.record(
-                current_user, "denied", SimpleNamespace(id=object_id), summary, object_type=kind
+            added = (
+                AuditEvent.update(times=AuditEvent.times + 1)
+                .where(AuditEvent.id == _denial_line(kind))
+                .execute()
             )
+            if not added:
+                audit.record(
+                    current_user, "denied", SimpleNamespace(id=object_id), summary, object_type=kind
+                )
     # the database too busy to write: the refusal stands, and the log keeps it
     except OperationalError:
         log.warning("Could not record a denial: %s", summary)
+
+
+def _denial_line(kind):
+    """The id of this person's "denied" line for this kind of record begun in the last minute."""
+    from qa.audit import AuditEvent
+
+    return (
+        AuditEvent.select(AuditEvent.id)
+        .where(
+            (AuditEvent.user == current_user.id)
+            & (AuditEvent.verb == "denied")
+            & (AuditEvent.object_type == kind)
+            & (AuditEvent.at >= datetime.now() - DENIALS_COALESCE)
+        )
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
 
 
 # Passwords -----------------------------------------------------------------------------------
