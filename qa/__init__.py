@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from qa import config
 from qa.db import db, make_database, release_all
@@ -18,6 +19,10 @@ def create_app(test_config=None):
     app.config.update(config.from_environment())
     if test_config:
         app.config.update(test_config)
+    hops = app.config.get("PROXY_COUNT", 0)
+    if hops:
+        # only as many X-Forwarded-* values as there are proxies we run are believed
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     Path(app.config["DATABASE"]).parent.mkdir(parents=True, exist_ok=True)
     database = make_database(app.config["DATABASE"])

@@ -39,6 +39,10 @@ def from_environment() -> dict:
         "IDLE_TIMEOUT": timedelta(minutes=int(os.environ.get("QA_IDLE_MINUTES", "30"))),
         "IDLE_WARNING": timedelta(minutes=int(os.environ.get("QA_IDLE_WARNING_MINUTES", "5"))),
         "LOGIN_ATTEMPTS_ALLOWED": 10,
+        # failures from one address (an office behind one NAT) before its failures are refused
+        "LOGIN_ATTEMPTS_PER_ADDRESS": int(os.environ.get("QA_LOGIN_ATTEMPTS_PER_ADDRESS", "50")),
+        # proxies in front of the app trusted for X-Forwarded-For/Proto/Host; 0 trusts none
+        "PROXY_COUNT": int(os.environ.get("QA_PROXY_COUNT", "0")),
         "LOGIN_WINDOW": timedelta(minutes=5),
         # The CSRF token lives as long as the session: a long form never fails on an old token.
         "WTF_CSRF_TIME_LIMIT": None,

@@ -4,7 +4,8 @@ Throttling, response headers.
 """
 
 import logging
-from datetime import datetime
+import secrets
+from datetime import datetime, timedelta
 from functools import wraps
 from pathlib import Path
 from types import SimpleNamespace
@@ -73,20 +74,50 @@ def deny_page():
     abort(403)
 
 
+# One "denied" line per person per kind of record (or "Page") per minute, counting the refusals
+DENIALS_COALESCE = timedelta(minutes=1)
+
+
 def _record_denial(what, kind, object_id):
     from qa import audit
+    from qa.audit import AuditEvent
     from qa.db import db
 
     summary = f"{current_user.name} ({current_user.role_label}) asked for {what}"
+    log.info("Denied: %s", summary)  # every refusal, even those counted on an earlier line
     try:
-        # one short write of its own, even when the refused request was a GET
+        # one short write of its own, even when the refused request was a GET: a flood of
+        # refusals adds to the count of one line a minute instead of writing a line each
         with db.atomic("IMMEDIATE"):
-            audit.record(
-                current_user, "denied", SimpleNamespace(id=object_id), summary, object_type=kind
+            added = (
+                AuditEvent.update(times=AuditEvent.times + 1)
+                .where(AuditEvent.id == _denial_line(kind))
+                .execute()
             )
+            if not added:
+                audit.record(
+                    current_user, "denied", SimpleNamespace(id=object_id), summary, object_type=kind
+                )
     # the database too busy to write: the refusal stands, and the log keeps it
     except OperationalError:
         log.warning("Could not record a denial: %s", summary)
+
+
+def _denial_line(kind):
+    """The id of this person's "denied" line for this kind of record begun in the last minute."""
+    from qa.audit import AuditEvent
+
+    return (
+        AuditEvent.select(AuditEvent.id)
+        .where(
+            (AuditEvent.user == current_user.id)
+            & (AuditEvent.verb == "denied")
+            & (AuditEvent.object_type == kind)
+            & (AuditEvent.at >= datetime.now() - DENIALS_COALESCE)
+        )
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
 
 
 # Passwords -----------------------------------------------------------------------------------
@@ -126,31 +157,81 @@ def password_matches(password_hash: str, password: str) -> bool:
 
 
 def login_keys(email: str):
+    """The throttle's keys for a sign-in: the account, then the client's address (as ProxyFix
+    gives it when QA_PROXY_COUNT trusts a proxy; else the connection's own)."""
     return [f"account:{email.strip().lower()}", f"address:{request.remote_addr}"]
 
 
-def too_many_attempts(keys) -> bool:
+def _recent_attempts(key, window_start):
     from qa.auth.models import LoginAttempt
 
+    return (
+        LoginAttempt.select()
+        .where((LoginAttempt.key == key) & (LoginAttempt.at >= window_start))
+        .count()
+    )
+
+
+def too_many_attempts(keys) -> bool:
+    """Whether a sign-in is refused before its password is checked: its account (known or not,
+    so refusals tell nothing of which exist) has had LOGIN_ATTEMPTS_ALLOWED failures lately, from
+    anywhere."""
     window_start = datetime.now() - current_app.config["LOGIN_WINDOW"]
-    allowed = current_app.config["LOGIN_ATTEMPTS_ALLOWED"]
-    for key in keys:
-        count = (
-            LoginAttempt.select()
-            .where((LoginAttempt.key == key) & (LoginAttempt.at >= window_start))
-            .count()
-        )
-        if count >= allowed:
-            return True
-    return False
+    return _recent_attempts(keys[0], window_start) >= current_app.config["LOGIN_ATTEMPTS_ALLOWED"]
+
+
+def address_throttled(keys) -> bool:
+    """Whether the address has had LOGIN_ATTEMPTS_PER_ADDRESS failed sign-ins lately, on any
+    accounts. Its failures are then refused, but a right password still signs in: a colleague in
+    the same office is not locked out by someone else's typing."""
+    window_start = datetime.now() - current_app.config["LOGIN_WINDOW"]
+    allowed = current_app.config["LOGIN_ATTEMPTS_PER_ADDRESS"]
+    return _recent_attempts(keys[1], window_start) >= allowed
 
 
 def note_failed_attempt(keys):
+    """Count an attempt against each key; the ids, so a sign-in that succeeds can take it back."""
+    from qa.auth.models import LoginAttempt
+
+    return [LoginAttempt.insert(key=key).execute() for key in keys]
+
+
+def claim_attempt(keys):
+    """Check the throttle and count this attempt in one write transaction, before any password is
+    checked: concurrent guesses queue here, so no more than the limit ever reach the check.
+
+    None when the account is throttled; else the attempt's row ids (see `forget_attempt`) and
+    whether the address is throttled (a failure from it is then refused).
+    """
+    from qa.db import db
+
+    with db.atomic("IMMEDIATE"):
+        if too_many_attempts(keys):
+            return None
+        busy = address_throttled(keys)
+        return note_failed_attempt(keys), busy
+
+
+def forget_attempt(ids):
+    """A sign-in that succeeded is not a failed attempt: take its rows back."""
     from qa.auth.models import LoginAttempt
     from qa.db import db
 
     with db.atomic("IMMEDIATE"):
-        LoginAttempt.insert_many([{"key": key} for key in keys]).execute()
+        LoginAttempt.delete().where(LoginAttempt.id.in_(ids)).execute()
+
+
+_DUMMY_HASH = None
+
+
+def dummy_password_check(password: str) -> bool:
+    """Check `password` against a hash of nothing, made as `hash_password` makes them: an unknown
+    account takes as long to refuse as a wrong password (no telling which emails exist)."""
+    global _DUMMY_HASH
+    if _DUMMY_HASH is None:
+        _DUMMY_HASH = hash_password(secrets.token_urlsafe(16))
+    password_matches(_DUMMY_HASH, password)
+    return False
 
 
 # Headers -------------------------------------------------------------------------------------

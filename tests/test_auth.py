@@ -1,5 +1,7 @@
 """Signing in and out: passwords, throttling, sessions, idle timeout, and nothing typed is lost."""
 
+import statistics
+import time
 from datetime import timedelta
 
 from qa.audit import AuditEvent
@@ -212,3 +214,131 @@ def test_static_files_neither_count_as_activity_nor_send_the_session_cookie_agai
     response = admin_client.get("/static/favicon.svg")
     assert response.status_code == 200 and "Set-Cookie" not in response.headers
     assert "Set-Cookie" in admin_client.get("/").headers  # a page does refresh it
+
+
+# Throttling: the client's address behind a proxy, concurrent guesses, offices, timing -----------
+
+
+def _proxied_app(app, hops):
+    from qa import create_app
+
+    return create_app(
+        {
+            "DATABASE": app.config["DATABASE"],
+            "TESTING": True,
+            "SECRET_KEY": "test-secret",
+            "PROXY_COUNT": hops,
+        }
+    )
+
+
+def _addresses_counted():
+    return {row.key for row in LoginAttempt.select() if row.key.startswith("address:")}
+
+
+def test_behind_one_trusted_proxy_the_throttle_counts_the_forwarded_address(app, people):
+    client = Client(_proxied_app(app, 1))
+    client.http.environ_base["HTTP_X_FORWARDED_FOR"] = "203.0.113.7"
+    assert client.sign_in(people["admin"].email, "not the password!").status_code == 200
+    assert _addresses_counted() == {"address:203.0.113.7"}
+
+
+def test_with_no_trusted_proxy_a_forged_forwarded_address_is_ignored(app, people):
+    client = Client(app)  # QA_PROXY_COUNT is 0 by default
+    assert app.config["PROXY_COUNT"] == 0
+    client.http.environ_base["HTTP_X_FORWARDED_FOR"] = "203.0.113.7"
+    assert client.sign_in(people["admin"].email, "not the password!").status_code == 200
+    assert _addresses_counted() == {"address:127.0.0.1"}
+
+
+def test_concurrent_wrong_guesses_make_no_more_password_checks_than_the_limit(
+    app, people, monkeypatch
+):
+    """Real threads, each its own client and connection, on the test's database file."""
+    import threading
+
+    import qa.auth.login
+    from qa.security import password_matches
+
+    checks, lock, guesses = [], threading.Lock(), 40
+    barrier = threading.Barrier(guesses)
+
+    def counted(password_hash, password):
+        with lock:
+            checks.append(password)
+        time.sleep(0.02)  # as slow as scrypt would be, roughly, so the guesses overlap
+        return password_matches(password_hash, password)
+
+    monkeypatch.setattr(qa.auth.login, "password_matches", counted)
+    clients = [Client(app) for _ in range(guesses)]
+    for client in clients:
+        client.refresh_token()
+    codes = []
+
+    def guess(client):
+        barrier.wait()
+        response = client.http.post(
+            "/sign-in",
+            data={
+                "csrf_token": client.token,
+                "email": people["admin"].email,
+                "password": "a wrong guess!",
+            },
+        )
+        with lock:
+            codes.append(response.status_code)
+
+    threads = [threading.Thread(target=guess, args=(client,)) for client in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    print(f"{guesses} concurrent guesses: {len(checks)} password checks, limit 10")
+    assert len(checks) <= app.config["LOGIN_ATTEMPTS_ALLOWED"]
+    assert sorted(set(codes)) == [200, 429] and len(codes) == guesses
+
+
+def test_failures_from_an_office_address_do_not_lock_out_a_colleague(app, people):
+    app.config["LOGIN_ATTEMPTS_PER_ADDRESS"] = 12
+    someone = Client(app)
+    for n in range(12):
+        someone.sign_in(f"nobody{n}@example.org", "not the password!")
+    someone.sign_in(people["admin"].email, "not the password!")
+    # a colleague at the same address, with their own right password, signs in
+    assert Client(app).sign_in(people["lead_a"].email).status_code == 302
+    # the address's failures are refused now: unknown accounts and wrong passwords alike
+    assert Client(app).sign_in("nobody@example.org", "not the password!").status_code == 429
+    assert Client(app).sign_in(people["peer"].email, "not the password!").status_code == 429
+    assert Client(app).sign_in(people["peer"].email).status_code == 302
+
+
+def test_an_account_under_attack_is_throttled_whatever_the_address(app, people):
+    for n in range(10):
+        attacker = Client(app)
+        attacker.http.environ_base["REMOTE_ADDR"] = f"198.51.100.{n}"
+        assert attacker.sign_in(people["admin"].email, "not the password!").status_code == 200
+    owner = Client(app)
+    owner.http.environ_base["REMOTE_ADDR"] = "192.0.2.1"
+    assert owner.sign_in(people["admin"].email).status_code == 429
+
+
+def test_an_unknown_email_takes_as_long_to_refuse_as_a_wrong_password(app, people):
+    from qa.security import hash_password
+
+    User.update(password_hash=hash_password(PASSWORD)).where(
+        User.id == people["admin"].id
+    ).execute()  # a real scrypt hash, as the app makes them
+    client, timings = Client(app), {"unknown": [], "wrong": []}
+    client.refresh_token()
+    for _ in range(7):
+        for which, email in (("unknown", "no.one@example.org"), ("wrong", people["admin"].email)):
+            started = time.perf_counter()
+            response = client.http.post(
+                "/sign-in",
+                data={"csrf_token": client.token, "email": email, "password": "a wrong guess!"},
+            )
+            timings[which].append(time.perf_counter() - started)
+            assert response.status_code == 200
+    unknown, wrong = (statistics.median(timings[k]) for k in ("unknown", "wrong"))
+    print(f"median unknown {unknown * 1000:.0f} ms, wrong password {wrong * 1000:.0f} ms")
+    assert 0.5 < unknown / wrong < 2

@@ -20,6 +20,8 @@ class AuditEvent(BaseModel):
     object_id = IntegerField(null=True, index=True)
     summary = TextField(default="")
     changes = TextField(default="")  # JSON {"field": [before, after]}
+    # how many refusals this one "denied" line stands for (see qa.security.deny); 1 otherwise
+    times = IntegerField(default=1)
 
     @property
     def change_list(self):

@@ -17,10 +17,11 @@ from qa.db import db
 from qa.htmx import wants_fragment
 from qa.security import (
     access_of,
+    claim_attempt,
+    dummy_password_check,
+    forget_attempt,
     login_keys,
-    note_failed_attempt,
     password_matches,
-    too_many_attempts,
 )
 
 log = logging.getLogger("qa.auth")
@@ -60,27 +61,35 @@ def check_password(email, password):
     """The active person with this email address and password, or None (a failed attempt, noted).
 
     Raises Throttled, and records the refusal, once there have been too many failed attempts for
-    the account or from the address.
+    the account (whatever the address), or when this attempt fails from an address with too many
+    failures lately (a right password still signs in from it). Every attempt is counted before
+    any password is checked, and an unknown account is checked against a dummy hash, so it takes
+    as long as a wrong password.
     """
     from qa.people.models import User
 
     email = email.strip().lower()
     keys = login_keys(email)
-    if too_many_attempts(keys):
-        log.warning("Sign-in throttled for %s from %s", email, request.remote_addr)
-        audit.record(
-            None,
-            "sign-in refused",
-            None,
-            f"Too many failed attempts for {email} or {request.remote_addr}",
-            object_type="User",
-        )
-        raise Throttled()
+    claimed = claim_attempt(keys)
+    if claimed is None:
+        _refuse(email, f"Too many failed attempts for {email}")
+    ids, address_busy = claimed
     user = User.get_or_none(User.email == email)
-    if user and user.active and password_matches(user.password_hash, password):
-        return user
-    note_failed_attempt(keys)
+    if user and user.active:
+        if password_matches(user.password_hash, password):
+            forget_attempt(ids)
+            return user
+    else:
+        dummy_password_check(password)
+    if address_busy:
+        _refuse(email, f"Too many failed attempts from {request.remote_addr}; {email} refused")
     return None
+
+
+def _refuse(email, summary):
+    log.warning("Sign-in throttled for %s from %s", email, request.remote_addr)
+    audit.record(None, "sign-in refused", None, summary, object_type="User")
+    raise Throttled()
 
 
 def keep_form():
