@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+import pytest
+
 from qa.audit import AuditEvent
 from qa.auth.models import LoginAttempt
 from qa.people.models import User
@@ -44,6 +46,24 @@ def test_sign_in_does_not_follow_an_offsite_next(app, people):
         data={"csrf_token": client.token, "email": people["admin"].email, "password": PASSWORD},
     )
     assert response.location == "/"
+
+
+@pytest.mark.parametrize(
+    "next_url", ["/actions\r\nSet-Cookie: x=1", "/\n/evil", "/a\x00b", "/a\x7f"]
+)
+def test_a_next_with_control_characters_goes_home_instead_of_failing(app, people, next_url):
+    """A CR or LF in next= once reached the Location header and gave a 500."""
+    client = Client(app)
+    client.refresh_token()
+    response = client.http.post(
+        "/sign-in",
+        query_string={"next": next_url},
+        data={"csrf_token": client.token, "email": people["admin"].email, "password": PASSWORD},
+    )
+    assert response.status_code == 302 and response.location == "/"
+    # and when already signed in, the sign-in page sends you on
+    response = client.http.get("/sign-in", query_string={"next": next_url})
+    assert response.status_code == 302 and response.location == "/"
 
 
 def test_eleventh_failed_attempt_for_one_account_is_refused_with_429_and_logged(app, people):

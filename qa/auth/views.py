@@ -14,8 +14,9 @@ from qa.security import public, role_required
 
 
 def safe_next(target):
-    """Only ever return to a page of this site."""
-    if not target:
+    """Only ever return to a page of this site, by an address with no control characters (a CR or
+    LF would break the Location header)."""
+    if not target or any(ord(c) < 32 or ord(c) == 127 for c in target):
         return None
     parts = urlsplit(target)
     if (
