@@ -20,6 +20,18 @@ def test_nosniff_and_referrer_policy_are_sent(client):
     assert headers["Referrer-Policy"] == "same-origin"
 
 
+def test_strict_transport_security_is_sent_only_when_served_over_https(app, client, monkeypatch):
+    from qa.config import from_environment
+
+    assert "Strict-Transport-Security" not in client.get("/sign-in").headers
+    monkeypatch.setenv("QA_SECRET_KEY", "test")
+    monkeypatch.setenv("QA_HTTPS", "1")
+    app.config.update(from_environment() | {"DATABASE": app.config["DATABASE"]})
+    for path in ("/sign-in", "/healthz", "/no-such-page"):
+        hsts = client.get(path).headers["Strict-Transport-Security"]
+        assert hsts == "max-age=31536000; includeSubDomains"
+
+
 def test_signed_in_pages_are_not_cached(admin_client):
     assert admin_client.get("/admin/agencies").headers["Cache-Control"] == "no-store"
 

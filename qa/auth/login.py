@@ -6,6 +6,7 @@ And keeping (for its owner only) a form posted after a session or its token ende
 import json
 import logging
 import secrets
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from flask import current_app, jsonify, redirect, request, session, url_for
@@ -33,6 +34,7 @@ WAITING = "kept_forms"
 # who signed in here last: still known after an idle timeout, a session ended elsewhere, or
 # signing out
 LAST = "last_signed_in"
+STARTED = "signed_in_at"  # when (a timestamp): the session ends ABSOLUTE_SESSION_LIFETIME after it
 
 login_manager = LoginManager()
 login_manager.session_protection = "basic"
@@ -152,6 +154,7 @@ def sign_in(user):
     session.clear()
     login_user(user)
     session[LAST] = user.id
+    session[STARTED] = datetime.now().timestamp()
     if waiting:
         session[WAITING] = waiting
     if mine:
