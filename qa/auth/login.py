@@ -89,18 +89,22 @@ def keep_form():
     """Keep what was posted so it can be sent again after signing in; returns the resume URL, or
     None when it is not kept.
 
-    It belongs to the person signed in or, signed out, to whoever signed in here last; only a
-    browser that had lost its session cookie altogether leaves it without an owner. Signed in, it
-    is offered at once; signed out, it waits in this browser for its owner's next sign-in (see
-    sign_in). Not kept: a public page's form (the sign-in form and its password, a survey's
-    anonymous answers: there is no one to give it back to), a post from another site (kept, it
-    would let that site choose what "Save my changes" sends), and any field named like a password
-    (never stored).
+    It belongs to the person signed in or, signed out, to whoever signed in here last (after an
+    idle timeout, or a session ended elsewhere). A post from a browser whose session never
+    identified anyone (the cookie gone, or never there) is not kept: no one could be sure it was
+    theirs, and planted, it could be sent by the next person to sign in with their rights. Signed
+    in, it is offered at once; signed out, it waits in this browser for its owner's next sign-in
+    (see sign_in). Not kept either: a public page's form (the sign-in form and its password, a
+    survey's anonymous answers: there is no one to give it back to), a post from another site
+    (kept, it would let that site choose what "Save my changes" sends), and any field named like a
+    password (never stored).
     """
+    owner = current_user.id if current_user.is_authenticated else session.get(LAST)
     if (
-        not request.form
+        owner is None
         or access_of(current_app.view_functions.get(request.endpoint)) == ("public",)
-        or not _posted_here()
+        or not posted_here()
+        or not request.form
     ):
         return None
     fields = [
@@ -111,7 +115,6 @@ def keep_form():
     if not fields:
         return None
     token = secrets.token_urlsafe(24)
-    owner = current_user.id if current_user.is_authenticated else session.get(LAST)
     with db.atomic("IMMEDIATE"):
         KeptForm.create(
             token=token, owner=owner, path=request.full_path.rstrip("?"), fields=json.dumps(fields)
@@ -119,11 +122,11 @@ def keep_form():
     if current_user.is_authenticated:
         session[OFFERED] = token
     else:
-        session[WAITING] = {**session.get(WAITING, {}), str(owner or ""): token}
+        session[WAITING] = {**session.get(WAITING, {}), str(owner): token}
     return url_for("auth.resume")
 
 
-def _posted_here():
+def posted_here():
     """Whether the post came from this site's own page, as the browser reports it
     (Sec-Fetch-Site; Origin in older browsers)."""
     site = request.headers.get("Sec-Fetch-Site")
@@ -137,20 +140,11 @@ def sign_in(user):
     """Start a fresh session for `user` (nothing planted before survives), recorded in the audit
     trail; returns whether a form kept here is theirs to send again.
 
-    Forms kept here for other people stay waiting for them and are never shown to this one. A form
-    kept with no owner (the cookie had gone) is offered to the first person to sign in here, and
-    becomes theirs, so never reaches a second.
+    Forms kept here for other people stay waiting for them and are never shown to this one; a form
+    with no owner is never offered to anyone.
     """
-    waiting = dict(session.get(WAITING, {}))
-    mine, unowned = waiting.pop(str(user.id), None), waiting.pop("", None)
-    if mine is None and unowned:
-        with db.atomic("IMMEDIATE"):
-            if (
-                KeptForm.update(owner=user.id)
-                .where(KeptForm.token == unowned, KeptForm.owner.is_null())
-                .execute()
-            ):
-                mine = unowned
+    waiting = {owner: token for owner, token in session.get(WAITING, {}).items() if owner.isdigit()}
+    mine = waiting.pop(str(user.id), None)
     session.clear()
     login_user(user)
     session[LAST] = user.id
@@ -173,12 +167,9 @@ def sign_out():
 
 
 def offered_form(user):
-    """The kept form `user` may see and send again here, or None. Ownerless ones predate owners
-    being recorded."""
+    """The kept form `user` may see and send again here, or None: only ever one of their own."""
     token = session.get(OFFERED, "")
-    return KeptForm.get_or_none(
-        (KeptForm.token == token) & (KeptForm.owner.is_null() | (KeptForm.owner == user.id))
-    )
+    return KeptForm.get_or_none((KeptForm.token == token) & (KeptForm.owner == user.id))
 
 
 @login_manager.unauthorized_handler
