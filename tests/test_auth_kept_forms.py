@@ -12,6 +12,7 @@ and once sent again is in the database.
 """
 
 import html
+import json
 import re
 from datetime import datetime, timedelta
 
@@ -356,6 +357,69 @@ def test_password_fields_are_never_kept_and_a_form_of_only_passwords_is_not_kept
         and "kettle" not in kept.fields
         and "new_password" not in kept.fields
     )
+
+
+# Kept forms cannot fill the disk
+# ----------------------------------------------------------------------------------
+
+
+def test_a_490_kb_post_is_not_kept_but_one_within_256_kb_is(lead_client, return_a):
+    rating = ratings_of(return_a)[0]
+    huge = _rating_post(rating, csrf_token="dead", evidence="x" * 490 * 1024)
+    response = lead_client.post(f"/section11/ratings/{rating.id}", huge)
+    assert response.status_code == 400 and KeptForm.select().count() == 0
+    within = _rating_post(rating, csrf_token="dead", evidence="x" * 250 * 1024)
+    assert_sent_to_resume(lead_client.post(f"/section11/ratings/{rating.id}", within), False)
+    assert KeptForm.select().count() == 1
+
+
+def test_a_fourth_form_from_one_browser_is_not_kept(lead_client, return_a):
+    """A new form kept here replaces the one before it; but a browser that keeps sending its old
+    cookie back (each time with a form of nothing but a dead token) gets three kept, no more."""
+    rating = ratings_of(return_a)[0]
+    cookie = lead_client.http.get_cookie("session").value
+    responses = []
+    for typed in ("one", "two", "three", "four"):
+        lead_client.http.set_cookie("session", cookie)
+        post = _rating_post(rating, csrf_token="dead", evidence=typed)
+        responses.append(lead_client.post(f"/section11/ratings/{rating.id}", post))
+    assert [r.status_code for r in responses] == [302, 302, 302, 400]
+    assert sorted(json.loads(k.fields)[2][1] for k in KeptForm.select()) == ["one", "three", "two"]
+    # the usual way, one after another: each replaces the last, so the browser never runs out
+    KeptForm.delete().execute()
+    for typed in ("one", "two", "three", "four", "five"):
+        post = _rating_post(rating, csrf_token="dead", evidence=typed)
+        assert_sent_to_resume(lead_client.post(f"/section11/ratings/{rating.id}", post), False)
+    assert [json.loads(k.fields)[2][1] for k in KeptForm.select()] == ["five"]
+
+
+def test_no_more_than_the_cap_are_kept_from_one_address_counted_by_a_keyed_hash(
+    app, signed_in, people, return_a
+):
+    app.config["KEPT_FORMS_PER_ADDRESS"] = 2
+    rating = ratings_of(return_a)[0]
+    for person, status in (("lead_a", 302), ("lead_b", 302), ("admin", 400)):
+        browser = signed_in(people[person])
+        post = _rating_post(rating, csrf_token="dead")
+        assert browser.post(f"/section11/ratings/{rating.id}", post).status_code == status
+    assert KeptForm.select().count() == 2
+    addresses = {k.address for k in KeptForm.select()}
+    assert len(addresses) == 1 and "127.0.0.1" not in addresses.pop()
+
+
+def test_kept_forms_expire_after_a_day_and_flask_purge_deletes_them(app, lead_client, return_a):
+    rating = ratings_of(return_a)[0]
+    lead_client.post(f"/section11/ratings/{rating.id}", _rating_post(rating, csrf_token="dead"))
+    KeptForm.create(token="fresh", path="/", fields="[]")
+    KeptForm.update(at=datetime.now() - timedelta(hours=25)).where(
+        KeptForm.token != "fresh"
+    ).execute()
+    assert lead_client.get("/resume").location == "/"  # expired: no longer offered
+    result = app.test_cli_runner().invoke(args=["purge"])
+    assert result.exit_code == 0, result.output
+    assert "Deleted 1 kept forms older than a day." in result.output
+    assert "survey responses" in result.output  # every capability's purge, in one command
+    assert [k.token for k in KeptForm.select()] == ["fresh"]
 
 
 # The challenge findings
