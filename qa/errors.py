@@ -4,8 +4,9 @@ import logging
 
 from flask import current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
-from flask_wtf.csrf import CSRFError
+from flask_wtf.csrf import CSRFError, validate_csrf
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from wtforms import ValidationError
 
 log = logging.getLogger("qa")
 
@@ -104,6 +105,15 @@ def init_app(app):
         ):
             return error_page(413)
         g.too_large = True
+        # the usual CSRF check never ran (it would have read the body): it runs here, explicitly
+        if current_app.config.get("WTF_CSRF_ENABLED", True):
+            from qa.documents import upload_token
+
+            try:
+                validate_csrf(upload_token())
+            except ValidationError as refused:
+                log.info("Upload over the limit refused: %s", refused)
+                return csrf_refused()
         try:
             return view(**request.view_args)
         # e.g. another agency's record: the usual 404 (already recorded)
