@@ -49,7 +49,7 @@ def test_sign_in_does_not_follow_an_offsite_next(app, people):
 
 
 @pytest.mark.parametrize(
-    "next_url", ["/actions\r\nSet-Cookie: x=1", "/\n/evil", "/a\x00b", "/a\x7f"]
+    "next_url", ["/actions\r\nSet-Cookie: x=1", "/actions\n", "/a\x00b", "/a\x7f"]
 )
 def test_a_next_with_control_characters_goes_home_instead_of_failing(app, people, next_url):
     """A CR or LF in next= once reached the Location header and gave a 500."""
