@@ -41,6 +41,8 @@ class Capability:
     that must never happen in a person's request.
     `action_sources` maps each kind of record that raises actions (an Action's `source`) to the
     describer of such an action: `describe(source_id, user)` gives (detail, url) or None.
+    `purge` names the capability's part of the scheduled clean-up, `flask purge`: a function that
+    deletes what is no longer to be kept and says what it deleted in a sentence.
     """
 
     name: str
@@ -54,6 +56,7 @@ class Capability:
     stylesheet: str | None = None
     action_sources: dict[str, str] = field(default_factory=dict, hash=False)
     startup: tuple[str, ...] = ()
+    purge: str | None = None
 
     def model_classes(self) -> list:
         return list(import_string(self.models)) if self.models else []
@@ -122,6 +125,11 @@ def action_describers() -> dict:
         for capability in capabilities()
         for source, dotted in capability.action_sources.items()
     }
+
+
+def purges() -> list:
+    """Every capability's purge function (see Capability.purge), in the order of their folders."""
+    return [import_string(c.purge) for c in capabilities() if c.purge]
 
 
 def demo_loaders() -> list:

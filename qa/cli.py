@@ -1,4 +1,4 @@
-"""The core's commands: init, demo, backup, makemigration (capabilities declare their own)."""
+"""The core's commands: init, demo, backup, makemigration, purge (capabilities add their own)."""
 
 import click
 
@@ -48,3 +48,13 @@ def register(app):
 
         path = new_migration(db.obj, name)
         click.echo(path or "No changes: the schema matches the models.")
+
+    @app.cli.command("purge")
+    def purge():
+        """The scheduled clean-up: every capability's purge (old survey responses, abandoned survey
+        drafts, expired kept forms), each saying what it deleted."""
+        from qa.capability import purges
+
+        with db.connection_context():
+            for run in purges():
+                click.echo(run())

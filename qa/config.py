@@ -37,6 +37,8 @@ def from_environment() -> dict:
         + 64 * 1024,
         "MAX_UPLOAD_BYTES": int(os.environ.get("QA_MAX_UPLOAD_MB", "20")) * 1024 * 1024,
         "IDLE_TIMEOUT": timedelta(minutes=int(os.environ.get("QA_IDLE_MINUTES", "30"))),
+        # however active, a session ends this long after signing in (what is typed is kept)
+        "ABSOLUTE_SESSION_LIFETIME": timedelta(hours=int(os.environ.get("QA_SESSION_HOURS", "12"))),
         "IDLE_WARNING": timedelta(minutes=int(os.environ.get("QA_IDLE_WARNING_MINUTES", "5"))),
         "LOGIN_ATTEMPTS_ALLOWED": 10,
         # failures from one address (an office behind one NAT) before its failures are refused
@@ -51,8 +53,16 @@ def from_environment() -> dict:
         "SESSION_COOKIE_SECURE": os.environ.get("QA_HTTPS", "0") == "1",
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
+        # served over HTTPS only: browsers are told never to use plain HTTP (HSTS)
+        "HTTPS": os.environ.get("QA_HTTPS", "0") == "1",
         "PREFERRED_URL_SCHEME": "https" if os.environ.get("QA_HTTPS", "0") == "1" else "http",
         "DEMO_PASSWORD": os.environ.get("QA_DEMO_PASSWORD"),
+        # forms kept when a session ended: at most this much typed, this many per browser and per
+        # client address in a day, kept a day
+        "KEPT_FORM_BYTES": 256 * 1024,
+        "KEPT_FORMS_PER_BROWSER": 3,
+        "KEPT_FORMS_PER_ADDRESS": 20,
+        "KEPT_FORM_LIFETIME": timedelta(days=1),
         "SMTP_HOST": os.environ.get("QA_SMTP_HOST"),
         "SMTP_FROM": os.environ.get("QA_SMTP_FROM", "qa@localhost"),
     }

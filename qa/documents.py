@@ -9,6 +9,9 @@ from datetime import datetime
 
 from flask import Response, current_app, g, request
 from peewee import BlobField, CharField, DateTimeField, ForeignKeyField, IntegerField
+from werkzeug.http import parse_options_header
+from werkzeug.sansio.multipart import Data, Epilogue, Field, File, MultipartDecoder, NeedData
+from werkzeug.wsgi import get_input_stream
 
 from qa.db import BaseModel
 from qa.people.models import User
@@ -38,9 +41,40 @@ def takes_upload(view):
     refused unread before the route is reached) is then answered by the route itself, its access
     checks and all, with
     `received` refusing the file, so the message sits beside the field on the route's own page (see
-    qa.errors)."""
+    qa.errors). Its CSRF token is checked first, from the header or the start of the body (see
+    upload_token)."""
     view.takes_upload = True
     return view
+
+
+def upload_token(scan=64 * 1024):
+    """The CSRF token of a post over the server's limit, whose body is never parsed whole: the
+    header htmx sends (X-CSRFToken), else the csrf_token field if it lies within the first `scan`
+    bytes of the multipart body (the upload forms put it first); None when there is none.
+
+    qa.errors checks it before such a post reaches its route (the usual check, reading the whole
+    form, was refused the body)."""
+    for header in current_app.config.get("WTF_CSRF_HEADERS", ["X-CSRFToken", "X-CSRF-Token"]):
+        if request.headers.get(header):
+            return request.headers[header]
+    mimetype, options = parse_options_header(request.headers.get("Content-Type", ""))
+    if mimetype != "multipart/form-data" or not options.get("boundary"):
+        return None
+    head = get_input_stream(request.environ, max_content_length=None).read(scan)
+    decoder = MultipartDecoder(options["boundary"].encode(), max_form_memory_size=scan)
+    decoder.receive_data(head)
+    name, value = None, b""
+    try:
+        while not isinstance(event := decoder.next_event(), (NeedData, Epilogue)):
+            if isinstance(event, (Field, File)):
+                name, value = event.name, b""
+            elif isinstance(event, Data) and name == "csrf_token":
+                value += event.data
+                if not event.more_data:
+                    return value.decode("utf-8", "replace")
+    except ValueError:  # not multipart after all
+        return None
+    return None
 
 
 def received(field="document"):

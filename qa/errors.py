@@ -4,8 +4,9 @@ import logging
 
 from flask import current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user
-from flask_wtf.csrf import CSRFError
+from flask_wtf.csrf import CSRFError, validate_csrf
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from wtforms import ValidationError
 
 log = logging.getLogger("qa")
 
@@ -50,23 +51,45 @@ def error_page(code, detail=None):
         )
 
 
+def csrf_refused():
+    """The answer to a post whose CSRF token is missing or dead."""
+    # The session (and so its token) ended while a form was open: keep the form, then resend it.
+    from qa.auth.login import keep_form, navigate, posted_here
+    from qa.security import access_of
+
+    resume = keep_form()
+    if resume:
+        return navigate(
+            resume if current_user.is_authenticated else url_for("auth.login", next=resume)
+        )
+    # a sign-in page left open: a fresh one (or on, if signed in meanwhile)
+    if request.endpoint == "auth.login":
+        if not current_user.is_authenticated:
+            flash("That sign-in page had been open too long. Sign in again.", "info")
+        return redirect(url_for("auth.login", next=request.args.get("next")))
+    # signed out in a browser that no longer knows who was signed in: nothing could be kept
+    view = current_app.view_functions.get(request.endpoint)
+    if (
+        view is not None
+        and access_of(view) != ("public",)
+        and not current_user.is_authenticated
+        and posted_here()
+    ):
+        flash(LOST, "info")
+        return navigate(url_for("auth.login"))
+    return error_page(400, "Your session had ended. Go back, reload the page and try again.")
+
+
+LOST = (
+    "Your session had ended before that was sent, so it could not be kept. "
+    "Sign in, then enter it again."
+)
+
+
 def init_app(app):
     @app.errorhandler(CSRFError)
     def _csrf(error):
-        # The session (and so its token) ended while a form was open: keep the form, then resend it.
-        from qa.auth.login import keep_form, navigate
-
-        resume = keep_form()
-        if resume:
-            return navigate(
-                resume if current_user.is_authenticated else url_for("auth.login", next=resume)
-            )
-        # a sign-in page left open: a fresh one (or on, if signed in meanwhile)
-        if request.endpoint == "auth.login":
-            if not current_user.is_authenticated:
-                flash("That sign-in page had been open too long. Sign in again.", "info")
-            return redirect(url_for("auth.login", next=request.args.get("next")))
-        return error_page(400, "Your session had ended. Go back, reload the page and try again.")
+        return csrf_refused()
 
     @app.errorhandler(RequestEntityTooLarge)
     def _too_large(error):
@@ -82,6 +105,15 @@ def init_app(app):
         ):
             return error_page(413)
         g.too_large = True
+        # the usual CSRF check never ran (it would have read the body): it runs here, explicitly
+        if current_app.config.get("WTF_CSRF_ENABLED", True):
+            from qa.documents import upload_token
+
+            try:
+                validate_csrf(upload_token())
+            except ValidationError as refused:
+                log.info("Upload over the limit refused: %s", refused)
+                return csrf_refused()
         try:
             return view(**request.view_args)
         # e.g. another agency's record: the usual 404 (already recorded)

@@ -258,6 +258,8 @@ def set_security_headers(response):
     response.headers["Referrer-Policy"] = "same-origin"
     response.headers["X-Frame-Options"] = "DENY"
     response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+    if current_app.config.get("HTTPS"):
+        response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
     if current_user.is_authenticated or request.endpoint in ("auth.login",):
         response.headers["Cache-Control"] = "no-store"
     return response

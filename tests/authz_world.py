@@ -213,6 +213,10 @@ def keep_a_form(client, role):
     """A form kept when a session ended, in this client's session, so /resume has something to
     show."""
     token = f"kept-{role}"
-    KeptForm.create(token=token, path="/account/unavailable", fields='[["note", "Leave"]]')
     with client.http.session_transaction() as session:
+        # theirs: a kept form is only ever offered to its owner
+        owner = session["last_signed_in"]
         session["kept_form"] = token
+    KeptForm.create(
+        token=token, owner=owner, path="/account/unavailable", fields='[["note", "Leave"]]'
+    )

@@ -4,6 +4,8 @@ import statistics
 import time
 from datetime import timedelta
 
+import pytest
+
 from qa.audit import AuditEvent
 from qa.auth.models import LoginAttempt
 from qa.people.models import User
@@ -46,6 +48,24 @@ def test_sign_in_does_not_follow_an_offsite_next(app, people):
         data={"csrf_token": client.token, "email": people["admin"].email, "password": PASSWORD},
     )
     assert response.location == "/"
+
+
+@pytest.mark.parametrize(
+    "next_url", ["/actions\r\nSet-Cookie: x=1", "/actions\n", "/a\x00b", "/a\x7f"]
+)
+def test_a_next_with_control_characters_goes_home_instead_of_failing(app, people, next_url):
+    """A CR or LF in next= once reached the Location header and gave a 500."""
+    client = Client(app)
+    client.refresh_token()
+    response = client.http.post(
+        "/sign-in",
+        query_string={"next": next_url},
+        data={"csrf_token": client.token, "email": people["admin"].email, "password": PASSWORD},
+    )
+    assert response.status_code == 302 and response.location == "/"
+    # and when already signed in, the sign-in page sends you on
+    response = client.http.get("/sign-in", query_string={"next": next_url})
+    assert response.status_code == 302 and response.location == "/"
 
 
 def test_eleventh_failed_attempt_for_one_account_is_refused_with_429_and_logged(app, people):
@@ -126,6 +146,47 @@ def test_idle_session_is_signed_out_after_thirty_minutes(app, people, admin_clie
         session["seen"] = (datetime.now() - timedelta(minutes=31)).timestamp()
     response = admin_client.get("/admin/agencies")
     assert response.status_code == 302 and "/sign-in" in response.location
+
+
+def test_a_session_is_signed_out_twelve_hours_after_signing_in_however_active(
+    app, people, admin_client
+):
+    from datetime import datetime
+
+    from qa.config import from_environment
+
+    assert from_environment()["ABSOLUTE_SESSION_LIFETIME"] == timedelta(hours=12)
+    with admin_client.http.session_transaction() as session:
+        session["signed_in_at"] = (datetime.now() - timedelta(hours=11, minutes=50)).timestamp()
+    assert admin_client.get("/admin/agencies").status_code == 200  # active all day: still in
+    with admin_client.http.session_transaction() as session:
+        session["signed_in_at"] = (datetime.now() - timedelta(hours=12, minutes=1)).timestamp()
+    agency = people["agency_a"]
+    response = admin_client.post(
+        f"/admin/agencies/{agency.id}",
+        {"version": agency.version, "name": "Typed at the end of a long day", "active": "y"},
+    )
+    # signed out, and what was typed is kept, as for the idle timeout
+    assert response.status_code == 302 and response.location == "/sign-in?next=/resume"
+    page = admin_client.get(response.location).get_data(as_text=True)
+    assert "because you signed in 12 hours ago" in page
+    assert admin_client.get("/admin/agencies").status_code == 302
+    admin_client.sign_in(people["admin"].email)
+    assert "Typed at the end of a long day" in admin_client.get("/resume").get_data(as_text=True)
+
+
+def test_the_absolute_session_lifetime_is_a_setting(app, people, admin_client, monkeypatch):
+    from datetime import datetime
+
+    from qa.config import from_environment
+
+    monkeypatch.setenv("QA_SESSION_HOURS", "2")
+    monkeypatch.setenv("QA_SECRET_KEY", "test")
+    assert from_environment()["ABSOLUTE_SESSION_LIFETIME"] == timedelta(hours=2)
+    app.config["ABSOLUTE_SESSION_LIFETIME"] = timedelta(hours=2)
+    with admin_client.http.session_transaction() as session:
+        session["signed_in_at"] = (datetime.now() - timedelta(hours=3)).timestamp()
+    assert admin_client.get("/admin/agencies").status_code == 302
 
 
 def test_page_carries_the_idle_warning_settings(admin_client):

@@ -12,6 +12,7 @@ and once sent again is in the database.
 """
 
 import html
+import json
 import re
 from datetime import datetime, timedelta
 
@@ -21,6 +22,7 @@ from werkzeug.datastructures import MultiDict
 from qa.auth.models import KeptForm
 from qa.challenge.findings import FIELDS
 from qa.challenge.models import Finding
+from qa.people.models import User
 from qa.section11.models import Rating
 from tests.challenge_helpers import cycle_fixture, event_fixture, findings_of  # noqa: F401
 from tests.conftest import PASSWORD
@@ -36,6 +38,14 @@ STRENGTHS = "The designated lead knew every open case.\nSupervision notes were c
 def idle_for_45_minutes(client):
     with client.http.session_transaction() as session:
         session["seen"] = (datetime.now() - timedelta(minutes=45)).timestamp()
+
+
+def ended_elsewhere(client):
+    """Signed out on another device (every session ends): this browser still knows who it was."""
+    from qa.people.models import User
+
+    with client.http.session_transaction() as session:
+        User.get_by_id(session["last_signed_in"]).end_sessions()
 
 
 def cookie_gone(client):
@@ -97,7 +107,7 @@ def _rating_post(rating, **extra):
 
 @pytest.mark.parametrize("htmx", [True, False], ids=["autosave", "save-and-continue"])
 @pytest.mark.parametrize(
-    "expire", [idle_for_45_minutes, cookie_gone], ids=["idle-timeout", "cookie-gone"]
+    "expire", [idle_for_45_minutes, ended_elsewhere], ids=["idle", "elsewhere"]
 )
 def test_session_expiry_in_the_middle_of_a_self_assessment_loses_nothing_typed(
     lead_client, people, return_a, expire, htmx
@@ -222,22 +232,66 @@ def test_resume_never_shows_someone_elses_kept_form_even_given_its_token(
     assert response.status_code == 302 and response.location == "/"
 
 
-def test_a_form_kept_with_no_owner_goes_to_the_first_person_to_sign_in_and_no_one_after(
-    lead_client, people, return_a
+@pytest.mark.parametrize("htmx", [True, False], ids=["autosave", "save-and-continue"])
+def test_a_form_posted_after_the_cookie_has_gone_is_not_kept_and_no_one_is_offered_it(
+    lead_client, people, return_a, htmx
 ):
-    """The cookie had gone, so who typed it is unknown: the next sign-in on that browser takes it,
-    as the likeliest owner."""
+    """The cookie had gone, so who typed it is unknown: it is not kept (once, it went to the next
+    person to sign in on that browser, which let a planted form act with their rights). The
+    person is sent to sign in and told it could not be kept."""
     rating = ratings_of(return_a)[0]
     cookie_gone(lead_client)
-    lead_client.post(f"/section11/ratings/{rating.id}", _rating_post(rating))
-    assert KeptForm.get().owner_id is None
+    response = lead_client.post(f"/section11/ratings/{rating.id}", _rating_post(rating), htmx=htmx)
+    if htmx:
+        assert response.status_code == 200 and response.headers["HX-Redirect"] == "/sign-in"
+    else:
+        assert response.status_code == 302 and response.location == "/sign-in"
+    assert "it could not be kept" in lead_client.get("/sign-in").get_data(as_text=True)
+    assert KeptForm.select().count() == 0
+    response = sign_in_on_the_same_browser(lead_client, people["lead_a"].email, next_url="/")
+    assert response.location == "/" and lead_client.get("/resume").location == "/"
+    assert Rating.get_by_id(rating.id).evidence == ""
 
-    sign_in_again(lead_client, people["lead_a"].email)
-    assert KeptForm.get().owner_id == people["lead_a"].id
-    lead_client.refresh_token("/account")
-    lead_client.post("/sign-out")
-    assert sign_in_on_the_same_browser(lead_client, people["lead_b"].email).location == "/resume"
-    assert lead_client.get("/resume").location == "/"
+
+def test_an_anonymous_post_planting_a_role_is_not_kept_and_the_next_admin_is_offered_nothing(
+    client, people
+):
+    """An attacker with no cookie posts role=admin for their own account to the admin's form,
+    from a page that claims to be this site's: nothing is kept, so the next admin to sign in on
+    that browser has nothing to "send again"."""
+    target = people["lead_b"]
+    planted = {
+        "csrf_token": "none",
+        "version": str(target.version),
+        "name": target.name,
+        "email": target.email,
+        "role": "admin",
+        "max_visits": "2",
+        "active": "y",
+    }
+    response = client.http.post(
+        f"/admin/people/{target.id}", data=planted, headers={"Sec-Fetch-Site": "same-origin"}
+    )
+    assert response.status_code == 302 and "resume" not in response.location
+    assert KeptForm.select().count() == 0
+    response = sign_in_on_the_same_browser(client, people["admin"].email, next_url="/")
+    assert response.location == "/"
+    assert client.get("/resume").location == "/"
+    assert User.get_by_id(target.id).role == "agency_lead"
+
+
+def test_an_ownerless_kept_form_planted_in_a_session_is_never_offered(app, client, people):
+    """A row kept by an older version with no owner, and a session cookie naming it as waiting
+    for "whoever signs in next": neither sign-in nor /resume offers it."""
+    KeptForm.create(token="planted", path="/admin/people/9", fields='[["role", "admin"]]')
+    client.refresh_token()
+    with client.http.session_transaction() as session:
+        session["kept_forms"] = {"": "planted"}
+    response = sign_in_on_the_same_browser(client, people["admin"].email, next_url="/")
+    assert response.location == "/"
+    with client.http.session_transaction() as session:
+        session["kept_form"] = "planted"
+    assert client.get("/resume").location == "/"
 
 
 @pytest.mark.parametrize(
@@ -257,9 +311,10 @@ def test_a_form_posted_from_another_site_is_never_kept(client, people, return_a,
     assert response.status_code == 400 and KeptForm.select().count() == 0
 
 
-def test_a_form_posted_from_this_site_without_a_cookie_is_still_kept(client, people, return_a):
+def test_a_form_posted_from_this_site_after_its_session_ended_is_kept(lead_client, return_a):
     rating = ratings_of(return_a)[0]
-    response = client.http.post(
+    ended_elsewhere(lead_client)
+    response = lead_client.http.post(
         f"/section11/ratings/{rating.id}",
         data=_rating_post(rating, csrf_token="old"),
         headers={"Sec-Fetch-Site": "same-origin", "Origin": "http://localhost"},
@@ -304,6 +359,69 @@ def test_password_fields_are_never_kept_and_a_form_of_only_passwords_is_not_kept
     )
 
 
+# Kept forms cannot fill the disk
+# ----------------------------------------------------------------------------------
+
+
+def test_a_490_kb_post_is_not_kept_but_one_within_256_kb_is(lead_client, return_a):
+    rating = ratings_of(return_a)[0]
+    huge = _rating_post(rating, csrf_token="dead", evidence="x" * 490 * 1024)
+    response = lead_client.post(f"/section11/ratings/{rating.id}", huge)
+    assert response.status_code == 400 and KeptForm.select().count() == 0
+    within = _rating_post(rating, csrf_token="dead", evidence="x" * 250 * 1024)
+    assert_sent_to_resume(lead_client.post(f"/section11/ratings/{rating.id}", within), False)
+    assert KeptForm.select().count() == 1
+
+
+def test_a_fourth_form_from_one_browser_is_not_kept(lead_client, return_a):
+    """A new form kept here replaces the one before it; but a browser that keeps sending its old
+    cookie back (each time with a form of nothing but a dead token) gets three kept, no more."""
+    rating = ratings_of(return_a)[0]
+    cookie = lead_client.http.get_cookie("session").value
+    responses = []
+    for typed in ("one", "two", "three", "four"):
+        lead_client.http.set_cookie("session", cookie)
+        post = _rating_post(rating, csrf_token="dead", evidence=typed)
+        responses.append(lead_client.post(f"/section11/ratings/{rating.id}", post))
+    assert [r.status_code for r in responses] == [302, 302, 302, 400]
+    assert sorted(json.loads(k.fields)[2][1] for k in KeptForm.select()) == ["one", "three", "two"]
+    # the usual way, one after another: each replaces the last, so the browser never runs out
+    KeptForm.delete().execute()
+    for typed in ("one", "two", "three", "four", "five"):
+        post = _rating_post(rating, csrf_token="dead", evidence=typed)
+        assert_sent_to_resume(lead_client.post(f"/section11/ratings/{rating.id}", post), False)
+    assert [json.loads(k.fields)[2][1] for k in KeptForm.select()] == ["five"]
+
+
+def test_no_more_than_the_cap_are_kept_from_one_address_counted_by_a_keyed_hash(
+    app, signed_in, people, return_a
+):
+    app.config["KEPT_FORMS_PER_ADDRESS"] = 2
+    rating = ratings_of(return_a)[0]
+    for person, status in (("lead_a", 302), ("lead_b", 302), ("admin", 400)):
+        browser = signed_in(people[person])
+        post = _rating_post(rating, csrf_token="dead")
+        assert browser.post(f"/section11/ratings/{rating.id}", post).status_code == status
+    assert KeptForm.select().count() == 2
+    addresses = {k.address for k in KeptForm.select()}
+    assert len(addresses) == 1 and "127.0.0.1" not in addresses.pop()
+
+
+def test_kept_forms_expire_after_a_day_and_flask_purge_deletes_them(app, lead_client, return_a):
+    rating = ratings_of(return_a)[0]
+    lead_client.post(f"/section11/ratings/{rating.id}", _rating_post(rating, csrf_token="dead"))
+    KeptForm.create(token="fresh", path="/", fields="[]")
+    KeptForm.update(at=datetime.now() - timedelta(hours=25)).where(
+        KeptForm.token != "fresh"
+    ).execute()
+    assert lead_client.get("/resume").location == "/"  # expired: no longer offered
+    result = app.test_cli_runner().invoke(args=["purge"])
+    assert result.exit_code == 0, result.output
+    assert "Deleted 1 kept forms older than a day." in result.output
+    assert "survey responses" in result.output  # every capability's purge, in one command
+    assert [k.token for k in KeptForm.select()] == ["fresh"]
+
+
 # The challenge findings
 # ------------------------------------------------------------------------------------------
 
@@ -323,7 +441,7 @@ def _finding_post(finding, **typed):
 
 
 @pytest.mark.parametrize(
-    "expire", [idle_for_45_minutes, cookie_gone], ids=["idle-timeout", "cookie-gone"]
+    "expire", [idle_for_45_minutes, ended_elsewhere], ids=["idle", "elsewhere"]
 )
 def test_session_expiry_in_the_middle_of_a_findings_autosave_loses_nothing_typed(
     visitor, people, event, expire
@@ -353,7 +471,7 @@ def test_session_expiry_in_the_middle_of_a_findings_autosave_loses_nothing_typed
 
 
 @pytest.mark.parametrize(
-    "expire", [idle_for_45_minutes, cookie_gone], ids=["idle-timeout", "cookie-gone"]
+    "expire", [idle_for_45_minutes, ended_elsewhere], ids=["idle", "elsewhere"]
 )
 def test_session_expiry_in_the_middle_of_a_whole_findings_form_loses_nothing_typed(
     visitor, people, event, expire
@@ -402,7 +520,7 @@ def test_csrf_expiry_in_the_middle_of_a_findings_form_loses_nothing_typed(
     assert Finding.get_by_id(finding.id).strengths == STRENGTHS
 
 
-def test_the_kept_form_reads_back_in_plain_words_without_bookkeeping_fields():
+def test_the_kept_form_reads_back_every_field_in_plain_words():
     from qa.auth.views import readable
 
     fields = [
@@ -416,12 +534,45 @@ def test_the_kept_form_reads_back_in_plain_words_without_bookkeeping_fields():
         ["_validate", "rag"],
     ]
     assert readable(fields) == [
+        ("Version of the record when you opened it", "3"),
         ("Rating", "Amber"),
         ("Evidence", "Audit of twenty cases"),
+        ("Strengths when you opened the page", "old"),
         ("Strengths", "Board"),
         ("Agreed rating", "Green"),
         ("Evidence seen", "Minutes"),
+        ("Only check the field", "rag"),
     ]
+
+
+def test_the_resume_page_lists_every_field_that_will_be_sent(admin_client, people):
+    """What "Save my changes" posts is exactly what the page lists, row for row, and where to."""
+    person = people["lead_a"]
+    admin_client.post(
+        f"/admin/people/{person.id}",
+        {
+            "csrf_token": "dead",
+            "version": str(person.version),
+            "name": "Amara N",
+            "email": person.email,
+            "role": "admin",
+            "agency": str(person.agency_id),
+            "go": "save",
+        },
+    )
+    page = admin_client.get("/resume").get_data(as_text=True)
+    listed = re.findall(
+        r'<dt class="govuk-summary-list__key">([^<]*)</dt>'
+        r'<dd class="govuk-summary-list__value qa-pre">([^<]*)</dd>',
+        page,
+    )
+    form = page[page.index('<form method="post"') :]
+    sent = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form)
+    sent = [(name, value) for name, value in sent if name != "csrf_token"]
+    assert len(listed) == len(sent) == 6
+    assert [value for _, value in listed] == [value for _, value in sent]
+    assert ("Role", "admin") in listed and ("Button pressed", "save") in listed
+    assert f'will be sent to <span class="qa-pre">/admin/people/{person.id}</span>' in page
 
 
 def test_the_resume_page_shows_a_rating_in_words(lead_client, people, return_a):

@@ -20,6 +20,18 @@ def test_nosniff_and_referrer_policy_are_sent(client):
     assert headers["Referrer-Policy"] == "same-origin"
 
 
+def test_strict_transport_security_is_sent_only_when_served_over_https(app, client, monkeypatch):
+    from qa.config import from_environment
+
+    assert "Strict-Transport-Security" not in client.get("/sign-in").headers
+    monkeypatch.setenv("QA_SECRET_KEY", "test")
+    monkeypatch.setenv("QA_HTTPS", "1")
+    app.config.update(from_environment() | {"DATABASE": app.config["DATABASE"]})
+    for path in ("/sign-in", "/healthz", "/no-such-page"):
+        hsts = client.get(path).headers["Strict-Transport-Security"]
+        assert hsts == "max-age=31536000; includeSubDomains"
+
+
 def test_signed_in_pages_are_not_cached(admin_client):
     assert admin_client.get("/admin/agencies").headers["Cache-Control"] == "no-store"
 
@@ -129,6 +141,50 @@ def test_too_large_request_is_a_friendly_413(app, admin_client):
     app.config["MAX_CONTENT_LENGTH"] = 1000
     response = admin_client.post("/admin/sectors", {"name": "x" * 5000})
     assert response.status_code == 413 and "too large" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("token", [None, "forged"], ids=["no-token", "forged-token"])
+@pytest.mark.parametrize("htmx", [True, False], ids=["htmx", "no-js"])
+def test_an_upload_over_the_limit_without_a_valid_token_is_refused_as_a_csrf_failure(
+    app, lead_client, return_a, token, htmx
+):
+    """The body over the server's limit is never read, so the usual CSRF check could not run and
+    the route was reached anyway; the check now runs before it, on the header or the start of the
+    body."""
+    from io import BytesIO
+
+    from qa.documents import Document
+    from tests.section11_fixtures import ratings_of
+
+    app.config.update(MAX_CONTENT_LENGTH=2048, MAX_UPLOAD_BYTES=1024)
+    rating = ratings_of(return_a)[0]
+
+    def huge():
+        return (BytesIO(b"%PDF-1.4\n" + b"0" * 8192), "huge.pdf")
+
+    fields, headers = {"document": huge()}, {"HX-Request": "true"} if htmx else {}
+    if token:
+        fields["csrf_token"] = token
+        headers["X-CSRFToken"] = token
+    url = f"/section11/ratings/{rating.id}/documents"
+    response = lead_client.http.post(
+        url, data=fields, headers=headers, content_type="multipart/form-data"
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "Your session had ended" in page
+    assert "must be smaller than" not in page  # the route never answered
+    assert Document.select().count() == 0
+    # the person's own token, in the header (htmx) or first in the body (no JavaScript): the route
+    # answers, the file refused beside its field
+    for data, headers in (
+        ({"document": huge()}, {"X-CSRFToken": lead_client.token, "HX-Request": "true"}),
+        ({"csrf_token": lead_client.token, "document": huge()}, {}),
+    ):
+        response = lead_client.http.post(
+            url, data=data, headers=headers, content_type="multipart/form-data"
+        )
+        assert "must be smaller than 1 KB" in response.get_data(as_text=True)
+    assert Document.select().count() == 0
 
 
 def test_healthz_is_ok_when_the_database_answers(client):

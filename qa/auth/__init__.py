@@ -12,4 +12,5 @@ capability = Capability(
     blueprints=(bp, sessions_bp),
     routes=("qa.auth.views", "qa.auth.sessions"),
     models="qa.auth.models:MODELS",
+    purge="qa.auth.login:purge_kept_forms",
 )

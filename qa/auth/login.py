@@ -3,13 +3,17 @@
 And keeping (for its owner only) a form posted after a session or its token ended.
 """
 
+import hashlib
+import hmac
 import json
 import logging
 import secrets
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from flask import current_app, jsonify, redirect, request, session, url_for
 from flask_login import LoginManager, current_user, login_user, logout_user
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from qa import audit
 from qa.auth.models import KeptForm
@@ -34,6 +38,9 @@ WAITING = "kept_forms"
 # who signed in here last: still known after an idle timeout, a session ended elsewhere, or
 # signing out
 LAST = "last_signed_in"
+# a random id for this browser, kept across sign-ins, so only a few forms are kept per browser
+BROWSER = "browser"
+STARTED = "signed_in_at"  # when (a timestamp): the session ends ABSOLUTE_SESSION_LIFETIME after it
 
 login_manager = LoginManager()
 login_manager.session_protection = "basic"
@@ -96,41 +103,104 @@ def keep_form():
     """Keep what was posted so it can be sent again after signing in; returns the resume URL, or
     None when it is not kept.
 
-    It belongs to the person signed in or, signed out, to whoever signed in here last; only a
-    browser that had lost its session cookie altogether leaves it without an owner. Signed in, it
-    is offered at once; signed out, it waits in this browser for its owner's next sign-in (see
-    sign_in). Not kept: a public page's form (the sign-in form and its password, a survey's
-    anonymous answers: there is no one to give it back to), a post from another site (kept, it
-    would let that site choose what "Save my changes" sends), and any field named like a password
-    (never stored).
+    It belongs to the person signed in or, signed out, to whoever signed in here last (after an
+    idle timeout, or a session ended elsewhere). A post from a browser whose session never
+    identified anyone (the cookie gone, or never there) is not kept: no one could be sure it was
+    theirs, and planted, it could be sent by the next person to sign in with their rights. Signed
+    in, it is offered at once; signed out, it waits in this browser for its owner's next sign-in
+    (see sign_in). Not kept either: a public page's form (the sign-in form and its password, a
+    survey's anonymous answers: there is no one to give it back to), a post from another site
+    (kept, it would let that site choose what "Save my changes" sends), and any field named like a
+    password (never stored). Nor, so kept forms cannot fill the disk, one over KEPT_FORM_BYTES of
+    fields, or past KEPT_FORMS_PER_BROWSER for this browser or KEPT_FORMS_PER_ADDRESS for this
+    client address in KEPT_FORM_LIFETIME (a form replacing one kept here before deletes it); kept
+    forms are purged after KEPT_FORM_LIFETIME.
     """
+    owner = current_user.id if current_user.is_authenticated else session.get(LAST)
     if (
-        not request.form
+        owner is None
         or access_of(current_app.view_functions.get(request.endpoint)) == ("public",)
-        or not _posted_here()
+        or not posted_here()
     ):
         return None
-    fields = [
-        [k, v]
-        for k, v in request.form.items(multi=True)
-        if k != "csrf_token" and "password" not in k
-    ]
+    fields = posted_fields()
     if not fields:
         return None
     token = secrets.token_urlsafe(24)
-    owner = current_user.id if current_user.is_authenticated else session.get(LAST)
+    browser = session.setdefault(BROWSER, secrets.token_urlsafe(16))
+    # the form it replaces here can no longer be offered: it goes
+    replaced = session.get(OFFERED) if current_user.is_authenticated else None
+    replaced = replaced or session.get(WAITING, {}).get(str(owner)) or ""
     with db.atomic("IMMEDIATE"):
+        if too_many_kept(browser, address_key(), besides=replaced):
+            return None
+        KeptForm.delete().where(KeptForm.token == replaced, KeptForm.owner == owner).execute()
         KeptForm.create(
-            token=token, owner=owner, path=request.full_path.rstrip("?"), fields=json.dumps(fields)
+            token=token,
+            owner=owner,
+            path=request.full_path.rstrip("?"),
+            fields=json.dumps(fields),
+            browser=browser,
+            address=address_key(),
         )
     if current_user.is_authenticated:
         session[OFFERED] = token
     else:
-        session[WAITING] = {**session.get(WAITING, {}), str(owner or ""): token}
+        session[WAITING] = {**session.get(WAITING, {}), str(owner): token}
     return url_for("auth.resume")
 
 
-def _posted_here():
+def posted_fields():
+    """[[name, value]] of what was posted, to keep: no token, nothing named like a password; None
+    when there is nothing, when the body was over the server's limit (never read), or when the
+    fields are over KEPT_FORM_BYTES."""
+    try:
+        form = request.form
+    except RequestEntityTooLarge:
+        return None
+    fields = [
+        [k, v] for k, v in form.items(multi=True) if k != "csrf_token" and "password" not in k
+    ]
+    size = sum(len(k.encode()) + len(v.encode()) for k, v in fields)
+    return fields if size <= current_app.config["KEPT_FORM_BYTES"] else None
+
+
+def address_key():
+    """The client's address as a keyed hash: enough to count by, never the address."""
+    key = current_app.config["SECRET_KEY"].encode()
+    digest = hmac.new(key, f"kept-form:{request.remote_addr}".encode(), hashlib.sha256)
+    return digest.hexdigest()[:32]
+
+
+def too_many_kept(browser, address, besides=""):
+    """Whether this browser (KEPT_FORMS_PER_BROWSER) or this address (KEPT_FORMS_PER_ADDRESS) has
+    as many forms kept within the last KEPT_FORM_LIFETIME as it may, not counting `besides` (the
+    form a new one replaces)."""
+    config = current_app.config
+    live = KeptForm.select().where(
+        KeptForm.at > datetime.now() - config["KEPT_FORM_LIFETIME"], KeptForm.token != besides
+    )
+    return (
+        live.where(KeptForm.browser == browser).count() >= config["KEPT_FORMS_PER_BROWSER"]
+        or live.where(KeptForm.address == address).count() >= config["KEPT_FORMS_PER_ADDRESS"]
+    )
+
+
+def purge_kept_forms():
+    """Delete the kept forms older than KEPT_FORM_LIFETIME (the auth part of `flask purge`); says
+    how many went."""
+    lifetime = current_app.config["KEPT_FORM_LIFETIME"]
+    with db.atomic("IMMEDIATE"):
+        deleted = KeptForm.delete().where(KeptForm.at <= datetime.now() - lifetime).execute()
+    return f"Deleted {deleted} kept forms older than {_hours(lifetime)}."
+
+
+def _hours(span):
+    hours = round(span.total_seconds() / 3600)
+    return "a day" if hours == 24 else f"{hours} hours"
+
+
+def posted_here():
     """Whether the post came from this site's own page, as the browser reports it
     (Sec-Fetch-Site; Origin in older browsers)."""
     site = request.headers.get("Sec-Fetch-Site")
@@ -144,23 +214,17 @@ def sign_in(user):
     """Start a fresh session for `user` (nothing planted before survives), recorded in the audit
     trail; returns whether a form kept here is theirs to send again.
 
-    Forms kept here for other people stay waiting for them and are never shown to this one. A form
-    kept with no owner (the cookie had gone) is offered to the first person to sign in here, and
-    becomes theirs, so never reaches a second.
+    Forms kept here for other people stay waiting for them and are never shown to this one; a form
+    with no owner is never offered to anyone.
     """
-    waiting = dict(session.get(WAITING, {}))
-    mine, unowned = waiting.pop(str(user.id), None), waiting.pop("", None)
-    if mine is None and unowned:
-        with db.atomic("IMMEDIATE"):
-            if (
-                KeptForm.update(owner=user.id)
-                .where(KeptForm.token == unowned, KeptForm.owner.is_null())
-                .execute()
-            ):
-                mine = unowned
+    waiting = {owner: token for owner, token in session.get(WAITING, {}).items() if owner.isdigit()}
+    mine = waiting.pop(str(user.id), None)
+    browser = session.get(BROWSER) or secrets.token_urlsafe(16)
     session.clear()
+    session[BROWSER] = browser
     login_user(user)
     session[LAST] = user.id
+    session[STARTED] = datetime.now().timestamp()
     if waiting:
         session[WAITING] = waiting
     if mine:
@@ -172,18 +236,20 @@ def sign_in(user):
 def sign_out():
     """End the session; the forms kept here for other people, and who signed in last, stay for
     the next sign-in."""
-    keep = {key: session[key] for key in (WAITING, LAST) if key in session}
+    keep = {key: session[key] for key in (WAITING, LAST, BROWSER) if key in session}
     logout_user()
     session.clear()
     session.update(keep)
 
 
 def offered_form(user):
-    """The kept form `user` may see and send again here, or None. Ownerless ones predate owners
-    being recorded."""
+    """The kept form `user` may see and send again here, or None: only ever one of their own, and
+    only within KEPT_FORM_LIFETIME of its keeping."""
     token = session.get(OFFERED, "")
     return KeptForm.get_or_none(
-        (KeptForm.token == token) & (KeptForm.owner.is_null() | (KeptForm.owner == user.id))
+        (KeptForm.token == token)
+        & (KeptForm.owner == user.id)
+        & (KeptForm.at > datetime.now() - current_app.config["KEPT_FORM_LIFETIME"])
     )
 
 

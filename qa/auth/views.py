@@ -14,8 +14,9 @@ from qa.security import public, role_required
 
 
 def safe_next(target):
-    """Only ever return to a page of this site."""
-    if not target:
+    """Only ever return to a page of this site, by an address with no control characters (a CR or
+    LF would break the Location header)."""
+    if not target or any(ord(c) < 32 or ord(c) == 127 for c in target):
         return None
     parts = urlsplit(target)
     if (
@@ -75,25 +76,31 @@ def resume():
     return render_template("auth/resume.html", kept=kept, fields=fields, shown=readable(fields))
 
 
-# How a kept form's fields read back to the person who typed them: plain names, ratings in words,
-# no bookkeeping fields.
+# How a kept form's fields read back to the person who typed them: plain names, ratings in words.
 LABELS = {
     "rag": "Rating",
     "agreed_rag": "Agreed rating",
     "evidence_seen": "Evidence seen",
     "questions_asked": "Questions asked",
     "development": "Areas for development",
+    # what the form sends besides what was typed
+    "version": "Version of the record when you opened it",
+    "_validate": "Only check the field",
+    "go": "Button pressed",
 }
 RAG_WORDS = {"R": "Red", "A": "Amber", "G": "Green"}
 
 
 def readable(fields):
-    """[(label, value)] of what was typed, leaving out the version, validation pings and autosave
-    bases."""
+    """[(label, value)] of every field that will be sent, in the order sent, so the person can
+    check all of it before sending: the words they typed and what the page adds (the version, the
+    text each field had when the page was opened)."""
     shown = []
     for name, value in fields:
-        if name in ("version", "_validate", "go") or name.startswith("base-"):
-            continue
-        label = LABELS.get(name, name.replace("_", " ").replace("-", " ").capitalize())
-        shown.append((label, RAG_WORDS.get(value, value) if name.endswith("rag") else value))
+        base = name.startswith("base-")
+        field = name.removeprefix("base-")
+        label = LABELS.get(field, field.replace("_", " ").replace("-", " ").capitalize())
+        if base:
+            label = f"{label} when you opened the page"
+        shown.append((label, RAG_WORDS.get(value, value) if field.endswith("rag") else value))
     return shown

@@ -27,7 +27,7 @@ capability = Capability(
     # After Section 11 and challenge, just before the actions: the actions raised by "you said,
     # we did" take the same place in the register as when the actions demo made them.
     demo_order=55,
-    commands=("qa.surveys.commands:purge",),
+    purge="qa.surveys.retention:scheduled_purge",
     stylesheet="surveys/admin.css",
     startup=("qa.surveys.readability:warm_up",),
     action_sources={"survey": "qa.surveys.action_source:describe"},

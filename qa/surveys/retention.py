@@ -38,3 +38,12 @@ def purge(today=None):
             )
     drafts = visits.purge_drafts()
     return {"responses": deleted, "drafts": drafts, "before": before}
+
+
+def scheduled_purge():
+    """The surveys' part of `flask purge`: purge(), said in a sentence."""
+    done = purge()
+    return (
+        f"Deleted {done['responses']} survey responses from before "
+        f"{done['before']:%-d %B %Y} and {done['drafts']} abandoned drafts."
+    )

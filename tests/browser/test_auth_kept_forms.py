@@ -53,7 +53,9 @@ def test_session_expiry_in_the_middle_of_a_self_assessment_loses_nothing_typed(
     page.get_by_label("Evidence", exact=True).fill(EVIDENCE)
     sign_in_on_the_page_shown(page, live_app, people["lead_a"].email)
     expect(page.get_by_role("heading", name="Your changes were kept")).to_be_visible()
-    page.get_by_text("See what you typed").click()
+    # every field that will be sent is listed, in plain words, before it is sent
+    expect(page.get_by_role("heading", name="What will be sent")).to_be_visible()
+    expect(page.locator(".govuk-summary-list__row", has_text="Rating")).to_contain_text("Amber")
     check_axe(page, "kept-resume")
     page.get_by_role("button", name="Save my changes").click()
     expect(page.get_by_text("Leadership saved")).to_be_visible()
