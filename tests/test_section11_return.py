@@ -122,6 +122,21 @@ def test_a_rating_outside_red_amber_green_is_refused(lead_client, return_a):
     assert Rating.get_by_id(rating.id).rag == ""
 
 
+def test_evidence_over_ten_thousand_characters_is_refused_kept_and_the_limit_stated(
+    lead_client, return_a
+):
+    rating = ratings_of(return_a)[0]
+    page = lead_client.get(f"/section11/ratings/{rating.id}").get_data(as_text=True)
+    assert "Up to 10,000 characters" in page
+    words = "y" * 10_001
+    response = _save(lead_client, rating, rating.version, evidence=words, htmx=False)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Evidence must be 10,000 characters or fewer" in page
+    assert words in page and Rating.get_by_id(rating.id).evidence == ""
+    assert _save(lead_client, rating, rating.version, evidence="y" * 10_000).status_code == 200
+    assert len(Rating.get_by_id(rating.id).evidence) == 10_000
+
+
 def test_two_people_saving_the_same_standard_see_a_conflict_with_both_versions(
     lead_client, return_a
 ):

@@ -16,6 +16,13 @@ from qa.section11 import access, bp, queries, returns, rules
 from qa.section11.forms import ActionForm, RatingForm, ReopenForm, SubmitForm
 from qa.security import role_required
 
+# What the rating page says a rating may hold.
+LIMITS = {
+    "evidence": rules.EVIDENCE_LIMIT,
+    "actions": rules.ACTIONS_LIMIT,
+    "action": rules.ACTION_LIMIT,
+}
+
 
 @bp.errorhandler(returns.ReturnLocked)
 def locked(_error):
@@ -107,6 +114,7 @@ def rating_page(rating, **context):
         "previous": queries.previous_rating(rating),
         "documents": queries.documents_for([rating.id]).get(rating.id, []),
         "actions": queries.actions_for(rating),
+        "limits": LIMITS,
         **context,
     }
 
