@@ -13,7 +13,7 @@ from qa.documents import Document
 from qa.frameworks.models import Framework, Standard
 from qa.section11 import returns
 from qa.section11.models import Rating, RatingDocument, Return
-from tests.section11_fixtures import add_action, attach, fill, ratings_of, submitted
+from tests.section11_fixtures import add_action, attach, fill, pdf_built, ratings_of, submitted
 
 
 def test_lead_without_a_return_sees_the_start_page(lead_client, cycles):
@@ -284,7 +284,7 @@ def test_a_reopened_return_can_be_changed_and_shows_why(signed_in, people, retur
 
 def test_lead_downloads_their_return_as_a_pdf(lead_client, people, return_a):
     fill(return_a, people["lead_a"], rag="A", evidence="Quarterly board reports")
-    response = lead_client.get(f"/section11/returns/{return_a.id}/pdf")
+    response = pdf_built(lead_client, f"/section11/returns/{return_a.id}/pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     assert response.headers["Content-Disposition"].startswith("attachment;")
     text = " ".join(

@@ -5,17 +5,20 @@ Cycle overview and reminders, heatmap, moderation, exports; every list in a fixe
 
 import csv
 import io
+import threading
 from datetime import date, timedelta
 
 from pypdf import PdfReader
 
 from qa.audit import AuditEvent
+from qa.builds import service as pdf_builds
+from qa.builds.models import PdfBuild
 from qa.cycles.models import Cycle
 from qa.frameworks.models import Framework
 from qa.people.models import Agency, Sector
-from qa.section11 import returns
+from qa.section11 import export, returns
 from qa.section11.models import Rating, Return
-from tests.section11_fixtures import attach, fill, ratings_of, submitted
+from tests.section11_fixtures import attach, fill, pdf_built, ratings_of, submitted
 
 
 def _two_years(people, cycles, last_rag="R", this_rag="A"):
@@ -211,7 +214,7 @@ def test_the_cycle_pdf_for_the_board_has_the_heatmap_and_the_reds_and_ambers(
     admin_client, people, cycles
 ):
     _two_years(people, cycles, last_rag="R", this_rag="A")
-    response = admin_client.get("/section11/report.pdf")
+    response = pdf_built(admin_client, "/section11/report.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     text = " ".join(
         " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages).split()
@@ -222,3 +225,42 @@ def test_the_cycle_pdf_for_the_board_has_the_heatmap_and_the_reds_and_ambers(
         and "A ▲" in text
         and "Reds and ambers" in text
     )
+
+
+def test_a_person_has_one_pdf_build_at_a_time_and_asking_again_joins_it(
+    app, people, cycles, signed_in, monkeypatch
+):
+    """Sixteen requests for the cycle PDF from one reviewer pushed sign-in to 5.3 s: now the first
+    starts a build in the background and every later one, for this PDF or another, joins it."""
+    _two_years(people, cycles)
+    release, real_report = threading.Event(), export.report
+    monkeypatch.setattr(export, "report", lambda *args: release.wait(30) and real_report(*args))
+    reviewer, admin = signed_in(people["reviewer"]), signed_in(people["admin"])
+    asked = [reviewer.get("/section11/report.pdf") for _ in range(16)]
+    ret = Return.get(Return.cycle == cycles["this"])
+    other = reviewer.get(f"/section11/returns/{ret.id}/pdf")
+    page = reviewer.get(asked[0].location).get_data(as_text=True)
+    assert {response.status_code for response in asked} == {303}
+    assert {response.location for response in [*asked, other]} == {asked[0].location}
+    assert "Making the PDF" in page and f'href="{asked[0].location}"' in page  # a plain link
+    assert PdfBuild.select().count() == 1
+    # someone else's request is their own build, and the reviewer cannot see it
+    theirs = admin.get("/section11/report.pdf").location
+    assert theirs != asked[0].location and PdfBuild.select().count() == 2
+    assert reviewer.get(theirs).status_code == 404
+    release.set()
+    pdf_builds.wait()
+    assert PdfBuild.select().where(PdfBuild.status == "done").count() == 2
+    # once it is made, the reviewer may ask for the next one
+    assert reviewer.get(f"/section11/returns/{ret.id}/pdf").location != asked[0].location
+
+
+def test_the_cycle_pdf_page_without_javascript_links_to_itself_then_to_the_file(
+    admin_client, people, cycles
+):
+    _two_years(people, cycles)
+    overview = admin_client.get("/section11/overview").get_data(as_text=True)
+    assert 'href="/section11/report.pdf?cycle=' in overview
+    response = pdf_built(admin_client, "/section11/report.pdf")
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    assert response.data.startswith(b"%PDF")
