@@ -129,7 +129,7 @@ def _personal(user, other_agency, partner):
         unavailable=Unavailability.create(user=user, date=TODAY + timedelta(days=40), note="Leave"),
         never_pair=NeverPair.create(user_a=low, user_b=high, reason="They line-manage each other"),
         pdf=PdfBuild.create(
-            kind="section11_cycle",
+            kind="matrix",
             key="1",
             title="Section 11 summary.pdf",
             requested_by=user,

@@ -14,6 +14,7 @@ from qa.audit import AuditEvent
 from qa.builds import service as pdf_builds
 from qa.builds.models import PdfBuild
 from qa.cycles.models import Cycle
+from qa.documents import Document
 from qa.frameworks.models import Framework
 from qa.people.models import Agency, Sector
 from qa.section11 import export, returns
@@ -264,3 +265,23 @@ def test_the_cycle_pdf_page_without_javascript_links_to_itself_then_to_the_file(
     response = pdf_built(admin_client, "/section11/report.pdf")
     assert response.headers["Content-Disposition"].startswith("attachment;")
     assert response.data.startswith(b"%PDF")
+
+
+def test_asking_for_a_pdf_again_replaces_the_persons_earlier_copy(admin_client, people, cycles):
+    _two_years(people, cycles)
+    documents = Document.select().count()
+    pdf_built(admin_client, "/section11/report.pdf")
+    pdf_built(admin_client, "/section11/report.pdf")
+    assert PdfBuild.select().count() == 1 and Document.select().count() == documents + 1
+
+
+def test_a_build_a_stopped_server_left_unfinished_says_so_and_stops_polling(admin_client, people):
+    left = PdfBuild.create(
+        kind="section11_cycle",
+        key="1",
+        title="Section 11 summary.pdf",
+        requested_by=people["admin"],
+    )
+    page = admin_client.get(f"/pdfs/{left.id}").get_data(as_text=True)
+    assert "the service restarted" in page and "hx-trigger" not in page
+    assert admin_client.get(f"/pdfs/{left.id}/download").status_code == 404

@@ -27,7 +27,9 @@ def start(user, kind, key, title, make):
         running = under_way(user)
         if running is not None:
             return running
-        build = PdfBuild.create(kind=kind, key=str(key), title=title, requested_by=user.id)
+        with db.atomic("IMMEDIATE"):
+            _forget_earlier(user, kind, key)
+            build = PdfBuild.create(kind=kind, key=str(key), title=title, requested_by=user.id)
         app = current_app._get_current_object()
         thread = threading.Thread(
             target=_run, args=(app, build.id, make), daemon=True, name=f"pdf-build-{build.id}"
@@ -35,6 +37,22 @@ def start(user, kind, key, title, make):
         RUNNING[build.id] = thread
         thread.start()
     return build
+
+
+def _forget_earlier(user, kind, key):
+    """The person's earlier builds of this PDF, and their files, go: the new one replaces them, so
+    asking again and again does not fill the database with copies."""
+    earlier = PdfBuild.select(PdfBuild.id, PdfBuild.document).where(
+        (PdfBuild.requested_by == user.id) & (PdfBuild.kind == kind) & (PdfBuild.key == str(key))
+    )
+    documents = [build.document_id for build in earlier if build.document_id]
+    PdfBuild.delete().where(PdfBuild.id.in_([build.id for build in earlier] or [0])).execute()
+    Document.delete().where(Document.id.in_(documents or [0])).execute()
+
+
+def is_running(build):
+    """Whether the build is being made now: one left "building" by a server that stopped is not."""
+    return build.status == "building" and build.id in RUNNING
 
 
 def under_way(user):

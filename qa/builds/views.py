@@ -4,7 +4,7 @@ from flask import abort
 from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
-from qa.builds import bp
+from qa.builds import bp, service
 from qa.builds.models import PdfBuild
 from qa.documents import Document, send_document
 from qa.htmx import render
@@ -21,7 +21,10 @@ def _own(pdf_id):
 @bp.get("/<int:pdf_id>")
 @role_required()
 def show(pdf_id):
-    return render("builds/build.html", "builds/_build.html", build=_own(pdf_id))
+    build = _own(pdf_id)
+    return render(
+        "builds/build.html", "builds/_build.html", build=build, running=service.is_running(build)
+    )
 
 
 @bp.get("/<int:pdf_id>/download")
