@@ -7,7 +7,7 @@ import csv
 import io
 import threading
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from pypdf import PdfReader
 
@@ -285,7 +285,22 @@ def test_a_build_a_stopped_server_left_unfinished_says_so_and_stops_polling(admi
         key="1",
         title="Section 11 summary.pdf",
         requested_by=people["admin"],
+        started_at=datetime.now() - timedelta(hours=1),
     )
     page = admin_client.get(f"/pdfs/{left.id}").get_data(as_text=True)
     assert "the service restarted" in page and "hx-trigger" not in page
     assert admin_client.get(f"/pdfs/{left.id}/download").status_code == 404
+
+
+def test_a_build_under_way_in_another_server_process_is_joined(reviewer_client, people, cycles):
+    """gunicorn runs several processes: the person's build is found in the database, not only
+    among this process's threads."""
+    elsewhere = PdfBuild.create(
+        kind="section11_cycle",
+        key="1",
+        title="Section 11 summary.pdf",
+        requested_by=people["reviewer"],
+    )
+    assert reviewer_client.get("/section11/report.pdf").location == f"/pdfs/{elsewhere.id}"
+    assert PdfBuild.select().count() == 1
+    assert "Making the PDF" in reviewer_client.get(f"/pdfs/{elsewhere.id}").get_data(as_text=True)

@@ -7,7 +7,7 @@ or one huge return, no longer keep everyone else waiting to sign in.
 
 import threading
 import traceback
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from flask import current_app
 
@@ -16,26 +16,30 @@ from qa.db import db
 from qa.documents import Document
 
 RUNNING = {}  # build id -> thread, so tests (and a shutting-down server) can wait for one
-_STARTING = threading.Lock()  # two requests at once from one person start one build between them
+# A build still "building" this long after it started was left by a server that stopped (a PDF
+# may take 120 s to lay out, after waiting for others' in the one-at-a-time PDF lock).
+STALE_AFTER = timedelta(minutes=15)
 
 
 def start(user, kind, key, title, make):
     """The person's build under way if there is one (whatever PDF it is: a person has one at a
     time, and asking again joins it), else a new build of `make()` -> PDF bytes, run in the
-    background with an application and request context of its own."""
-    with _STARTING:
+    background with an application and request context of its own.
+
+    The look and the new build are one IMMEDIATE transaction, so two requests at once, even in two
+    server processes, start one build between them."""
+    with db.atomic("IMMEDIATE"):
         running = under_way(user)
         if running is not None:
             return running
-        with db.atomic("IMMEDIATE"):
-            _forget_earlier(user, kind, key)
-            build = PdfBuild.create(kind=kind, key=str(key), title=title, requested_by=user.id)
-        app = current_app._get_current_object()
-        thread = threading.Thread(
-            target=_run, args=(app, build.id, make), daemon=True, name=f"pdf-build-{build.id}"
-        )
-        RUNNING[build.id] = thread
-        thread.start()
+        _forget_earlier(user, kind, key)
+        build = PdfBuild.create(kind=kind, key=str(key), title=title, requested_by=user.id)
+    app = current_app._get_current_object()
+    thread = threading.Thread(
+        target=_run, args=(app, build.id, make), daemon=True, name=f"pdf-build-{build.id}"
+    )
+    RUNNING[build.id] = thread
+    thread.start()
     return build
 
 
@@ -51,21 +55,28 @@ def _forget_earlier(user, kind, key):
 
 
 def is_running(build):
-    """Whether the build is being made now: one left "building" by a server that stopped is not."""
-    return build.status == "building" and build.id in RUNNING
+    """Whether the build is being made now, by this server process or another (gunicorn runs
+    several): one left "building" by a server that stopped is not, once STALE_AFTER has passed."""
+    return build.status == "building" and (
+        build.id in RUNNING or build.started_at > _stale_before()
+    )
 
 
 def under_way(user):
-    """The person's build still running in this process, or None."""
+    """The person's build being made now, or None."""
     return (
         PdfBuild.select()
         .where(
             (PdfBuild.requested_by == user.id)
             & (PdfBuild.status == "building")
-            & PdfBuild.id.in_(list(RUNNING) or [0])
+            & (PdfBuild.id.in_(list(RUNNING) or [0]) | (PdfBuild.started_at > _stale_before()))
         )
         .first()
     )
+
+
+def _stale_before():
+    return datetime.now() - STALE_AFTER
 
 
 def _run(app, build_id, make):
