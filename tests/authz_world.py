@@ -25,6 +25,7 @@ from types import SimpleNamespace
 
 from qa.actions.models import Action, ActionDocument
 from qa.auth.models import KeptForm
+from qa.builds.models import PdfBuild
 from qa.challenge import scheduling
 from qa.challenge.models import ChallengeEvent, Finding, Recommendation, Visitor
 from qa.cycles.models import Cycle
@@ -127,6 +128,14 @@ def _personal(user, other_agency, partner):
         ),
         unavailable=Unavailability.create(user=user, date=TODAY + timedelta(days=40), note="Leave"),
         never_pair=NeverPair.create(user_a=low, user_b=high, reason="They line-manage each other"),
+        pdf=PdfBuild.create(
+            kind="matrix",
+            key="1",
+            title="Section 11 summary.pdf",
+            requested_by=user,
+            status="done",
+            document=_document("summary.pdf", user),
+        ),
     )
 
 

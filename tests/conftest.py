@@ -11,6 +11,7 @@ import pytest
 from werkzeug.security import generate_password_hash
 
 from qa import create_app
+from qa.builds import service as pdf_builds
 from qa.db import db, make_database, release_all
 from qa.people.models import Agency, Sector, User
 
@@ -71,6 +72,7 @@ def app(shared_app, tmp_path, migrated_database):
     # No app context is held open here: each request must get its own `g` (CSRF tokens live there).
     db.connect(reuse_if_open=True)
     yield shared_app
+    pdf_builds.wait()  # a PDF a test asked for is finished before its database goes
     release_all(db.obj)
     shared_app.config.clear()
     shared_app.config.update(settings)

@@ -11,6 +11,7 @@ from functools import cache
 import pytest
 
 from qa.actions.models import Action
+from qa.builds import service as pdf_builds
 from qa.cycles.models import Cycle
 from qa.documents import Document
 from qa.section11 import returns
@@ -134,3 +135,15 @@ def submitted(ret, user):
         Return.id == ret.id
     ).execute()
     return Return.get_by_id(ret.id)
+
+
+def pdf_built(client, url):
+    """Ask for a PDF made in the background: the build's page, then (once it is made) the file
+    from its download link, which must be a plain download (hx-boost="false" and download)."""
+    asked = client.get(url)
+    assert asked.status_code == 303 and asked.location.startswith("/pdfs/"), asked.status_code
+    pdf_builds.wait(int(asked.location.rsplit("/", 1)[-1]))
+    page = client.get(asked.location).get_data(as_text=True)
+    link = f'href="{asked.location}/download" hx-boost="false" download'
+    assert "The PDF is ready" in page and link in page
+    return client.get(f"{asked.location}/download")

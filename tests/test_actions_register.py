@@ -398,6 +398,25 @@ def test_admin_adds_an_action_from_a_case_review(admin_client, people, cycles):
     assert action.agency_id == people["agency_b"].id and "Child T" in action.description
 
 
+def test_an_action_over_two_thousand_characters_is_refused_with_the_limit_and_kept(
+    admin_client, people, cycles
+):
+    assert "Up to 2,000 characters" in admin_client.get("/actions/new").get_data(as_text=True)
+    words = "z" * 2001
+    response = admin_client.post(
+        "/actions/new",
+        {
+            "agency": people["agency_b"].id,
+            "description": words,
+            "owner": "DI Patel",
+            "due": (date.today() + timedelta(days=60)).isoformat(),
+        },
+    )
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "The action must be 2,000 characters or fewer" in page
+    assert words in page and not Action.select().where(Action.source == "manual").exists()
+
+
 def test_quarterly_summary_counts_opened_and_overdue(admin_client, actions):
     html = admin_client.get("/actions/quarter").get_data(as_text=True)
     assert "Northbrook Hospitals NHS Foundation Trust" in html and "opened" in html

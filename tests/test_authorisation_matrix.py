@@ -38,6 +38,7 @@ import pytest
 from peewee import fn
 
 from qa.audit import AuditEvent
+from qa.builds import service as pdf_builds
 from qa.reports import builds
 from tests.authz_world import ROLES, build, keep_a_form, objects
 from tests.conftest import Client
@@ -91,6 +92,7 @@ DECLARED = {
     """,
     OWN_DECLARATIONS: """
         account.withdraw_conflict POST  account.withdraw_unavailable POST
+        builds.show GET                 builds.download GET             # their own PDF builds
     """,
     LEADS_ONLY: """
         section11.your_return GET       section11.start POST            voices.ours GET
@@ -190,6 +192,7 @@ ARGUMENTS = {
     "term_id": lambda o: o.term.id,
     "visitor_id": lambda o: o.visitor.id,
     "code": lambda o: o.link.code,
+    "pdf_id": lambda o: o.pdf.id,
     "name": lambda o: "strengths",
     "number": lambda o: 1,
     "role": lambda o: "lead",
@@ -390,4 +393,5 @@ def test_every_route_answers_as_declared(app, people, role):
             )
     for thread in list(builds.RUNNING.values()):  # the board report a POST may have started
         thread.join(60)
+    pdf_builds.wait()  # and the Section 11 PDFs a GET may have started
     assert not wrong, "\n".join(wrong)

@@ -36,7 +36,7 @@ ROUTES = [
     ("GET", "/section11/returns/{ret}", expect(200, 200, DENIED, 200, DENIED)),
     ("GET", "/section11/returns/{ret}/check", expect(403, 403, 403, 200, DENIED)),
     ("POST", "/section11/returns/{ret}/submit", expect(403, 403, 403, 200, DENIED)),
-    ("GET", "/section11/returns/{ret}/pdf", expect(200, 200, DENIED, 200, DENIED)),
+    ("GET", "/section11/returns/{ret}/pdf", expect(303, 303, DENIED, 303, DENIED)),
     ("GET", "/section11/ratings/{rating}", expect(403, 403, 403, 200, DENIED)),
     ("POST", "/section11/ratings/{rating}", expect(403, 403, 403, 200, DENIED)),
     ("POST", "/section11/ratings/{rating}/documents", expect(403, 403, 403, 200, DENIED)),
@@ -58,7 +58,7 @@ ROUTES = [
     ("GET", "/section11/overview", expect(200, 200, 403, 403, 403)),
     ("GET", "/section11/heatmap", expect(200, 200, 403, 403, 403)),
     ("GET", "/section11/export.csv", expect(200, 200, 403, 403, 403)),
-    ("GET", "/section11/report.pdf", expect(200, 200, 403, 403, 403)),
+    ("GET", "/section11/report.pdf", expect(303, 303, 403, 403, 403)),
 ]
 
 

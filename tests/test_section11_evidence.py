@@ -21,6 +21,7 @@ from tests.section11_fixtures import (
     PNG,
     SCRIPT,
     XLSX,
+    add_action,
     attach,
     ratings_of,
     zip_bomb_docx,
@@ -252,6 +253,28 @@ def test_an_action_needs_a_description_an_owner_and_a_future_due_date(lead_clien
         as_text=True
     )
     assert "must be today or in the future" in page
+    assert Action.select().count() == 0
+
+
+def test_a_standard_takes_at_most_twenty_actions_and_the_form_says_so(lead_client, return_a):
+    rating = ratings_of(return_a)[0]
+    page = lead_client.get(f"/section11/ratings/{rating.id}").get_data(as_text=True)
+    assert "A standard can have up to 20 actions" in page and "Up to 2,000 characters" in page
+    for number in range(20):
+        add_action(return_a, rating, description=f"Action {number}")
+    response = _add(lead_client, rating, description="The twenty-first", owner="Head of HR")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "A standard can have at most 20 actions" in page
+    # what was typed is kept
+    assert "The twenty-first" in page and "Head of HR" in page
+    assert Action.select().count() == 20
+
+
+def test_an_action_over_two_thousand_characters_is_refused_and_kept(lead_client, return_a):
+    rating = ratings_of(return_a)[0]
+    words = "x" * 2001
+    page = _add(lead_client, rating, description=words).get_data(as_text=True)
+    assert "The action must be 2,000 characters or fewer" in page and words in page
     assert Action.select().count() == 0
 
 

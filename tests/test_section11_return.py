@@ -13,7 +13,7 @@ from qa.documents import Document
 from qa.frameworks.models import Framework, Standard
 from qa.section11 import returns
 from qa.section11.models import Rating, RatingDocument, Return
-from tests.section11_fixtures import add_action, attach, fill, ratings_of, submitted
+from tests.section11_fixtures import add_action, attach, fill, pdf_built, ratings_of, submitted
 
 
 def test_lead_without_a_return_sees_the_start_page(lead_client, cycles):
@@ -120,6 +120,21 @@ def test_a_rating_outside_red_amber_green_is_refused(lead_client, return_a):
         as_text=True
     )
     assert Rating.get_by_id(rating.id).rag == ""
+
+
+def test_evidence_over_ten_thousand_characters_is_refused_kept_and_the_limit_stated(
+    lead_client, return_a
+):
+    rating = ratings_of(return_a)[0]
+    page = lead_client.get(f"/section11/ratings/{rating.id}").get_data(as_text=True)
+    assert "Up to 10,000 characters" in page
+    words = "y" * 10_001
+    response = _save(lead_client, rating, rating.version, evidence=words, htmx=False)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Evidence must be 10,000 characters or fewer" in page
+    assert words in page and Rating.get_by_id(rating.id).evidence == ""
+    assert _save(lead_client, rating, rating.version, evidence="y" * 10_000).status_code == 200
+    assert len(Rating.get_by_id(rating.id).evidence) == 10_000
 
 
 def test_two_people_saving_the_same_standard_see_a_conflict_with_both_versions(
@@ -269,7 +284,7 @@ def test_a_reopened_return_can_be_changed_and_shows_why(signed_in, people, retur
 
 def test_lead_downloads_their_return_as_a_pdf(lead_client, people, return_a):
     fill(return_a, people["lead_a"], rag="A", evidence="Quarterly board reports")
-    response = lead_client.get(f"/section11/returns/{return_a.id}/pdf")
+    response = pdf_built(lead_client, f"/section11/returns/{return_a.id}/pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     assert response.headers["Content-Disposition"].startswith("attachment;")
     text = " ".join(

@@ -5,17 +5,22 @@ Cycle overview and reminders, heatmap, moderation, exports; every list in a fixe
 
 import csv
 import io
-from datetime import date, timedelta
+import threading
+import time
+from datetime import date, datetime, timedelta
 
 from pypdf import PdfReader
 
 from qa.audit import AuditEvent
+from qa.builds import service as pdf_builds
+from qa.builds.models import PdfBuild
 from qa.cycles.models import Cycle
+from qa.documents import Document
 from qa.frameworks.models import Framework
 from qa.people.models import Agency, Sector
-from qa.section11 import returns
+from qa.section11 import export, returns
 from qa.section11.models import Rating, Return
-from tests.section11_fixtures import attach, fill, ratings_of, submitted
+from tests.section11_fixtures import attach, fill, pdf_built, ratings_of, submitted
 
 
 def _two_years(people, cycles, last_rag="R", this_rag="A"):
@@ -211,7 +216,7 @@ def test_the_cycle_pdf_for_the_board_has_the_heatmap_and_the_reds_and_ambers(
     admin_client, people, cycles
 ):
     _two_years(people, cycles, last_rag="R", this_rag="A")
-    response = admin_client.get("/section11/report.pdf")
+    response = pdf_built(admin_client, "/section11/report.pdf")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     text = " ".join(
         " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages).split()
@@ -222,3 +227,80 @@ def test_the_cycle_pdf_for_the_board_has_the_heatmap_and_the_reds_and_ambers(
         and "A ▲" in text
         and "Reds and ambers" in text
     )
+
+
+def test_a_person_has_one_pdf_build_at_a_time_and_asking_again_joins_it(
+    app, people, cycles, signed_in, monkeypatch
+):
+    """Sixteen requests for the cycle PDF from one reviewer pushed sign-in to 5.3 s: now the first
+    starts a build in the background and every later one, for this PDF or another, joins it."""
+    _two_years(people, cycles)
+    release, real_report = threading.Event(), export.report
+    monkeypatch.setattr(export, "report", lambda *args: release.wait(30) and real_report(*args))
+    reviewer, admin = signed_in(people["reviewer"]), signed_in(people["admin"])
+    began = time.perf_counter()
+    asked = [reviewer.get("/section11/report.pdf") for _ in range(16)]
+    took = time.perf_counter() - began
+    print(f"16 requests for the cycle PDF answered in {took * 1000:.0f} ms, the PDF not yet made")
+    ret = Return.get(Return.cycle == cycles["this"])
+    other = reviewer.get(f"/section11/returns/{ret.id}/pdf")
+    page = reviewer.get(asked[0].location).get_data(as_text=True)
+    assert {response.status_code for response in asked} == {303} and took < 5
+    assert {response.location for response in [*asked, other]} == {asked[0].location}
+    assert "Making the PDF" in page and f'href="{asked[0].location}"' in page  # a plain link
+    assert PdfBuild.select().count() == 1
+    # someone else's request is their own build, and the reviewer cannot see it
+    theirs = admin.get("/section11/report.pdf").location
+    assert theirs != asked[0].location and PdfBuild.select().count() == 2
+    assert reviewer.get(theirs).status_code == 404
+    release.set()
+    pdf_builds.wait()
+    assert PdfBuild.select().where(PdfBuild.status == "done").count() == 2
+    # once it is made, the reviewer may ask for the next one
+    assert reviewer.get(f"/section11/returns/{ret.id}/pdf").location != asked[0].location
+
+
+def test_the_cycle_pdf_page_without_javascript_links_to_itself_then_to_the_file(
+    admin_client, people, cycles
+):
+    _two_years(people, cycles)
+    overview = admin_client.get("/section11/overview").get_data(as_text=True)
+    assert 'href="/section11/report.pdf?cycle=' in overview
+    response = pdf_built(admin_client, "/section11/report.pdf")
+    assert response.headers["Content-Disposition"].startswith("attachment;")
+    assert response.data.startswith(b"%PDF")
+
+
+def test_asking_for_a_pdf_again_replaces_the_persons_earlier_copy(admin_client, people, cycles):
+    _two_years(people, cycles)
+    documents = Document.select().count()
+    pdf_built(admin_client, "/section11/report.pdf")
+    pdf_built(admin_client, "/section11/report.pdf")
+    assert PdfBuild.select().count() == 1 and Document.select().count() == documents + 1
+
+
+def test_a_build_a_stopped_server_left_unfinished_says_so_and_stops_polling(admin_client, people):
+    left = PdfBuild.create(
+        kind="section11_cycle",
+        key="1",
+        title="Section 11 summary.pdf",
+        requested_by=people["admin"],
+        started_at=datetime.now() - timedelta(hours=1),
+    )
+    page = admin_client.get(f"/pdfs/{left.id}").get_data(as_text=True)
+    assert "the service restarted" in page and "hx-trigger" not in page
+    assert admin_client.get(f"/pdfs/{left.id}/download").status_code == 404
+
+
+def test_a_build_under_way_in_another_server_process_is_joined(reviewer_client, people, cycles):
+    """gunicorn runs several processes: the person's build is found in the database, not only
+    among this process's threads."""
+    elsewhere = PdfBuild.create(
+        kind="section11_cycle",
+        key="1",
+        title="Section 11 summary.pdf",
+        requested_by=people["reviewer"],
+    )
+    assert reviewer_client.get("/section11/report.pdf").location == f"/pdfs/{elsewhere.id}"
+    assert PdfBuild.select().count() == 1
+    assert "Making the PDF" in reviewer_client.get(f"/pdfs/{elsewhere.id}").get_data(as_text=True)

@@ -71,7 +71,13 @@ def add_action(rating_id):
     form = ActionForm()
     if not ready_to_save(form):
         return _action_plan(rating, form)
-    returns.add_action(rating, current_user, form.description.data, form.owner.data, form.due.data)
+    try:
+        returns.add_action(
+            rating, current_user, form.description.data, form.owner.data, form.due.data
+        )
+    except returns.ActionPlanFull as full:
+        form.description.errors.append(str(full))
+        return _action_plan(rating, form)
     return _action_plan(rating)
 
 

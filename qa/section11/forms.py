@@ -11,7 +11,7 @@ from wtforms import DateField, HiddenField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Regexp, ValidationError
 
 from qa.forms import ChoiceField, VersionedForm, strip
-from qa.section11.rules import MEANING, RAG
+from qa.section11.rules import ACTION_LIMIT, EVIDENCE_LIMIT, MEANING, RAG
 
 RAG_CHOICES = [(key, f"{name} – {MEANING[key]}") for key, name in RAG.items()]
 MODERATION = {"": "Not reviewed yet", "agreed": "Agreed", "challenged": "Challenged"}
@@ -41,7 +41,12 @@ class RatingForm(VersionedForm):
         choices=RAG_CHOICES, message="Choose red, amber or green", required=False, default=""
     )
     evidence = TextAreaField(
-        validators=[Length(max=20000, message="Evidence must be 20,000 characters or fewer")]
+        validators=[
+            Length(
+                max=EVIDENCE_LIMIT,
+                message=f"Evidence must be {EVIDENCE_LIMIT:,} characters or fewer",
+            )
+        ]
     )
     # Set by "Keep my version" in a conflict: the version the person has now seen and chosen to
     # overwrite.
@@ -57,7 +62,9 @@ class ActionForm(FlaskForm):
         filters=[strip],
         validators=[
             InputRequired("Describe the action"),
-            Length(max=2000, message="The action must be 2,000 characters or fewer"),
+            Length(
+                max=ACTION_LIMIT, message=f"The action must be {ACTION_LIMIT:,} characters or fewer"
+            ),
         ],
     )
     owner = StringField(

@@ -30,6 +30,13 @@ class ReturnChanged(Exception):
     submitted."""
 
 
+class ActionPlanFull(Exception):
+    """The rating's action plan holds as many actions as a standard may have."""
+
+    def __init__(self):
+        super().__init__(rules.actions_full_text())
+
+
 class NotReady(Exception):
     def __init__(self, found):
         super().__init__(f"{len(found)} problems stop this return being submitted")
@@ -175,8 +182,12 @@ def _audit_rating_change(rating, user, before):
 
 
 def add_action(rating, user, description, owner, due):
+    """Add an action to the rating's plan; ActionPlanFull when it has as many as it may have
+    (counted inside the write transaction, so two adds at once cannot pass the limit)."""
     with db.atomic("IMMEDIATE"):
         ensure_editable(rating.return_id)
+        if rules.actions_full(_plan_of(rating).count()):
+            raise ActionPlanFull()
         ret = rating.return_
         action = Action.create(
             agency=ret.agency_id,
@@ -195,6 +206,13 @@ def add_action(rating, user, description, owner, due):
             f"Added an improvement action to {rating.standard.title} for {ret.agency.name}",
         )
     return action
+
+
+def _plan_of(rating):
+    """The live actions of the rating's plan (those its page lists)."""
+    return Action.select().where(
+        (Action.source == "section11") & (Action.source_id == rating.id) & Action.status.in_(LIVE)
+    )
 
 
 def remove_action(rating, action, user):

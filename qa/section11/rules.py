@@ -14,6 +14,11 @@ MEANING = {
     "G": "meets or exceeds the standard",
 }
 NEEDS_ACTIONS = ("R", "A")
+# How much one rating may hold: its evidence in characters, its action plan in actions, and each
+# action's description in characters (stated on the rating page's forms).
+EVIDENCE_LIMIT = 10_000
+ACTIONS_LIMIT = 20
+ACTION_LIMIT = 2_000
 _ORDER = {"R": 0, "A": 1, "G": 2}
 
 NOT_STARTED, IN_PROGRESS, COMPLETE = "not started", "in progress", "complete"
@@ -138,3 +143,15 @@ def csv_safe(value):
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def actions_full(count: int) -> bool:
+    """Whether a rating's action plan of `count` actions may take no more."""
+    return count >= ACTIONS_LIMIT
+
+
+def actions_full_text() -> str:
+    return (
+        f"A standard can have at most {ACTIONS_LIMIT} actions. Remove one, or put two together, "
+        "before adding another"
+    )

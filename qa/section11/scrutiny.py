@@ -8,12 +8,13 @@ from datetime import date
 from flask import Response, abort, flash, redirect, request, url_for
 from flask_login import current_user
 
+from qa.builds import service as builds
 from qa.cycles.models import Cycle
 from qa.documents import safe_filename
 from qa.forms import ready_to_save
 from qa.htmx import render
 from qa.ids import parse_id
-from qa.pdf import pdf_response, render_pdf
+from qa.pdf import render_pdf
 from qa.section11 import access, export, heatmap, queries, returns, voices
 from qa.section11 import scrutiny_bp as bp
 from qa.section11.forms import ModerationForm, ReopenForm
@@ -127,7 +128,14 @@ def export_csv():
 @bp.get("/report.pdf")
 @role_required(*SUBGROUP)
 def report_pdf():
+    """Made in the background: this starts or joins the person's build and shows its page."""
     subgroup_only()
-    cycle = _cycle()
-    data = render_pdf("pdf/section11_cycle.html", **export.report(cycle, date.today()))
-    return pdf_response(data, f"Section 11 summary {cycle.name}.pdf")
+    cycle, today = _cycle(), date.today()
+    build = builds.start(
+        current_user,
+        "section11_cycle",
+        cycle.id,
+        f"Section 11 summary {cycle.name}.pdf",
+        lambda: render_pdf("pdf/section11_cycle.html", **export.report(cycle, today)),
+    )
+    return redirect(url_for("builds.show", pdf_id=build.id), 303)

@@ -8,13 +8,21 @@ from datetime import datetime
 from flask import abort, flash, redirect, request, url_for
 from flask_login import current_user
 
+from qa.builds import service as builds
 from qa.cycles.models import Cycle
 from qa.forms import ready_to_save
 from qa.htmx import render, wants_fragment
-from qa.pdf import pdf_response, render_pdf
+from qa.pdf import render_pdf
 from qa.section11 import access, bp, queries, returns, rules
 from qa.section11.forms import ActionForm, RatingForm, ReopenForm, SubmitForm
 from qa.security import role_required
+
+# What the rating page says a rating may hold.
+LIMITS = {
+    "evidence": rules.EVIDENCE_LIMIT,
+    "actions": rules.ACTIONS_LIMIT,
+    "action": rules.ACTION_LIMIT,
+}
 
 
 @bp.errorhandler(returns.ReturnLocked)
@@ -107,6 +115,7 @@ def rating_page(rating, **context):
         "previous": queries.previous_rating(rating),
         "documents": queries.documents_for([rating.id]).get(rating.id, []),
         "actions": queries.actions_for(rating),
+        "limits": LIMITS,
         **context,
     }
 
@@ -150,7 +159,16 @@ def check_page(ret, form):
 @bp.get("/returns/<int:return_id>/pdf")
 @role_required()
 def pdf(return_id):
+    """Made in the background (a return with hundreds of actions takes many seconds): this
+    starts or joins the person's build and shows its page."""
     ret = access.return_for(return_id)
-    context = check_page(ret, None)
-    data = render_pdf("pdf/section11_return.html", now=datetime.now(), **context)
-    return pdf_response(data, f"{ret.agency.name} Section 11 return {ret.cycle.name}.pdf")
+    build = builds.start(
+        current_user,
+        "section11_return",
+        ret.id,
+        f"{ret.agency.name} Section 11 return {ret.cycle.name}.pdf",
+        lambda: render_pdf(
+            "pdf/section11_return.html", now=datetime.now(), **check_page(ret, None)
+        ),
+    )
+    return redirect(url_for("builds.show", pdf_id=build.id), 303)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from playwright.sync_api import expect
 
+from qa.builds.models import PdfBuild
 from qa.section11 import returns
 from qa.section11.models import Rating, Return
 from tests.browser.conftest import check_axe, sign_in
@@ -168,3 +169,25 @@ def test_a_refused_submit_can_be_reloaded_and_the_back_button_works(page, people
     page.go_back()
     expect(page).to_have_url(re.compile(rf"/section11/returns/{ret.id}$"))
     assert Return.get_by_id(ret.id).status == "draft"
+
+
+def test_the_cycle_pdf_is_made_in_the_background_then_downloads(page, people, cycles):
+    """The summary for the board is made while a page shows progress (htmx polls it), then its
+    link downloads the file and leaves the page as it was."""
+    ret = returns.start(people["agency_a"], cycles["this"], people["lead_a"])
+    fill(ret, people["lead_a"], rag="A")
+    Return.update(status="submitted").where(Return.id == ret.id).execute()
+
+    sign_in(page, people["reviewer"].email)
+    page.goto("/section11/overview")
+    page.get_by_role("link", name="The summary for the board (PDF)").click()
+    expect(page).to_have_url(re.compile(r"/pdfs/\d+$"))
+    download_link = page.get_by_role("link", name="Download the PDF")
+    expect(download_link).to_be_visible(timeout=120_000)
+    check_axe(page, "s11-pdf-build-done")
+    with page.expect_download() as download:
+        download_link.click()
+    assert download.value.path().read_bytes().startswith(b"%PDF")
+    expect(download_link).to_be_visible()
+    assert PdfBuild.select().where(PdfBuild.status == "done").count() == 1
+    assert page.console_errors == []
