@@ -231,3 +231,22 @@ def test_pdf_text_carries_each_sections_figures(app_context, year, people):
     assert "2 actions were opened this year and 1 completed; 1 is overdue now" in text
     assert "confirmed the impact lasted for 1 action" in text
     assert "Referrals now within a day" in text
+
+
+def test_ratings_the_board_is_told_come_from_submitted_returns_only(app_context, year, people):
+    """It said "1 of 2 sent in" and counted the draft's ratings too. The draft (agency B, all
+    red) is still listed as in progress, but none of its ratings are counted, and the report says
+    what it counted."""
+    from qa.pdf import render_pdf
+    from qa.reports import annual
+    from qa.section11 import returns
+    from tests.section11_fixtures import fill
+
+    draft = returns.start(people["agency_b"], year["cycle"], people["lead_b"])
+    fill(draft, people["lead_b"], rag="R")
+    built = annual.build(year["cycle"])
+    assert built["section11"]["ratings"] == {"R": 0, "A": 0, "G": 9}
+    text = _text(render_pdf("pdf/annual_report.html", **built))
+    assert "0 red, 0 amber and 9 green ratings" in text
+    assert "Ratings are counted from the 1 submitted return only" in text
+    assert "1 of 2 agencies (50%) sent in" in text

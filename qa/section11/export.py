@@ -36,11 +36,12 @@ STATE_LABELS = {
 }
 
 
-def maps(cycle, with_evidence=False):
+def maps(cycle, with_evidence=False, submitted_only=False):
     """A heatmap per framework that has agencies on it, Section 11 first."""
     frameworks = Framework.select().order_by(Framework.id)
     built = [
-        heatmap.build(cycle, framework, with_evidence=with_evidence) for framework in frameworks
+        heatmap.build(cycle, framework, with_evidence=with_evidence, submitted_only=submitted_only)
+        for framework in frameworks
     ]
     return [m for m in built if m.rows]
 
@@ -90,7 +91,8 @@ def ratings_csv(cycle) -> str:
 def report(cycle, today):
     """Everything the board's PDF shows: returns received, ratings and change by standard, the
     heatmaps, reds and ambers."""
-    built = maps(cycle)
+    # what the board is told comes from submitted returns only: a draft's ratings may still change
+    built = maps(cycle, submitted_only=True)
     overview = queries.overview(cycle, today)
     states = Counter(row.state for row in overview)
     ids = [cell.rating_id for m in built for row in m.rows for cell in row.cells if cell]

@@ -95,7 +95,12 @@ def agencies_on(framework, sector_id=None):
     return query
 
 
-def build(cycle, framework, sector_id=None, with_evidence=False):
+def build(cycle, framework, sector_id=None, with_evidence=False, submitted_only=False):
+    """The heatmap of a framework's agencies in a cycle, compared with the cycle before.
+
+    `submitted_only`: ratings only from submitted returns (what the board is told), so a draft's
+    ratings never count; its agency's row still shows, labelled in progress, with no ratings.
+    """
     standards = list(
         Standard.select()
         .where(Standard.framework == framework)
@@ -135,6 +140,8 @@ def build(cycle, framework, sector_id=None, with_evidence=False):
         .join(Standard)
         .where(Return.cycle.in_(cycles) & Return.agency.in_(chosen))
     )
+    if submitted_only:
+        ratings = ratings.where(Return.status == "submitted")
     # Plain rows straight from the cursor: thousands of them, all ints and text, need no conversion.
     found = {
         (agency, cycle_id, code): rest
