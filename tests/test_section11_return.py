@@ -173,10 +173,17 @@ def test_the_return_cannot_be_submitted_while_an_amber_has_no_action_plan(
     check = lead_client.get(f"/section11/returns/{return_a.id}/check").get_data(as_text=True)
     first = ratings_of(return_a)[0]
     assert "You cannot submit your return yet" in check
+    # the error lands on the field that puts it right, not the top of the rating page
     assert (
-        f'href="/section11/ratings/{first.id}">Add an improvement action for Leadership '
-        "(standard 1): it is rated amber" in check
+        f'href="/section11/ratings/{first.id}#description">Add an improvement action for '
+        "Leadership (standard 1): it is rated amber" in check
     )
+    # the task list says what is missing, not just "In progress"
+    tasks = lead_client.get(f"/section11/returns/{return_a.id}").get_data(as_text=True)
+    assert "Needs an improvement action" in tasks
+    # on the rating page, the action plan comes before the button that saves the rating
+    page = lead_client.get(f"/section11/ratings/{first.id}").get_data(as_text=True)
+    assert page.index('id="action-plan"') < page.index("Save and continue")
     response = lead_client.post(
         f"/section11/returns/{return_a.id}/submit", {"version": str(return_a.version)}
     )

@@ -44,6 +44,11 @@ class Row:
     def status(self):
         return rules.standard_status(self.answer)
 
+    @property
+    def needs(self):
+        """What it still needs, in words ("evidence and an improvement action")."""
+        return rules.needs_in_words(self.answer)
+
 
 def label(standard):
     return f"{standard.title} (standard {standard.code})"

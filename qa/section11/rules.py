@@ -46,37 +46,58 @@ class Answer:
     documents: int = 0
 
 
+# What a standard can still need: the field on its rating page that gives it, and its words.
+NEEDS = {
+    "rag": ("a rating", "Choose a rating for {label}"),
+    "evidence": ("evidence", "Describe the evidence for {label}"),
+    "description": (
+        "an improvement action",
+        "Add an improvement action for {label}: it is rated {rated}",
+    ),
+}
+
+
+def missing(answer: Answer) -> list[str]:
+    """What the standard still needs before it is complete, as the ids of the fields on its rating
+    page that give it: a rating, evidence, and (if amber or red) an improvement action."""
+    found = []
+    if answer.rag not in RAG:
+        found.append("rag")
+    if not answer.evidence.strip():
+        found.append("evidence")
+    if answer.rag in NEEDS_ACTIONS and not answer.actions:
+        found.append("description")
+    return found
+
+
+def needs_in_words(answer: Answer) -> str:
+    """e.g. "evidence and an improvement action", for the task list."""
+    words = [NEEDS[field][0] for field in missing(answer)]
+    return " and ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else "".join(words)
+
+
 def standard_status(answer: Answer) -> str:
     """Not started until anything is entered; complete once rated, evidenced and (if amber or red)
     planned."""
     if not (answer.rag or answer.evidence.strip() or answer.actions or answer.documents):
         return NOT_STARTED
-    if (
-        answer.rag in RAG
-        and answer.evidence.strip()
-        and (answer.rag not in NEEDS_ACTIONS or answer.actions)
-    ):
-        return COMPLETE
-    return IN_PROGRESS
+    return IN_PROGRESS if missing(answer) else COMPLETE
 
 
 def problems(answers) -> list[tuple[int, str]]:
     """What stops the return being submitted, as (standard key, message) in the order of the
     standards."""
+    return [(key, message) for key, message, _ in problems_on_fields(answers)]
+
+
+def problems_on_fields(answers) -> list[tuple[int, str, str]]:
+    """As `problems`, each with the id of the field on the rating page that puts it right."""
     found = []
     for answer in answers:
-        if answer.rag not in RAG:
-            found.append((answer.key, f"Choose a rating for {answer.label}"))
-        if not answer.evidence.strip():
-            found.append((answer.key, f"Describe the evidence for {answer.label}"))
-        if answer.rag in NEEDS_ACTIONS and not answer.actions:
-            found.append(
-                (
-                    answer.key,
-                    f"Add an improvement action for {answer.label}: it is rated "
-                    f"{RAG[answer.rag].lower()}",
-                )
-            )
+        rated = RAG.get(answer.rag, "").lower()
+        for field in missing(answer):
+            message = NEEDS[field][1].format(label=answer.label, rated=rated)
+            found.append((answer.key, message, field))
     return found
 
 

@@ -145,7 +145,7 @@ def check_page(ret, form):
     documents and actions, and what stops it being submitted."""
     rows = queries.rows(ret)
     ids = [row.rating.id for row in rows]
-    found = rules.problems(row.answer for row in rows)
+    found = rules.problems_on_fields(row.answer for row in rows)
     return {
         "ret": ret,
         "rows": rows,
