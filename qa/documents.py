@@ -30,7 +30,9 @@ class Document(BaseModel):
 def safe_filename(name: str) -> str:
     """A download name that cannot climb folders, break headers or carry markup."""
     name = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
-    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = (
+        name.replace("\\", "/").rsplit("/", 1)[-1].replace("'", "")
+    )  # "Children's", not "Children_s"
     name = re.sub(r"[^A-Za-z0-9._ -]+", "_", name).strip(" ._")
     return name[:120] or "document"
 

@@ -349,3 +349,25 @@ def test_a_return_submitted_while_the_page_was_open_is_refused_by_the_write_itse
         assert "Not saved: this return has been submitted" in refused, path
     assert Rating.get_by_id(rating.id).evidence == "We do this well; audit shows it."
     assert Action.select().count() == 0
+
+
+def test_a_submitted_returns_pdf_says_so_once_and_its_file_name_keeps_apostrophes_out(
+    lead_client, people, return_a
+):
+    """The PDF said "Submitted, submitted" and an agency called "Children's" became
+    "Children_s" in the file name."""
+    from datetime import datetime
+
+    from qa.documents import safe_filename
+    from qa.section11.models import Return
+
+    fill(return_a, people["lead_a"])
+    Return.update(status="submitted", submitted_at=datetime(2026, 11, 2, 10, 30)).where(
+        Return.id == return_a.id
+    ).execute()
+    response = pdf_built(lead_client, f"/section11/returns/{return_a.id}/pdf")
+    text = " ".join(
+        " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages).split()
+    )
+    assert "Submitted 2 November 2026 at 10:30" in text and "Submitted, submitted" not in text
+    assert safe_filename("Northbrook Children's Centres.pdf") == "Northbrook Childrens Centres.pdf"
