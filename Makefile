@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 FLASK := $(VENV)/bin/flask --app app
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test install browser bench lint clean
+.PHONY: run test install browser bench lint audit clean
 
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -39,5 +39,13 @@ lint: install
 	$(VENV)/bin/ruff check qa tests benchmarks app.py
 	$(VENV)/bin/bandit -q -r qa -lll
 
+# Known vulnerabilities in the pinned requirements. Needs internet access (run it where there is some):
+# pip-audit, pinned in requirements-audit.txt, is installed into its own .venv-audit and checks
+# requirements.txt against the PyPI/OSV advisory database; it exits non-zero when one is found.
+audit:
+	python3 -m venv .venv-audit
+	.venv-audit/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-audit.txt
+	.venv-audit/bin/pip-audit --strict --requirement requirements.txt
+
 clean:
-	rm -rf $(VENV) test-artifacts
+	rm -rf $(VENV) .venv-audit test-artifacts
