@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 FLASK := $(VENV)/bin/flask --app app
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test install browser bench lint clean
+.PHONY: run test install browser bench lint audit clean
 
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -17,7 +17,10 @@ install: $(VENV)/.installed
 browser:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
-# The access log leaves out addresses: nothing should tie a survey answer to a device.
+# gunicorn's settings are in deploy/gunicorn.conf.py: they bound what a slow client can hold (a
+# deadline on each request's headers, 2 workers x 16 threads), and the access log leaves out
+# addresses (nothing should tie a survey answer to a device). In production a buffering reverse
+# proxy sits in front.
 run: install
 	@mkdir -p instance
 	@$(FLASK) init
@@ -27,7 +30,7 @@ run: install
 	@cat instance/demo-logins.txt
 	@echo
 	@echo "qa is running at http://127.0.0.1:5000  (Ctrl-C to stop)"
-	@$(VENV)/bin/gunicorn --workers 2 --threads 4 --bind 127.0.0.1:5000 --access-logfile - --access-logformat '%(t)s "%(r)s" %(s)s %(b)s' app:app
+	@$(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py app:app
 
 test: install browser
 	$(PY) -m pytest -n 2 --dist worksteal -q
@@ -39,5 +42,13 @@ lint: install
 	$(VENV)/bin/ruff check qa tests benchmarks app.py
 	$(VENV)/bin/bandit -q -r qa -lll
 
+# Known vulnerabilities in the pinned requirements. Needs internet access (run it where there is some):
+# pip-audit, pinned in requirements-audit.txt, is installed into its own .venv-audit and checks
+# requirements.txt against the PyPI/OSV advisory database; it exits non-zero when one is found.
+audit:
+	python3 -m venv .venv-audit
+	.venv-audit/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-audit.txt
+	.venv-audit/bin/pip-audit --strict --requirement requirements.txt
+
 clean:
-	rm -rf $(VENV) test-artifacts
+	rm -rf $(VENV) .venv-audit test-artifacts

@@ -15,7 +15,7 @@ from werkzeug.wsgi import get_input_stream
 
 from qa.db import BaseModel
 from qa.people.models import User
-from qa.uploads import UploadRefused, check_upload, too_large_text
+from qa.uploads import MAX_NAME, UploadRefused, check_upload, shorten_name, too_large_text
 
 
 class Document(BaseModel):
@@ -27,14 +27,16 @@ class Document(BaseModel):
     uploaded_at = DateTimeField(default=datetime.now)
 
 
-def safe_filename(name: str) -> str:
-    """A download name that cannot climb folders, break headers or carry markup."""
+def safe_filename(name: str, limit: int | None = MAX_NAME) -> str:
+    """A download name that cannot climb folders, break headers or carry markup, cut to `limit`
+    characters with its extension kept (None: not cut)."""
     name = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
     name = (
         name.replace("\\", "/").rsplit("/", 1)[-1].replace("'", "")
     )  # "Children's", not "Children_s"
     name = re.sub(r"[^A-Za-z0-9._ -]+", "_", name).strip(" ._")
-    return name[:120] or "document"
+    name = name or "document"
+    return shorten_name(name, limit) if limit else name
 
 
 def takes_upload(view):
@@ -90,8 +92,10 @@ def received(field="document"):
     upload = request.files.get(field)
     if not upload or not upload.filename:
         raise UploadRefused("Select a file to upload")
-    name, data = safe_filename(upload.filename), upload.stream.read(limit + 1)
-    return name, check_upload(name, data, limit), data
+    # the type is judged on the whole name, then the name is shortened keeping its extension
+    name, data = safe_filename(upload.filename, limit=None), upload.stream.read(limit + 1)
+    content_type = check_upload(name, data, limit)
+    return shorten_name(name), content_type, data
 
 
 def send_document(document: Document) -> Response:

@@ -68,6 +68,33 @@ def zip_bomb_docx():
     return office_zip(("word/media/image1.bin", bytes(50 * 1024 * 1024)))
 
 
+@cache
+def many_tight_members_docx():
+    """A .docx of 190 members of 1,000,000 zero bytes, each packed about 1,000:1 (190 MB declared,
+    about 200 KB sent): no member reaches 1 MB, so a ratio judged only from 1 MB missed them."""
+    return office_zip(*((f"word/media/image{n}.bin", bytes(1_000_000)) for n in range(190)))
+
+
+def zip_declaring(size):
+    """A zip of one member of 1 MB of zeros whose headers declare `size` bytes: the shape of a zip
+    of that many zeros, crafted without packing them."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("zeros.bin", bytes(1024 * 1024))
+    data = bytearray(out.getvalue())
+    local, central = data.find(b"PK\x03\x04"), data.find(b"PK\x01\x02")
+    data[local + 22 : local + 26] = size.to_bytes(4, "little")
+    data[central + 24 : central + 28] = size.to_bytes(4, "little")
+    assert zipfile.ZipFile(io.BytesIO(bytes(data))).infolist()[0].file_size == size
+    return bytes(data)
+
+
+@cache
+def nested_zip_bomb_docx(name="word/embeddings/oleObject1.bin"):
+    """A .docx holding, under a name that does not say so, a zip of 1 GB of zeros (as declared)."""
+    return office_zip((name, zip_declaring(2**30)))
+
+
 @pytest.fixture
 def cycles(app):
     """Last year's cycle and this year's, which contains today so it is the current one."""

@@ -10,7 +10,17 @@ import pytest
 from qa.actions.models import Action, ActionDocument, ActionUpdate
 from qa.documents import Document
 from tests.conftest import Client
-from tests.section11_fixtures import DOCX, EXE, PDF, PLAIN_ZIP, SCRIPT, XLSX, zip_bomb_docx
+from tests.section11_fixtures import (
+    DOCX,
+    EXE,
+    PDF,
+    PLAIN_ZIP,
+    SCRIPT,
+    XLSX,
+    many_tight_members_docx,
+    nested_zip_bomb_docx,
+    zip_bomb_docx,
+)
 
 
 def make_action(
@@ -323,6 +333,30 @@ def test_a_refused_upload_is_listed_in_an_error_summary_linked_to_the_file_field
     summary = page[page.index('class="govuk-error-summary"') : page.index("<h1")]
     assert '<a href="#document">The selected file is not really a .pdf file' in summary
     assert 'id="document" name="document" type="file"' in page
+
+
+# Issue 15: two zip-bomb shapes that were accepted.
+@pytest.mark.parametrize("bomb", [many_tight_members_docx, nested_zip_bomb_docx])
+def test_a_docx_of_many_tight_members_or_holding_a_zip_is_refused_as_evidence(
+    lead_client, actions, bomb
+):
+    page = _upload(lead_client, actions["a"], "Supervision audit.docx", bomb()).get_data(
+        as_text=True
+    )
+    assert "The selected file is damaged or unsafe to open" in page
+    assert Document.select().count() == 0 and ActionDocument.select().count() == 0
+
+
+# Issue 15: a name over 120 characters was cut before its type was judged, losing its extension.
+@pytest.mark.parametrize("data, extension", [(PDF, "pdf"), (XLSX, "xlsx")])
+def test_evidence_with_a_name_over_120_characters_is_kept_shortened_with_its_extension(
+    lead_client, actions, data, extension
+):
+    name = "Supervision audit " + "appendix " * 30 + f"final.{extension}"
+    assert _upload(lead_client, actions["a"], name, data).status_code == 303
+    kept = Document.get()
+    assert 110 < len(kept.filename) <= 120 and kept.filename.endswith(f".{extension}")
+    assert bytes(kept.data) == data
 
 
 @pytest.mark.parametrize("name, data", [("plan.docx", DOCX), ("figures.xlsx", XLSX)])

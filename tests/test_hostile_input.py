@@ -197,3 +197,52 @@ def test_non_utf8_and_malformed_bodies_never_cause_a_server_error(hostile_app, a
             reached += response.status_code in (200, 302, 303)  # past the CSRF check, into the view
     assert errors == []
     assert reached > 50, reached
+
+
+HUGE_ID = "99999999999999999999"  # 20 digits: past SQLite's largest integer (2**63 - 1)
+ID_ARGUMENTS = (
+    "standard",
+    "sector",
+    "cycle",
+    "agency",
+    "id",
+    "page",
+    "survey",
+    "framework",
+    "link",
+    "event",
+    "person",
+    "owner",
+)
+
+
+def test_ids_too_big_for_sqlite_never_cause_a_server_error(hostile_app, admin):
+    """Issue 15: a 20-digit id in every route's path arguments (a 404, by the converter) and in
+    every id-like query argument of every page (an ignored filter): never a 500."""
+    from qa.surveys.models import SurveyLink
+
+    code = SurveyLink.select(SurveyLink.code).where(SurveyLink.closed == False).first().code
+    errors, asked = [], 0
+    for rule in hostile_app.url_map.iter_rules():
+        if rule.endpoint == "static" or rule.endpoint == "auth.logout":
+            continue
+        path = rule.rule.replace("<code>", code)
+        huge = re.sub(r"<int:[^>]+>", HUGE_ID, path)
+        one = re.sub(r"<(?:int:)?[^>]+>", "1", path)
+        huge = re.sub(r"<[^>]+>", HUGE_ID, huge)
+        for method in sorted(rule.methods & {"GET", "POST"}):
+            asks = [(huge, {})]
+            if method == "GET":
+                query = {name: HUGE_ID for name in ID_ARGUMENTS}
+                asks += [(one, query)] + [(one, {name: HUGE_ID}) for name in ID_ARGUMENTS]
+            for where, query in asks:
+                if method == "GET":
+                    response = admin.get(where, query_string=query)
+                else:
+                    response = admin.post(where, {"id": HUGE_ID})
+                asked += 1
+                if response.status_code >= 500:
+                    errors.append((method, where, sorted(query)[:1], response.status_code))
+    print(f"\n{asked} requests with a 20-digit id, none a server error" if not errors else "")
+    assert errors == [], errors
+    assert asked > 500, asked

@@ -23,6 +23,8 @@ from tests.section11_fixtures import (
     XLSX,
     add_action,
     attach,
+    many_tight_members_docx,
+    nested_zip_bomb_docx,
     ratings_of,
     zip_bomb_docx,
 )
@@ -113,6 +115,31 @@ def test_a_zip_bomb_named_docx_is_refused_and_nothing_stored(lead_client, return
         in page
     )
     assert Document.select().count() == 0
+
+
+# Issue 15: two zip-bomb shapes that were accepted.
+@pytest.mark.parametrize("bomb", [many_tight_members_docx, nested_zip_bomb_docx])
+def test_a_docx_of_many_tight_members_or_holding_a_zip_is_refused_and_nothing_stored(
+    lead_client, return_a, bomb
+):
+    rating = ratings_of(return_a)[0]
+    page = _upload(lead_client, rating, "Safeguarding policy.docx", bomb()).get_data(as_text=True)
+    assert "The selected file is damaged or unsafe to open" in page
+    assert Document.select().count() == 0
+
+
+# Issue 15: a name over 120 characters was cut before its type was judged, losing its extension.
+@pytest.mark.parametrize("data, extension", [(PDF, "pdf"), (DOCX, "docx")])
+def test_a_file_name_over_120_characters_is_kept_shortened_with_its_extension(
+    lead_client, return_a, data, extension
+):
+    rating = ratings_of(return_a)[0]
+    name = "Safeguarding policy " + "revised " * 30 + f"final.{extension}"
+    page = _upload(lead_client, rating, name, data).get_data(as_text=True)
+    assert "The file was not uploaded" not in page
+    kept = Document.get()
+    assert 110 < len(kept.filename) <= 120 and kept.filename.endswith(f".{extension}")
+    assert bytes(kept.data) == data
 
 
 @pytest.mark.parametrize("name, data", [("plan.docx", DOCX), ("figures.xlsx", XLSX)])

@@ -23,6 +23,7 @@ from tests.section11_fixtures import (
     PNG,
     SCRIPT,
     XLSX,
+    nested_zip_bomb_docx,
     office_zip,
     zip_bomb_docx,
 )
@@ -236,6 +237,16 @@ def test_a_docx_packing_50_mb_of_zeros_into_50_kb_is_refused_as_unsafe():
         check_upload("policy.docx", bomb, 20 * 1024 * 1024)
 
 
+@pytest.mark.parametrize(
+    "name", ["word/embeddings/oleObject1.bin", "word/embeddings/Microsoft_Excel_Sheet.xlsx"]
+)
+def test_an_office_file_holding_a_zip_is_refused_whatever_the_member_is_called(name):
+    bomb = nested_zip_bomb_docx(name)
+    assert len(bomb) < 10 * 1024  # the 1 GB is declared, never packed
+    with pytest.raises(UploadRefused, match="unsafe to open"):
+        check_upload("policy.docx", bomb, 20 * 1024 * 1024)
+
+
 def test_a_docx_with_more_than_ten_thousand_members_is_refused():
     crowded = office_zip(*((f"word/parts/{n}.xml", b"") for n in range(uploads.MAX_MEMBERS)))
     with pytest.raises(UploadRefused, match="unsafe to open"):
@@ -263,11 +274,16 @@ MB = 1024 * 1024
     [
         ([_member(10 * MB, 200 * 1024)], False),  # XML at 50:1 is ordinary
         ([_member(10 * MB, 10 * 1024)], True),  # 1,000:1
-        ([_member(MB - 1, 1)], False),  # tiny members are not judged by their ratio ...
-        # ... but many of them still add up past the bound on what unpacks
-        ([_member(MB - 1, 1)] * 201, True),
-        ([_member(100 * MB, MB)] * 2, False),  # exactly 200 MB declared, at 100:1
-        ([_member(100 * MB, MB)] * 2 + [_member(1, 1)], True),
+        # tiny members are judged against a floor of 1 KB packed: up to 200 KB declared passes ...
+        ([_member(200 * 1024, 1)], False),
+        ([_member(200 * 1024 + 1, 1)], True),
+        # ... and a member under 1 MB is judged by its ratio too (issue 15: 190 of them at 1,000:1)
+        ([_member(MB - 1, 1024)], True),
+        ([_member(1_000_000, 1_000)] * 190, True),
+        # many tiny members still add up past the bound on what unpacks
+        ([_member(200 * 1024, 1)] * 513, True),
+        ([_member(50 * MB, MB)] * 2, False),  # exactly 100 MB declared, at 50:1
+        ([_member(50 * MB, MB)] * 2 + [_member(1, 1)], True),
         ([_member(0, 0)] * uploads.MAX_MEMBERS, False),
         ([_member(0, 0)] * (uploads.MAX_MEMBERS + 1), True),
     ],
