@@ -31,9 +31,8 @@ def safe_filename(name: str, limit: int | None = MAX_NAME) -> str:
     """A download name that cannot climb folders, break headers or carry markup, cut to `limit`
     characters with its extension kept (None: not cut)."""
     name = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode()
-    name = (
-        name.replace("\\", "/").rsplit("/", 1)[-1].replace("'", "")
-    )  # "Children's", not "Children_s"
+    # "Childrens", not "Children_s"
+    name = name.replace("\\", "/").rsplit("/", 1)[-1].replace("'", "")
     name = re.sub(r"[^A-Za-z0-9._ -]+", "_", name).strip(" ._")
     name = name or "document"
     return shorten_name(name, limit) if limit else name
