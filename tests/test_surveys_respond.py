@@ -3,7 +3,9 @@
 One question a screen, answers kept, sent once, refused when closed.
 """
 
-from qa.surveys.models import Answer, Flag, Response, SurveyDraft, SurveyLink
+from qa.db import db
+from qa.surveys import visits
+from qa.surveys.models import Answer, Flag, Response, SentVisit, SurveyDraft, SurveyLink
 from tests import survey_fixtures
 from tests.survey_fixtures import Child
 
@@ -183,4 +185,34 @@ def test_after_sending_the_device_keeps_nothing_that_points_at_the_response(app,
     child.send()
     with child.http.session_transaction() as session:
         assert session["survey_visit"] == {"code": child.code, "done": True}
-    assert Response.get().idempotency_key not in str(dict(session))
+    assert not set(session["survey_visit"]) & {"key", "response", "id"}
+
+
+def test_the_stored_response_row_carries_nothing_from_the_cookie(app, child):
+    child.start()
+    with child.http.session_transaction() as session:
+        key = session["survey_visit"]["key"]
+    child.answer(5, "I am fine", go="next")
+    child.send()
+    cookie_values = {key, visits.sent_hash(key)}
+    for table in ("response", "answer"):
+        cursor = db.execute_sql(f"SELECT * FROM {table}")  # noqa: S608 - fixed names
+        columns = [c[0] for c in cursor.description]
+        rows = cursor.fetchall()
+        assert rows and "idempotency_key" not in columns
+        assert not {str(v) for row in rows for v in row} & cookie_values, table
+    # The double-send guard keeps only a hash, to the hour, and nothing that leads to the response
+    sent = SentVisit.get()
+    assert sent.key_hash == visits.sent_hash(key) != key
+    assert (sent.sent_at.minute, sent.sent_at.second, sent.sent_at.microsecond) == (0, 0, 0)
+    assert {f.name for f in SentVisit._meta.sorted_fields} == {"id", "key_hash", "sent_at"}
+
+
+def test_sending_one_visit_twice_at_once_makes_one_response(app, link):
+    key = visits.new_visit_key()
+    visits.save_answer(link, key, link.survey.questions.first(), ["3"])
+    first, created = visits.submit(link, key)
+    assert created and first.id
+    # a second worker sending the same visit (a double tap) finds it sent and makes nothing
+    assert visits.submit(link, key) == (None, False)
+    assert Response.select().count() == 1 and Answer.select().count() == 1
