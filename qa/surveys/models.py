@@ -155,8 +155,8 @@ class SurveyLink(BaseModel):
 class Response(BaseModel):
     """One anonymous set of answers: no name, address, device or time of day, only the date.
 
-    Nothing from the visitor's cookie either: a second send of the same visit is caught by SentVisit,
-    which holds no response.
+    Nothing from the visitor's cookie either: a second send of the same visit is caught by
+    SentVisit, which holds no response.
     """
 
     survey = ForeignKeyField(Survey, backref="responses", on_delete="CASCADE")
