@@ -137,8 +137,9 @@ def keep_about(link, visit, groups, sent):
 def send(link, visit, code):
     """Turn the visit's draft into its one response, then forget the visit key.
 
-    Sending twice (a double tap racing in two workers) finds the same response, never a second
-    one; nothing left on a shared device points at the response just made.
+    Sending twice (a double tap racing in two workers) makes no second response (visits.submit);
+    nothing left on a shared device points at the response just made, and the response keeps
+    nothing of the visit key.
     """
     visits.submit(link, visit["key"])
     session[SESSION_KEY] = {"code": code, "done": True}
