@@ -13,6 +13,7 @@ from werkzeug.security import generate_password_hash
 from qa import create_app
 from qa.db import db, make_database, release_all
 from qa.people.models import Agency, Sector, User
+from qa.surveys import limits
 
 # Fixture modules of single capabilities, shared by their test files without importing (and
 # shadowing) fixtures.
@@ -70,6 +71,7 @@ def app(shared_app, tmp_path, migrated_database):
     db.initialize(make_database(shared_app.config["DATABASE"]))
     # No app context is held open here: each request must get its own `g` (CSRF tokens live there).
     db.connect(reuse_if_open=True)
+    limits.COUNTS.clear()  # survey send counts live in memory: each test starts with none
     yield shared_app
     release_all(db.obj)
     shared_app.config.clear()

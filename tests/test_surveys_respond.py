@@ -4,7 +4,7 @@ One question a screen, answers kept, sent once, refused when closed.
 """
 
 from qa.db import db
-from qa.surveys import visits
+from qa.surveys import limits, visits
 from qa.surveys.models import Answer, Flag, Response, SentVisit, SurveyDraft, SurveyLink
 from tests import survey_fixtures
 from tests.survey_fixtures import Child
@@ -216,3 +216,61 @@ def test_sending_one_visit_twice_at_once_makes_one_response(app, link):
     # a second worker sending the same visit (a double tap) finds it sent and makes nothing
     assert visits.submit(link, key) == (None, False)
     assert Response.select().count() == 1 and Answer.select().count() == 1
+
+
+def send_from(app, link, address, answer="3"):
+    """One whole visit from `address`: start, answer question 1, send; returns the send's
+    response."""
+    visitor = Child(app, link.code)
+    visitor.http.environ_base["REMOTE_ADDR"] = address
+    visitor.start()
+    visitor.answer(1, answer)
+    return visitor, visitor.send()
+
+
+def test_one_address_sending_again_and_again_is_asked_kindly_to_wait_and_keeps_its_answers(
+    app, link, monkeypatch
+):
+    app.config["SURVEY_SENDS_PER_ADDRESS"] = 3
+    for _ in range(3):
+        assert send_from(app, link, "10.0.0.7")[1].status_code == 303
+    visitor, refused = send_from(app, link, "10.0.0.7", answer="1")
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 200 and "Please wait a minute and try again" in html
+    assert Response.select().count() == 3
+    # nothing was sent: the answers are still in the draft and on the screen
+    assert SurveyDraft.select().count() == 1
+    assert 'value="1" checked' in visitor.get("/1").get_data(as_text=True)
+    # another address on the same network rule is counted apart
+    assert send_from(app, link, "10.0.0.8")[1].status_code == 303
+    # a few minutes later the same address may send again, and the kept answers go
+    later = limits.time.monotonic() + 301
+    monkeypatch.setattr(limits.time, "monotonic", lambda: later)
+    assert visitor.send().status_code == 303
+    assert Response.select().count() == 5 and SurveyDraft.select().count() == 0
+
+
+def test_one_link_is_bounded_whatever_the_address(app, link):
+    app.config["SURVEY_SENDS_PER_LINK"] = 4
+    codes = [send_from(app, link, f"10.1.0.{n}")[1].status_code for n in range(6)]
+    assert codes == [303] * 4 + [200] * 2 and Response.select().count() == 4
+
+
+def test_a_class_of_thirty_on_one_school_network_sending_within_a_minute_is_never_refused(
+    app, link
+):
+    # the settings as the app is configured by default
+    assert (
+        app.config["SURVEY_SENDS_PER_ADDRESS"] >= 30 and app.config["SURVEY_SENDS_PER_LINK"] >= 30
+    )
+    codes = [send_from(app, link, "192.168.1.20")[1].status_code for _ in range(30)]
+    assert codes == [303] * 30 and Response.select().count() == 30
+
+
+def test_send_counts_are_kept_only_in_memory_and_forget_old_sends():
+    counts = limits.SendCounts()
+    assert all(counts.allow([("a", 2)], 60, now=t) for t in (0, 1))
+    assert not counts.allow([("a", 2)], 60, now=2)  # refused sends are not counted
+    assert counts.allow([("a", 2)], 60, now=61) and counts.allow([("b", 2)], 60, now=61)
+    # an address is held only as a hash
+    assert "10.0.0.7" not in str(limits.address_key("10.0.0.7"))

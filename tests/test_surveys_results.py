@@ -11,10 +11,11 @@ from datetime import date, timedelta
 import pytest
 from pypdf import PdfReader
 
+from qa.audit import AuditEvent
 from qa.surveys import visits
 from qa.surveys.export import safe_cell
-from qa.surveys.models import Answer, Flag, Question, Response, SurveyLink
-from tests.survey_fixtures import make_survey
+from qa.surveys.models import Answer, Flag, Question, Response, SurveyBurst, SurveyLink
+from tests.survey_fixtures import Child, make_survey
 
 
 def answer_many(survey, link, count, values_by_position, start=0):
@@ -236,3 +237,49 @@ def test_csv_hides_settings_and_dates_that_fewer_than_five_share(admin_client, a
     }, shown
     # the answers themselves are all still there
     assert Counter(row[5] for row in rows) == {"Yes": 20, "No": 2, "": 3}
+
+
+def test_a_burst_on_a_link_is_shown_to_the_admin_and_can_be_discarded_with_an_audit_line(
+    admin_client, reviewer_client, app, answered
+):
+    survey, oak, club = answered  # 20 on Oak Primary and 3 at the youth club, sent earlier
+    app.config["SURVEY_BURST_SIZE"] = 5
+    text = survey.questions.where(Question.kind == "text").get()
+    for n in range(6):  # one script, six sends in a row, each raising a flag
+        key = visits.new_visit_key()
+        visits.save_answer(club, key, text, [f"I am scared {n}"])
+        visitor = Child(app, club.code)
+        with visitor.http.session_transaction() as session:
+            session["survey_visit"] = {"code": club.code, "key": key, "done": False}
+        visitor.send()
+    assert Flag.select().count() == 6
+    html = admin_client.get(f"/admin/surveys/{survey.id}/results").get_data(as_text=True)
+    assert "Many answers sent at once" in html
+    assert "Youth club Tuesday" in html and "6 responses within a few minutes" in html
+    assert "Many answers sent at once" not in reviewer_client.get(
+        f"/admin/surveys/{survey.id}/results"
+    ).get_data(as_text=True)
+    burst = SurveyBurst.get()
+    response = admin_client.post(f"/admin/surveys/bursts/{burst.id}/discard", {})
+    assert response.status_code == 303
+    # the six sent in the burst are gone with their flags; the youth club's earlier three stay
+    assert Response.select().where(Response.link == club).count() == 3
+    assert Response.select().where(Response.link == oak).count() == 20
+    assert Flag.select().count() == 0
+    event = AuditEvent.get(AuditEvent.verb == "discarded")
+    assert event.object_type == "SurveyBurst" and "6 survey responses" in event.summary
+    html = admin_client.get(f"/admin/surveys/{survey.id}/results").get_data(as_text=True)
+    assert "Many answers sent at once" not in html
+    # discarded once only
+    assert admin_client.post(f"/admin/surveys/bursts/{burst.id}/discard", {}).status_code == 404
+
+
+def test_sends_below_the_burst_size_show_no_burst(admin_client, app, answered):
+    survey, _, club = answered
+    for _ in range(4):
+        visitor = Child(app, club.code)
+        visitor.start()
+        visitor.answer(1, "3")
+        visitor.send()
+    assert Response.select().where(Response.link == club).count() == 7
+    assert SurveyBurst.select().count() == 0  # 4 sent now: under the 20 of the default

@@ -214,6 +214,17 @@ class SafeguardingTerm(BaseModel):
         return self.phrase
 
 
+class SurveyBurst(BaseModel):
+    """Many responses sent on one link within a few minutes (qa.surveys.limits), for the admin to
+    look at and perhaps discard: the range of their ids, never a time of day."""
+
+    link = ForeignKeyField(SurveyLink, backref="bursts", on_delete="CASCADE")
+    on = DateField(default=date.today)
+    first_response = IntegerField()
+    last_response = IntegerField()
+    discarded = BooleanField(default=False)
+
+
 class SurveyDraft(BaseModel):
     """The answers of a visit in progress, keyed by a random visit key held only in the visitor's
     session."""
@@ -264,5 +275,6 @@ MODELS = [
     SafeguardingTerm,
     SurveyDraft,
     SentVisit,
+    SurveyBurst,
     ContactRequest,
 ]
