@@ -104,7 +104,6 @@ def build(rng):
             {
                 "survey": survey,
                 "link": link,
-                "idempotency_key": f"b{n}",
                 "submitted_on": today,
                 "age_band": "adult",
                 "agency": rng.choice(agencies),

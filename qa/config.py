@@ -65,4 +65,7 @@ def from_environment() -> dict:
         "KEPT_FORM_LIFETIME": timedelta(days=1),
         "SMTP_HOST": os.environ.get("QA_SMTP_HOST"),
         "SMTP_FROM": os.environ.get("QA_SMTP_FROM", "qa@localhost"),
+        # Survey sends one link, or one address, may make within 5 minutes (qa.surveys.limits)
+        "SURVEY_SENDS_PER_LINK": int(os.environ.get("QA_SURVEY_SENDS_PER_LINK", "60")),
+        "SURVEY_SENDS_PER_ADDRESS": int(os.environ.get("QA_SURVEY_SENDS_PER_ADDRESS", "60")),
     }

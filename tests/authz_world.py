@@ -36,7 +36,15 @@ from qa.people.models import Agency, Conflict, Sector, Unavailability
 from qa.reports.models import ReportBuild
 from qa.section11 import returns
 from qa.section11.models import Rating
-from qa.surveys.models import Answer, ContactRequest, Flag, Response, SafeguardingTerm, YouSaidWeDid
+from qa.surveys.models import (
+    Answer,
+    ContactRequest,
+    Flag,
+    Response,
+    SafeguardingTerm,
+    SurveyBurst,
+    YouSaidWeDid,
+)
 from tests.challenge_helpers import at
 from tests.pairing_helpers import reviewer
 from tests.section11_fixtures import PDF, add_action, attach, fill
@@ -139,6 +147,12 @@ def _personal(user, other_agency, partner):
     )
 
 
+def _burst(survey, link):
+    """A burst of its own (one unflagged response), so discarding it leaves the flag above."""
+    sent = Response.create(survey=survey, link=link, age_band="adult")
+    return SurveyBurst.create(link=link, first_response=sent.id, last_response=sent.id)
+
+
 def _survey():
     survey = make_staff_survey()
     link = survey.links.first()
@@ -152,6 +166,7 @@ def _survey():
         link=link,
         question=question,
         flag=Flag.create(answer=answer, phrases="never"),
+        burst=_burst(survey, link),
         statement=YouSaidWeDid.create(
             survey=survey,
             you_said="Supervision is rare",

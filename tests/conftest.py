@@ -14,6 +14,7 @@ from qa import create_app
 from qa.builds import service as pdf_builds
 from qa.db import db, make_database, release_all
 from qa.people.models import Agency, Sector, User
+from qa.surveys import limits
 
 # Fixture modules of single capabilities, shared by their test files without importing (and
 # shadowing) fixtures.
@@ -71,6 +72,7 @@ def app(shared_app, tmp_path, migrated_database):
     db.initialize(make_database(shared_app.config["DATABASE"]))
     # No app context is held open here: each request must get its own `g` (CSRF tokens live there).
     db.connect(reuse_if_open=True)
+    limits.COUNTS.clear()  # survey send counts live in memory: each test starts with none
     yield shared_app
     pdf_builds.wait()  # a PDF a test asked for is finished before its database goes
     release_all(db.obj)

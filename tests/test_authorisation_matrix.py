@@ -157,7 +157,7 @@ DECLARED = {
         surveys.links GET POST          surveys.close POST              surveys.qr_svg GET
         surveys.qr_png GET              surveys.poster GET
         surveys.review POST             surveys.answers_csv GET         surveys.contacts GET
-        surveys.delete_contact POST
+        surveys.delete_contact POST     surveys.discard_burst POST
         surveys.settings GET POST       surveys.remove_term POST
         surveys.statements GET POST     surveys.statement GET POST
     """,
@@ -176,6 +176,7 @@ ARGUMENTS = {
     "event_id": lambda o: o.event.id,
     "finding_id": lambda o: o.finding.id,
     "flag_id": lambda o: o.flag.id,
+    "burst_id": lambda o: o.burst.id,
     "framework_id": lambda o: o.framework.id,
     "link_id": lambda o: o.link.id,
     "pair_id": lambda o: o.never_pair.id,

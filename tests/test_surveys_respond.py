@@ -3,7 +3,9 @@
 One question a screen, answers kept, sent once, refused when closed.
 """
 
-from qa.surveys.models import Answer, Flag, Response, SurveyDraft, SurveyLink
+from qa.db import db
+from qa.surveys import limits, visits
+from qa.surveys.models import Answer, Flag, Response, SentVisit, SurveyDraft, SurveyLink
 from tests import survey_fixtures
 from tests.survey_fixtures import Child
 
@@ -183,4 +185,92 @@ def test_after_sending_the_device_keeps_nothing_that_points_at_the_response(app,
     child.send()
     with child.http.session_transaction() as session:
         assert session["survey_visit"] == {"code": child.code, "done": True}
-    assert Response.get().idempotency_key not in str(dict(session))
+    assert not set(session["survey_visit"]) & {"key", "response", "id"}
+
+
+def test_the_stored_response_row_carries_nothing_from_the_cookie(app, child):
+    child.start()
+    with child.http.session_transaction() as session:
+        key = session["survey_visit"]["key"]
+    child.answer(5, "I am fine", go="next")
+    child.send()
+    cookie_values = {key, visits.sent_hash(key)}
+    for table in ("response", "answer"):
+        cursor = db.execute_sql(f"SELECT * FROM {table}")  # noqa: S608 - fixed names
+        columns = [c[0] for c in cursor.description]
+        rows = cursor.fetchall()
+        assert rows and "idempotency_key" not in columns
+        assert not {str(v) for row in rows for v in row} & cookie_values, table
+    # The double-send guard keeps only a hash, to the hour, and nothing that leads to the response
+    sent = SentVisit.get()
+    assert sent.key_hash == visits.sent_hash(key) != key
+    assert (sent.sent_at.minute, sent.sent_at.second, sent.sent_at.microsecond) == (0, 0, 0)
+    assert {f.name for f in SentVisit._meta.sorted_fields} == {"id", "key_hash", "sent_at"}
+
+
+def test_sending_one_visit_twice_at_once_makes_one_response(app, link):
+    key = visits.new_visit_key()
+    visits.save_answer(link, key, link.survey.questions.first(), ["3"])
+    first, created = visits.submit(link, key)
+    assert created and first.id
+    # a second worker sending the same visit (a double tap) finds it sent and makes nothing
+    assert visits.submit(link, key) == (None, False)
+    assert Response.select().count() == 1 and Answer.select().count() == 1
+
+
+def send_from(app, link, address, answer="3"):
+    """One whole visit from `address`: start, answer question 1, send; returns the send's
+    response."""
+    visitor = Child(app, link.code)
+    visitor.http.environ_base["REMOTE_ADDR"] = address
+    visitor.start()
+    visitor.answer(1, answer)
+    return visitor, visitor.send()
+
+
+def test_one_address_sending_again_and_again_is_asked_kindly_to_wait_and_keeps_its_answers(
+    app, link, monkeypatch
+):
+    app.config["SURVEY_SENDS_PER_ADDRESS"] = 3
+    for _ in range(3):
+        assert send_from(app, link, "10.0.0.7")[1].status_code == 303
+    visitor, refused = send_from(app, link, "10.0.0.7", answer="1")
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 200 and "Please wait a minute and try again" in html
+    assert Response.select().count() == 3
+    # nothing was sent: the answers are still in the draft and on the screen
+    assert SurveyDraft.select().count() == 1
+    assert 'value="1" checked' in visitor.get("/1").get_data(as_text=True)
+    # another address on the same network rule is counted apart
+    assert send_from(app, link, "10.0.0.8")[1].status_code == 303
+    # a few minutes later the same address may send again, and the kept answers go
+    later = limits.time.monotonic() + 301
+    monkeypatch.setattr(limits.time, "monotonic", lambda: later)
+    assert visitor.send().status_code == 303
+    assert Response.select().count() == 5 and SurveyDraft.select().count() == 0
+
+
+def test_one_link_is_bounded_whatever_the_address(app, link):
+    app.config["SURVEY_SENDS_PER_LINK"] = 4
+    codes = [send_from(app, link, f"10.1.0.{n}")[1].status_code for n in range(6)]
+    assert codes == [303] * 4 + [200] * 2 and Response.select().count() == 4
+
+
+def test_a_class_of_thirty_on_one_school_network_sending_within_a_minute_is_never_refused(
+    app, link
+):
+    # the settings as the app is configured by default
+    assert (
+        app.config["SURVEY_SENDS_PER_ADDRESS"] >= 30 and app.config["SURVEY_SENDS_PER_LINK"] >= 30
+    )
+    codes = [send_from(app, link, "192.168.1.20")[1].status_code for _ in range(30)]
+    assert codes == [303] * 30 and Response.select().count() == 30
+
+
+def test_send_counts_are_kept_only_in_memory_and_forget_old_sends():
+    counts = limits.SendCounts()
+    assert all(counts.allow([("a", 2)], 60, now=t) for t in (0, 1))
+    assert not counts.allow([("a", 2)], 60, now=2)  # refused sends are not counted
+    assert counts.allow([("a", 2)], 60, now=61) and counts.allow([("b", 2)], 60, now=61)
+    # an address is held only as a hash
+    assert "10.0.0.7" not in str(limits.address_key("10.0.0.7"))

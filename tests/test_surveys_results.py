@@ -5,22 +5,23 @@ Small numbers hidden, worrying answers first, nothing identifying.
 
 import csv
 import io
+from collections import Counter
+from datetime import date, timedelta
 
 import pytest
 from pypdf import PdfReader
 
+from qa.audit import AuditEvent
 from qa.surveys import visits
 from qa.surveys.export import safe_cell
-from qa.surveys.models import Answer, Flag, Question, Response, SurveyLink
-from tests.survey_fixtures import make_survey
+from qa.surveys.models import Answer, Flag, Question, Response, SurveyBurst, SurveyLink
+from tests.survey_fixtures import Child, make_survey
 
 
 def answer_many(survey, link, count, values_by_position, start=0):
     questions = {q.position: q for q in survey.questions}
     for n in range(start, start + count):
-        response = Response.create(
-            survey=survey, link=link, idempotency_key=f"key-{link.id}-{n}", age_band=survey.age_band
-        )
+        response = Response.create(survey=survey, link=link, age_band=survey.age_band)
         for position, value in values_by_position.items():
             Answer.create(
                 response=response,
@@ -151,8 +152,11 @@ def test_csv_has_one_row_a_response_nothing_identifying_and_no_formulas(admin_cl
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
     assert rows[0][:4] == ["Response", "Date", "Setting", "Age band"]
     assert len(rows) == 1 + 24
-    assert rows[1][2] == "Oak Primary Y6" and rows[1][4] == "Not good" and rows[2][4] == "Good"
-    assert rows[-1][8] == '\'=HYPERLINK("http://evil")'
+    # rows come in no order of sending (see below), so each column is checked as a whole
+    oak_rows = [row for row in rows[1:] if row[2] == "Oak Primary Y6"]
+    assert len(oak_rows) == 21
+    assert Counter(row[4] for row in oak_rows) == {"Not good": 5, "Good": 15, "": 1}
+    assert [row[8] for row in rows if "evil" in row[8]] == ['\'=HYPERLINK("http://evil")']
     assert not any(word in " ".join(rows[0]).lower() for word in ("ip", "agent", "email", "name"))
 
 
@@ -196,3 +200,86 @@ def test_a_flagged_answer_is_not_repeated_in_the_listing_nor_shown_to_reviewers(
     assert "He hits me" not in reviewer_client.get(f"/admin/surveys/{survey.id}/results").get_data(
         as_text=True
     )
+
+
+def csv_rows(client, survey):
+    text = client.get(f"/admin/surveys/{survey.id}/answers.csv").get_data(as_text=True)
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_csv_has_no_response_ids_and_rows_in_no_order_of_sending(admin_client, answered):
+    survey, oak, _ = answered
+    # 40 more from one setting on one day, each answer telling the order it was sent in
+    answer_many(survey, oak, 40, {5: lambda n: f"sent {n:03}"}, start=200)
+    yesterday = date.today() - timedelta(days=1)
+    first_twenty = Response.select(Response.id).order_by(Response.id).limit(20)
+    Response.update(submitted_on=yesterday).where(Response.id.in_(first_twenty)).execute()
+    rows = csv_rows(admin_client, survey)[1:]
+    sent = [row[8] for row in rows if row[8].startswith("sent ")]
+    assert len(sent) == 40 and sent != sorted(sent)
+    # first the day before, then today; within a day any order
+    assert [row[1] for row in rows] == sorted(row[1] for row in rows)
+    # the first column is the row's place in the file, not the response's id
+    assert [row[0] for row in rows] == [str(n) for n in range(1, len(rows) + 1)]
+
+
+def test_csv_hides_settings_and_dates_that_fewer_than_five_share(admin_client, answered):
+    survey, oak, club = answered  # 20 from Oak Primary today, 3 from the youth club today
+    answer_many(survey, oak, 2, {2: "no"}, start=300)
+    Response.update(submitted_on=date.today().replace(day=1) - timedelta(days=1)).where(
+        Response.id.in_(Response.select(Response.id).order_by(Response.id.desc()).limit(2))
+    ).execute()  # two from Oak Primary last month
+    rows = csv_rows(admin_client, survey)[1:]
+    shown = Counter((row[1], row[2], row[3]) for row in rows)
+    assert shown == {
+        (date.today().isoformat(), "Oak Primary Y6", "8-12"): 20,
+        ("Fewer than 5", "Fewer than 5", "Fewer than 5"): 5,
+    }, shown
+    # the answers themselves are all still there
+    assert Counter(row[5] for row in rows) == {"Yes": 20, "No": 2, "": 3}
+
+
+def test_a_burst_on_a_link_is_shown_to_the_admin_and_can_be_discarded_with_an_audit_line(
+    admin_client, reviewer_client, app, answered
+):
+    survey, oak, club = answered  # 20 on Oak Primary and 3 at the youth club, sent earlier
+    app.config["SURVEY_BURST_SIZE"] = 5
+    text = survey.questions.where(Question.kind == "text").get()
+    for n in range(6):  # one script, six sends in a row, each raising a flag
+        key = visits.new_visit_key()
+        visits.save_answer(club, key, text, [f"I am scared {n}"])
+        visitor = Child(app, club.code)
+        with visitor.http.session_transaction() as session:
+            session["survey_visit"] = {"code": club.code, "key": key, "done": False}
+        visitor.send()
+    assert Flag.select().count() == 6
+    html = admin_client.get(f"/admin/surveys/{survey.id}/results").get_data(as_text=True)
+    assert "Many answers sent at once" in html
+    assert "Youth club Tuesday" in html and "6 responses within a few minutes" in html
+    assert "Many answers sent at once" not in reviewer_client.get(
+        f"/admin/surveys/{survey.id}/results"
+    ).get_data(as_text=True)
+    burst = SurveyBurst.get()
+    response = admin_client.post(f"/admin/surveys/bursts/{burst.id}/discard", {})
+    assert response.status_code == 303
+    # the six sent in the burst are gone with their flags; the youth club's earlier three stay
+    assert Response.select().where(Response.link == club).count() == 3
+    assert Response.select().where(Response.link == oak).count() == 20
+    assert Flag.select().count() == 0
+    event = AuditEvent.get(AuditEvent.verb == "discarded")
+    assert event.object_type == "SurveyBurst" and "6 survey responses" in event.summary
+    html = admin_client.get(f"/admin/surveys/{survey.id}/results").get_data(as_text=True)
+    assert "Many answers sent at once" not in html
+    # discarded once only
+    assert admin_client.post(f"/admin/surveys/bursts/{burst.id}/discard", {}).status_code == 404
+
+
+def test_sends_below_the_burst_size_show_no_burst(admin_client, app, answered):
+    survey, _, club = answered
+    for _ in range(4):
+        visitor = Child(app, club.code)
+        visitor.start()
+        visitor.answer(1, "3")
+        visitor.send()
+    assert Response.select().where(Response.link == club).count() == 7
+    assert SurveyBurst.select().count() == 0  # 4 sent now: under the 20 of the default

@@ -9,7 +9,15 @@ import pytest
 from peewee import OperationalError
 
 from qa.surveys import visits
-from qa.surveys.models import Flag, Response, SafeguardingTerm, Survey, SurveyDraft, SurveySettings
+from qa.surveys.models import (
+    Flag,
+    Response,
+    SafeguardingTerm,
+    SentVisit,
+    Survey,
+    SurveyDraft,
+    SurveySettings,
+)
 from tests.survey_fixtures import Child, make_survey
 
 
@@ -84,6 +92,28 @@ def test_abandoned_drafts_are_deleted_after_a_day(app):
     ).execute()
     assert visits.purge_drafts() == 1
     assert [d.visit_key for d in SurveyDraft.select()] == ["new-visit"]
+
+
+def test_drafts_keep_their_time_only_to_the_hour(app):
+    survey = make_survey()
+    link, question = survey.links.first(), survey.questions.first()
+    visits.save_answer(link, "a-visit", question, ["1"])
+    visits.save_age_band(link, "b-visit", "8-12")
+    for draft in SurveyDraft.select():
+        at = draft.updated_at
+        assert (at.minute, at.second, at.microsecond) == (0, 0, 0)
+        assert datetime.now() - timedelta(hours=1) < at <= datetime.now()
+
+
+def test_sent_visits_are_forgotten_within_a_day(app):
+    survey = make_survey()
+    link, question = survey.links.first(), survey.questions.first()
+    visits.save_answer(link, "sent-visit", question, ["1"])
+    visits.submit(link, "sent-visit")
+    visits.purge_drafts()
+    assert SentVisit.select().count() == 1  # still guarding against a double send
+    visits.purge_drafts(now=datetime.now() + timedelta(days=1))
+    assert SentVisit.select().count() == 0 and Response.select().count() == 1
 
 
 def test_a_survey_for_all_ages_asks_an_optional_age_band_first(app):

@@ -5,6 +5,7 @@ Last year beside this year, CSV and PDF.
 
 import csv
 import io
+from collections import Counter
 from datetime import date, timedelta
 
 import pytest
@@ -12,6 +13,7 @@ from pypdf import PdfReader
 
 from qa.surveys import builder
 from qa.surveys.models import Survey
+from qa.surveys.staff import ROLE_GROUPS
 from tests import staff_fixtures
 from tests.staff_fixtures import SUPERVISION, make_staff_survey, staff_answers
 
@@ -112,8 +114,9 @@ def test_last_years_figures_show_beside_this_years_for_the_same_questions(
 
 
 def test_csv_has_agency_and_role_columns(admin_client, people, staff_survey):
-    staff_answers(staff_survey, people["agency_b"], 1, {KNOW: "yes"})
-    staff_answers(staff_survey, None, 1, {KNOW: "no"}, start=5)
+    # five of each: groups under five are hidden (the next test)
+    staff_answers(staff_survey, people["agency_b"], 5, {KNOW: "yes"})
+    staff_answers(staff_survey, None, 5, {KNOW: "no"}, start=5)
     rows = list(
         csv.reader(
             io.StringIO(
@@ -124,10 +127,27 @@ def test_csv_has_agency_and_role_columns(admin_client, people, staff_survey):
         )
     )
     assert rows[0][4:6] == ["Agency", "Role"]
-    assert (
-        rows[1][4:6] == ["Northbrook Constabulary", "Police officer or police staff"]
-        and rows[2][4] == "Prefer not to say"
-    )
+    assert Counter(tuple(row[4:6]) for row in rows[1:]) == {
+        ("Northbrook Constabulary", "Police officer or police staff"): 5,
+        ("Prefer not to say", "Police officer or police staff"): 5,
+    }
+
+
+def test_csv_hides_an_agency_or_role_that_fewer_than_five_share(admin_client, people, staff_survey):
+    staff_answers(staff_survey, people["agency_a"], 6, {KNOW: "yes"}, role="health")
+    staff_answers(staff_survey, people["agency_a"], 5, {KNOW: "yes"}, start=10)  # police
+    staff_answers(staff_survey, people["agency_b"], 1, {KNOW: "no"}, start=20)  # police
+    staff_answers(staff_survey, None, 2, {KNOW: "no"}, start=30, role="education")
+    text = admin_client.get(f"/admin/surveys/{staff_survey.id}/answers.csv").get_data(as_text=True)
+    rows = list(csv.reader(io.StringIO(text)))[1:]
+    agency_a = people["agency_a"].name
+    assert Counter(tuple(row[1:6]) for row in rows) == {
+        (str(date.today()), "Team meetings", "adult", agency_a, ROLE_GROUPS["health"]): 6,
+        (str(date.today()), "Team meetings", "adult", agency_a, ROLE_GROUPS["police"]): 5,
+        ("Fewer than 5",) * 5: 3,  # the lone Northbrook officer and two who would not say
+    }
+    assert "Constabulary" not in text and "Teacher" not in text
+    assert Counter(row[6] for row in rows) == {"Yes": 11, "No": 3}
 
 
 def test_summary_pdf_lists_responses_by_agency_with_small_numbers_hidden(

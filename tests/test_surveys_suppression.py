@@ -3,6 +3,8 @@
 Fewer than 5 hides the figure, and any figure that would reveal it.
 """
 
+from collections import Counter
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -76,3 +78,30 @@ def test_settings_with_fewer_than_five_responses_show_no_figure():
         ("Youth club", None),
         ("Library", 0),
     ]
+
+
+STEPS = ((1, lambda cell: cell[:7]), (0, suppression.hide), (1, suppression.hide))
+
+
+def test_export_rows_coarsen_a_date_to_its_month_then_hide_what_fewer_than_five_share():
+    rows = [["Oak", "2026-03-02"]] * 5 + [["Oak", "2026-03-09"]] * 4 + [["Ash", "2026-03-09"]]
+    shown = suppression.coarsen_rows(rows, STEPS)
+    assert shown[:5] == [["Oak", "2026-03-02"]] * 5  # a group of five is shown as it is
+    # the four Oak rows and the lone Ash row of the 9th: their month, and then no setting, makes
+    # a group of five
+    assert shown[5:] == [[suppression.HIDDEN, "2026-03"]] * 5
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from("ABC"), st.sampled_from(["2026-03-01", "2026-03-02", "2026-04-01"])
+        ),
+        max_size=40,
+    )
+)
+def test_every_row_shown_is_shared_by_five_or_shows_nothing(rows):
+    shown = suppression.coarsen_rows([list(row) for row in rows], STEPS)
+    counts = Counter(tuple(row) for row in shown)
+    for row in shown:
+        assert counts[tuple(row)] >= 5 or row == [suppression.HIDDEN, suppression.HIDDEN]

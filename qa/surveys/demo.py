@@ -196,7 +196,6 @@ def _survey(title, band, status, opens, closes, rng, today, worrying=False):
             response = Response.create(
                 survey=survey,
                 link=link,
-                idempotency_key=f"demo-{survey.id}-{number}-{n}",
                 submitted_on=opens + timedelta(days=rng.randrange(span)),
                 age_band=band,
             )

@@ -1,19 +1,34 @@
 """CSV of a survey's answers.
 
-One row a response, nothing that identifies anyone, no formula injection.
+One row a response, nothing that identifies anyone, no formula injection. No response ids and
+no order of sending: rows are shuffled within each date. The fewer-than-five rule: a row's
+setting, age band, date, agency and role, as shown, are shared by at least five rows; for smaller
+groups the role, then the agency, go; the date becomes its month, then goes; then the age band and
+the setting go ("Fewer than 5").
 """
 
 import csv
 import io
+import random
 from collections import defaultdict
 
 from peewee import JOIN
 
 from qa.people.models import Agency
-from qa.surveys import kinds, staff
+from qa.surveys import kinds, staff, suppression
 from qa.surveys.models import Answer, Question, Response, SurveyLink
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def month(cell):
+    """A date cell (YYYY-MM-DD) coarsened to its month (YYYY-MM)."""
+    return cell[:7]
+
+
+# identifying cells: 0 date, 1 setting, 2 age band, (staff) 3 agency, 4 role
+STEPS = ((0, month), (2, suppression.hide), (0, suppression.hide), (1, suppression.hide))
+STAFF_STEPS = ((4, suppression.hide), (3, suppression.hide), *STEPS)
 
 
 def safe_cell(value) -> str:
@@ -56,21 +71,27 @@ def answers_csv(survey) -> str:
         .join(SurveyLink, on=(Response.link == SurveyLink.id), join_type=JOIN.LEFT_OUTER)
         .join(Agency, on=(Response.agency == Agency.id), join_type=JOIN.LEFT_OUTER)
         .where(Response.survey == survey)
-        .order_by(Response.id)
         .tuples()
     )
-    for number, (
-        response_id,
-        submitted_on,
-        age_band,
-        setting,
-        agency,
-        agency_answer,
-        role,
-    ) in enumerate(rows, 1):
-        cells = [number, submitted_on.isoformat(), setting or "", age_band]
+    ids, identifying = [], []
+    for response_id, submitted_on, age_band, setting, agency, agency_answer, role in rows:
+        ids.append(response_id)
+        cells = [submitted_on.isoformat(), setting or "", age_band]
         if survey.for_staff:
             cells += [staff.agency_label(agency, agency_answer), staff.ROLE_GROUPS.get(role, "")]
-        cells += ["; ".join(answers[response_id].get(q.id, [])) for q in questions]
+        identifying.append(cells)
+    shown = suppression.coarsen_rows(identifying, STAFF_STEPS if survey.for_staff else STEPS)
+    for number, (cells, response_id) in enumerate(in_no_order(shown, ids), 1):
+        cells = [number, *cells] + [
+            "; ".join(answers[response_id].get(q.id, [])) for q in questions
+        ]
         writer.writerow([safe_cell(cell) for cell in cells])
     return out.getvalue()
+
+
+def in_no_order(shown, ids):
+    """(shown cells, response id) by the date shown, shuffled within each date: a row's place says
+    nothing of when it was sent, nor of a date its group hides. Ids are never written out."""
+    pairs = list(zip(shown, ids, strict=True))
+    random.SystemRandom().shuffle(pairs)
+    return sorted(pairs, key=lambda pair: pair[0][0])

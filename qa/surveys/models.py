@@ -44,6 +44,11 @@ def new_code():
     return rules.new_code()
 
 
+def this_hour(now=None):
+    """The time to the hour, no finer: what drafts and sent visits keep."""
+    return (now or datetime.now()).replace(minute=0, second=0, microsecond=0)
+
+
 class SurveySettings(BaseModel):
     """The partnership's survey settings: one row."""
 
@@ -148,11 +153,14 @@ class SurveyLink(BaseModel):
 
 
 class Response(BaseModel):
-    """One anonymous set of answers: no name, address, device or time of day, only the date."""
+    """One anonymous set of answers: no name, address, device or time of day, only the date.
+
+    Nothing from the visitor's cookie either: a second send of the same visit is caught by
+    SentVisit, which holds no response.
+    """
 
     survey = ForeignKeyField(Survey, backref="responses", on_delete="CASCADE")
     link = ForeignKeyField(SurveyLink, null=True, backref="responses", on_delete="SET NULL")
-    idempotency_key = CharField(unique=True)
     submitted_on = DateField(default=date.today, index=True)
     age_band = CharField(default="")
     # Staff surveys: the agency chosen from the list, or none with agency_answer "other" or
@@ -206,6 +214,17 @@ class SafeguardingTerm(BaseModel):
         return self.phrase
 
 
+class SurveyBurst(BaseModel):
+    """Many responses sent on one link within a few minutes (qa.surveys.limits), for the admin to
+    look at and perhaps discard: the range of their ids, never a time of day."""
+
+    link = ForeignKeyField(SurveyLink, backref="bursts", on_delete="CASCADE")
+    on = DateField(default=date.today)
+    first_response = IntegerField()
+    last_response = IntegerField()
+    discarded = BooleanField(default=False)
+
+
 class SurveyDraft(BaseModel):
     """The answers of a visit in progress, keyed by a random visit key held only in the visitor's
     session."""
@@ -216,7 +235,20 @@ class SurveyDraft(BaseModel):
     age_band = CharField(default="")
     # JSON {"agency": ..., "role_group": ...}: a staff visit's "about your work" screen
     about = TextField(default="{}")
-    updated_at = DateTimeField(default=datetime.now, index=True)
+    # to the hour only (see this_hour): an abandoned draft does not tell when a child stopped
+    updated_at = DateTimeField(default=lambda: this_hour(), index=True)
+
+
+class SentVisit(BaseModel):
+    """A hash of the visit key of a visit whose answers were sent, so sending twice (a double tap
+    racing in two workers) makes one response.
+
+    Deliberately no link to the Response, and kept under a day (visits.purge_drafts): after that
+    nothing joins a cookie to the answers.
+    """
+
+    key_hash = CharField(unique=True)
+    sent_at = DateTimeField(default=lambda: this_hour(), index=True)  # to the hour only
 
 
 class ContactRequest(BaseModel):
@@ -242,5 +274,7 @@ MODELS = [
     YouSaidWeDid,
     SafeguardingTerm,
     SurveyDraft,
+    SentVisit,
+    SurveyBurst,
     ContactRequest,
 ]

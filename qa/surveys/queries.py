@@ -16,6 +16,7 @@ from qa.surveys.models import (
     Response,
     SafeguardingTerm,
     Survey,
+    SurveyBurst,
     SurveyLink,
     YouSaidWeDid,
 )
@@ -307,4 +308,23 @@ def group_label(agency_id=None, sector_id=None, role_group=None):
     return " · ".join(
         [str(part) for part in parts if part]
         + ([staff.ROLE_GROUPS[role_group]] if role_group else [])
+    )
+
+
+def bursts_of(survey):
+    """The survey's bursts not yet discarded, each with its link and `sent`: how many of its
+    responses are still kept."""
+    sent = (
+        Response.select(fn.COUNT(Response.id))
+        .where(
+            (Response.link == SurveyBurst.link)
+            & Response.id.between(SurveyBurst.first_response, SurveyBurst.last_response)
+        )
+        .alias("sent")
+    )
+    return list(
+        SurveyBurst.select(SurveyBurst, SurveyLink, sent)
+        .join(SurveyLink)
+        .where((SurveyLink.survey == survey) & ~SurveyBurst.discarded)
+        .order_by(SurveyBurst.on.desc(), SurveyLink.label)
     )

@@ -15,9 +15,9 @@ from qa.htmx import render
 from qa.ids import parse_id
 from qa.pdf import pdf_response, render_pdf
 from qa.security import role_required, subgroup_only
-from qa.surveys import bp, contact, export, queries, safeguarding, staff
+from qa.surveys import bp, bursts, contact, export, queries, safeguarding, staff
 from qa.surveys.forms import FlagForm
-from qa.surveys.models import AGE_BANDS, ContactRequest, Flag, Survey
+from qa.surveys.models import AGE_BANDS, ContactRequest, Flag, Survey, SurveyBurst
 
 
 def _filters():
@@ -69,6 +69,7 @@ def _results_page(survey, chosen):
         "band_labels": AGE_BANDS,
         "settings": queries.responses_by_setting(survey),
         "flags": queries.flags_of(survey) if current_user.is_admin else [],
+        "bursts": queries.bursts_of(survey) if current_user.is_admin else [],
         "flag_form": FlagForm(),
     }
     if survey.for_staff:
@@ -101,6 +102,15 @@ def review(flag_id):
     else:
         flash("Say what you did before marking the answer as reviewed", "info")
     return redirect(url_for("surveys.results", survey_id=survey_id, _anchor=f"flag-{flag.id}"))
+
+
+@bp.post("/bursts/<int:burst_id>/discard")
+@role_required("admin")
+def discard_burst(burst_id):
+    burst = get_object_or_404(SurveyBurst, SurveyBurst.id == burst_id, ~SurveyBurst.discarded)
+    count = bursts.discard(burst, current_user)
+    flash(f"Discarded {count} responses sent in a burst on {burst.link.label}", "success")
+    return redirect(url_for("surveys.results", survey_id=burst.link.survey_id), 303)
 
 
 @bp.get("/<int:survey_id>/answers.csv")

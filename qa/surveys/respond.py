@@ -80,7 +80,8 @@ def ready(code):
     if refusal:
         return refusal
     if request.method == "POST":
-        screens.send(link, visit, code)
+        if not screens.send(link, visit, code):
+            return screens.screen("wait", link)
         return redirect(url_for("respond.thanks", code=code), 303)
     questions = visits.questions_of(link.survey)
     answers, _ = visits.draft_of(visit["key"])

@@ -5,10 +5,10 @@ as a random key (never who they are); and the steps of a visit: start, answer, s
 contact. The statements themselves are in visits.py, written once for the hot path.
 """
 
-from flask import redirect, render_template, session, url_for
+from flask import current_app, redirect, render_template, request, session, url_for
 
 from qa.htmx import render
-from qa.surveys import contact, kinds, staff, visits
+from qa.surveys import bursts, contact, kinds, limits, staff, visits
 
 SESSION_KEY = "survey_visit"
 
@@ -135,13 +135,22 @@ def keep_about(link, visit, groups, sent):
 
 
 def send(link, visit, code):
-    """Turn the visit's draft into its one response, then forget the visit key.
+    """Turn the visit's draft into its one response, then forget the visit key; True when sent.
 
-    Sending twice (a double tap racing in two workers) finds the same response, never a second
-    one; nothing left on a shared device points at the response just made.
+    False, sending nothing and keeping the draft, when the link or this address has sent too many
+    within a few minutes (qa.surveys.limits).
+
+    Sending twice (a double tap racing in two workers) makes no second response (visits.submit);
+    nothing left on a shared device points at the response just made, and the response keeps
+    nothing of the visit key.
     """
-    visits.submit(link, visit["key"])
+    if not limits.may_send(link.id, request.remote_addr, current_app.config):
+        return False
+    response, created = visits.submit(link, visit["key"])
+    if created:
+        bursts.notice(link, limits.burst_after(link.id, response.id, current_app.config))
     session[SESSION_KEY] = {"code": code, "done": True}
+    return True
 
 
 def may_leave_contact(link, visit):

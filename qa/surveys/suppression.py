@@ -3,7 +3,10 @@
 ("fewer than 5"), and those that would give them away.
 """
 
+from collections import Counter
+
 THRESHOLD = 5
+HIDDEN = "Fewer than 5"
 
 
 def too_small(count, threshold=THRESHOLD) -> bool:
@@ -33,3 +36,34 @@ def cells(counts: dict, threshold=THRESHOLD) -> dict:
 
 def percent(count, total) -> int:
     return round(100 * count / total) if total else 0
+
+
+def hide(_value) -> str:
+    """A step of `coarsen_rows`: the cell is not shown at all."""
+    return HIDDEN
+
+
+def coarsen_rows(rows, steps, threshold=THRESHOLD) -> list:
+    """The fewer-than-five rule for rows of an export: every row's identifying cells, as shown,
+    are shared by at least `threshold` rows, or are all coarsened away.
+
+    `rows` are lists of identifying cells (setting, date, agency, ...); `steps` are (column,
+    coarser) pairs, the first applied first: `coarser(cell)` gives a coarser cell (a month for a
+    date) or HIDDEN (`hide`). A row in a group of fewer than `threshold` takes its next step, and
+    again, until its group is big enough or it has no steps left.
+    """
+    shown = [list(row) for row in rows]
+    taken = [0] * len(shown)
+    while True:
+        groups = Counter(tuple(row) for row in shown)
+        small = [
+            n
+            for n, row in enumerate(shown)
+            if groups[tuple(row)] < threshold and taken[n] < len(steps)
+        ]
+        if not small:
+            return shown
+        for n in small:
+            column, coarser = steps[taken[n]]
+            shown[n][column] = coarser(shown[n][column])
+            taken[n] += 1

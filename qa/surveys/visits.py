@@ -3,6 +3,7 @@
 One response at the end.
 """
 
+import hashlib
 import json
 import random
 import secrets
@@ -22,9 +23,11 @@ from qa.surveys.models import (
     Question,
     Response,
     SafeguardingTerm,
+    SentVisit,
     Survey,
     SurveyDraft,
     SurveyLink,
+    this_hour,
 )
 
 RETRIES = 6
@@ -70,7 +73,6 @@ _PHRASES = Prepared(
 _RESPONSE_FIELDS = (
     Response.survey,
     Response.link,
-    Response.idempotency_key,
     Response.submitted_on,
     Response.age_band,
     Response.agency,
@@ -88,6 +90,7 @@ _NEW_ANSWER = Prepared(
     arity=3,
 )
 _DROP_DRAFT = Prepared(lambda key: SurveyDraft.delete().where(SurveyDraft.visit_key == key))
+_SENT = Prepared(lambda key_hash, hour: SentVisit.insert(key_hash=key_hash, sent_at=hour), arity=2)
 
 
 def find_link(code):
@@ -153,7 +156,7 @@ def _save(link, visit_key, question_id=None, values=None, age_band=None, about=N
         answers = json.loads(draft.answers) if draft else {}
         if question_id is not None:
             answers[str(question_id)] = values
-        data = {"answers": json.dumps(answers), "updated_at": datetime.now()}
+        data = {"answers": json.dumps(answers), "updated_at": this_hour()}
         if age_band is not None:
             data["age_band"] = age_band
         if about is not None:
@@ -208,12 +211,16 @@ def _prepare(link, visit_key):
     return rows, flagged, fields
 
 
+def sent_hash(visit_key):
+    """What SentVisit keeps of a sent visit's key: a one-way hash, never the key itself."""
+    return hashlib.sha256(f"sent-visit:{visit_key}".encode()).hexdigest()
+
+
 def _submit(link, visit_key, today):
     rows, flagged, fields = _prepare(link, visit_key)
     values = (
         link.survey_id,
         link.id,
-        visit_key,
         today.isoformat(),
         fields["age_band"],
         fields.get("agency"),
@@ -223,6 +230,7 @@ def _submit(link, visit_key, today):
     # The write lock is held only to run statements written beforehand: a hall full of children
     # queues briefly.
     with db.atomic("IMMEDIATE"):
+        _SENT.execute(sent_hash(visit_key), this_hour().isoformat(sep=" "))
         response_id = _NEW_RESPONSE.execute(*values).lastrowid
         db.cursor().executemany(
             _NEW_ANSWER.sql(),
@@ -257,20 +265,23 @@ def flag_answers(response, questions):
 
 
 def submit(link, visit_key, today=None):
-    """Turn the visit's draft into one Response; a second submit of the same visit returns the
-    first.
+    """Turn the visit's draft into one Response; a second submit of the same visit makes none.
 
-    Returns (response, created). The idempotency key is unique in the database, so even two
-    submissions racing in different workers make one response.
+    Returns (response, created): (None, False) for a second submit. The response keeps nothing of
+    the visit key. The key's hash goes, in the same transaction, into SentVisit, unique and with no
+    link to the response, so even two submissions racing in different workers make one response;
+    purge_drafts forgets it within a day.
     """
     try:
         return retry_locked(_submit, link, visit_key, today or date.today())
     except IntegrityError:
-        return Response.get(Response.idempotency_key == visit_key), False
+        return None, False
 
 
 def purge_drafts(now=None):
-    """Delete drafts of visits abandoned more than a day ago; returns how many."""
+    """Delete drafts of visits abandoned more than a day ago, and the hashes of visits sent more
+    than a day ago; returns how many drafts."""
     cutoff = (now or datetime.now()) - DRAFT_LIFETIME
     with db.atomic("IMMEDIATE"):
+        SentVisit.delete().where(SentVisit.sent_at < cutoff).execute()
         return SurveyDraft.delete().where(SurveyDraft.updated_at < cutoff).execute()

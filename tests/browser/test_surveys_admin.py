@@ -3,10 +3,11 @@
 And reads the results.
 """
 
+from peewee import fn
 from playwright.sync_api import expect
 
 from qa.surveys import visits
-from qa.surveys.models import Question, SurveyLink, YouSaidWeDid
+from qa.surveys.models import Question, Response, SurveyBurst, SurveyLink, YouSaidWeDid
 from tests.browser.conftest import check_axe, sign_in
 from tests.survey_fixtures import make_survey
 
@@ -113,3 +114,20 @@ def test_public_you_said_we_did_page_is_friendly_and_accessible(page, live_app):
     expect(page.get_by_role("heading", name="You said, we did")).to_be_visible()
     expect(page.get_by_text("new lights on Mill Lane")).to_be_visible()
     check_axe(page, "survey-you-said-public")
+
+
+def test_admin_sees_a_burst_and_discards_it_on_an_accessible_page(page, people):
+    survey = _answered_survey()
+    club = survey.links.order_by(SurveyLink.id.desc()).first()
+    SurveyBurst.create(
+        link=club,
+        first_response=Response.select(fn.MIN(Response.id)).where(Response.link == club).scalar(),
+        last_response=Response.select(fn.MAX(Response.id)).where(Response.link == club).scalar(),
+    )
+    sign_in(page, people["admin"].email)
+    page.goto(f"/admin/surveys/{survey.id}/results")
+    expect(page.get_by_text("Youth club Tuesday, ")).to_contain_text("3 responses within")
+    check_axe(page, "survey-results-burst")
+    page.get_by_role("button", name="Discard these 3 responses").click()
+    expect(page.get_by_text("Discarded 3 responses sent in a burst")).to_be_visible()
+    assert Response.select().where(Response.link == club).count() == 0

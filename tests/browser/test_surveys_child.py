@@ -208,3 +208,24 @@ def test_at_200_percent_zoom_nothing_scrolls_sideways(browser, live_app, code):
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     check_axe(page, "survey-question-zoom-200")
     context.close()
+
+
+def test_a_send_refused_by_the_limits_asks_kindly_to_wait_and_keeps_the_answers(
+    phone, live_app, code
+):
+    page = phone
+    live_app.config["SURVEY_SENDS_PER_LINK"] = 0  # as if the link had just sent its limit
+    page.goto(f"/s/{code}")
+    page.get_by_role("button", name="Start").click()
+    page.get_by_label("Good", exact=True).check()
+    _next(page, "Question 2 of 6")
+    page.goto(f"/s/{code}/send")
+    page.get_by_role("button", name="Send my answers").click()
+    expect(page.get_by_text("Please wait a minute and try again")).to_be_visible()
+    check_axe(page, "survey-wait-phone")
+    assert Response.select().count() == 0
+    live_app.config["SURVEY_SENDS_PER_LINK"] = 60  # a minute later
+    page.get_by_role("button", name="Send my answers").click()
+    expect(page.get_by_text("Your answers have been sent")).to_be_visible()
+    assert [a.value for a in Answer.select()] == ["3"]
+    assert page.console_errors == []
