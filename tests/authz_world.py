@@ -157,9 +157,7 @@ def _survey():
     survey = make_staff_survey()
     link = survey.links.first()
     question = survey.questions.order_by("position").first()
-    response = Response.create(
-        survey=survey, link=link, idempotency_key="matrix-1", age_band="adult"
-    )
+    response = Response.create(survey=survey, link=link, age_band="adult")
     answer = Answer.create(response=response, question=question, value="Never")
     return SimpleNamespace(
         survey=survey,

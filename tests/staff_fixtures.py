@@ -58,7 +58,6 @@ def staff_answers(survey, agency, count, values, start=0, on=None, role="police"
         response = Response.create(
             survey=survey,
             link=link,
-            idempotency_key=f"staff-{survey.id}-{n}",
             age_band="adult",
             submitted_on=on or date.today(),
             agency=agency,

@@ -120,7 +120,7 @@ def _survey(audience, title, opens, responses, yes):
     )
     (yes_value, yes_label), (no_value, _) = kinds.choices("yes_no", [])[:2]
     for n in range(responses):
-        response = Response.create(survey=survey, idempotency_key=f"{audience}-{n}")
+        response = Response.create(survey=survey)
         Answer.create(
             response=response, question=question, value=yes_value if n < yes else no_value
         )

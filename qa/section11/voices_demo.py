@@ -160,7 +160,6 @@ def _answer(survey, agencies, rng, last_day, span):
             response = Response.create(
                 survey=survey,
                 link=rng.choice(links),
-                idempotency_key=f"demo-staff-{survey.id}-{number}",
                 submitted_on=last_day - timedelta(days=rng.randrange(span)),
                 age_band="adult",
                 agency=agency,
