@@ -140,6 +140,14 @@ def check_axe(page, name=None):
     if name and os.environ.get("QA_SCREENSHOTS") == "1":
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    # Judge the page as it settles, not mid-swap: an element htmx is still working on carries its
+    # htmx-request class for a moment, and axe once caught the clicked link in that state.
+    # (polled with evaluate: wait_for_function evaluates a string, which the CSP forbids)
+    busy = "() => !!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
+    for _ in range(250):
+        if not page.evaluate(busy):
+            break
+        page.wait_for_timeout(20)
     page.evaluate(AXE.read_text())
     result = page.evaluate(
         "async () => await axe.run(document, {runOnly: {type: 'tag', values: "

@@ -54,7 +54,11 @@ def test_agency_lead_rates_uploads_plans_reloads_and_submits(page, people, cycle
     )
     expect(page.get_by_label("Amber")).to_be_checked()
 
-    page.get_by_label("Evidence", exact=True).fill("Unsaved words still being typed")
+    # the autosave (a second after typing stops) is waited for: check-your-answers shows these words
+    _saved(
+        page,
+        lambda: page.get_by_label("Evidence", exact=True).fill("Unsaved words still being typed"),
+    )
     page.locator("#document").set_input_files(
         files=[
             {
