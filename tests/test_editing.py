@@ -102,7 +102,7 @@ def test_autosaving_a_field_someone_else_changed_is_a_conflict_until_mine_is_kep
 
 def test_a_guard_refuses_inside_the_transaction_and_nothing_is_saved(rating, people):
     class Locked(Exception):
-        pass
+        """The record was locked a moment ago."""
 
     def locked():
         raise Locked
