@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from qa import create_app  # noqa: E402
 from qa.actions.models import Action  # noqa: E402
+from qa.builds import service as pdf_builds  # noqa: E402
 from qa.cycles.models import Cycle  # noqa: E402
 from qa.db import db  # noqa: E402
 from qa.frameworks.models import Standard  # noqa: E402
@@ -138,6 +139,18 @@ def timed(client, path, repeats):
     return statistics.median(walls), statistics.median(cpus), response
 
 
+def built_pdf(client, path):
+    """Wall and CPU seconds from asking for a PDF made in the background to its download (the
+    build runs on a thread of this process, so its CPU time counts), and the download."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    asked = client.get(path)
+    assert asked.status_code == 303 and asked.location.startswith("/pdfs/"), asked.status_code
+    pdf_builds.wait(int(asked.location.rsplit("/", 1)[-1]))
+    response = client.get(f"{asked.location}/download")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    return time.perf_counter() - wall, time.process_time() - cpu, response
+
+
 def count_queries(client, path):
     real, counter = db.obj.execute_sql, [0]
 
@@ -183,7 +196,7 @@ def main():
             overview, _, _ = timed(client, "/section11/overview", max(args.repeats // 3, 3))
             queries = count_queries(client, "/section11/heatmap")
             csv_time, _, _ = timed(client, "/section11/export.csv", 3)
-            pdf_time, pdf_cpu, pdf = timed(client, "/section11/report.pdf", 1)
+            pdf_time, pdf_cpu, pdf = built_pdf(client, "/section11/report.pdf")
     print(
         f"load average while running: {os.getloadavg()[0]:.1f} (wall times grow with it; CPU "
         "times much less)"
