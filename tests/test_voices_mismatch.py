@@ -96,3 +96,12 @@ def test_green_beside_positive_staff_is_consistent():
 
 def test_a_question_answered_by_fewer_than_five_hides_its_share():
     assert line_share(1, 4) is None and line_share(1, 5) == 20
+
+
+def test_the_verdict_speaks_to_the_agencys_own_lead_as_your_staff():
+    """The lead's own page said "its staff" to the lead."""
+    theirs = judge("G", 2, 10, 10, "supervision")
+    yours = judge("G", 2, 10, 10, "supervision", whose="your")
+    assert "of its staff" in theirs.sentence and "of your staff" in yours.sentence
+    underselling = judge("R", 10, 10, 10, "training", whose="your").sentence
+    assert underselling.endswith("You may be underselling your practice.")

@@ -34,27 +34,37 @@ class Verdict:
 
 
 def judge(
-    rag, positive, answered, respondents, topic, percent=DEFAULT_PERCENT, threshold=THRESHOLD
+    rag,
+    positive,
+    answered,
+    respondents,
+    topic,
+    percent=DEFAULT_PERCENT,
+    threshold=THRESHOLD,
+    whose="its",
 ):
     """The verdict on one agency's rating of one standard.
 
     `positive` of `answered` answers to the linked questions were positive; `respondents` is how
     many different staff gave them (what the small-number rule counts). `topic` names the standard
-    in the sentence.
+    in the sentence; `whose` is "its" for the sub-group and "your" for the agency's own lead.
     """
     if respondents < threshold or answered == 0:
         return Verdict(
             "too_few",
             None,
-            f"Fewer than {threshold} of its staff answered the questions on {topic}, so their "
+            f"Fewer than {threshold} of {whose} staff answered the questions on {topic}, so their "
             "answers are not shown.",
         )
     share = share_of(positive, answered)
     if answered == respondents:  # one answer each: say it of the staff
-        said = f"{share}% of its staff gave a positive answer on {topic} ({positive} of {answered})"
+        said = (
+            f"{share}% of {whose} staff gave a positive answer on {topic} ({positive} of "
+            f"{answered})"
+        )
     else:
         said = (
-            f"{share}% of its staff's answers on {topic} were positive "
+            f"{share}% of {whose} staff's answers on {topic} were positive "
             f"({positive} of {answered} answers, from {respondents} staff)"
         )
     word = RAG_WORDS.get(rag)
@@ -71,7 +81,12 @@ def judge(
         return Verdict(
             "more_positive",
             share,
-            f"Rated red, yet {said}. The agency may be underselling its practice.",
+            f"Rated red, yet {said}. "
+            + (
+                "You may be underselling your practice."
+                if whose == "your"
+                else "The agency may be underselling its practice."
+            ),
         )
     return Verdict("consistent", share, f"Rated {word}; {said}.")
 

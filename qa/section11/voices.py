@@ -179,7 +179,7 @@ def _line_for(voice, question):
     return voice.lines[-1]
 
 
-def beside(cycle, rags_by_agency):
+def beside(cycle, rags_by_agency, whose="its"):
     """{(agency id, standard id): Beside} for every rating given that its agency's staff spoke
     to."""
     percent = SurveySettings.current().mismatch_percent
@@ -190,7 +190,13 @@ def beside(cycle, rags_by_agency):
         if standard_id in rags:
             rag = rags[standard_id]
             verdict = mismatch.judge(
-                rag, voice.positive, voice.answered, voice.respondents, voice.topic.lower(), percent
+                rag,
+                voice.positive,
+                voice.answered,
+                voice.respondents,
+                voice.topic.lower(),
+                percent,
+                whose=whose,
             )
             found[(agency_id, standard_id)] = Beside(rag, voice, verdict)
     return found
@@ -296,7 +302,7 @@ def staff_survey_page(agency, wanted=""):
     cycle = Cycle.current()
     if agency and cycle:
         rags = {rating.standard_id: rating.rag for rating in queries.ratings_for(agency, cycle)}
-        found = beside(cycle, {agency.id: rags})
+        found = beside(cycle, {agency.id: rags}, whose="your")  # the lead reads it
         context.update(
             cycle=cycle, beside=sorted(found.values(), key=lambda b: (not b.flagged, b.voice.code))
         )
