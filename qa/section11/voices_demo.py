@@ -118,18 +118,7 @@ def _copy(survey, title, status, opens, closes):
         introduction=survey.introduction,
         readers=survey.readers,
     )
-    for q in Question.select().where(Question.survey == survey).order_by(Question.position):
-        Question.create(
-            survey=copy,
-            position=q.position,
-            kind=q.kind,
-            prompt=q.prompt,
-            hint=q.hint,
-            options=q.options,
-            key=q.key,
-            standard=q.standard_id,
-            positive=q.positive,
-        )
+    builder.copy_questions(survey, copy)
     return copy
 
 

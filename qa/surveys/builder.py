@@ -180,19 +180,25 @@ def copy_survey(survey):
             {"title": f"{survey.title} (copy)"[:120], **{f: getattr(survey, f) for f in fields}},
             summary=f"Copied the survey {survey.title}",
         )
-        for q in Question.select().where(Question.survey == survey).order_by(Question.position):
-            Question.create(
-                survey=copy,
-                position=q.position,
-                kind=q.kind,
-                prompt=q.prompt,
-                hint=q.hint,
-                options=q.options,
-                key=q.key,
-                standard=q.standard_id,
-                positive=q.positive,
-            )
+        copy_questions(survey, copy)
     return copy
+
+
+def copy_questions(survey, copy):
+    """Give `copy` the questions of `survey`, in order; each keeps its key, so results compare
+    year on year."""
+    for q in Question.select().where(Question.survey == survey).order_by(Question.position):
+        Question.create(
+            survey=copy,
+            position=q.position,
+            kind=q.kind,
+            prompt=q.prompt,
+            hint=q.hint,
+            options=q.options,
+            key=q.key,
+            standard=q.standard_id,
+            positive=q.positive,
+        )
 
 
 def save_tag(question, form):
