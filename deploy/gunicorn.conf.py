@@ -1,4 +1,5 @@
-"""gunicorn settings for qa (`make run`; `gunicorn -c deploy/gunicorn.conf.py app:app`).
+"""gunicorn settings for qa (`make run`, `make serve`; `gunicorn -c deploy/gunicorn.conf.py
+app:app`).
 
 Nothing is in front of gunicorn in `make run`, so these settings bound what a slow client can hold.
 In production a buffering reverse proxy (nginx, a load balancer) sits in front: it reads each
@@ -16,15 +17,21 @@ tests/test_slow_clients.py starts gunicorn with this file and measures it.
 """
 
 import socket
+import sys
 import time
+from pathlib import Path
 
 from gunicorn.http.errors import NoMoreData
 from gunicorn.workers.gthread import ThreadWorker
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from qa.config import effective  # noqa: E402  (the same settings as every command)
+
 HEADER_SECONDS = 5
 BODY_IDLE_SECONDS = 30
 
-bind = "127.0.0.1:5000"
+# QA_BIND (settings file or environment); `--bind` on the command line overrides it
+bind = effective()["QA_BIND"][0]
 workers = 2
 threads = 16
 worker_connections = 200

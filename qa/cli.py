@@ -1,4 +1,5 @@
-"""The core's commands: init, demo, backup, makemigration, purge (capabilities add their own)."""
+"""The core's commands: init, demo, backup, restore, settings, makemigration, purge (capabilities
+add their own)."""
 
 import click
 
@@ -39,6 +40,25 @@ def register(app):
         if result != "ok":
             raise click.ClickException(f"The backup at {path} failed its integrity check: {result}")
         click.echo(f"Backed up to {path}; integrity check: ok")
+
+    @app.cli.command("settings")
+    def settings():
+        """Print every setting in force and where it came from (default, file or env); secrets are
+        masked."""
+        from qa.config import BY_NAME, effective, settings_file
+
+        path = settings_file()
+        click.echo(f"Settings file: {path}" + ("" if path.exists() else " (none)"))
+        for name, (value, source) in effective().items():
+            if name == "QA_SECRET_KEY" and value is None:
+                shown = "(generated, kept in the instance folder's secret_key)"
+            elif value is None:
+                shown = "(not set)"
+            elif BY_NAME[name].secret:
+                shown = "******** (set)"
+            else:
+                shown = value
+            click.echo(f"{name:<30} {shown:<46} {source}")
 
     @app.cli.command("makemigration")
     @click.argument("name")
