@@ -1,5 +1,5 @@
-"""The core's commands: init, demo, backup, restore, settings, makemigration, purge (capabilities
-add their own)."""
+"""The core's commands: init, demo, backup, restore, settings, send-test-email, makemigration,
+purge (capabilities add their own)."""
 
 import click
 
@@ -59,6 +59,25 @@ def register(app):
             else:
                 shown = value
             click.echo(f"{name:<30} {shown:<46} {source}")
+
+    @app.cli.command("send-test-email")
+    @click.argument("address")
+    def send_test_email(address):
+        """Send one email to ADDRESS by the SMTP settings, to check them."""
+        from qa import mail
+
+        if not mail.configured(app.config):
+            raise click.ClickException("No mail server is set: set QA_SMTP_HOST (smtp_host).")
+        body = (
+            f"This is a test email from qa ({app.config['PARTNERSHIP_NAME']}). It came through "
+            f"{app.config['SMTP_HOST']}:{app.config['SMTP_PORT']} "
+            f"({app.config['SMTP_SECURITY']}), so reminders will reach people the same way."
+        )
+        test = mail.message(app.config, address, "qa: test email", body)
+        try:
+            mail.send_all(app.config, [test], echo=click.echo)
+        except mail.MailError as error:
+            raise click.ClickException(str(error)) from error
 
     @app.cli.command("makemigration")
     @click.argument("name")

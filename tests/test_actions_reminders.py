@@ -41,8 +41,8 @@ def test_with_smtp_each_recipient_gets_one_email(app, people, cycles, monkeypatc
     sent = []
 
     class FakeSMTP:
-        def __init__(self, host):
-            assert host == "smtp.example"
+        def __init__(self, host, port, timeout):
+            assert (host, port) == ("smtp.example", 25)
 
         def __enter__(self):
             return self
@@ -53,11 +53,7 @@ def test_with_smtp_each_recipient_gets_one_email(app, people, cycles, monkeypatc
         def send_message(self, message):
             sent.append(message)
 
-    monkeypatch.setattr(reminders.smtplib, "SMTP", FakeSMTP)
-    assert (
-        reminders.send(
-            {"SMTP_HOST": "smtp.example", "SMTP_FROM": "qa@example.org"}, echo=lambda *_: None
-        )
-        == 1
-    )
+    monkeypatch.setattr("qa.mail.smtplib.SMTP", FakeSMTP)
+    smtp = {"SMTP_HOST": "smtp.example", "SMTP_PORT": 25, "SMTP_SECURITY": "none"}
+    assert reminders.send(smtp | {"SMTP_FROM": "qa@example.org"}, echo=lambda *_: None) == 1
     assert sent[0]["To"] == "lead.a@example.org" and "2 overdue" in sent[0]["Subject"]

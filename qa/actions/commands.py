@@ -12,6 +12,10 @@ from qa.db import db
 def reminders():
     """List the owners of overdue actions and email them (or print the emails without SMTP)."""
     from qa.actions.reminders import send
+    from qa.mail import MailError
 
     with db.connection_context():
-        send(current_app.config, echo=click.echo)
+        try:
+            send(current_app.config, echo=click.echo)
+        except MailError as error:
+            raise click.ClickException(str(error)) from error

@@ -4,10 +4,9 @@ One message per agency lead (and per owner given as an email address), sent or p
 """
 
 import re
-import smtplib
 from datetime import date
-from email.message import EmailMessage
 
+from qa import mail
 from qa.actions.models import LIVE, Action
 from qa.people.models import Agency, User
 
@@ -71,16 +70,11 @@ def send(config, today=None, echo=print):
     """Email the reminders when SMTP is configured, otherwise print what would be sent. Returns how
     many."""
     found = messages(today)
-    if not config.get("SMTP_HOST"):
+    if not mail.configured(config):
         for to, subject, body in found:
             echo(f"Would send to {to}: {subject}\n{body}\n")
         echo(f"No SMTP settings (QA_SMTP_HOST): {len(found)} reminders printed, none sent.")
         return len(found)
-    with smtplib.SMTP(config["SMTP_HOST"]) as smtp:
-        for to, subject, body in found:
-            message = EmailMessage()
-            message["From"], message["To"], message["Subject"] = config["SMTP_FROM"], to, subject
-            message.set_content(body)
-            smtp.send_message(message)
-            echo(f"Sent to {to}: {subject}")
+    if found:
+        mail.send_all(config, [mail.message(config, *each) for each in found], echo=echo)
     return len(found)
