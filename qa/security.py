@@ -221,6 +221,14 @@ def forget_attempt(ids):
         LoginAttempt.delete().where(LoginAttempt.id.in_(ids)).execute()
 
 
+def forget_account_attempts(email):
+    """An account's failed sign-ins, forgotten (its password was reset): it is no longer refused.
+    Runs inside the caller's transaction."""
+    from qa.auth.models import LoginAttempt
+
+    LoginAttempt.delete().where(LoginAttempt.key == f"account:{email.strip().lower()}").execute()
+
+
 _DUMMY_HASH = None
 
 

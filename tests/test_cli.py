@@ -46,11 +46,12 @@ def test_demo_without_a_set_password_prints_a_random_one_that_works(app):
 
 
 def test_create_admin_refuses_a_weak_password(app, monkeypatch):
-    monkeypatch.setattr("getpass.getpass", lambda prompt: "short")
-    result = app.test_cli_runner().invoke(args=["create-admin", "boss@example.org"])
+    # the password is asked twice (hidden); the runner types it on stdin
+    command = ["create-admin", "boss@example.org"]
+    result = app.test_cli_runner().invoke(args=command, input="short\nshort\n")
     assert result.exit_code != 0 and User.select().count() == 0
-    monkeypatch.setattr("getpass.getpass", lambda prompt: "kettle river orange")
-    assert app.test_cli_runner().invoke(args=["create-admin", "boss@example.org"]).exit_code == 0
+    typed = "kettle river orange\nkettle river orange\n"
+    assert app.test_cli_runner().invoke(args=command, input=typed).exit_code == 0
     assert User.get(User.email == "boss@example.org").role == "admin"
 
 

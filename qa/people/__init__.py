@@ -24,5 +24,5 @@ capability = Capability(
     ),
     demo="qa.people.demo:load",
     demo_order=10,
-    commands=("qa.people.commands:create_admin",),
+    commands=("qa.people.commands:create_admin", "qa.people.commands:reset_password"),
 )
