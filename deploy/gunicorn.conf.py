@@ -85,3 +85,10 @@ class DeadlineWorker(ThreadWorker):
 
 
 worker_class = DeadlineWorker
+
+
+def when_ready(server):
+    """From the moment gunicorn listens, `restore` refuses: the master holds the database's lock."""
+    from qa.running import hold
+
+    hold(effective()["QA_DATABASE"][0])

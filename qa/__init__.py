@@ -24,7 +24,12 @@ def create_app(test_config=None):
         # only as many X-Forwarded-* values as there are proxies we run are believed
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
-    Path(app.config["DATABASE"]).parent.mkdir(parents=True, exist_ok=True)
+    from qa.backup import private_file
+
+    # the database and its folder are this account's only (0600, 0700), as is what SQLite puts
+    # beside it (-wal and -shm take the database's mode)
+    config.private_folder(Path(app.config["DATABASE"]).parent)
+    private_file(app.config["DATABASE"])
     database = make_database(app.config["DATABASE"])
     db.initialize(database)
     from qa.migrate import upgrade
@@ -44,8 +49,11 @@ def create_app(test_config=None):
     errors.init_app(app)
     templating.init_app(app)
 
+    from qa import running
+
     @app.before_request
     def _connect():
+        running.hold(app.config["DATABASE"])  # restore refuses while this process serves it
         db.connect(reuse_if_open=True)
 
     @app.teardown_request

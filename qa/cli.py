@@ -3,7 +3,7 @@ purge (capabilities add their own)."""
 
 import click
 
-from qa.db import db
+from qa.db import db, release_all
 
 
 def register(app):
@@ -32,14 +32,43 @@ def register(app):
 
     @app.cli.command("backup")
     @click.argument("path")
-    def backup(path):
-        """Copy the whole database with SQLite's online backup API, then check the copy."""
-        from qa.backup import backup_to
+    @click.option("--force", is_flag=True, help="Replace the file at PATH if there is one.")
+    def backup(path, force):
+        """Copy the whole database with SQLite's online backup API (safe while qa runs), then check
+        the copy. The copy is 0600; a missing folder is made (0700)."""
+        from qa.backup import BackupError, backup_to
 
-        result = backup_to(app.config["DATABASE"], path)
+        try:
+            result = backup_to(app.config["DATABASE"], path, force=force, echo=click.echo)
+        except BackupError as error:
+            raise click.ClickException(str(error)) from None
         if result != "ok":
             raise click.ClickException(f"The backup at {path} failed its integrity check: {result}")
         click.echo(f"Backed up to {path}; integrity check: ok")
+
+    @app.cli.command("restore")
+    @click.argument("path")
+    def restore(path):
+        """Put the backup at PATH back as the database. Checks the backup first and refuses while
+        qa is running; the database as it was is kept beside it."""
+        from qa.backup import BackupError, restore_from
+        from qa.running import Running
+
+        release_all(db.obj)
+        try:
+            restore_from(path, app.config["DATABASE"], echo=click.echo)
+        except Running:
+            raise click.ClickException(
+                "qa is running on this database: stop it first (sudo systemctl stop qa, or "
+                "Ctrl-C where make run or make serve is running), then restore again. "
+                "Nothing was changed."
+            ) from None
+        except BackupError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(
+            "Start qa again (sudo systemctl start qa, or make serve); it upgrades an older "
+            "backup's schema as it starts."
+        )
 
     @app.cli.command("settings")
     def settings():
