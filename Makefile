@@ -1,10 +1,11 @@
-# qa: `make run` to try it, `make test` to test it. Everything installs itself into .venv.
+# qa: `make run` to try it, `make test` to test it, `make serve` to run it for real. Everything
+# installs itself into .venv.
 VENV := .venv
 PY := $(VENV)/bin/python
 FLASK := $(VENV)/bin/flask --app app
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test install browser bench lint audit clean
+.PHONY: run serve test install browser bench lint audit clean
 
 $(VENV)/.installed: requirements.txt
 	python3 -m venv $(VENV)
@@ -19,18 +20,24 @@ browser:
 
 # gunicorn's settings are in deploy/gunicorn.conf.py: they bound what a slow client can hold (a
 # deadline on each request's headers, 2 workers x 16 threads), and the access log leaves out
-# addresses (nothing should tie a survey answer to a device). In production a buffering reverse
-# proxy sits in front.
+# addresses (nothing should tie a survey answer to a device). Both targets read the settings file
+# (instance/qa.toml or QA_SETTINGS) and listen on QA_BIND (default 127.0.0.1:5000). Files they make
+# are this account's only (umask 077).
+#
+# run: to try qa. The demo partnership is loaded when the database has no people yet (whatever
+# database the settings name), and its sign-ins printed.
 run: install
-	@mkdir -p instance
-	@$(FLASK) init
-	@if [ ! -s instance/demo-logins.txt ]; then \
-		QA_DEMO_PASSWORD="$${QA_DEMO_PASSWORD:-$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(12))')}" $(FLASK) demo > instance/demo-logins.txt; \
-	fi
-	@cat instance/demo-logins.txt
+	@umask 077; $(FLASK) init
+	@umask 077; $(FLASK) demo --if-empty
 	@echo
-	@echo "qa is running at http://127.0.0.1:5000  (Ctrl-C to stop)"
-	@$(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py app:app
+	@echo "qa is running at http://$$($(FLASK) settings --get QA_BIND)  (Ctrl-C to stop)"
+	@umask 077; exec $(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py app:app
+
+# serve: for real (see README, "Run it for real"). No demo; init applies any new migrations first.
+serve: install
+	@umask 077; $(FLASK) init
+	@echo "qa is serving at http://$$($(FLASK) settings --get QA_BIND)  (Ctrl-C to stop)"
+	@umask 077; exec $(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py app:app
 
 test: install browser
 	$(PY) -m pytest -n 2 --dist worksteal -q

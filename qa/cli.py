@@ -1,6 +1,8 @@
 """The core's commands: init, demo, backup, restore, settings, send-test-email, makemigration,
 purge (capabilities add their own)."""
 
+from pathlib import Path
+
 import click
 
 from qa.db import db, release_all
@@ -20,15 +22,33 @@ def register(app):
         )
 
     @app.cli.command("demo")
-    def demo():
-        """Load the demo partnership (safe to run again) and print the demo sign-ins."""
-        from qa.demo import load
+    @click.option(
+        "--if-empty",
+        is_flag=True,
+        help="Load it only into a database with no people yet (make run); otherwise say so.",
+    )
+    def demo(if_empty):
+        """Load the demo partnership (safe to run again) and print the demo sign-ins. With
+        --if-empty they are also kept, 0600, in the instance folder's demo-logins.txt."""
+        from qa.demo import load, saved_logins
+        from qa.people.models import User
 
+        saved = Path(app.config["INSTANCE"]) / "demo-logins.txt"
         with db.connection_context():
+            people = User.select().count()
+            if if_empty and people:
+                click.echo(saved_logins(saved, app.config["DATABASE"], people))
+                return
             logins, password = load(app.config.get("DEMO_PASSWORD"))
-        click.echo(f"Demo partnership ready. Password for every demo sign-in: {password}")
-        for role, agency, email in logins:
-            click.echo(f"  {role:<21} {agency:<46} {email}")
+        lines = [f"Demo partnership ready. Password for every demo sign-in: {password}"]
+        lines += [f"  {role:<21} {agency:<46} {email}" for role, agency, email in logins]
+        click.echo("\n".join(lines))
+        if if_empty:
+            from qa.backup import private_file
+
+            private_file(saved).write_text(
+                f"Database: {app.config['DATABASE']}\n" + "\n".join(lines)
+            )
 
     @app.cli.command("backup")
     @click.argument("path")
@@ -71,11 +91,17 @@ def register(app):
         )
 
     @app.cli.command("settings")
-    def settings():
+    @click.option("--get", "name", help="Print only this setting's value (e.g. QA_BIND).")
+    def settings(name):
         """Print every setting in force and where it came from (default, file or env); secrets are
         masked."""
         from qa.config import BY_NAME, effective, settings_file
 
+        if name:
+            if name not in BY_NAME or BY_NAME[name].secret:
+                raise click.ClickException(f"{name} is not a setting that can be printed")
+            click.echo(effective()[name][0] or "")
+            return
         path = settings_file()
         click.echo(f"Settings file: {path}" + ("" if path.exists() else " (none)"))
         for name, (value, source) in effective().items():

@@ -2,6 +2,7 @@
 
 import secrets
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from qa.capability import demo_loaders
 from qa.db import db
@@ -25,3 +26,17 @@ def load(password=None):
         for load_capability in demo_loaders():
             load_capability(demo)
     return demo.logins, password
+
+
+def saved_logins(path, database, people):
+    """What make run prints for a database that already has people: the demo sign-ins saved when
+    the demo was loaded into this same database, or why there are none to show."""
+    path = Path(path)
+    if path.exists():
+        first, _, rest = path.read_text().partition("\n")
+        if first == f"Database: {database}":
+            return rest
+    return (
+        f"{database} already has {people} {'person' if people == 1 else 'people'}: the demo is "
+        "not loaded into it, and its sign-ins are whatever its admin made."
+    )
