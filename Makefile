@@ -14,9 +14,10 @@ $(VENV)/.installed: requirements.txt
 
 install: $(VENV)/.installed
 
-# Debian's Chromium for the browser tests (Playwright's own browser download cannot work here).
+# Debian's Chromium for the browser tests (Playwright's own browser download cannot work here), and
+# Debian's nginx, which tests/test_behind_nginx.py starts (unprivileged, on loopback) in front of qa.
 browser:
-	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+	@{ command -v chromium && [ -x /usr/sbin/nginx ]; } >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium nginx >/dev/null; }
 
 # gunicorn's settings are in deploy/gunicorn.conf.py: they bound what a slow client can hold (a
 # deadline on each request's headers, 2 workers x 16 threads), and the access log leaves out
