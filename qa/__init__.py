@@ -1,5 +1,7 @@
 """qa: quality assurance for a safeguarding children partnership; create_app() builds the app."""
 
+__version__ = "1.0.0"  # CHANGELOG.md says what each version brought
+
 from pathlib import Path
 
 from flask import Flask

@@ -90,6 +90,13 @@ def register(app):
             "backup's schema as it starts."
         )
 
+    @app.cli.command("version")
+    def version():
+        """Print qa's version (CHANGELOG.md says what each brought)."""
+        from qa import __version__
+
+        click.echo(f"qa {__version__}")
+
     @app.cli.command("settings")
     @click.option("--get", "name", help="Print only this setting's value (e.g. QA_BIND).")
     def settings(name):

@@ -1,6 +1,7 @@
 """Schema migrations: numbered files in migrations/, applied in order by playhouse.migrations."""
 
 import fcntl
+import os
 
 from playhouse.migrations import Runner, template
 from playhouse.schema_diff import diff_models
@@ -17,7 +18,7 @@ def upgrade(database):
     so two workers never try to apply the same migration at once.
     """
     lock_path = f"{database.database}.migrate-lock"
-    with open(lock_path, "a") as lock:
+    with os.fdopen(os.open(lock_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             with database.connection_context():

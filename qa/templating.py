@@ -4,7 +4,7 @@ import pyphen
 from flask import request, url_for
 from flask_login import current_user
 
-from qa import audit, capability
+from qa import __version__, audit, capability
 
 _HYPHENS = pyphen.Pyphen(lang="en_GB")
 
@@ -30,6 +30,7 @@ def init_app(app):
     def _globals():
         return {
             "partnership_name": app.config["PARTNERSHIP_NAME"],
+            "qa_version": __version__,
             "navigation": navigation(),
             "stylesheets": capability.stylesheets(),
             "idle_seconds": int(app.config["IDLE_TIMEOUT"].total_seconds()),
