@@ -151,3 +151,16 @@ def test_the_files_and_folders_qa_makes_are_this_accounts_only(tmp_path):
     (instance / "qa.db").chmod(0o644)  # made by an earlier version
     subprocess.run(flask + ["init"], cwd=ROOT, env=env, check=True, capture_output=True)
     assert mode(instance / "qa.db") == 0o600
+
+
+def test_purge_deletes_failed_sign_in_records_older_than_a_day(app):
+    """They hold a client's address: kept only as long as the throttle needs them."""
+    from datetime import datetime, timedelta
+
+    from qa.auth.models import LoginAttempt
+
+    LoginAttempt.create(key="address:203.0.113.7", at=datetime.now() - timedelta(hours=25))
+    LoginAttempt.create(key="address:203.0.113.8")
+    result = app.test_cli_runner().invoke(args=["purge"])
+    assert "Deleted 1 records of failed sign-ins older than a day." in result.output
+    assert [a.key for a in LoginAttempt.select()] == ["address:203.0.113.8"]

@@ -8,7 +8,7 @@ import hmac
 import json
 import logging
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from flask import current_app, jsonify, redirect, request, session, url_for
@@ -16,7 +16,7 @@ from flask_login import LoginManager, current_user, login_user, logout_user
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from qa import audit
-from qa.auth.models import KeptForm
+from qa.auth.models import KeptForm, LoginAttempt
 from qa.db import db
 from qa.htmx import wants_fragment
 from qa.security import (
@@ -187,12 +187,19 @@ def too_many_kept(browser, address, besides=""):
 
 
 def purge_kept_forms():
-    """Delete the kept forms older than KEPT_FORM_LIFETIME (the auth part of `flask purge`); says
-    how many went."""
+    """Delete the kept forms older than KEPT_FORM_LIFETIME and failed sign-ins older than a day
+    (the auth part of `flask purge`); says how many went."""
     lifetime = current_app.config["KEPT_FORM_LIFETIME"]
     with db.atomic("IMMEDIATE"):
         deleted = KeptForm.delete().where(KeptForm.at <= datetime.now() - lifetime).execute()
-    return f"Deleted {deleted} kept forms older than {_hours(lifetime)}."
+        # failed sign-ins (the account and the client's address) count only for LOGIN_WINDOW
+        attempts = (
+            LoginAttempt.delete().where(LoginAttempt.at <= datetime.now() - timedelta(days=1))
+        ).execute()
+    return (
+        f"Deleted {deleted} kept forms older than {_hours(lifetime)}. Deleted {attempts} records "
+        "of failed sign-ins older than a day."
+    )
 
 
 def _hours(span):
