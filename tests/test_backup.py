@@ -91,7 +91,7 @@ def test_restore_refuses_while_qa_serves_the_database(app, people, tmp_path):
 
 def test_a_gunicorn_server_holds_the_lock_from_its_start(tmp_path):
     """Before any request: gunicorn's master takes the lock when it is ready."""
-    from tests.test_settings import free_port
+    from tests.proxy_helpers import free_port
 
     env = {**os.environ, "QA_INSTANCE": str(tmp_path), "QA_DATABASE": str(tmp_path / "qa.db")}
     port = free_port()

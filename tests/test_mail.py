@@ -12,7 +12,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
 from qa.actions.models import Action
-from tests.test_settings import free_port
+from tests.proxy_helpers import free_port
 
 USER, PASSWORD = "qa-mailer", "mail password 1"
 

@@ -3,7 +3,6 @@
 
 import os
 import runpy
-import socket
 import subprocess
 import sys
 import tomllib
@@ -119,9 +118,3 @@ def test_every_setting_is_documented_in_the_readme_and_the_example_file():
     for setting in SETTINGS:
         assert f"`{setting.name}` (`{setting.key}`)" in readme, setting.name
         assert f"# {setting.key} = " in example, setting.key
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
