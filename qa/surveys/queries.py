@@ -7,7 +7,7 @@ from peewee import JOIN, fn
 
 from qa.frameworks.models import Standard
 from qa.people.models import Agency, Sector
-from qa.surveys import kinds, results, staff
+from qa.surveys import kinds, languages, results, staff
 from qa.surveys.models import (
     Answer,
     ContactRequest,
@@ -328,3 +328,14 @@ def bursts_of(survey):
         .where((SurveyLink.survey == survey) & ~SurveyBurst.discarded)
         .order_by(SurveyBurst.on.desc(), SurveyLink.label)
     )
+
+
+def responses_by_language(survey):
+    """[(language, responses)] when every language has 5 or more (languages.counts_shown)."""
+    counts = dict(
+        Response.select(Response.language, fn.COUNT(Response.id))
+        .where(Response.survey == survey)
+        .group_by(Response.language)
+        .tuples()
+    )
+    return languages.counts_shown(counts)

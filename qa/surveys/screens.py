@@ -8,7 +8,7 @@ contact. The statements themselves are in visits.py, written once for the hot pa
 from flask import current_app, redirect, render_template, request, session, url_for
 
 from qa.htmx import render
-from qa.surveys import bursts, contact, kinds, limits, staff, visits
+from qa.surveys import bursts, contact, kinds, limits, staff, translations, visits
 
 SESSION_KEY = "survey_visit"
 
@@ -146,7 +146,8 @@ def send(link, visit, code):
     """
     if not limits.may_send(link.id, request.remote_addr, current_app.config):
         return False
-    response, created = visits.submit(link, visit["key"])
+    language = translations.chosen(code)
+    response, created = visits.submit(link, visit["key"], language=language)
     if created:
         bursts.notice(link, limits.burst_after(link.id, response.id, current_app.config))
     session[SESSION_KEY] = {"code": code, "done": True}

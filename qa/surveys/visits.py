@@ -78,6 +78,7 @@ _RESPONSE_FIELDS = (
     Response.agency,
     Response.agency_answer,
     Response.role_group,
+    Response.language,
 )
 _NEW_RESPONSE = Prepared(
     lambda *values: Response.insert(dict(zip(_RESPONSE_FIELDS, values, strict=True))),
@@ -216,7 +217,7 @@ def sent_hash(visit_key):
     return hashlib.sha256(f"sent-visit:{visit_key}".encode()).hexdigest()
 
 
-def _submit(link, visit_key, today):
+def _submit(link, visit_key, today, language):
     rows, flagged, fields = _prepare(link, visit_key)
     values = (
         link.survey_id,
@@ -226,6 +227,7 @@ def _submit(link, visit_key, today):
         fields.get("agency"),
         fields.get("agency_answer", ""),
         fields.get("role_group", ""),
+        language,
     )
     # The write lock is held only to run statements written beforehand: a hall full of children
     # queues briefly.
@@ -264,16 +266,17 @@ def flag_answers(response, questions):
         Flag.insert_many(found).execute()
 
 
-def submit(link, visit_key, today=None):
+def submit(link, visit_key, today=None, language=""):
     """Turn the visit's draft into one Response; a second submit of the same visit makes none.
 
     Returns (response, created): (None, False) for a second submit. The response keeps nothing of
-    the visit key. The key's hash goes, in the same transaction, into SentVisit, unique and with no
-    link to the response, so even two submissions racing in different workers make one response;
+    the visit key (it keeps the `language` the child chose, "" for English). The key's hash goes,
+    in the same transaction, into SentVisit, unique and with no link to the response, so even two
+    submissions racing in different workers make one response;
     purge_drafts forgets it within a day.
     """
     try:
-        return retry_locked(_submit, link, visit_key, today or date.today())
+        return retry_locked(_submit, link, visit_key, today or date.today(), language)
     except IntegrityError:
         return None, False
 
