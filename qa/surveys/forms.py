@@ -21,6 +21,7 @@ SURVEY_LABELS = {
     "opens_on": "Opens",
     "closes_on": "Closes",
     "safety_message": "Safety message",
+    "easy_read": "Easy read",
 }
 QUESTION_LABELS = {
     "kind": "Kind of question",
@@ -57,6 +58,11 @@ class SurveyForm(VersionedForm):
         filters=[strip],
         validators=[Length(max=600, message="Keep the safety message to 600 characters or fewer")],
     )
+    easy_read = BooleanField()
+
+    def validate_easy_read(self, field):
+        if self.audience.data == "staff":
+            field.data = False  # easy read is for children's screens
 
     def validate_age_band(self, field):
         if self.audience.data == "staff":

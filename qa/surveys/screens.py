@@ -8,7 +8,7 @@ contact. The statements themselves are in visits.py, written once for the hot pa
 from flask import current_app, redirect, render_template, request, session, url_for
 
 from qa.htmx import render
-from qa.surveys import bursts, contact, kinds, limits, staff, translations, visits
+from qa.surveys import bursts, contact, easy_read, kinds, limits, staff, translations, visits
 
 SESSION_KEY = "survey_visit"
 
@@ -114,6 +114,10 @@ def keep_answer(link, visit, question, go, sent):
     Returns None, or why the answer was refused.
     """
     sent = [] if go == "skip" else sent
+    if go == easy_read.GO and link.survey.easy_read:
+        sent = [easy_read.NOT_UNDERSTOOD]  # kept as it is: it is not one of the answers
+        visits.save_answer(link, visit["key"], question, sent)
+        return None
     try:
         values = kinds.clean(question.kind, question.option_list, sent)
         visits.save_answer(link, visit["key"], question, values)

@@ -9,7 +9,7 @@ from playhouse.flask_utils import get_object_or_404
 from qa.forms import ready_to_save
 from qa.htmx import render
 from qa.security import public, role_required
-from qa.surveys import bp, languages, queries, screens, translations
+from qa.surveys import bp, easy_read, languages, queries, screens, translations
 from qa.surveys import respond_bp as respond
 from qa.surveys.forms import translation_form
 from qa.surveys.models import Survey
@@ -22,6 +22,8 @@ def _translator():
         "tr": translations.translator(),
         "languages_offered": translations.complete,
         "english": languages.ENGLISH,
+        "easy_picture": easy_read.picture,
+        "not_understood_value": easy_read.NOT_UNDERSTOOD,
     }
 
 

@@ -98,6 +98,23 @@ def save(survey, language, posted, texts, who):
         )
 
 
+def copy(survey, to):
+    """Give the copy `to` the translations of `survey` (its questions keep their keys); a text
+    whose English differs in the copy, like its title, shows as missing until translated again."""
+    Translation.insert_from(
+        Translation.select(
+            to.id, Translation.language, Translation.key, Translation.english, Translation.text
+        ).where(Translation.survey == survey),
+        [
+            Translation.survey,
+            Translation.language,
+            Translation.key,
+            Translation.english,
+            Translation.text,
+        ],
+    ).execute()
+
+
 def choose(link, code, language_code):
     """The visitor chose a language on the first screen: English, or one the survey has complete."""
     offered = {language.code for language in complete(link.survey)}

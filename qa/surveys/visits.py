@@ -15,11 +15,12 @@ from peewee import IntegrityError, OperationalError
 from qa.db import Prepared, db
 from qa.ids import parse_id
 from qa.people.models import Agency, Sector
-from qa.surveys import flags, rules
+from qa.surveys import easy_read, flags, rules
 from qa.surveys.kinds import FREE_TEXT
 from qa.surveys.models import (
     Answer,
     Flag,
+    NotUnderstood,
     Question,
     Response,
     SafeguardingTerm,
@@ -89,6 +90,10 @@ _NEW_ANSWER = Prepared(
         response=response, question=question, value=value
     ),
     arity=3,
+)
+_NOT_UNDERSTOOD = Prepared(
+    lambda response, question: NotUnderstood.insert(response=response, question=question),
+    arity=2,
 )
 _DROP_DRAFT = Prepared(lambda key: SurveyDraft.delete().where(SurveyDraft.visit_key == key))
 _SENT = Prepared(lambda key_hash, hour: SentVisit.insert(key_hash=key_hash, sent_at=hour), arity=2)
@@ -190,6 +195,7 @@ def _prepare(link, visit_key):
         if (qid := parse_id(key)) in questions
         for value in values
     ]
+    rows, puzzled = easy_read.split(rows)
     free = [(qid, value) for qid, value in rows if questions[qid] in FREE_TEXT]
     phrases = [phrase for (phrase,) in _PHRASES.execute()] if free else []
     flagged = {
@@ -209,6 +215,7 @@ def _prepare(link, visit_key):
             agency_answer=about.get("agency_answer", "not-said"),
             role_group=about.get("role_group", "not-said"),
         )
+    fields["not_understood"] = puzzled
     return rows, flagged, fields
 
 
@@ -237,6 +244,9 @@ def _submit(link, visit_key, today, language):
         db.cursor().executemany(
             _NEW_ANSWER.sql(),
             [(response_id, qid, value) for qid, value in rows if (qid, value) not in flagged],
+        )
+        db.cursor().executemany(
+            _NOT_UNDERSTOOD.sql(), [(response_id, qid) for qid in fields["not_understood"]]
         )
         for (qid, value), phrases in flagged.items():
             Flag.create(
