@@ -43,6 +43,8 @@ POLISH = {
     "OK": "W porządku",
     "Good": "Dobrze",
     # the screen words
+    "Quick exit": "Szybkie wyjście",
+    "Read it to me": "Przeczytaj mi to",
     "Start": "Zacznij",
     "Question {number} of {total}": "Pytanie {number} z {total}",
     "Yes": "Tak",

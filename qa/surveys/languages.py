@@ -4,6 +4,8 @@ translator that puts each text in the child's language (English where none is gi
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 
 @dataclass(frozen=True)
 class Language:
@@ -39,6 +41,8 @@ LANGUAGES = {
 # The words on every screen of a children's survey, in English: what each translation must also
 # give. {number} and {total} stand for the figures and must stay in the translation.
 WORDS = {
+    "quick_exit": "Quick exit",
+    "read_aloud": "Read it to me",
     "start": "Start",
     "question_of": "Question {number} of {total}",
     "choose_many": "Choose as many as you like.",
@@ -75,9 +79,9 @@ class Text:
     @property
     def section(self):
         """The part of the survey the text belongs to, for headings on the Translations page."""
-        if self.where.startswith("Question"):
+        if self.where.startswith(("Question", "Screen words")):
             return self.where.split(":")[0]
-        return "Screen words" if self.where == "Screen words" else "First screen"
+        return "First screen"
 
 
 def option_texts(question):
@@ -107,7 +111,9 @@ def text_keys(survey, questions, easy_read=False):
                 )
             )
     words = {**WORDS, **(EASY_READ_WORDS if easy_read else {})}
-    texts.extend(Text(f"word.{name}", english, "Screen words") for name, english in words.items())
+    texts.extend(
+        Text(f"word.{name}", english, f"Screen words: {english}") for name, english in words.items()
+    )
     return texts
 
 
@@ -157,6 +163,11 @@ class Translator:
     @property
     def translated(self):
         return self.language != ENGLISH
+
+    @property
+    def english_attrs(self):
+        """For words a translated screen still shows in English: read and laid out as English."""
+        return Markup(' lang="en-GB" dir="ltr"') if self.translated else ""
 
     def text(self, key, english):
         found = self.given.get(key)
