@@ -47,17 +47,7 @@ def translation(survey_id, language):
         translations.save(survey, chosen, form.posted(), texts, current_user)
         flash(f"{chosen.english} translation saved", "success")
         return redirect(url_for("surveys.translation", survey_id=survey.id, language=language))
-    missing = set(languages.missing(texts, given))
-    rows = list(zip(texts, form.text_fields(), strict=True))
-    return render(
-        "surveys/translation.html",
-        survey=survey,
-        language=chosen,
-        form=form,
-        rows=rows,
-        missing=missing,
-        given=given,
-    )
+    return render("surveys/translation.html", **_page(survey, chosen, form, texts, given))
 
 
 def _form(texts, given):
@@ -65,6 +55,18 @@ def _form(texts, given):
     data = {f"text_{index}": given.get(text.key, ("", ""))[1] for index, text in enumerate(texts)}
     data["note"] = given.get(languages.NOTE, ("", ""))[1]
     return translation_form(texts)(data=None if request.method == "POST" else data)
+
+
+def _page(survey, language, form, texts, given):
+    """The translation page: each text beside its box, and which are missing."""
+    return {
+        "survey": survey,
+        "language": language,
+        "form": form,
+        "rows": list(zip(texts, form.text_fields(), strict=True)),
+        "missing": set(languages.missing(texts, given)),
+        "given": given,
+    }
 
 
 @respond.post("/s/<code>/language")
