@@ -162,3 +162,10 @@ def test_an_easy_read_child_in_another_language_sees_i_dont_understand_translate
     visitor.post("/language", {"language": "pl"})
     visitor.start()
     assert "PL I don&#39;t understand" in visitor.get("/1").get_data(as_text=True)
+
+
+def test_the_preview_of_an_easy_read_survey_shows_i_dont_understand_as_a_link(admin_client, survey):
+    survey = _easy(survey)
+    html = admin_client.get(f"/admin/surveys/{survey.id}/preview/2").get_data(as_text=True)
+    assert "easy-yes.svg" in html and f"/admin/surveys/{survey.id}/preview/3" in html
+    assert "I don&#39;t understand" in html and 'value="not_understood"' not in html

@@ -212,3 +212,13 @@ def test_the_demo_survey_carries_a_complete_polish_translation_marked_as_uncheck
     assert [language.code for language in translations.complete(this_year)] == ["pl"]
     note = translations.given_of(this_year.id, "pl")[languages.NOTE][1]
     assert "not checked by a translator" in note
+
+
+def test_staff_surveys_offer_no_translations(admin_client, app):
+    from tests.staff_fixtures import make_staff_survey
+
+    staff_survey = make_staff_survey()
+    translate(staff_survey, "pl")
+    assert translations.complete(staff_survey) == []
+    html = admin_client.get(f"/admin/surveys/{staff_survey.id}").get_data(as_text=True)
+    assert "Translations" not in html

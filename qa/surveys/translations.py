@@ -54,8 +54,9 @@ def progress(survey, questions):
 
 
 def complete(survey):
-    """The languages with every text translated: the ones a child may choose."""
-    given = all_given(survey.id)
+    """The languages with every text translated: the ones a child may choose (children's surveys
+    only: the staff screens are not translated)."""
+    given = [] if survey.for_staff else all_given(survey.id)
     if not given:
         return []
     texts = texts_of(survey)
