@@ -222,3 +222,14 @@ def test_staff_surveys_offer_no_translations(admin_client, app):
     assert translations.complete(staff_survey) == []
     html = admin_client.get(f"/admin/surveys/{staff_survey.id}").get_data(as_text=True)
     assert "Translations" not in html
+
+
+def test_the_page_titles_are_in_the_chosen_language(child, survey):
+    translate(survey, "pl")
+    child.get()
+    child.post("/language", {"language": "pl"})
+    assert "<title>PL How safe do you feel?</title>" in child.get().get_data(as_text=True)
+    child.post()
+    html = child.get("/1").get_data(as_text=True)
+    assert "<title>PL Question 1 of 6: PL How safe do you feel?</title>" in html
+    assert 'data-title="PL Question 1 of 6: PL How safe do you feel?"' in html
