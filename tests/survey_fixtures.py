@@ -87,3 +87,24 @@ def child(app, link):
 
 
 TODAY = date.today()
+
+
+def translate(survey, language, write=lambda english: f"PL {english}", leave_out=()):
+    """Translate every text of the survey into `language` with `write`, but those in
+    `leave_out`."""
+    from qa.surveys import translations
+    from qa.surveys.models import Translation
+
+    Translation.insert_many(
+        [
+            {
+                "survey": survey,
+                "language": language,
+                "key": text.key,
+                "english": text.english,
+                "text": write(text.english),
+            }
+            for text in translations.texts_of(survey)
+            if text.key not in leave_out
+        ]
+    ).execute()

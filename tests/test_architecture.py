@@ -42,6 +42,8 @@ PURE = [
     "qa/surveys/flags.py",
     "qa/surveys/rules.py",
     "qa/surveys/staff.py",
+    "qa/surveys/languages.py",
+    "qa/surveys/easy_read.py",
     "qa/actions/rules.py",
 ]
 WEB_OR_DATABASE = {"flask", "flask_login", "flask_wtf", "wtforms", "peewee", "playhouse"}

@@ -84,6 +84,7 @@ DECLARED = {
         auth.login GET POST             main.healthz GET                respond.start GET POST
         respond.about GET POST          respond.question GET POST       respond.ready GET POST
         respond.thanks GET              respond.contact_request POST    respond.you_said GET
+        respond.choose_language POST
     """,
     SIGNED_IN_ANY: """
         main.home GET                   account.show GET                account.change_password POST
@@ -160,6 +161,7 @@ DECLARED = {
         surveys.delete_contact POST     surveys.discard_burst POST
         surveys.settings GET POST       surveys.remove_term POST
         surveys.statements GET POST     surveys.statement GET POST
+        surveys.translations_index GET  surveys.translation GET POST
     """,
 }
 
@@ -197,6 +199,7 @@ ARGUMENTS = {
     "name": lambda o: "strengths",
     "number": lambda o: 1,
     "role": lambda o: "lead",
+    "language": lambda o: "pl",
 }
 OVERRIDES = {
     "actions.download": {"document_id": lambda o: o.action_document.id},

@@ -20,6 +20,7 @@ capability = Capability(
         "qa.surveys.links",
         "qa.surveys.reporting",
         "qa.surveys.settings",
+        "qa.surveys.translation_views",
     ),
     models="qa.surveys.models:MODELS",
     menu=(MenuEntry("surveys.index", "Surveys", ("admin", "subgroup"), ("surveys.",), 80),),

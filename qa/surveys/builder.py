@@ -12,7 +12,7 @@ from qa import audit, editing
 from qa.db import db
 from qa.frameworks.models import Framework, Standard
 from qa.frameworks.seed import SECTION_11
-from qa.surveys import starter
+from qa.surveys import starter, translations
 from qa.surveys.forms import QUESTION_LABELS, TAG_LABELS
 from qa.surveys.models import Question, Response, Survey, SurveyLink
 
@@ -174,13 +174,14 @@ def set_status(survey, to):
 def copy_survey(survey):
     """A new draft with the same questions; each keeps its key so results compare year on year."""
     with db.atomic("IMMEDIATE"):
-        fields = ("audience", "age_band", "introduction", "readers", "safety_message")
+        fields = ("audience", "age_band", "introduction", "readers", "safety_message", "easy_read")
         copy = editing.create(
             Survey,
             {"title": f"{survey.title} (copy)"[:120], **{f: getattr(survey, f) for f in fields}},
             summary=f"Copied the survey {survey.title}",
         )
         copy_questions(survey, copy)
+        translations.copy(survey, copy)
     return copy
 
 

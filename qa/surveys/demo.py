@@ -13,7 +13,7 @@ from qa.actions.models import Action
 from qa.cycles.models import Cycle
 from qa.db import db
 from qa.people.models import Agency, User
-from qa.surveys import starter, visits
+from qa.surveys import demo_translation, starter, visits
 from qa.surveys.models import Answer, Question, Response, Survey, SurveyLink, YouSaidWeDid
 
 THIS_YEAR = "Feeling safe 2026: what do you think?"
@@ -115,7 +115,7 @@ def load(demo=None, today=None):
 
 
 def _load(today, rng):
-    _survey(
+    this_year = _survey(
         THIS_YEAR,
         "8-12",
         "open",
@@ -125,6 +125,7 @@ def _load(today, rng):
         today,
         worrying=True,
     )
+    demo_translation.load(this_year)
     _survey(
         TEENS, "13-17", "open", today - timedelta(days=30), today + timedelta(days=60), rng, today
     )

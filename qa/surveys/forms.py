@@ -8,7 +8,7 @@ from wtforms import BooleanField, DateField, EmailField, IntegerField, StringFie
 from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from qa.forms import ChoiceField, VersionedForm, optional_int, strip
-from qa.surveys import kinds
+from qa.surveys import kinds, languages
 from qa.surveys.models import AGE_BANDS, AUDIENCES
 
 # What each form's fields are called when someone else saved first (see editing.save_form).
@@ -21,6 +21,7 @@ SURVEY_LABELS = {
     "opens_on": "Opens",
     "closes_on": "Closes",
     "safety_message": "Safety message",
+    "easy_read": "Easy read",
 }
 QUESTION_LABELS = {
     "kind": "Kind of question",
@@ -57,6 +58,11 @@ class SurveyForm(VersionedForm):
         filters=[strip],
         validators=[Length(max=600, message="Keep the safety message to 600 characters or fewer")],
     )
+    easy_read = BooleanField()
+
+    def validate_easy_read(self, field):
+        if self.audience.data == "staff":
+            field.data = False  # easy read is for children's screens
 
     def validate_age_band(self, field):
         if self.audience.data == "staff":
@@ -223,3 +229,32 @@ class FlagForm(FlaskForm):
             Length(max=2000),
         ],
     )
+
+
+def translation_form(texts):
+    """A form with a box for each text of a translation (`text_0` …, in the order of `texts`)
+    and one for a note to other admins."""
+
+    class TranslationForm(FlaskForm):
+        note = StringField(filters=[strip], validators=[Length(max=300)])
+
+        def validate(self, extra_validators=None):
+            valid = super().validate(extra_validators)
+            for text, field in zip(texts, self.text_fields(), strict=True):
+                problem = languages.problem(text.key, field.data)
+                if problem:
+                    field.errors.append(problem)
+                    valid = False
+            return valid
+
+        def text_fields(self):
+            return [getattr(self, f"text_{index}") for index in range(len(texts))]
+
+        def posted(self):
+            """{key: translated text}, the note included."""
+            given = {text.key: f.data for text, f in zip(texts, self.text_fields(), strict=True)}
+            return {**given, languages.NOTE: self.note.data}
+
+    for index in range(len(texts)):
+        setattr(TranslationForm, f"text_{index}", TextAreaField(filters=[strip]))
+    return TranslationForm

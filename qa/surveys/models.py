@@ -81,6 +81,8 @@ class Survey(VersionedModel):
     safety_message = TextField(default="")  # blank: the partnership's message from SurveySettings
     public_code = CharField(unique=True, default=new_code)  # its public "you said, we did" page
     created_at = DateTimeField(default=datetime.now)
+    # A picture beside each answer and an "I don't understand" answer on every question.
+    easy_read = BooleanField(default=False)
 
     def __str__(self):
         return self.title
@@ -168,6 +170,8 @@ class Response(BaseModel):
     agency = ForeignKeyField(Agency, null=True, backref="+", on_delete="SET NULL")
     agency_answer = CharField(default="")
     role_group = CharField(default="")
+    # The language the child answered in ("" for English): answers are the same either way.
+    language = CharField(default="")
 
 
 class Answer(BaseModel):
@@ -177,6 +181,34 @@ class Answer(BaseModel):
 
     class Meta:
         indexes = ((("response", "question", "value"), True),)
+
+
+class NotUnderstood(BaseModel):
+    """An "I don't understand" on an easy-read question: counted apart from the answers, so it is
+    never a point on a scale, a share or a written answer."""
+
+    response = ForeignKeyField(Response, backref="not_understood", on_delete="CASCADE")
+    question = ForeignKeyField(Question, backref="not_understood", on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("response", "question"), True),)
+
+
+class Translation(BaseModel):
+    """One text of a survey in another language: a question, an answer or a word on the screens.
+
+    `key` names the text (qa.surveys.languages.text_keys); `english` is the English it was written
+    from, so a translation of words changed since shows as missing.
+    """
+
+    survey = ForeignKeyField(Survey, backref="translations", on_delete="CASCADE")
+    language = CharField()
+    key = CharField()
+    english = TextField(default="")
+    text = TextField(default="")
+
+    class Meta:
+        indexes = ((("survey", "language", "key"), True),)
 
 
 class Flag(BaseModel):
@@ -270,6 +302,8 @@ MODELS = [
     SurveyLink,
     Response,
     Answer,
+    NotUnderstood,
+    Translation,
     Flag,
     YouSaidWeDid,
     SafeguardingTerm,

@@ -7,11 +7,12 @@ from peewee import JOIN, fn
 
 from qa.frameworks.models import Standard
 from qa.people.models import Agency, Sector
-from qa.surveys import kinds, results, staff
+from qa.surveys import easy_read, kinds, languages, results, staff
 from qa.surveys.models import (
     Answer,
     ContactRequest,
     Flag,
+    NotUnderstood,
     Question,
     Response,
     SafeguardingTerm,
@@ -162,7 +163,21 @@ def results_for(
         {"id": q.id, "key": q.key, "kind": q.kind, "prompt": q.prompt, "options": q.option_list}
         for q in questions
     ]
-    return responses, results.summarise(plain, counts, answered, texts, responses)
+    summary = results.summarise(plain, counts, answered, texts, responses)
+    if survey.easy_read:
+        summary = easy_read.add_counts(summary, not_understood(questions, chosen, filtered))
+    return responses, summary
+
+
+def not_understood(questions, chosen, filtered):
+    """{question id: responses that said "I don't understand"} among the `chosen` responses."""
+    scope = (NotUnderstood.response.in_(chosen),) if filtered else ()
+    return dict(
+        NotUnderstood.select(NotUnderstood.question, fn.COUNT(NotUnderstood.id))
+        .where(NotUnderstood.question.in_([q.id for q in questions]), *scope)
+        .group_by(NotUnderstood.question)
+        .tuples()
+    )
 
 
 def responses_by_setting(survey):
@@ -328,3 +343,14 @@ def bursts_of(survey):
         .where((SurveyLink.survey == survey) & ~SurveyBurst.discarded)
         .order_by(SurveyBurst.on.desc(), SurveyLink.label)
     )
+
+
+def responses_by_language(survey):
+    """[(language, responses)] when every language has 5 or more (languages.counts_shown)."""
+    counts = dict(
+        Response.select(Response.language, fn.COUNT(Response.id))
+        .where(Response.survey == survey)
+        .group_by(Response.language)
+        .tuples()
+    )
+    return languages.counts_shown(counts)

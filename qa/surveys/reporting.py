@@ -68,6 +68,7 @@ def _results_page(survey, chosen):
         "bands": queries.age_bands_of(survey),
         "band_labels": AGE_BANDS,
         "settings": queries.responses_by_setting(survey),
+        "by_language": queries.responses_by_language(survey),
         "flags": queries.flags_of(survey) if current_user.is_admin else [],
         "bursts": queries.bursts_of(survey) if current_user.is_admin else [],
         "flag_form": FlagForm(),

@@ -8,7 +8,7 @@ contact. The statements themselves are in visits.py, written once for the hot pa
 from flask import current_app, redirect, render_template, request, session, url_for
 
 from qa.htmx import render
-from qa.surveys import bursts, contact, kinds, limits, staff, visits
+from qa.surveys import bursts, contact, easy_read, kinds, limits, staff, translations, visits
 
 SESSION_KEY = "survey_visit"
 
@@ -114,6 +114,10 @@ def keep_answer(link, visit, question, go, sent):
     Returns None, or why the answer was refused.
     """
     sent = [] if go == "skip" else sent
+    if go == easy_read.GO and link.survey.easy_read:
+        sent = [easy_read.NOT_UNDERSTOOD]  # kept as it is: it is not one of the answers
+        visits.save_answer(link, visit["key"], question, sent)
+        return None
     try:
         values = kinds.clean(question.kind, question.option_list, sent)
         visits.save_answer(link, visit["key"], question, values)
@@ -146,7 +150,8 @@ def send(link, visit, code):
     """
     if not limits.may_send(link.id, request.remote_addr, current_app.config):
         return False
-    response, created = visits.submit(link, visit["key"])
+    language = translations.chosen(code)
+    response, created = visits.submit(link, visit["key"], language=language)
     if created:
         bursts.notice(link, limits.burst_after(link.id, response.id, current_app.config))
     session[SESSION_KEY] = {"code": code, "done": True}

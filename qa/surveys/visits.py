@@ -15,11 +15,12 @@ from peewee import IntegrityError, OperationalError
 from qa.db import Prepared, db
 from qa.ids import parse_id
 from qa.people.models import Agency, Sector
-from qa.surveys import flags, rules
+from qa.surveys import easy_read, flags, rules
 from qa.surveys.kinds import FREE_TEXT
 from qa.surveys.models import (
     Answer,
     Flag,
+    NotUnderstood,
     Question,
     Response,
     SafeguardingTerm,
@@ -78,6 +79,7 @@ _RESPONSE_FIELDS = (
     Response.agency,
     Response.agency_answer,
     Response.role_group,
+    Response.language,
 )
 _NEW_RESPONSE = Prepared(
     lambda *values: Response.insert(dict(zip(_RESPONSE_FIELDS, values, strict=True))),
@@ -88,6 +90,10 @@ _NEW_ANSWER = Prepared(
         response=response, question=question, value=value
     ),
     arity=3,
+)
+_NOT_UNDERSTOOD = Prepared(
+    lambda response, question: NotUnderstood.insert(response=response, question=question),
+    arity=2,
 )
 _DROP_DRAFT = Prepared(lambda key: SurveyDraft.delete().where(SurveyDraft.visit_key == key))
 _SENT = Prepared(lambda key_hash, hour: SentVisit.insert(key_hash=key_hash, sent_at=hour), arity=2)
@@ -189,6 +195,7 @@ def _prepare(link, visit_key):
         if (qid := parse_id(key)) in questions
         for value in values
     ]
+    rows, puzzled = easy_read.split(rows)
     free = [(qid, value) for qid, value in rows if questions[qid] in FREE_TEXT]
     phrases = [phrase for (phrase,) in _PHRASES.execute()] if free else []
     flagged = {
@@ -208,6 +215,7 @@ def _prepare(link, visit_key):
             agency_answer=about.get("agency_answer", "not-said"),
             role_group=about.get("role_group", "not-said"),
         )
+    fields["not_understood"] = puzzled
     return rows, flagged, fields
 
 
@@ -216,7 +224,7 @@ def sent_hash(visit_key):
     return hashlib.sha256(f"sent-visit:{visit_key}".encode()).hexdigest()
 
 
-def _submit(link, visit_key, today):
+def _submit(link, visit_key, today, language):
     rows, flagged, fields = _prepare(link, visit_key)
     values = (
         link.survey_id,
@@ -226,6 +234,7 @@ def _submit(link, visit_key, today):
         fields.get("agency"),
         fields.get("agency_answer", ""),
         fields.get("role_group", ""),
+        language,
     )
     # The write lock is held only to run statements written beforehand: a hall full of children
     # queues briefly.
@@ -235,6 +244,9 @@ def _submit(link, visit_key, today):
         db.cursor().executemany(
             _NEW_ANSWER.sql(),
             [(response_id, qid, value) for qid, value in rows if (qid, value) not in flagged],
+        )
+        db.cursor().executemany(
+            _NOT_UNDERSTOOD.sql(), [(response_id, qid) for qid in fields["not_understood"]]
         )
         for (qid, value), phrases in flagged.items():
             Flag.create(
@@ -264,16 +276,17 @@ def flag_answers(response, questions):
         Flag.insert_many(found).execute()
 
 
-def submit(link, visit_key, today=None):
+def submit(link, visit_key, today=None, language=""):
     """Turn the visit's draft into one Response; a second submit of the same visit makes none.
 
     Returns (response, created): (None, False) for a second submit. The response keeps nothing of
-    the visit key. The key's hash goes, in the same transaction, into SentVisit, unique and with no
-    link to the response, so even two submissions racing in different workers make one response;
+    the visit key (it keeps the `language` the child chose, "" for English). The key's hash goes,
+    in the same transaction, into SentVisit, unique and with no link to the response, so even two
+    submissions racing in different workers make one response;
     purge_drafts forgets it within a day.
     """
     try:
-        return retry_locked(_submit, link, visit_key, today or date.today())
+        return retry_locked(_submit, link, visit_key, today or date.today(), language)
     except IntegrityError:
         return None, False
 
