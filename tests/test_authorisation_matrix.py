@@ -160,6 +160,7 @@ DECLARED = {
         surveys.delete_contact POST     surveys.discard_burst POST
         surveys.settings GET POST       surveys.remove_term POST
         surveys.statements GET POST     surveys.statement GET POST
+        partnership.settings GET POST
     """,
 }
 
