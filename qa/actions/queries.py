@@ -174,3 +174,9 @@ def quarter_rows(start, end):
 
 def _day(value):
     return value.date() if isinstance(value, datetime) else value
+
+
+def overdue_count(user, today=None):
+    """How many live actions this person may see are past their due date."""
+    today = today or date.today()
+    return visible(user).where(Action.status.in_(LIVE) & (Action.due < today)).count()
