@@ -71,9 +71,13 @@ def setup_steps():
     ]
 
 
+# An admin's lists are the whole partnership's: the first few of each, the register has the rest.
+SHOWN = {"admin": 5, "agency_lead": 20}
+
+
 def _actions(user, today):
     """The person's overdue, due-soon and look-back actions, each with where it came from."""
-    due = due_lists(user, today)
+    due = due_lists(user, today, SHOWN[user.role])
     shown = [action for actions in due.values() for action in actions]
     return due, sources_of(shown, user)
 
@@ -92,6 +96,7 @@ def admin_home(user, today):
             "overdue_actions": overdue_count(user, today),
         }
     context["due"], context["sources"] = _actions(user, today)
+    context["shown"] = SHOWN[user.role]
     return context
 
 
@@ -113,6 +118,7 @@ def lead_home(user, today):
         context["section11"] = return_summary(user.agency, cycle)
         context["overdue"] = bool(cycle.deadline) and today > cycle.deadline
     context["due"], context["sources"] = _actions(user, today)
+    context["shown"] = SHOWN[user.role]
     return context
 
 

@@ -12,4 +12,6 @@ capability = Capability(
     routes=("qa.partnership.views",),
     models="qa.partnership.models:MODELS",
     menu=(MenuEntry("partnership.settings", "Settings", ("admin",), ("partnership.",), 140),),
+    demo="qa.partnership.demo:load",
+    demo_order=5,
 )
