@@ -1,6 +1,4 @@
-"""The demo partnership's settings: its name (the configured one) and contact details."""
-
-from flask import current_app
+"""The demo partnership's settings: its name and contact details."""
 
 from qa.partnership.models import PartnershipSettings
 
@@ -8,8 +6,7 @@ from qa.partnership.models import PartnershipSettings
 def load(demo):
     PartnershipSettings.get_or_create(
         defaults={
-            "name": current_app.config["PARTNERSHIP_NAME"],
-            "header_text": "",
+            "name": "Northbrook Safeguarding Children Partnership",
             "contact_email": "qa@northbrook-scp.example",
             "contact_phone": "01632 960 000",
         }
