@@ -101,3 +101,16 @@ def test_the_first_save_is_seen_at_once_by_the_same_process(admin_client):
     assert "Northbrook Safeguarding" in admin_client.get("/").get_data(as_text=True)
     admin_client.post("/admin/settings", FORM)
     assert "Eastmere SCP" in admin_client.get("/").get_data(as_text=True)
+
+
+def test_the_board_report_built_in_the_background_carries_the_saved_name(admin_client, cycles):
+    from qa.reports import builds
+
+    admin_client.post("/admin/settings", FORM)
+    asked = admin_client.post("/reports/annual/pdf", {"cycle": cycles["this"].id})
+    build_id = int(asked.location.rsplit("/", 1)[-1])
+    builds.wait(build_id)
+    data = admin_client.get(f"/reports/builds/{build_id}/download").data
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert "Eastmere Safeguarding Children Partnership" in text
+    assert "Northbrook Safeguarding" not in text
