@@ -174,7 +174,7 @@ def test_a_reviewer_with_no_visits_is_told_so(signed_in, people, cycles):
 
 def test_a_lead_with_no_return_yet_is_offered_to_start_it_with_its_deadline(lead_client, cycles):
     html = html_of(lead_client)
-    assert re.search(r'class="govuk-button"[^>]*href="/section11/return">Start your return', html)
+    assert re.search(r'class="govuk-button"[^>]*href="/section11/return">Start your 2026-27 return', html)
     deadline = cycles["this"].deadline.strftime("%-d %B %Y")
     assert f"Due by {deadline}." in text_of(html)
 
@@ -182,7 +182,7 @@ def test_a_lead_with_no_return_yet_is_offered_to_start_it_with_its_deadline(lead
 def test_a_lead_with_a_return_in_progress_continues_it(lead_client, people, return_a):
     fill(return_a, people["lead_a"])
     html = html_of(lead_client)
-    assert ">Continue your return</a>" in html and "Start your return" not in html
+    assert ">Continue your 2026-27 return</a>" in html and "Start your" not in html
     assert "in progress (9 of 9 standards complete)" in text_of(html)
 
 
@@ -198,7 +198,7 @@ def test_a_lead_past_the_deadline_is_told_the_return_was_due(lead_client, people
 def test_a_lead_whose_return_is_in_views_it(lead_client, people, return_a):
     submitted(return_a, people["lead_a"])
     html = html_of(lead_client)
-    assert ">View your submitted return</a>" in html and "Due by" not in text_of(html)
+    assert ">View your submitted 2026-27 return</a>" in html and "Due by" not in text_of(html)
 
 
 def test_a_leads_actions_with_the_same_words_are_told_apart_by_standard_and_source(

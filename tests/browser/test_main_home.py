@@ -81,5 +81,5 @@ def test_the_lead_has_one_button_to_the_return_and_actions_told_apart(page, peop
     assert labels[0] != labels[1]
     check_axe(page, "home-lead")
     narrow(page, "home-lead")
-    page.get_by_role("link", name="Continue your return").click()
+    page.get_by_role("link", name="Continue your 2026-27 return").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Section 11")
