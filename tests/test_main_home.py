@@ -174,7 +174,9 @@ def test_a_reviewer_with_no_visits_is_told_so(signed_in, people, cycles):
 
 def test_a_lead_with_no_return_yet_is_offered_to_start_it_with_its_deadline(lead_client, cycles):
     html = html_of(lead_client)
-    assert re.search(r'class="govuk-button"[^>]*href="/section11/return">Start your 2026-27 return', html)
+    assert re.search(
+        r'class="govuk-button"[^>]*href="/section11/return">Start your 2026-27 return', html
+    )
     deadline = cycles["this"].deadline.strftime("%-d %B %Y")
     assert f"Due by {deadline}." in text_of(html)
 
@@ -251,3 +253,11 @@ def test_each_home_costs_the_same_queries_however_much_there_is(
         more = html_of(client)
     assert more != html  # the page shows more...
     assert many.count == few.count <= 25, (few.count, many.count)  # ...for the same queries
+
+
+def test_an_admin_who_visits_agencies_sees_their_visits_to_come(admin_client, people, cycles):
+    school = Agency.create(name="Oak Hill Primary School", sector=people["agency_a"].sector)
+    soon = date.today() + timedelta(days=12)
+    visit(school, cycles["this"], people, soon, [(people["admin"], "lead")])
+    page = text_of(html_of(admin_client))
+    assert "Your visits to come" in page and "Oak Hill Primary School" in page

@@ -95,6 +95,8 @@ def admin_home(user, today):
             "flags": flags_to_review(),
             "overdue_actions": overdue_count(user, today),
         }
+    # An admin on the sub-group may visit agencies too.
+    context["visits"] = upcoming_visits(user, datetime.combine(today, datetime.now().time()))
     context["due"], context["sources"] = _actions(user, today)
     context["shown"] = SHOWN[user.role]
     return context
