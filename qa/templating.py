@@ -5,6 +5,7 @@ from flask import request, url_for
 from flask_login import current_user
 
 from qa import __version__, audit, capability
+from qa.partnership.queries import current as partnership_settings
 
 _HYPHENS = pyphen.Pyphen(lang="en_GB")
 
@@ -28,8 +29,10 @@ def navigation():
 def init_app(app):
     @app.context_processor
     def _globals():
+        partnership = partnership_settings()
         return {
-            "partnership_name": app.config["PARTNERSHIP_NAME"],
+            "partnership": partnership,
+            "partnership_name": partnership.name,
             "qa_version": __version__,
             "navigation": navigation(),
             "stylesheets": capability.stylesheets(),

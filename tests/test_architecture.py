@@ -23,7 +23,7 @@ QA = ROOT / "qa"
 # The foundation is the core modules (qa/*.py) with identity, sign-in and the audit trail, which
 # every route's access check uses.
 LAYERS = [
-    {"core", "audit", "auth", "people", "frameworks", "cycles", "builds"},
+    {"core", "audit", "auth", "people", "frameworks", "cycles", "builds", "partnership"},
     {"actions"},
     {"surveys"},
     {"section11"},

@@ -162,6 +162,7 @@ DECLARED = {
         surveys.settings GET POST       surveys.remove_term POST
         surveys.statements GET POST     surveys.statement GET POST
         surveys.translations_index GET  surveys.translation GET POST
+        partnership.settings GET POST
     """,
 }
 

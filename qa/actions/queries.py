@@ -96,15 +96,16 @@ def evidence(action):
     return Document.select().join(ActionDocument).where(ActionDocument.action == action)
 
 
-def due_lists(user, today=None):
-    """Overdue and due-soon live actions, and those due their look-back, for a home page."""
+def due_lists(user, today=None, limit=20):
+    """Overdue and due-soon live actions, and those due their look-back, for a home page: the
+    first `limit` of each."""
     today = today or date.today()
     live = visible(user).where(Action.status.in_(LIVE))
-    overdue = list(live.where(Action.due < today).order_by(Action.due).limit(20))
+    overdue = list(live.where(Action.due < today).order_by(Action.due).limit(limit))
     soon = list(
         live.where(Action.due.between(today, today + timedelta(days=rules.DUE_SOON_DAYS)))
         .order_by(Action.due)
-        .limit(20)
+        .limit(limit)
     )
     look_back = list(
         visible(user)
@@ -114,7 +115,7 @@ def due_lists(user, today=None):
             Action.completed_at <= rules.look_back_cutoff(today),
         )
         .order_by(Action.completed_at)
-        .limit(20)
+        .limit(limit)
     )
     return {"overdue": overdue, "soon": soon, "look_back": look_back}
 
@@ -174,3 +175,9 @@ def quarter_rows(start, end):
 
 def _day(value):
     return value.date() if isinstance(value, datetime) else value
+
+
+def overdue_count(user, today=None):
+    """How many live actions this person may see are past their due date."""
+    today = today or date.today()
+    return visible(user).where(Action.status.in_(LIVE) & (Action.due < today)).count()

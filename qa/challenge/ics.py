@@ -28,9 +28,11 @@ def _attendee(user, role):
     return address
 
 
-def invite(event, visitors, leads, organiser_email, partnership_name, prepare_url=""):
+def invite(
+    event, visitors, leads, organiser_email, partnership_name, prepare_url="", time_zone=LONDON
+):
     """The .ics for `event` (which must have a date), with its visitors and the agency's leads as
-    attendees."""
+    attendees; its times are in the partnership's `time_zone`."""
     cancelled = event.status == "cancelled"
     calendar = Calendar()
     calendar.add("prodid", f"-//{partnership_name}//Quality assurance//EN")
@@ -39,9 +41,9 @@ def invite(event, visitors, leads, organiser_email, partnership_name, prepare_ur
     entry = Event()
     entry.add("uid", uid(event, partnership_name))
     entry.add("sequence", event.ics_sequence)
-    entry.add("dtstamp", datetime.now(tz=LONDON))
-    entry.add("dtstart", event.starts_at.replace(tzinfo=LONDON))
-    entry.add("dtend", event.ends_at.replace(tzinfo=LONDON))
+    entry.add("dtstamp", datetime.now(tz=time_zone))
+    entry.add("dtstart", event.starts_at.replace(tzinfo=time_zone))
+    entry.add("dtend", event.ends_at.replace(tzinfo=time_zone))
     entry.add("summary", f"Section 11 challenge event: {event.agency.name}")
     entry.add("location", event.location)
     if event.online:

@@ -356,3 +356,31 @@ def prompts_for(event):
         .where(Standard.framework == framework_of(event))
         .order_by(Standard.position)
     )
+
+
+def needing_attention(cycle):
+    """For the admin's home: how many of the cycle's proposed or scheduled events still need a
+    date, and how many still lack a lead or a peer (two queries)."""
+    open_ = (ChallengeEvent.cycle == cycle) & ChallengeEvent.status.in_(("proposed", "scheduled"))
+    undated = ChallengeEvent.select().where(open_ & ChallengeEvent.starts_at.is_null()).count()
+    counts = Visitor.select(Visitor.event, fn.COUNT(Visitor.id).alias("n")).group_by(Visitor.event)
+    short = (
+        ChallengeEvent.select()
+        .join(counts, JOIN.LEFT_OUTER, on=(counts.c.event_id == ChallengeEvent.id))
+        .where(open_ & (fn.COALESCE(counts.c.n, 0) < 2))
+        .count()
+    )
+    return {"undated": undated, "short_of_visitors": short}
+
+
+def upcoming_visits(user, now=None):
+    """The visits a reviewer has still to make, the soonest first, then those still to be dated
+    (three queries)."""
+    now = now or datetime.now()
+    return [
+        event
+        for event in visits_of(user, now)
+        if event.starts_at is None
+        or event.starts_at >= now
+        or (event.ends_at or event.starts_at) >= now
+    ]

@@ -3,6 +3,8 @@
 And the calendar invite.
 """
 
+from zoneinfo import ZoneInfo
+
 from flask import Response, abort, current_app, flash, redirect, request, url_for
 from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
@@ -14,6 +16,7 @@ from qa.challenge.views import event_page
 from qa.documents import safe_filename
 from qa.forms import ready_to_save
 from qa.htmx import render
+from qa.partnership.queries import current as partnership_settings
 from qa.people.models import User
 from qa.security import role_required
 
@@ -199,11 +202,13 @@ def invite(event_id):
 def _invite(event):
     """The event's calendar invite, for its visitors and the agency's leads."""
     visitors, _ = queries.event_detail(event)
+    partnership = partnership_settings()
     return ics.invite(
         event,
         visitors,
         queries.agency_leads(event.agency_id),
         current_app.config["SMTP_FROM"],
-        current_app.config["PARTNERSHIP_NAME"],
+        partnership.name,
         url_for(".event", event_id=event.id, _external=True),
+        ZoneInfo(partnership.time_zone),
     )

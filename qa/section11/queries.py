@@ -296,3 +296,33 @@ def summary(agency, cycle):
         "complete": sum(row.status == rules.COMPLETE for row in found),
         "total": len(found),
     }
+
+
+def return_counts(cycle, today):
+    """For the admin's home: how many active agencies, how many have sent their return in, and how
+    many are past the deadline without it (the overview's four queries)."""
+    found = overview(cycle, today)
+    return {
+        "agencies": len(found),
+        "submitted": sum(row.state == rules.SUBMITTED for row in found),
+        "overdue": sum(row.overdue for row in found),
+    }
+
+
+def moderation_waiting(cycle):
+    """Ratings in the cycle's submitted returns that the sub-group has neither agreed nor
+    challenged: {'count', 'next'}, `next` the id of the first (by agency, then standard) or None."""
+    waiting = (
+        Rating.select(Rating.id)
+        .join(Return)
+        .join(Agency)
+        .switch(Rating)
+        .join(Standard)
+        .where(
+            (Return.cycle == cycle)
+            & (Return.status == rules.SUBMITTED)
+            & (Rating.moderation_status == "")
+        )
+    )
+    first = waiting.order_by(Agency.name, Standard.position).first()
+    return {"count": waiting.count(), "next": first.id if first else None}

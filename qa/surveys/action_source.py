@@ -10,10 +10,18 @@ def describe(statement_id, user):
 
     Only admins get the link: the statements page is theirs.
     """
-    statement = YouSaidWeDid.get_or_none(YouSaidWeDid.id == statement_id)
-    if statement is None:
-        return None
-    url = None
-    if user.is_admin:
-        url = url_for("surveys.statements", survey_id=statement.survey_id)
-    return f"You said: {statement.you_said}", url
+    return describe_many([statement_id], user).get(statement_id)
+
+
+def describe_many(statement_ids, user):
+    """{statement id: (detail, url)} as `describe` gives each, in one query."""
+    statements = YouSaidWeDid.select(
+        YouSaidWeDid.id, YouSaidWeDid.survey, YouSaidWeDid.you_said
+    ).where(YouSaidWeDid.id.in_(list(statement_ids)))
+    return {
+        statement.id: (
+            f"You said: {statement.you_said}",
+            url_for("surveys.statements", survey_id=statement.survey_id) if user.is_admin else None,
+        )
+        for statement in statements
+    }
