@@ -25,13 +25,40 @@
     }
   });
 
+  // Shift three times leaves, counted as GOV.UK Frontend's Exit this page counts them (its
+  // handleKeypress, vendored in govuk-frontend-6.6.0), only stricter: a press counts only when Shift
+  // went down and came up alone, with no other key between, and any other key starts the count
+  // again. So a child typing "My Dad Shouts At Me" with Shift for each capital never leaves.
   let shiftPresses = 0;
   let shiftTimer = null;
+  let shiftAlone = false;
+
+  function resetShift() {
+    if (shiftPresses) say("");
+    shiftPresses = 0;
+    clearTimeout(shiftTimer);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Shift") {
+      if (!event.repeat) shiftAlone = true;
+      return;
+    }
+    shiftAlone = false;
+    resetShift();
+  }, true);
+
   document.addEventListener("keyup", function (event) {
     if (event.key !== "Shift") return;
+    const counted = shiftAlone;
+    shiftAlone = false;
+    if (!counted) {
+      resetShift();
+      return;
+    }
     shiftPresses += 1;
     clearTimeout(shiftTimer);
-    shiftTimer = setTimeout(function () { shiftPresses = 0; say(""); }, 5000);
+    shiftTimer = setTimeout(resetShift, 5000);
     if (shiftPresses >= 3) {
       shiftPresses = 0;
       exitNow();
