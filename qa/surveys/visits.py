@@ -192,9 +192,7 @@ def _prepare(link, visit_key):
     free = [(qid, value) for qid, value in rows if questions[qid] in FREE_TEXT]
     phrases = [phrase for (phrase,) in _PHRASES.execute()] if free else []
     flagged = {
-        (qid, value): ", ".join(found)[:250]
-        for qid, value in free
-        if (found := flags.matches(value, phrases))
+        (qid, value): found for qid, value in free if (found := flags.describe(value, phrases))
     }
     survey = link.survey
     fields = {"age_band": age_band if survey.age_band == "8-17" else survey.age_band}
@@ -257,9 +255,9 @@ def flag_answers(response, questions):
     for answer in Answer.select().where(
         (Answer.response == response) & (Answer.question.in_(free_text))
     ):
-        matched = flags.matches(answer.value, phrases)
+        matched = flags.describe(answer.value, phrases)
         if matched:
-            found.append({"answer": answer, "phrases": ", ".join(matched)[:250]})
+            found.append({"answer": answer, "phrases": matched})
     if found:
         Flag.insert_many(found).execute()
 
