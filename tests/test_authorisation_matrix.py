@@ -160,6 +160,8 @@ DECLARED = {
         surveys.delete_contact POST     surveys.discard_burst POST
         surveys.settings GET POST       surveys.remove_term POST
         surveys.statements GET POST     surveys.statement GET POST
+        surveys.reviewers POST
+        surveys.review_queue GET        surveys.review_in_queue POST  # and the people named
     """,
 }
 

@@ -13,6 +13,7 @@ Flagging never depends on how many answered: every answer is read.
 """
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import cache
 
@@ -519,3 +520,8 @@ def themes(text):
 def describe(findings):
     """What a flag keeps of its findings: "Theme: the words; Theme: the words"."""
     return "; ".join(f"{finding.theme}: {finding.words}" for finding in findings)
+
+
+def warm_up(app=None):
+    """Load the word lists in the background when the app starts, never in a child's send."""
+    threading.Thread(target=scan, args=("warm up",), name="disclosure-warm-up", daemon=True).start()

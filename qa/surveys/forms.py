@@ -4,7 +4,15 @@ We did" and the survey settings.
 """
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, EmailField, IntegerField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    DateField,
+    EmailField,
+    IntegerField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional, ValidationError
 
 from qa.forms import ChoiceField, VersionedForm, optional_int, strip
@@ -223,3 +231,9 @@ class FlagForm(FlaskForm):
             Length(max=2000),
         ],
     )
+
+
+class ReviewersForm(FlaskForm):
+    """Who the partnership names to read written answers and review flags (admins always may)."""
+
+    reviewers = SelectMultipleField(coerce=int, validate_choice=True)

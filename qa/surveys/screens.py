@@ -8,7 +8,7 @@ contact. The statements themselves are in visits.py, written once for the hot pa
 from flask import current_app, redirect, render_template, request, session, url_for
 
 from qa.htmx import render
-from qa.surveys import bursts, contact, kinds, limits, staff, visits
+from qa.surveys import bursts, contact, kinds, limits, review, staff, visits
 
 SESSION_KEY = "survey_visit"
 
@@ -149,6 +149,10 @@ def send(link, visit, code):
     response, created = visits.submit(link, visit["key"])
     if created:
         bursts.notice(link, limits.burst_after(link.id, response.id, current_app.config))
+        if response.flagged:
+            review.tell_reviewers(
+                current_app.config, url_for("surveys.review_queue", _external=True)
+            )
     session[SESSION_KEY] = {"code": code, "done": True}
     return True
 

@@ -239,10 +239,12 @@ def _submit(link, visit_key, today):
                 answer=_NEW_ANSWER.execute(response_id, qid, value).lastrowid, phrases=phrases
             )
         _DROP_DRAFT.execute(visit_key)
-    return Response(
+    response = Response(
         id=response_id,
         **{field.name: value for field, value in zip(_RESPONSE_FIELDS, values, strict=True)},
-    ), True
+    )
+    response.flagged = len(flagged)  # how many of its answers were flagged
+    return response, True
 
 
 def flag_answers(response, questions):

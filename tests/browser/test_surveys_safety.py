@@ -1,12 +1,14 @@
 """A child's survey is safe to use in a real browser.
 
-Typing capitals never sets off Quick exit; three lone Shifts still do.
+Typing capitals never sets off Quick exit; three lone Shifts still do; a disclosure reaches the
+review queue and the reviewer's home page.
 """
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import check_axe
+from qa.surveys.models import Flag, FlagReviewer
+from tests.browser.conftest import check_axe, sign_in
 from tests.survey_fixtures import make_survey
 
 EXIT = "https://www.bbc.co.uk/weather"
@@ -97,3 +99,33 @@ def test_three_lone_shifts_still_leave_even_from_a_written_answer(desktop, code)
     for _ in range(3):
         page.keyboard.press("Shift")
     page.wait_for_url(EXIT)
+
+
+def test_a_disclosure_reaches_the_named_reviewers_home_page_and_review_queue(
+    desktop, page, code, people
+):
+    child = desktop
+    FlagReviewer.create(user=people["lead_b"])
+    box = _open_written_question(child, code)
+    box.fill("my uncle touches me at night and i want to kill my self")
+    child.get_by_role("button", name="Next").click()
+    expect(child.get_by_text("Question 6 of 6")).to_be_visible()
+    child.goto(f"/s/{code}/send")
+    child.get_by_role("button", name="Send my answers").click()
+    expect(child.get_by_text("Your answers have been sent")).to_be_visible()
+
+    sign_in(page, people["lead_b"].email)
+    expect(page.get_by_text("1 new")).to_be_visible()
+    check_axe(page, "home-flags-waiting")
+    page.get_by_role("link", name="1 flagged answer needs review").click()
+    expect(page.get_by_role("heading", name="Written answers and flags")).to_be_visible()
+    expect(page.locator(".qa-quote")).to_have_text(
+        "my uncle touches me at night and i want to kill my self"
+    )
+    check_axe(page, "survey-review-queue")
+    page.get_by_label("What you did").fill("Rang the MASH; referral made")
+    page.get_by_role("button", name="Mark as reviewed").click()
+    expect(page.get_by_text("Marked as reviewed")).to_be_visible()
+    expect(page.get_by_text("No flagged answers are waiting for review.")).to_be_visible()
+    check_axe(page)
+    assert Flag.get().reviewed_by_id == people["lead_b"].id
