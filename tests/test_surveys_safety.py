@@ -4,7 +4,7 @@ the first answer, and the partnership's own words still work."""
 import pytest
 
 from qa.surveys import visits
-from qa.surveys.models import Flag, SafeguardingTerm
+from qa.surveys.models import Flag, SafeguardingTerm, SurveySettings
 from tests import survey_fixtures
 
 survey, link, child = survey_fixtures.survey, survey_fixtures.link, survey_fixtures.child
@@ -50,3 +50,101 @@ def test_the_first_phrases_that_flagged_ordinary_answers_are_gone_and_new_ones_w
     SafeguardingTerm.create(phrase="took my phone")
     _send(link, "They took my phone")
     assert Flag.get().phrases == "took my phone"
+
+
+# Honest at the point of telling (issue 17)
+
+
+def test_the_first_screen_tells_the_truth_about_who_reads_and_what_may_happen(child):
+    html = child.get().get_data(as_text=True)
+    assert "Your answers are secret" not in html and "We don't know who you are" not in html
+    assert "We don't ask your name" in html and "Adults read the answers" in html
+    assert "makes us worried about a child's safety, an adult may try to find out more" in html
+    assert "This survey can't send help" in html
+    assert f'href="/s/{child.code}/privacy"' in html
+
+
+def _set_local_help(name, phone):
+    settings = SurveySettings.current()
+    settings.help_name, settings.help_phone = name, phone
+    settings.save()
+
+
+@pytest.mark.parametrize("number", [5, 6])
+def test_every_written_answer_screen_says_what_to_do_if_help_is_needed_now(child, number):
+    _set_local_help("Northbrook Children's Services", "01632 960 123")
+    child.start()
+    html = child.get(f"/{number}").get_data(as_text=True)
+    assert "If you need help now" in html and "This survey can't send help" in html
+    assert 'href="tel:08001111"' in html
+    assert 'href="https://www.childline.org.uk/get-support/"' in html
+    assert 'href="tel:999"' in html
+    assert 'href="tel:01632960123"' in html and "Northbrook Children&#39;s Services" in html
+
+
+def test_a_choice_screen_has_no_help_box_and_no_local_number_shows_until_one_is_set(child):
+    child.start()
+    assert "If you need help now" not in child.get("/1").get_data(as_text=True)
+    html = child.get("/5").get_data(as_text=True)
+    assert "If you need help now" in html and html.count('href="tel:') == 2
+
+
+def test_the_thank_you_page_says_what_to_do_if_help_is_needed_now(child):
+    _set_local_help("Northbrook MASH", "01632 960 999")
+    child.start()
+    child.answer(1, "2")
+    child.send()
+    html = child.get("/thanks").get_data(as_text=True)
+    assert "Your answers have been sent" in html and "If you need help now" in html
+    assert 'href="tel:08001111"' in html and 'href="tel:01632960999"' in html
+
+
+def test_the_privacy_notice_is_in_a_childs_words_with_every_part_the_code_asks_for(child):
+    settings = SurveySettings.current()
+    settings.privacy_contact = "dpo@northbrook.example"
+    settings.save()
+    response = child.get("/privacy")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    for heading in (
+        "Who we are",
+        "What we collect",
+        "Why we collect it",
+        "Who sees your answers",
+        "How long we keep them",
+        "Your rights",
+        "Who to ask",
+    ):
+        assert f">{heading}</h2>" in html
+    assert "dpo@northbrook.example" in html and "3 years" in html
+    assert "ico.org.uk" in html
+
+
+def test_the_privacy_notice_of_an_unknown_survey_is_not_found(app):
+    assert app.test_client().get("/s/abcdefghjk/privacy").status_code == 404
+
+
+def test_the_admin_sets_the_local_help_number_and_a_bad_one_is_refused(admin_client):
+    admin_client.get("/admin/surveys/settings")
+    fields = {
+        "save_settings": "1",
+        "safety_message": "Talk to an adult you trust.",
+        "staff_safety_message": "Follow your agency's procedures.",
+        "retention_years": "3",
+        "mismatch_percent": "50",
+        "help_name": "Northbrook Children's Services",
+        "help_phone": "01632 960 123",
+        "privacy_contact": "dpo@northbrook.example",
+    }
+    admin_client.post("/admin/surveys/settings", fields)
+    settings = SurveySettings.current()
+    assert (settings.help_name, settings.help_phone, settings.privacy_contact) == (
+        "Northbrook Children's Services",
+        "01632 960 123",
+        "dpo@northbrook.example",
+    )
+    html = admin_client.post(
+        "/admin/surveys/settings", {**fields, "help_phone": "call 0800"}
+    ).get_data(as_text=True)
+    assert "Enter a phone number using digits and spaces" in html
+    assert SurveySettings.current().help_phone == "01632 960 123"

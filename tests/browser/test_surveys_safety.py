@@ -129,3 +129,38 @@ def test_a_disclosure_reaches_the_named_reviewers_home_page_and_review_queue(
     expect(page.get_by_text("No flagged answers are waiting for review.")).to_be_visible()
     check_axe(page)
     assert Flag.get().reviewed_by_id == people["lead_b"].id
+
+
+@pytest.fixture
+def phone(browser, live_app):
+    context, page = _context(
+        browser, live_app, viewport={"width": 360, "height": 640}, has_touch=True, is_mobile=True
+    )
+    yield page
+    context.close()
+
+
+def test_on_a_phone_the_child_is_told_the_truth_and_where_to_get_help_now(phone, code):
+    page = phone
+    page.goto(f"/s/{code}")
+    expect(page.get_by_text("This survey can't send help")).to_be_visible()
+    page.get_by_role("link", name="How we look after your answers").click()
+    expect(page.get_by_role("heading", name="How we look after your answers")).to_be_visible()
+    expect(page.get_by_role("heading", name="Your rights")).to_be_visible()
+    check_axe(page, "survey-privacy-phone")
+    page.get_by_role("link", name="Back to the survey").first.click()
+    page.get_by_role("button", name="Start").click()
+    expect(page.get_by_text("Question 1 of 6")).to_be_visible()
+    page.goto(f"/s/{code}/5")
+    call = page.get_by_role("link", name="Call Childline free on 0800 1111")
+    expect(call).to_have_attribute("href", "tel:08001111")
+    expect(page.get_by_role("link", name="Talk to Childline online")).to_have_attribute(
+        "href", "https://www.childline.org.uk/get-support/"
+    )
+    check_axe(page, "survey-help-now-phone")
+    page.goto(f"/s/{code}/send")
+    page.get_by_role("button", name="Send my answers").click()
+    expect(page.get_by_text("Your answers have been sent")).to_be_visible()
+    expect(page.get_by_role("heading", name="If you need help now")).to_be_visible()
+    check_axe(page, "survey-thanks-help-now-phone")
+    assert page.console_errors == []
