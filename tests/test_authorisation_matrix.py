@@ -84,7 +84,7 @@ DECLARED = {
         auth.login GET POST             main.healthz GET                respond.start GET POST
         respond.about GET POST          respond.question GET POST       respond.ready GET POST
         respond.thanks GET              respond.contact_request POST    respond.you_said GET
-        respond.privacy GET
+        respond.privacy GET             respond.quick_exit GET
     """,
     SIGNED_IN_ANY: """
         main.home GET                   account.show GET                account.change_password POST

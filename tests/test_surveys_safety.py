@@ -4,7 +4,7 @@ the first answer, and the partnership's own words still work."""
 import pytest
 
 from qa.surveys import visits
-from qa.surveys.models import Flag, SafeguardingTerm, SurveySettings
+from qa.surveys.models import Flag, Response, SafeguardingTerm, SurveyDraft, SurveySettings
 from tests import survey_fixtures
 
 survey, link, child = survey_fixtures.survey, survey_fixtures.link, survey_fixtures.child
@@ -148,3 +148,30 @@ def test_the_admin_sets_the_local_help_number_and_a_bad_one_is_refused(admin_cli
     ).get_data(as_text=True)
     assert "Enter a phone number using digits and spaces" in html
     assert SurveySettings.current().help_phone == "01632 960 123"
+
+
+# Quick exit ends the visit on the server (issue 17)
+
+
+def test_quick_exit_is_a_plain_link_to_the_exit_endpoint_on_every_child_screen(child):
+    assert f'href="/s/{child.code}/exit"' in child.get().get_data(as_text=True)
+    child.start()
+    assert f'href="/s/{child.code}/exit"' in child.get("/5").get_data(as_text=True)
+
+
+def test_quick_exit_drops_the_draft_and_the_visit_so_nothing_is_shown_again(child):
+    child.start()
+    child.answer(1, "3")
+    child.answer(5, "he hits me")
+    assert SurveyDraft.select().count() == 1
+    response = child.get("/exit")
+    assert response.status_code == 303 and response.location == "https://www.bbc.co.uk/weather"
+    assert SurveyDraft.select().count() == 0
+    again = child.get("/1")  # the question's address, opened again on the same phone
+    assert again.status_code == 303 and again.location.endswith(f"/s/{child.code}")
+    assert Response.select().count() == 0 and Flag.select().count() == 0
+
+
+def test_quick_exit_without_a_visit_still_leaves(child):
+    response = child.get("/exit")
+    assert response.status_code == 303 and response.location == "https://www.bbc.co.uk/weather"

@@ -132,3 +132,12 @@ def privacy(code):
     return render_template(
         "surveys/respond/privacy.html", link=link, survey=link.survey, settings=settings
     )
+
+
+@bp.get("/s/<code>/exit")
+@public
+def quick_exit(code):
+    # A plain link, so Quick exit works without JavaScript too; with it, respond.js replaces the
+    # page in the history with this address, which leaves at once for the neutral site.
+    screens.end_visit()
+    return redirect(current_app.config.get("SURVEY_EXIT_URL", EXIT_URL), 303)

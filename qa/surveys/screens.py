@@ -83,6 +83,14 @@ def start_visit(link, code, age_band):
         visits.save_age_band(link, key, age_band)
 
 
+def end_visit():
+    """Quick exit: drop the visit's draft on the server and the visit from the session, so the
+    link opened again on the same device shows none of the answers."""
+    visit = session.pop(SESSION_KEY, None) or {}
+    if visit.get("key"):
+        visits.drop_draft(visit["key"])
+
+
 def first_screen(link, code):
     """Where a visit goes from the start: "about your work" for staff, else the first question."""
     if link.survey.for_staff:

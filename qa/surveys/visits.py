@@ -209,6 +209,16 @@ def _prepare(link, visit_key):
     return rows, flagged, fields
 
 
+def _drop(visit_key):
+    with db.atomic("IMMEDIATE"):
+        _DROP_DRAFT.execute(visit_key)
+
+
+def drop_draft(visit_key):
+    """Forget a visit's unsent answers at once (Quick exit): nothing is left to pick up again."""
+    retry_locked(_drop, visit_key)
+
+
 def sent_hash(visit_key):
     """What SentVisit keeps of a sent visit's key: a one-way hash, never the key itself."""
     return hashlib.sha256(f"sent-visit:{visit_key}".encode()).hexdigest()

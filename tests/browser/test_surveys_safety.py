@@ -7,7 +7,7 @@ review queue and the reviewer's home page.
 import pytest
 from playwright.sync_api import expect
 
-from qa.surveys.models import Flag, FlagReviewer
+from qa.surveys.models import Flag, FlagReviewer, SurveyDraft
 from tests.browser.conftest import check_axe, sign_in
 from tests.survey_fixtures import make_survey
 
@@ -164,3 +164,41 @@ def test_on_a_phone_the_child_is_told_the_truth_and_where_to_get_help_now(phone,
     expect(page.get_by_role("heading", name="If you need help now")).to_be_visible()
     check_axe(page, "survey-thanks-help-now-phone")
     assert page.console_errors == []
+
+
+def _answer_then_quick_exit(page, code):
+    page.goto(f"/s/{code}")
+    page.get_by_role("button", name="Start").click()
+    page.get_by_label("Good", exact=True).check()
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_text("Question 2 of 6")).to_be_visible()
+    page.get_by_label("Yes").check()
+    page.get_by_role("button", name="Quick exit").click()
+    page.wait_for_url(EXIT)
+
+
+def _nothing_left(page, code):
+    assert SurveyDraft.select().count() == 0
+    page.goto(f"/s/{code}/1")  # the link opened again on the same phone, even at a question
+    expect(page.get_by_role("button", name="Start")).to_be_visible()
+    page.get_by_role("button", name="Start").click()
+    expect(page.get_by_text("Question 1 of 6")).to_be_visible()
+    for face in ("Not good", "OK", "Good"):
+        expect(page.get_by_label(face, exact=True)).not_to_be_checked()
+
+
+def test_quick_exit_clears_the_visit_so_reopening_the_link_shows_nothing_ticked(phone, code):
+    _answer_then_quick_exit(phone, code)
+    phone.go_back()
+    assert "/s/" not in phone.url
+    _nothing_left(phone, code)
+    check_axe(phone, "survey-after-quick-exit-phone")
+
+
+def test_quick_exit_without_javascript_is_a_plain_link_that_clears_the_visit(
+    browser, live_app, code
+):
+    context, page = _context(browser, live_app, java_script_enabled=False)
+    _answer_then_quick_exit(page, code)
+    _nothing_left(page, code)
+    context.close()
