@@ -3,10 +3,14 @@
   "use strict";
   document.body.classList.add("js-enabled", "govuk-frontend-supported");
 
-  // Quick exit replaces this page in the history, so Back does not return to the survey.
+  // Quick exit hides the page at once, asks the server to end the visit (the link's own address,
+  // which without JavaScript does that and redirects), then replaces this page in the history with
+  // the neutral site, so Back does not return to the survey. It waits at most a second for the server.
+  let leaving = false;
   function exitNow() {
     const link = document.querySelector("[data-exit]");
-    if (!link) return;
+    if (!link || leaving) return;
+    leaving = true;
     if (window.speechSynthesis) window.speechSynthesis.cancel();
     document.body.classList.add("govuk-exit-this-page-hide-content");
     const overlay = document.createElement("div");
@@ -14,7 +18,11 @@
     overlay.setAttribute("role", "alert");
     overlay.textContent = "Loading.";
     document.body.appendChild(overlay);
-    window.location.replace(link.href);
+    const leave = function () { window.location.replace(link.dataset.exitTo || link.href); };
+    const ended = window.fetch
+      ? window.fetch(link.href, { credentials: "same-origin", keepalive: true, redirect: "manual" })
+      : Promise.resolve();
+    Promise.race([ended, new Promise(function (done) { setTimeout(done, 1000); })]).then(leave, leave);
   }
 
   document.addEventListener("click", function (event) {
