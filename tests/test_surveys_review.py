@@ -157,3 +157,16 @@ def test_no_email_for_an_answer_with_nothing_flagged_or_without_smtp(child, peop
     app.config["SMTP_HOST"] = None
     _tell(survey_fixtures.Child(app, child.code), DISCLOSURE)
     assert outbox == [] and Flag.select().count() == 1
+
+
+def test_the_queue_uses_a_bounded_number_of_queries(app, child, admin_client, count_queries):
+    _tell(child, DISCLOSURE)
+    admin_client.get("/admin/surveys/review")
+    with count_queries() as few:
+        admin_client.get("/admin/surveys/review")
+    for n in range(12):
+        _tell(survey_fixtures.Child(app, child.code), f"he hits me {n}" if n % 2 else f"fine {n}")
+    with count_queries() as many:
+        html = admin_client.get("/admin/surveys/review").get_data(as_text=True)
+    assert "he hits me 11" in html and "fine 10" in html
+    assert many.count == few.count

@@ -175,3 +175,10 @@ def test_quick_exit_drops_the_draft_and_the_visit_so_nothing_is_shown_again(chil
 def test_quick_exit_without_a_visit_still_leaves(child):
     response = child.get("/exit")
     assert response.status_code == 303 and response.location == "https://www.bbc.co.uk/weather"
+
+
+def test_a_surveys_own_safety_message_is_kept_beside_the_help_now(app, child, link):
+    link.survey.safety_message = "Ask for Mrs Patel in the school office."
+    link.survey.save()
+    child.start()
+    assert "Ask for Mrs Patel in the school office." in child.get("/5").get_data(as_text=True)

@@ -28,25 +28,19 @@ def flags_to_review(user):
     return Flag.select().where(~Flag.reviewed).count()
 
 
-def _with_context(query):
-    return (
-        query.join(Question, on=(Answer.question == Question.id))
-        .switch(Answer)
-        .join(Response, on=(Answer.response == Response.id))
-        .join(Survey, on=(Response.survey == Survey.id))
-        .switch(Response)
-        .join(SurveyLink, JOIN.LEFT_OUTER, on=(Response.link == SurveyLink.id))
-    )
-
-
 def flags(show_reviewed=False):
     """Flagged answers, newest first, with their survey, question and setting (one query)."""
-    query = _with_context(
+    query = (
         Flag.select(Flag, Answer, Question, Response, Survey, SurveyLink, User)
-        .join(Answer, on=(Flag.answer == Answer.id))
+        .join(User, JOIN.LEFT_OUTER)
         .switch(Flag)
-        .join(User, JOIN.LEFT_OUTER, on=(Flag.reviewed_by == User.id))
+        .join(Answer)
+        .join(Question)
         .switch(Answer)
+        .join(Response)
+        .join(Survey)
+        .switch(Response)
+        .join(SurveyLink, JOIN.LEFT_OUTER)
     )
     if not show_reviewed:
         query = query.where(~Flag.reviewed)
@@ -56,11 +50,18 @@ def flags(show_reviewed=False):
 def written_answers(page):
     """(answers, pages): a page of every written answer, newest first, each with its `flag` (or
     None), its survey, question and setting."""
-    query = _with_context(
-        Answer.select(Answer, Question, Response, Survey, SurveyLink, Flag).join(
-            Flag, JOIN.LEFT_OUTER, on=(Flag.answer == Answer.id), attr="flag"
-        )
-    ).where(Question.kind.in_(kinds.FREE_TEXT))
+    query = (
+        Answer.select(Answer, Question, Response, Survey, SurveyLink, Flag)
+        .join(Question)
+        .switch(Answer)
+        .join(Response)
+        .join(Survey)
+        .switch(Response)
+        .join(SurveyLink, JOIN.LEFT_OUTER)
+        .switch(Answer)
+        .join(Flag, JOIN.LEFT_OUTER, on=(Flag.answer == Answer.id), attr="flag")
+        .where(Question.kind.in_(kinds.FREE_TEXT))
+    )
     pages = PaginatedQuery(query.order_by(Answer.id.desc()), PAGE, page=page)
     return list(pages.get_object_list()), pages.get_page_count()
 
