@@ -522,6 +522,14 @@ def describe(findings):
     return "; ".join(f"{finding.theme}: {finding.words}" for finding in findings)
 
 
+def load():
+    """Load the English word list and build the phrase lists (about a second, once a process)."""
+    _english()
+    _lexicon()
+    _phrases()
+    _harmless()
+
+
 def warm_up(app=None):
     """Load the word lists in the background when the app starts, never in a child's send."""
-    threading.Thread(target=scan, args=("warm up",), name="disclosure-warm-up", daemon=True).start()
+    threading.Thread(target=load, name="disclosure-warm-up", daemon=True).start()
