@@ -85,6 +85,7 @@ DECLARED = {
         respond.about GET POST          respond.question GET POST       respond.ready GET POST
         respond.thanks GET              respond.contact_request POST    respond.you_said GET
         respond.choose_language POST
+        respond.privacy GET             respond.quick_exit GET
     """,
     SIGNED_IN_ANY: """
         main.home GET                   account.show GET                account.change_password POST
@@ -163,6 +164,8 @@ DECLARED = {
         surveys.statements GET POST     surveys.statement GET POST
         surveys.translations_index GET  surveys.translation GET POST
         partnership.settings GET POST
+        surveys.reviewers POST
+        surveys.review_queue GET        surveys.review_in_queue POST  # and the people named
     """,
 }
 

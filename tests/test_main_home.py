@@ -129,10 +129,10 @@ def test_admin_sees_moderation_waiting_and_opens_the_next_rating(admin_client, b
     assert "Moderation Nothing waiting" in text_of(html_of(admin_client))
 
 
-def test_admin_sees_flags_to_review_with_a_link_to_the_surveys_results(admin_client, busy_cycle):
+def test_admin_sees_flags_to_review_with_a_link_to_the_review_queue(admin_client, busy_cycle):
     html = html_of(admin_client)
     assert "Survey answers flagged 1 to review" in text_of(html)
-    assert f'href="/admin/surveys/{busy_cycle["survey"].id}/results">Review them' in html
+    assert 'href="/admin/surveys/review">Review them' in html
 
 
 def test_admin_sees_overdue_actions_with_a_link_to_them(admin_client, busy_cycle):

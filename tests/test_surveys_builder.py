@@ -150,7 +150,7 @@ def test_a_copy_keeps_each_questions_key_for_year_on_year_comparison(admin_clien
 def test_preview_shows_each_screen_as_a_child_sees_it_and_saves_nothing(admin_client, app):
     survey = make_survey(status="draft")
     intro = admin_client.get(f"/admin/surveys/{survey.id}/preview/0").get_data(as_text=True)
-    assert "Your answers are secret" in intro and "Preview" in intro
+    assert "What happens to your answers" in intro and "Preview" in intro
     screen = admin_client.get(f"/admin/surveys/{survey.id}/preview/1").get_data(as_text=True)
     assert (
         "Question 1 of 6" in screen

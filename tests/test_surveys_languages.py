@@ -166,6 +166,15 @@ def test_urdu_screens_are_laid_out_right_to_left(child, survey):
     assert '<html lang="ur" dir="rtl"' in html
 
 
+def test_quick_exit_forgets_the_language_chosen(child, survey):
+    translate(survey, "pl")
+    child.get()
+    child.post("/language", {"language": "pl"})
+    assert '<html lang="pl"' in child.get().get_data(as_text=True)
+    child.get("/exit")
+    assert '<html lang="en-GB"' in child.get().get_data(as_text=True)
+
+
 def test_choosing_english_again_goes_back_to_english(child, survey):
     translate(survey, "pl")
     child.get()

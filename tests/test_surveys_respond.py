@@ -14,7 +14,7 @@ survey, link, child = survey_fixtures.survey, survey_fixtures.link, survey_fixtu
 
 def test_intro_says_answers_are_secret_and_shows_the_safety_message(child):
     html = child.get().get_data(as_text=True)
-    assert "Your answers are secret" in html and "We don't ask your name" in html
+    assert "What happens to your answers" in html and "We don't ask your name" in html
     assert "Childline on 0800 1111" in html
     assert "Quick exit" in html and "data-exit" in html
 

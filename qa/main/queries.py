@@ -19,7 +19,7 @@ from qa.people.models import Agency, Sector, User
 from qa.section11.queries import moderation_waiting, return_counts
 from qa.section11.queries import summary as return_summary
 from qa.surveys.models import Survey
-from qa.surveys.queries import flags_to_review
+from qa.surveys.review_queries import flags_to_review
 
 # The start-here checklist of a fresh install, in the order the steps are done: (key, title,
 # endpoint, what it is for).
@@ -92,9 +92,11 @@ def admin_home(user, today):
             "returns": return_counts(cycle, today),
             "events": needing_attention(cycle),
             "moderation": moderation_waiting(cycle),
-            "flags": flags_to_review(),
+            "flags": flags_to_review(user),
             "overdue_actions": overdue_count(user, today),
         }
+    else:  # with a cycle the flags are a line of its progress
+        context["flags_waiting"] = flags_to_review(user)
     # An admin on the sub-group may visit agencies too.
     context["visits"] = upcoming_visits(user, datetime.combine(today, datetime.now().time()))
     context["due"], context["sources"] = _actions(user, today)
@@ -129,6 +131,6 @@ def home_for(user, today=None):
     today = today or date.today()
     if user.is_admin:
         return admin_home(user, today)
-    if user.role == "agency_lead":
-        return lead_home(user, today)
-    return reviewer_home(user, today)
+    context = lead_home(user, today) if user.role == "agency_lead" else reviewer_home(user, today)
+    # Those the survey settings name to review children's written answers see how many wait.
+    return {**context, "flags_waiting": flags_to_review(user)}

@@ -21,6 +21,7 @@ capability = Capability(
         "qa.surveys.reporting",
         "qa.surveys.settings",
         "qa.surveys.translation_views",
+        "qa.surveys.review_views",
     ),
     models="qa.surveys.models:MODELS",
     menu=(MenuEntry("surveys.index", "Surveys", ("admin", "subgroup"), ("surveys.",), 80),),
@@ -30,6 +31,6 @@ capability = Capability(
     demo_order=55,
     purge="qa.surveys.retention:scheduled_purge",
     stylesheet="surveys/admin.css",
-    startup=("qa.surveys.readability:warm_up",),
+    startup=("qa.surveys.readability:warm_up", "qa.surveys.disclosure:warm_up"),
     action_sources={"survey": "qa.surveys.action_source:describe"},
 )

@@ -1,10 +1,13 @@
 """Pure: find the safeguarding words and phrases in a free-text answer.
 
-So a worried child is never missed.
+So a worried child is never missed. The themes (qa.surveys.disclosure) are always read; the
+partnership's own words and phrases (SafeguardingTerm) are looked for as well.
 """
 
 import re
 from functools import lru_cache
+
+from qa.surveys import disclosure
 
 DEFAULT_PHRASES = [
     "hurt",
@@ -72,3 +75,10 @@ def matches(text: str, phrases) -> list:
         if pattern and pattern.search(clean) and phrase not in found:
             found.append(phrase)
     return found
+
+
+def describe(text: str, phrases) -> str:
+    """What a flag says of an answer: each theme it raises with the child's words, then the
+    partnership's own phrases found; "" when there is nothing to flag."""
+    themes = disclosure.describe(disclosure.scan(text))
+    return "; ".join(filter(None, [themes, ", ".join(matches(text, phrases))]))[:250]

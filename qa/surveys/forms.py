@@ -4,8 +4,24 @@ We did" and the survey settings.
 """
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, EmailField, IntegerField, StringField, TextAreaField
-from wtforms.validators import Email, InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms import (
+    BooleanField,
+    DateField,
+    EmailField,
+    IntegerField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import (
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+    ValidationError,
+)
 
 from qa.forms import ChoiceField, VersionedForm, optional_int, strip
 from qa.surveys import kinds, languages
@@ -31,7 +47,15 @@ QUESTION_LABELS = {
 }
 TAG_LABELS = {"standard": "Standard", "positive": "Positive answers"}
 STATEMENT_LABELS = {"you_said": "You said", "we_did": "We did", "published": "Published"}
-SETTINGS_FIELDS = ("safety_message", "staff_safety_message", "retention_years", "mismatch_percent")
+SETTINGS_FIELDS = (
+    "safety_message",
+    "staff_safety_message",
+    "retention_years",
+    "mismatch_percent",
+    "help_name",
+    "help_phone",
+    "privacy_contact",
+)
 
 
 class SurveyForm(VersionedForm):
@@ -150,6 +174,18 @@ class SettingsForm(FlaskForm):
             NumberRange(min=1, max=100, message="Enter a percentage from 1 to 100"),
         ]
     )
+    help_name = StringField(filters=[strip], validators=[Length(max=100)])
+    help_phone = StringField(
+        filters=[strip],
+        validators=[
+            Length(max=20),
+            Regexp(
+                r"^\+?[0-9 ]*$",
+                message="Enter a phone number using digits and spaces, like 01632 960 123",
+            ),
+        ],
+    )
+    privacy_contact = StringField(filters=[strip], validators=[Length(max=200)])
 
 
 class TagForm(VersionedForm):
@@ -258,3 +294,9 @@ def translation_form(texts):
     for index in range(len(texts)):
         setattr(TranslationForm, f"text_{index}", TextAreaField(filters=[strip]))
     return TranslationForm
+
+
+class ReviewersForm(FlaskForm):
+    """Who the partnership names to read written answers and review flags (admins always may)."""
+
+    reviewers = SelectMultipleField(coerce=int, validate_choice=True)

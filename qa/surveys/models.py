@@ -58,6 +58,11 @@ class SurveySettings(BaseModel):
     # A green rating is flagged when fewer than this share of the agency's own staff answer
     # positively.
     mismatch_percent = IntegerField(default=50)
+    # Where a child can get help near them, shown beside Childline and 999 on children's screens.
+    help_name = CharField(default="")
+    help_phone = CharField(default="")
+    # Who a child (or a parent) can ask about the privacy notice.
+    privacy_contact = CharField(default="")
 
     @classmethod
     def current(cls):
@@ -223,6 +228,13 @@ class Flag(BaseModel):
     reviewed_at = DateTimeField(null=True)
 
 
+class FlagReviewer(BaseModel):
+    """A person the partnership names to read written answers and review flagged ones (admins
+    always may)."""
+
+    user = ForeignKeyField(User, unique=True, backref="flag_reviewer", on_delete="CASCADE")
+
+
 class YouSaidWeDid(VersionedModel):
     survey = ForeignKeyField(Survey, backref="statements", on_delete="CASCADE")
     you_said = TextField()
@@ -305,6 +317,7 @@ MODELS = [
     NotUnderstood,
     Translation,
     Flag,
+    FlagReviewer,
     YouSaidWeDid,
     SafeguardingTerm,
     SurveyDraft,

@@ -354,17 +354,3 @@ def responses_by_language(survey):
         .tuples()
     )
     return languages.counts_shown(counts)
-
-
-def flags_to_review():
-    """For the admin's home: how many flagged answers nobody has reviewed yet, and the one survey
-    they are all in (None when none, or when they are in several)."""
-    rows = list(
-        Response.select(Response.survey, fn.COUNT(Flag.id).alias("n"))
-        .join(Answer)
-        .join(Flag)
-        .where(Flag.reviewed == False)
-        .group_by(Response.survey)
-        .tuples()
-    )
-    return {"count": sum(n for _, n in rows), "survey": rows[0][0] if len(rows) == 1 else None}

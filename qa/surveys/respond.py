@@ -10,7 +10,7 @@ from qa.security import public
 from qa.surveys import kinds, screens, visits
 from qa.surveys import respond_bp as bp
 from qa.surveys.forms import ContactForm
-from qa.surveys.models import AGE_BANDS, Survey, YouSaidWeDid
+from qa.surveys.models import AGE_BANDS, Survey, SurveySettings, YouSaidWeDid
 
 EXIT_URL = "https://www.bbc.co.uk/weather"
 
@@ -30,6 +30,13 @@ def _survey_screen_helpers():
         "choices": kinds.choices,
         "text_limit": kinds.TEXT_LIMIT,
     }
+
+
+@bp.app_context_processor
+def _help_now():
+    # The partnership's local help number, read only by the screens that show "If you need help
+    # now" (written-answer screens and the thank-you page).
+    return {"help_settings": SurveySettings.current}
 
 
 @bp.errorhandler(CSRFError)
@@ -113,3 +120,24 @@ def you_said(code):
         return screens.not_found()
     statements = list(YouSaidWeDid.published_of(survey))
     return render_template("surveys/respond/you_said.html", survey=survey, statements=statements)
+
+
+@bp.get("/s/<code>/privacy")
+@public
+def privacy(code):
+    link = visits.find_link(code)
+    if link is None:
+        return screens.not_found()
+    settings = SurveySettings.current()
+    return render_template(
+        "surveys/respond/privacy.html", link=link, survey=link.survey, settings=settings
+    )
+
+
+@bp.get("/s/<code>/exit")
+@public
+def quick_exit(code):
+    # A plain link, so Quick exit works without JavaScript too; with it, respond.js replaces the
+    # page in the history with this address, which leaves at once for the neutral site.
+    screens.end_visit()
+    return redirect(current_app.config.get("SURVEY_EXIT_URL", EXIT_URL), 303)

@@ -8,7 +8,17 @@ contact. The statements themselves are in visits.py, written once for the hot pa
 from flask import current_app, redirect, render_template, request, session, url_for
 
 from qa.htmx import render
-from qa.surveys import bursts, contact, easy_read, kinds, limits, staff, translations, visits
+from qa.surveys import (
+    bursts,
+    contact,
+    easy_read,
+    kinds,
+    limits,
+    review,
+    staff,
+    translations,
+    visits,
+)
 
 SESSION_KEY = "survey_visit"
 
@@ -83,6 +93,15 @@ def start_visit(link, code, age_band):
         visits.save_age_band(link, key, age_band)
 
 
+def end_visit():
+    """Quick exit: drop the visit's draft on the server and the visit from the session, so the
+    link opened again on the same device shows none of the answers."""
+    session.pop(translations.SESSION_KEY, None)
+    visit = session.pop(SESSION_KEY, None) or {}
+    if visit.get("key"):
+        visits.drop_draft(visit["key"])
+
+
 def first_screen(link, code):
     """Where a visit goes from the start: "about your work" for staff, else the first question."""
     if link.survey.for_staff:
@@ -154,6 +173,10 @@ def send(link, visit, code):
     response, created = visits.submit(link, visit["key"], language=language)
     if created:
         bursts.notice(link, limits.burst_after(link.id, response.id, current_app.config))
+        if response.flagged:
+            review.tell_reviewers(
+                current_app.config, url_for("surveys.review_queue", _external=True)
+            )
     session[SESSION_KEY] = {"code": code, "done": True}
     return True
 

@@ -10,7 +10,7 @@ from qa import editing
 from qa.forms import ready_to_save, values
 from qa.htmx import render
 from qa.security import role_required
-from qa.surveys import bp, queries, safeguarding
+from qa.surveys import bp, queries, review_queries, safeguarding
 from qa.surveys.forms import (
     SETTINGS_FIELDS,
     STATEMENT_LABELS,
@@ -34,8 +34,8 @@ def settings():
         safeguarding.add_term(term_form.phrase.data)
         flash(f"‘{term_form.phrase.data}’ will be flagged in new answers", "success")
         return redirect(url_for("surveys.settings", _anchor="terms"))
-    terms = queries.safeguarding_terms()
-    return render("surveys/settings.html", form=form, term_form=term_form, terms=terms)
+    context = {"terms": queries.safeguarding_terms(), **review_queries.reviewer_settings()}
+    return render("surveys/settings.html", form=form, term_form=term_form, **context)
 
 
 @bp.post("/settings/terms/<int:term_id>/remove")

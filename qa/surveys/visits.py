@@ -199,9 +199,7 @@ def _prepare(link, visit_key):
     free = [(qid, value) for qid, value in rows if questions[qid] in FREE_TEXT]
     phrases = [phrase for (phrase,) in _PHRASES.execute()] if free else []
     flagged = {
-        (qid, value): ", ".join(found)[:250]
-        for qid, value in free
-        if (found := flags.matches(value, phrases))
+        (qid, value): found for qid, value in free if (found := flags.describe(value, phrases))
     }
     survey = link.survey
     fields = {"age_band": age_band if survey.age_band == "8-17" else survey.age_band}
@@ -217,6 +215,16 @@ def _prepare(link, visit_key):
         )
     fields["not_understood"] = puzzled
     return rows, flagged, fields
+
+
+def _drop(visit_key):
+    with db.atomic("IMMEDIATE"):
+        _DROP_DRAFT.execute(visit_key)
+
+
+def drop_draft(visit_key):
+    """Forget a visit's unsent answers at once (Quick exit): nothing is left to pick up again."""
+    retry_locked(_drop, visit_key)
 
 
 def sent_hash(visit_key):
@@ -253,10 +261,12 @@ def _submit(link, visit_key, today, language):
                 answer=_NEW_ANSWER.execute(response_id, qid, value).lastrowid, phrases=phrases
             )
         _DROP_DRAFT.execute(visit_key)
-    return Response(
+    response = Response(
         id=response_id,
         **{field.name: value for field, value in zip(_RESPONSE_FIELDS, values, strict=True)},
-    ), True
+    )
+    response.flagged = len(flagged)  # how many of its answers were flagged
+    return response, True
 
 
 def flag_answers(response, questions):
@@ -269,9 +279,9 @@ def flag_answers(response, questions):
     for answer in Answer.select().where(
         (Answer.response == response) & (Answer.question.in_(free_text))
     ):
-        matched = flags.matches(answer.value, phrases)
+        matched = flags.describe(answer.value, phrases)
         if matched:
-            found.append({"answer": answer, "phrases": ", ".join(matched)[:250]})
+            found.append({"answer": answer, "phrases": matched})
     if found:
         Flag.insert_many(found).execute()
 

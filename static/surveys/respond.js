@@ -3,10 +3,14 @@
   "use strict";
   document.body.classList.add("js-enabled", "govuk-frontend-supported");
 
-  // Quick exit replaces this page in the history, so Back does not return to the survey.
+  // Quick exit hides the page at once, asks the server to end the visit (the link's own address,
+  // which without JavaScript does that and redirects), then replaces this page in the history with
+  // the neutral site, so Back does not return to the survey. It waits at most a second for the server.
+  let leaving = false;
   function exitNow() {
     const link = document.querySelector("[data-exit]");
-    if (!link) return;
+    if (!link || leaving) return;
+    leaving = true;
     if (window.speechSynthesis) window.speechSynthesis.cancel();
     document.body.classList.add("govuk-exit-this-page-hide-content");
     const overlay = document.createElement("div");
@@ -14,7 +18,11 @@
     overlay.setAttribute("role", "alert");
     overlay.textContent = "Loading.";
     document.body.appendChild(overlay);
-    window.location.replace(link.href);
+    const leave = function () { window.location.replace(link.dataset.exitTo || link.href); };
+    const ended = window.fetch
+      ? window.fetch(link.href, { credentials: "same-origin", keepalive: true, redirect: "manual" })
+      : Promise.resolve();
+    Promise.race([ended, new Promise(function (done) { setTimeout(done, 1000); })]).then(leave, leave);
   }
 
   document.addEventListener("click", function (event) {
@@ -25,13 +33,40 @@
     }
   });
 
+  // Shift three times leaves, counted as GOV.UK Frontend's Exit this page counts them (its
+  // handleKeypress, vendored in govuk-frontend-6.6.0), only stricter: a press counts only when Shift
+  // went down and came up alone, with no other key between, and any other key starts the count
+  // again. So a child typing "My Dad Shouts At Me" with Shift for each capital never leaves.
   let shiftPresses = 0;
   let shiftTimer = null;
+  let shiftAlone = false;
+
+  function resetShift() {
+    if (shiftPresses) say("");
+    shiftPresses = 0;
+    clearTimeout(shiftTimer);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Shift") {
+      if (!event.repeat) shiftAlone = true;
+      return;
+    }
+    shiftAlone = false;
+    resetShift();
+  }, true);
+
   document.addEventListener("keyup", function (event) {
     if (event.key !== "Shift") return;
+    const counted = shiftAlone;
+    shiftAlone = false;
+    if (!counted) {
+      resetShift();
+      return;
+    }
     shiftPresses += 1;
     clearTimeout(shiftTimer);
-    shiftTimer = setTimeout(function () { shiftPresses = 0; say(""); }, 5000);
+    shiftTimer = setTimeout(resetShift, 5000);
     if (shiftPresses >= 3) {
       shiftPresses = 0;
       exitNow();

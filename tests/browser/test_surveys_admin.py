@@ -42,7 +42,7 @@ def test_admin_builds_a_starter_survey_reorders_previews_and_adds_a_link(page, p
     expect(page.get_by_text("Check wording")).to_have_count(1)
 
     page.get_by_role("link", name="Preview as a child").click()
-    expect(page.get_by_text("Your answers are secret")).to_be_visible()
+    expect(page.get_by_text("What happens to your answers")).to_be_visible()
     check_axe(page, "survey-preview-intro")
     page.get_by_role("link", name="Start").click()
     expect(page.get_by_text("Question 1 of 9")).to_be_visible()

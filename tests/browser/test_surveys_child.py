@@ -56,7 +56,7 @@ def _next(page, expected):
 def test_child_answers_goes_back_changes_and_sends_once_on_a_phone(phone, code):
     page = phone
     page.goto(f"/s/{code}")
-    expect(page.get_by_text("Your answers are secret")).to_be_visible()
+    expect(page.get_by_text("What happens to your answers")).to_be_visible()
     expect(page.get_by_text("Childline on 0800 1111")).to_be_visible()
     check_axe(page, "survey-intro-phone")
     page.get_by_role("button", name="Start").click()
