@@ -114,7 +114,9 @@ def concurrent_submissions(tmp, rounds=1, at_once=AT_ONCE, with_bare=True):
             )
             figures["failures"] += failures
             sends = [
-                lambda v=v: v.post(f"/s/{code}/send")[0] == 303 or "status not 303"
+                lambda v=v: (lambda s: s[0] == 303 or f"status not 303: {s[0]} {s[1][:300]!r}")(
+                    v.post(f"/s/{code}/send")
+                )
                 for v in visitors
             ]
             sends += [

@@ -382,3 +382,16 @@ def test_the_list_is_long_enough_to_trust():
 def test_a_finding_keeps_the_childs_own_words():
     (finding,) = scan("My Dad Shouts At Me")
     assert (finding.theme, finding.words) == (HARM, "shouts at me")
+
+
+def test_answers_read_at_once_in_many_threads_are_read_as_one_at_a_time():
+    # gunicorn serves children in threads: a Snowball stemmer shared between them broke a Send.
+    from concurrent.futures import ThreadPoolExecutor
+
+    from qa.surveys import disclosure
+
+    texts = [f"he hits me and i want to kill myself {n} kicking hurting" for n in range(400)]
+    alone = [disclosure.describe(disclosure.scan(text)) for text in texts]
+    with ThreadPoolExecutor(16) as pool:
+        together = list(pool.map(lambda t: disclosure.describe(disclosure.scan(t)), texts))
+    assert together == alone

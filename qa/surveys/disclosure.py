@@ -383,7 +383,8 @@ GAP = 3
 # Harmless phrases that contain a worrying one: read as nothing ("my brother beat me at FIFA").
 HARMLESS = ["beat @me at", "beat @me in"]
 
-_STEMMER = snowballstemmer.stemmer("english")
+# A Snowball stemmer keeps its working state on the object: one per thread, never shared.
+_STEMMERS = threading.local()
 
 
 @dataclass(frozen=True)
@@ -393,7 +394,10 @@ class Finding:
 
 
 def stem(word):
-    return _STEMMER.stemWord(word)
+    stemmer = getattr(_STEMMERS, "english", None)
+    if stemmer is None:
+        stemmer = _STEMMERS.english = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(word)
 
 
 def words_of(text):
