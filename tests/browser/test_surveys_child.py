@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from qa.surveys.models import Answer, Response
+from tests.browser.child_pages import child_context
 from tests.browser.conftest import check_axe
 from tests.survey_fixtures import make_survey
 
@@ -18,28 +19,9 @@ def code(live_app):
     return make_survey().links.first().code
 
 
-def _context(browser, live_app, **options):
-    context = browser.new_context(base_url=live_app.base_url, locale="en-GB", **options)
-    context.route(
-        "https://www.bbc.co.uk/**",
-        lambda route: route.fulfill(
-            status=200,
-            content_type="text/html",
-            body="<!DOCTYPE html><html lang=en><title>Weather</title><h1>Weather</h1></html>",
-        ),
-    )
-    page = context.new_page()
-    page.console_errors = []
-    page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
-    page.on(
-        "console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None
-    )
-    return context, page
-
-
 @pytest.fixture
 def phone(browser, live_app):
-    context, page = _context(
+    context, page = child_context(
         browser, live_app, viewport={"width": 375, "height": 667}, has_touch=True, is_mobile=True
     )
     yield page
@@ -118,7 +100,7 @@ def test_quick_exit_leaves_and_back_does_not_return_to_the_survey(phone, code):
 
 
 def test_keyboard_only_child_answers_and_shift_three_times_exits(browser, live_app, code):
-    context, page = _context(browser, live_app, viewport={"width": 1280, "height": 900})
+    context, page = child_context(browser, live_app, viewport={"width": 1280, "height": 900})
     page.goto(f"/s/{code}")
     page.get_by_role("button", name="Start").focus()
     page.keyboard.press("Enter")
@@ -141,7 +123,7 @@ def test_keyboard_only_child_answers_and_shift_three_times_exits(browser, live_a
 
 
 def test_the_survey_works_with_no_javascript(browser, live_app, code):
-    context, page = _context(
+    context, page = child_context(
         browser, live_app, viewport={"width": 1280, "height": 900}, java_script_enabled=False
     )
     page.goto(f"/s/{code}")
@@ -172,7 +154,7 @@ def test_closed_and_unknown_surveys_are_kind_and_accessible(page, live_app):
 def test_read_it_to_me_speaks_the_question_and_answers_with_the_browsers_own_voice(
     browser, live_app, code
 ):
-    context, page = _context(browser, live_app, viewport={"width": 1280, "height": 900})
+    context, page = child_context(browser, live_app, viewport={"width": 1280, "height": 900})
     page.add_init_script("""
         window.__spoken = [];
         window.speechSynthesis.speak = (utterance) => window.__spoken.push(utterance.text);
@@ -192,7 +174,7 @@ def test_read_it_to_me_speaks_the_question_and_answers_with_the_browsers_own_voi
 
 
 def test_read_it_to_me_is_hidden_where_the_browser_cannot_speak(browser, live_app, code):
-    context, page = _context(browser, live_app, viewport={"width": 1280, "height": 900})
+    context, page = child_context(browser, live_app, viewport={"width": 1280, "height": 900})
     page.add_init_script("delete window.speechSynthesis; delete window.SpeechSynthesisUtterance;")
     page.goto(f"/s/{code}")
     expect(page.get_by_role("button", name="Read it to me")).to_be_hidden()
@@ -201,7 +183,7 @@ def test_read_it_to_me_is_hidden_where_the_browser_cannot_speak(browser, live_ap
 
 def test_at_200_percent_zoom_nothing_scrolls_sideways(browser, live_app, code):
     # 200% zoom of a 1280x900 laptop is a 640x450 CSS-pixel viewport.
-    context, page = _context(browser, live_app, viewport={"width": 640, "height": 450})
+    context, page = child_context(browser, live_app, viewport={"width": 640, "height": 450})
     page.goto(f"/s/{code}")
     page.get_by_role("button", name="Start").click()
     expect(page.get_by_text("Question 1 of 6")).to_be_visible()

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from qa.surveys.models import Flag, FlagReviewer, SurveyDraft
+from tests.browser.child_pages import child_context
 from tests.browser.conftest import check_axe, sign_in
 from tests.survey_fixtures import make_survey
 
@@ -20,26 +21,9 @@ def code(live_app):
     return make_survey().links.first().code
 
 
-def _context(browser, live_app, **options):
-    options.setdefault("viewport", {"width": 1280, "height": 900})
-    context = browser.new_context(base_url=live_app.base_url, locale="en-GB", **options)
-    context.route(
-        "https://www.bbc.co.uk/**",
-        lambda route: route.fulfill(
-            status=200,
-            content_type="text/html",
-            body="<!DOCTYPE html><html lang=en><title>Weather</title><h1>Weather</h1></html>",
-        ),
-    )
-    page = context.new_page()
-    page.console_errors = []
-    page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
-    return context, page
-
-
 @pytest.fixture
 def desktop(browser, live_app):
-    context, page = _context(browser, live_app)
+    context, page = child_context(browser, live_app, console_messages=False)
     yield page
     context.close()
 
@@ -133,8 +117,13 @@ def test_a_disclosure_reaches_the_named_reviewers_home_page_and_review_queue(
 
 @pytest.fixture
 def phone(browser, live_app):
-    context, page = _context(
-        browser, live_app, viewport={"width": 360, "height": 640}, has_touch=True, is_mobile=True
+    context, page = child_context(
+        browser,
+        live_app,
+        console_messages=False,
+        viewport={"width": 360, "height": 640},
+        has_touch=True,
+        is_mobile=True,
     )
     yield page
     context.close()
@@ -198,7 +187,9 @@ def test_quick_exit_clears_the_visit_so_reopening_the_link_shows_nothing_ticked(
 def test_quick_exit_without_javascript_is_a_plain_link_that_clears_the_visit(
     browser, live_app, code
 ):
-    context, page = _context(browser, live_app, java_script_enabled=False)
+    context, page = child_context(
+        browser, live_app, console_messages=False, java_script_enabled=False
+    )
     _answer_then_quick_exit(page, code)
     _nothing_left(page, code)
     context.close()
