@@ -13,6 +13,7 @@ from qa.documents import Document
 from qa.frameworks.models import Framework, Standard
 from qa.section11 import returns
 from qa.section11.models import Rating, RatingDocument, Return
+from tests.conftest import dates
 from tests.section11_fixtures import add_action, attach, fill, pdf_built, ratings_of, submitted
 
 
@@ -232,7 +233,7 @@ def test_a_submitted_return_refuses_crafted_posts(lead_client, people, return_a)
         ),
         (
             f"/section11/ratings/{rating.id}/actions",
-            {"description": "x", "owner": "y", "due": "2030-01-01"},
+            {"description": "x", "owner": "y", **dates(due="2030-01-01")},
         ),
         (f"/section11/ratings/{rating.id}/documents", {}),
         (f"/section11/returns/{ret.id}/submit", {"version": str(ret.version)}),
@@ -340,7 +341,7 @@ def test_a_return_submitted_while_the_page_was_open_is_refused_by_the_write_itse
         ),
         (
             f"/section11/ratings/{rating.id}/actions",
-            {"description": "x", "owner": "y", "due": "2030-01-01"},
+            {"description": "x", "owner": "y", **dates(due="2030-01-01")},
         ),
     ]
     for path, data in attempts:
