@@ -1,6 +1,7 @@
 // qa's small client script: starts GOV.UK Frontend on each new piece of page, and the idle warning.
 import { initAll } from "./vendor/govuk-frontend-6.6.0/govuk-frontend.min.js";
 import "./challenge.js";
+import "./section11.js";
 
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
 

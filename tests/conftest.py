@@ -32,6 +32,17 @@ def password_hash():
     return _HASH
 
 
+def dates(**named):
+    """Date fields as a browser posts the GOV.UK date input's three boxes: dates(due="2030-01-31")
+    gives due-day 31, due-month 01, due-year 2030. A date or "year-month-day" text (split as it
+    is, so "2027-02-31" posts day 31 of month 02); "" posts three empty boxes."""
+    posted = {}
+    for name, value in named.items():
+        year, month, day = str(value).split("-") if value else ("", "", "")
+        posted |= {f"{name}-day": day, f"{name}-month": month, f"{name}-year": year}
+    return posted
+
+
 @pytest.fixture(scope="session")
 def migrated_database(tmp_path_factory):
     """Run the migrations once per test process; each test starts from a copy of the result."""

@@ -9,7 +9,7 @@ import pytest
 
 from qa.actions.models import Action, ActionDocument, ActionUpdate
 from qa.documents import Document
-from tests.conftest import Client
+from tests.conftest import Client, dates
 from tests.section11_fixtures import (
     DOCX,
     EXE,
@@ -424,7 +424,7 @@ def test_admin_adds_an_action_from_a_case_review(admin_client, people, cycles):
             "description": "Share the review's learning",
             "origin": "Case review: Child T",
             "owner": "DI Patel",
-            "due": (date.today() + timedelta(days=60)).isoformat(),
+            **dates(due=(date.today() + timedelta(days=60)).isoformat()),
         },
     )
     assert response.status_code == 303
@@ -443,7 +443,7 @@ def test_an_action_over_two_thousand_characters_is_refused_with_the_limit_and_ke
             "agency": people["agency_b"].id,
             "description": words,
             "owner": "DI Patel",
-            "due": (date.today() + timedelta(days=60)).isoformat(),
+            **dates(due=(date.today() + timedelta(days=60)).isoformat()),
         },
     )
     page = response.get_data(as_text=True)

@@ -22,6 +22,7 @@ from tests.challenge_helpers import (
     reload,
     visit_happened,
 )
+from tests.conftest import dates
 
 
 def field_post(finding, name, text, base="", version=None, **extra):
@@ -271,7 +272,7 @@ def test_recommendations_are_added_and_withdrawn(lead, event):
         {
             prefix + "text": "Audit supervision",
             prefix + "owner": "Head of quality",
-            prefix + "due": due,
+            **dates(**{prefix + "due": due}),
         },
         htmx=True,
     ).get_data(as_text=True)
@@ -287,7 +288,7 @@ def test_a_recommendation_needs_an_owner_and_a_due_date_not_in_the_past(lead, ev
     prefix = f"rec-{finding.id}-"
     html = lead.post(
         f"/challenge/findings/{finding.id}/recommendations",
-        {prefix + "text": "Audit", prefix + "owner": "", prefix + "due": "2020-01-01"},
+        {prefix + "text": "Audit", prefix + "owner": "", **dates(**{prefix + "due": "2020-01-01"})},
         htmx=True,
     ).get_data(as_text=True)
     assert (

@@ -3,6 +3,7 @@
 Refused dates and agencies, clashes that block unless overridden, cancelling, the calendar.
 """
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -21,6 +22,7 @@ from tests.challenge_helpers import (
     reload,
     submitted_return,
 )
+from tests.conftest import dates
 
 
 def schedule_form(event, **changes):
@@ -32,6 +34,7 @@ def schedule_form(event, **changes):
         "location": "Room 4",
     }
     data.update(changes)
+    data |= dates(day=data.pop("day"))
     return data
 
 
@@ -400,3 +403,19 @@ def test_a_reviewers_visits_come_in_date_order_the_next_visit_first(app, people,
         Visitor.create(event=made, user=people["peer"], role="peer")
     listed = [e.agency.name for e in queries.visits_of(people["peer"])]
     assert listed == ["Next agency", "Later agency", "Undated agency", "Past agency"]
+
+
+def test_the_visit_date_is_three_boxes_and_a_missing_month_is_marked_and_kept(admin_client, event):
+    page = admin_client.get(f"/challenge/events/{event.id}/schedule").get_data(as_text=True)
+    assert 'name="day-day"' in page and 'name="day-month"' in page and 'name="day-year"' in page
+    assert 'type="date"' not in page and 'type="time"' not in page
+    form = schedule_form(event) | {"day-month": "", "starts": "9.30"}
+    html = admin_client.post(f"/challenge/events/{event.id}/schedule", form).get_data(as_text=True)
+    assert '<a href="#day-month">The date of the visit must include a month</a>' in html
+    month_box = re.search(r'<input class="([^"]*)" id="day-month"', html).group(1)
+    day_box = re.search(r'<input class="([^"]*)" id="day"', html).group(1)
+    assert "govuk-input--error" in month_box and "govuk-input--error" not in day_box
+    assert (
+        f'id="day-year" name="day-year" type="text" inputmode="numeric" value="{SOON.year}"' in html
+    )
+    assert 'value="9.30"' in html  # the time as typed

@@ -6,17 +6,18 @@ import pytest
 
 from qa.cycles.models import Cycle
 from qa.frameworks.models import Framework, Standard
+from tests.conftest import dates
 
 
 def test_admin_opens_a_cycle_with_dates_in_order(admin_client):
     bad = admin_client.post(
         "/admin/cycles/new",
-        {"version": "1", "name": "2027-28", "starts": "2027-04-01", "ends": "2027-03-01"},
+        {"version": "1", "name": "2027-28", **dates(starts="2027-04-01", ends="2027-03-01")},
     )
     assert "end date must be after" in bad.get_data(as_text=True)
     assert "like 2026-27" in admin_client.post(
         "/admin/cycles/new",
-        {"version": "1", "name": "next year", "starts": "2027-04-01", "ends": "2028-03-31"},
+        {"version": "1", "name": "next year", **dates(starts="2027-04-01", ends="2028-03-31")},
     ).get_data(as_text=True)
     assert (
         admin_client.post(
@@ -24,9 +25,7 @@ def test_admin_opens_a_cycle_with_dates_in_order(admin_client):
             {
                 "version": "1",
                 "name": "2027-28",
-                "starts": "2027-04-01",
-                "ends": "2028-03-31",
-                "deadline": "2028-01-31",
+                **dates(starts="2027-04-01", ends="2028-03-31", deadline="2028-01-31"),
             },
         ).status_code
         == 302
@@ -34,7 +33,7 @@ def test_admin_opens_a_cycle_with_dates_in_order(admin_client):
     assert Cycle.get(Cycle.name == "2027-28").deadline == date(2028, 1, 31)
     assert "already a cycle" in admin_client.post(
         "/admin/cycles/new",
-        {"version": "1", "name": "2027-28", "starts": "2027-04-01", "ends": "2028-03-31"},
+        {"version": "1", "name": "2027-28", **dates(starts="2027-04-01", ends="2028-03-31")},
     ).get_data(as_text=True)
 
 
@@ -87,8 +86,8 @@ def test_a_stale_edit_of_a_cycle_shows_both_versions_and_saving_again_keeps_mine
     Cycle.update(deadline=date(2028, 1, 31), version=Cycle.version + 1).where(
         Cycle.id == cycle.id
     ).execute()
-    form = {"version": "1", "name": "2027-28", "starts": "2027-04-01", "ends": "2028-03-31"}
-    form["deadline"] = "2027-12-19"
+    form = {"version": "1", "name": "2027-28", **dates(starts="2027-04-01", ends="2028-03-31")}
+    form |= dates(deadline="2027-12-19")
     html = admin_client.post(f"/admin/cycles/{cycle.id}", form).get_data(as_text=True)
     assert "Someone else saved this" in html and "2028-01-31" in html
     assert Cycle.get_by_id(cycle.id).deadline == date(2028, 1, 31)

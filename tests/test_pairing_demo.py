@@ -8,7 +8,7 @@ from qa.cycles.models import Cycle
 from qa.demo import load
 from qa.pairing import planning
 from qa.pairing.models import NeverPair
-from qa.people.models import Agency
+from qa.people.models import Agency, Conflict, User
 
 
 def visitors_of(name):
@@ -40,3 +40,32 @@ def test_demo_pairings_are_made_by_pairing_explained_and_loading_twice_changes_n
         Visitor.select().count(),
         NeverPair.select().count(),
     ) == counts
+
+
+def test_in_the_demo_fire_and_rescue_has_its_own_sector_and_nobody_reviews_their_own_council(
+    app, app_context
+):
+    """Fire and Rescue sat in the Police sector; a Family Help reviewer was the peer at the same
+    council's Children's Services. No organisation is modelled above an agency, so the council's
+    agencies are known here by name."""
+    load("demo password for tests")
+    fire = Agency.get(Agency.name == "Northbrook Fire and Rescue Service")
+    assert fire.sector.name == "Fire and rescue"
+    council = {a.id for a in Agency.select().where(Agency.name.startswith("Northbrook Council"))}
+    assert len(council) == 3
+    visits = [
+        (v.user.agency_id, v.event.agency_id)
+        for v in Visitor.select().join(ChallengeEvent).switch(Visitor).join(User)
+    ]
+    plan = planning.propose(Cycle.get(Cycle.name == "2026-27"))
+    users = {u.id: u for u in User.select()}
+    for row in plan.rows:
+        for user_id in (row.pairing.lead_id, row.pairing.peer_id):
+            if user_id is not None:
+                visits.append((users[user_id].agency_id, row.record.agency_id))
+    own_council = [pair for pair in visits if pair[0] in council and pair[1] in council]
+    assert visits and own_council == []
+    # and pairing will not propose it either: each council reviewer is conflicted with the others
+    for reviewer in User.select().where((User.role == "reviewer") & User.agency.in_(list(council))):
+        declared = {c.agency_id for c in Conflict.select().where(Conflict.user == reviewer)}
+        assert council - {reviewer.agency_id} <= declared, reviewer.name

@@ -8,6 +8,7 @@ from qa.pairing import planning
 from qa.pairing.models import NeverPair
 from qa.people.models import Conflict, Unavailability
 from tests.challenge_helpers import SOON, cycle_fixture  # noqa: F401
+from tests.conftest import dates
 from tests.pairing_helpers import world_fixture  # noqa: F401
 
 
@@ -29,7 +30,7 @@ def test_admin_records_a_conflict_on_a_persons_behalf_and_pairing_respects_it(wo
 def test_admin_records_a_date_they_cannot_visit(world, admin_client):
     admin_client.post(
         f"/admin/people/{world.hana.id}/pairing/unavailable",
-        {"day": SOON.isoformat(), "note": "Leave"},
+        {**dates(day=SOON), "note": "Leave"},
     )
     assert Unavailability.get(Unavailability.user == world.hana).date == SOON
 

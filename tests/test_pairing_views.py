@@ -3,12 +3,16 @@
 Applying saves how and why, and refuses if the world changed.
 """
 
+import re
+from datetime import timedelta
+
 import pytest
 
 from qa.audit import AuditEvent
 from qa.challenge.models import ClashOverride, Visitor
+from qa.pairing.forms import shown_pairs
 from qa.pairing.models import PairingPin
-from qa.people.models import Unavailability
+from qa.people.models import Unavailability, User
 from tests.challenge_helpers import SOON, cycle_fixture, reload  # noqa: F401
 from tests.pairing_helpers import dated_event, world_fixture  # noqa: F401
 
@@ -74,7 +78,10 @@ def test_the_preview_shows_the_best_pair_with_its_cost_and_why_and_saves_nothing
     )
     assert f'name="pair-{world.event.id}" value="{world.angela.id}:{world.hana.id}"' in html
     # the swap list, with cost and why
-    assert "Eddie Evans · 65 points · Related sector: Early years is related to Health" in html
+    assert (
+        "65 points: Related sector: Early years is related to Health; no visits this cycle; "
+        "never visited this agency; both would be first-time visitors." in html
+    )
     # the cost is made of points, in words: "lead's visits 10" read as ten visits
     assert "25 points for two first-timers" in html
 
@@ -290,3 +297,79 @@ def test_an_event_with_one_visitor_saved_gets_only_the_other_proposed_and_saved(
     visitors = {v.role: v for v in Visitor.select()}
     assert (visitors["lead"].how, visitors["lead"].explanation) == ("manual", "Asked for this one")
     assert (visitors["peer"].how, visitors["peer"].user_id) == ("auto", world.hana.id)
+
+
+def shown(html):
+    return re.search(r'name="before" value="([^"]*)"', html).group(1)
+
+
+def rerun_world(world):
+    """Two events; Angela may visit once: pinning her to the hospital moves the nursery's lead."""
+    User.update(subgroup_member=True).where(User.id.in_([world.hana.id, world.eddie.id])).execute()
+    User.update(max_visits=1).where(User.id == world.angela.id).execute()
+    return dated_event(world.cycle, world.nursery, SOON + timedelta(days=1), world.admin)
+
+
+def test_the_swap_list_gives_every_reason_in_full_as_radios_not_a_cut_off_select(
+    world, admin_client
+):
+    html = page(admin_client, f"/pairing/cycles/{world.cycle.id}")
+    assert "<select" not in html
+    label = re.search(
+        rf'<input class="govuk-radios__input" id="swap-{world.event.id}-peer-{world.eddie.id}"'
+        rf"[^>]*>\s*<label[^>]*>([^<]*)</label>\s*<div[^>]*>([^<]*)</div>",
+        html,
+    )
+    assert label.groups() == (
+        "Eddie Evans, Little Acorns Nursery Group",
+        "65 points: Related sector: Early years is related to Health; no visits this cycle; "
+        "never visited this agency; both would be first-time visitors.",
+    )
+
+
+def test_a_rerun_after_a_pin_names_every_change_it_made_even_to_another_event(world, admin_client):
+    rerun_world(world)
+    before = shown(page(admin_client, f"/pairing/cycles/{world.cycle.id}"))
+    response = admin_client.post(
+        f"/pairing/events/{world.event.id}/pins",
+        {"role": "lead", "user": world.angela.id, "before": before},
+        htmx=True,
+    )
+    html = response.get_data(as_text=True)
+    assert "Worked out again: 3 changes from the proposal before" in html
+    hospital, nursery = world.hospital.name, world.nursery.name
+    for line in (
+        f"{hospital}: the lead was Eddie Evans, now Angela Brooks",
+        f"{nursery}: the lead was Angela Brooks, now Hana Hughes",
+        f"{nursery}: the peer was Hana Hughes, now Olivia Chen",
+    ):
+        assert f"<li>{line}</li>" in html
+    # and in the table, in words beside each changed visitor
+    assert html.count(">Changed</strong>") == 3 and "was Angela Brooks" in html
+
+
+def test_without_javascript_the_rerun_still_names_its_changes(world, admin_client):
+    rerun_world(world)
+    before = shown(page(admin_client, f"/pairing/cycles/{world.cycle.id}"))
+    response = admin_client.post(
+        f"/pairing/events/{world.event.id}/pins",
+        {"role": "lead", "user": world.angela.id, "before": before},
+    )
+    assert response.status_code == 302
+    html = page(admin_client, response.location)
+    assert f"{world.nursery.name}: the lead was Angela Brooks, now Hana Hughes" in html
+
+
+def test_proposing_again_with_nothing_changed_says_so(world, admin_client):
+    before = shown(page(admin_client, f"/pairing/cycles/{world.cycle.id}"))
+    html = page(admin_client, f"/pairing/cycles/{world.cycle.id}?before={before}")
+    assert "no visitor changed from the proposal before" in html and ">Changed<" not in html
+
+
+def test_the_shown_proposal_sent_back_is_read_and_junk_ignored():
+    assert shown_pairs("3:7:9 4::12 5:: junk 6:x:1 <b>") == {
+        3: (7, 9),
+        4: (None, 12),
+        5: (None, None),
+    }
+    assert shown_pairs(None) == {}

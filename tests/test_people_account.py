@@ -1,7 +1,7 @@
 """A person's own account: password, conflicts of interest, unavailable dates."""
 
 from qa.people.models import Conflict, Unavailability, User
-from tests.conftest import Client
+from tests.conftest import Client, dates
 
 
 def test_change_password_needs_the_current_one_and_a_good_new_one(app, lead_client, people):
@@ -89,15 +89,15 @@ def test_a_person_cannot_withdraw_someone_elses_conflict_and_the_attempt_is_reco
 
 
 def test_unavailable_dates_must_be_real_and_not_in_the_past(reviewer_client, people):
-    assert "Not a valid date" in reviewer_client.post(
-        "/account/unavailable", {"day": "2027-02-31"}
+    assert "Enter a real date" in reviewer_client.post(
+        "/account/unavailable", dates(day="2027-02-31")
     ).get_data(as_text=True)
     assert "today or in the future" in reviewer_client.post(
-        "/account/unavailable", {"day": "2001-01-01"}
+        "/account/unavailable", dates(day="2001-01-01")
     ).get_data(as_text=True)
     assert (
         reviewer_client.post(
-            "/account/unavailable", {"day": "2031-05-06", "note": "Leave"}
+            "/account/unavailable", {**dates(day="2031-05-06"), "note": "Leave"}
         ).status_code
         == 302
     )

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from qa.actions.models import Action
 from qa.challenge.models import ChallengeEvent, Finding, Recommendation, Visitor
 from qa.frameworks.models import Standard
+from qa.people.models import Agency
 from qa.reports import builds
 from qa.reports.models import ReportBuild
 from qa.section11.models import Return
@@ -250,3 +251,61 @@ def test_ratings_the_board_is_told_come_from_submitted_returns_only(app_context,
     assert "0 red, 0 amber and 9 green ratings" in text
     assert "Ratings are counted from the 1 submitted return only" in text
     assert "1 of 2 agencies (50%) sent in" in text
+
+
+def test_the_ratings_table_headers_are_separate_words(app_context, year):
+    from qa.pdf import render_pdf
+    from qa.reports import annual
+
+    pdf = render_pdf("pdf/annual_report.html", **annual.build(year["cycle"]))
+    # laid out as printed: the narrow headers once touched ("RedAmber")
+    lines = [
+        line
+        for page in PdfReader(io.BytesIO(pdf)).pages
+        for line in page.extract_text(extraction_mode="layout").splitlines()
+        if "Amber" in line and "Standard" in line
+    ]
+    assert lines and all(
+        re.search(r"Red {2,}Amber {2,}Green {2,}Better {2,}Worse", line) for line in lines
+    ), lines
+
+
+def test_the_challenge_section_lists_the_events_still_to_report(app_context, year, people):
+    """It said only "no findings agreed yet" while nine events were scheduled: each is listed with
+    its agency, date, visitors and status."""
+    from qa.pdf import render_pdf
+    from qa.reports import annual
+
+    day = datetime.combine(date.today() + timedelta(days=20), datetime.min.time())
+    event = ChallengeEvent.create(
+        cycle=year["cycle"],
+        agency=people["agency_b"],
+        status="scheduled",
+        starts_at=day.replace(hour=10),
+        ends_at=day.replace(hour=13),
+    )
+    Visitor.create(event=event, user=people["reviewer"], role="lead")
+    youth = Agency.create(name="Northbrook Youth Trust", sector=people["agency_b"].sector)
+    ChallengeEvent.create(cycle=year["cycle"], agency=youth, status="proposed")
+    text = _text(render_pdf("pdf/annual_report.html", **annual.build(year["cycle"])))
+    listed = text.split("Challenge events still to report")[-1]
+    assert "2 events have no agreed findings yet" in listed
+    assert re.search(
+        rf"{people['agency_b'].name} {day.day} {day:%B %Y} Angela Brooks \(sub-group\) Scheduled",
+        listed,
+    )
+    assert "Northbrook Youth Trust No date yet None yet Proposed" in listed
+    # the agreed one is reported above, not listed again as still to come
+    assert people["agency_a"].name not in listed.split("3. What children")[0]
+
+
+def test_the_childrens_survey_shows_the_spread_of_answers_not_only_the_most_common(
+    app_context, year
+):
+    from qa.pdf import render_pdf
+    from qa.reports import annual
+
+    text = _text(render_pdf("pdf/annual_report.html", **annual.build(year["cycle"])))
+    children = text.split("3. What children")[-1].split("4. What front-line staff")[0]
+    assert "Yes 55%" in children and "No 45%" in children
+    assert "(11 answered; most often “Yes”)" in children

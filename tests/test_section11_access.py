@@ -12,7 +12,7 @@ import time
 import pytest
 
 from qa.audit import AuditEvent
-from tests.conftest import Client
+from tests.conftest import Client, dates
 from tests.section11_fixtures import add_action, attach, ratings_of
 
 DENIED = "404 and recorded"
@@ -98,7 +98,7 @@ def test_route_answers_each_role_as_it_should(app, people, return_a, method, pat
             "reason": "r",
             "description": "d",
             "owner": "o",
-            "due": "2099-01-01",
+            **dates(due="2099-01-01"),
         }
         if method == "GET":
             response = client.get(url, headers={"HX-Request": "true"} if "review" in url else {})

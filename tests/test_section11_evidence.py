@@ -13,6 +13,7 @@ from qa.audit import AuditEvent
 from qa.documents import Document
 from qa.section11 import returns
 from qa.section11.models import RatingDocument
+from tests.conftest import dates
 from tests.section11_fixtures import (
     DOCX,
     EXE,
@@ -241,6 +242,7 @@ def _add(client, rating, **data):
         "owner": "Head of quality",
         "due": (date.today() + timedelta(days=60)).isoformat(),
     } | data
+    values |= dates(due=values.pop("due"))
     return client.post(f"/section11/ratings/{rating.id}/actions", values, htmx=True)
 
 

@@ -4,6 +4,7 @@ Start it (blank or from last year), autosave ratings, conflicts, submit, lock, r
 """
 
 import io
+import re
 
 from pypdf import PdfReader
 
@@ -13,6 +14,7 @@ from qa.documents import Document
 from qa.frameworks.models import Framework, Standard
 from qa.section11 import returns
 from qa.section11.models import Rating, RatingDocument, Return
+from tests.conftest import dates
 from tests.section11_fixtures import add_action, attach, fill, pdf_built, ratings_of, submitted
 
 
@@ -232,7 +234,7 @@ def test_a_submitted_return_refuses_crafted_posts(lead_client, people, return_a)
         ),
         (
             f"/section11/ratings/{rating.id}/actions",
-            {"description": "x", "owner": "y", "due": "2030-01-01"},
+            {"description": "x", "owner": "y", **dates(due="2030-01-01")},
         ),
         (f"/section11/ratings/{rating.id}/documents", {}),
         (f"/section11/returns/{ret.id}/submit", {"version": str(ret.version)}),
@@ -340,7 +342,7 @@ def test_a_return_submitted_while_the_page_was_open_is_refused_by_the_write_itse
         ),
         (
             f"/section11/ratings/{rating.id}/actions",
-            {"description": "x", "owner": "y", "due": "2030-01-01"},
+            {"description": "x", "owner": "y", **dates(due="2030-01-01")},
         ),
     ]
     for path, data in attempts:
@@ -371,3 +373,35 @@ def test_a_submitted_returns_pdf_says_so_once_and_its_file_name_keeps_apostrophe
     )
     assert "Submitted 2 November 2026 at 10:30" in text and "Submitted, submitted" not in text
     assert safe_filename("Northbrook Children's Centres.pdf") == "Northbrook Childrens Centres.pdf"
+
+
+def test_the_returns_pdf_never_strands_a_standards_heading_at_the_foot_of_a_page(
+    app_context, people, return_a
+):
+    """A standard's heading and rating sat at the bottom of one page, its evidence on the next.
+    However long the evidence before it, each heading starts on the page its evidence starts."""
+    from qa.pdf import render_pdf
+    from qa.section11.views import check_page
+
+    ratings = ratings_of(return_a)
+    for extra in range(0, 48, 6):  # more words for the first standard move every page break
+        for i, rating in enumerate(ratings):
+            words = 12 + (extra if i == 0 else 0)
+            Rating.update(
+                rag="A",
+                evidence=f"Start {rating.standard.code} here. " + "Words of proof. " * words,
+            ).where(Rating.id == rating.id).execute()
+        ret = Return.get_by_id(return_a.id)
+        pages = [
+            page.extract_text()
+            for page in PdfReader(
+                io.BytesIO(render_pdf("pdf/section11_return.html", **check_page(ret, None)))
+            ).pages
+        ]
+        for rating in ratings:
+            heading = re.escape(f"{rating.standard.code}. {rating.standard.title}") + r"\n\s*Rating"
+            where = [n for n, text in enumerate(pages) if re.search(heading, text)]
+            starts = [
+                n for n, text in enumerate(pages) if f"Start {rating.standard.code} here" in text
+            ]
+            assert where == starts[:1] and len(where) == 1, (extra, rating.standard.title, where)

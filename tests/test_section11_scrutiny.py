@@ -8,6 +8,7 @@ import io
 import threading
 import time
 from datetime import date, datetime, timedelta
+from html import escape
 
 from pypdf import PdfReader
 
@@ -304,3 +305,49 @@ def test_a_build_under_way_in_another_server_process_is_joined(reviewer_client, 
     assert reviewer_client.get("/section11/report.pdf").location == f"/pdfs/{elsewhere.id}"
     assert PdfBuild.select().count() == 1
     assert "Making the PDF" in reviewer_client.get(f"/pdfs/{elsewhere.id}").get_data(as_text=True)
+
+
+def test_heatmap_marks_agreed_and_challenged_moderation_in_a_mark_words_and_a_key(
+    admin_client, people, cycles
+):
+    _, this = _two_years(people, cycles, last_rag="R", this_rag="A")
+    first, second, *_ = ratings_of(this)
+    Rating.update(moderation_status="agreed").where(Rating.id == first.id).execute()
+    Rating.update(moderation_status="challenged").where(Rating.id == second.id).execute()
+    page = admin_client.get("/section11/heatmap").get_data(as_text=True)
+    first_title, second_title = first.standard.title, second.standard.title
+    assert f"{first_title}: Amber, better than last year (was red); agreed by the sub-group" in page
+    assert (
+        f"{second_title}: Amber, better than last year (was red); challenged by the sub-group"
+        in (page)
+    )
+    assert page.count('<span class="qa-heat__mark">✓</span>') == 2  # the cell and the key
+    assert page.count('<span class="qa-heat__mark">!</span>') == 2
+    assert "Moderation by the sub-group:" in page and "no mark: not yet moderated" in page
+
+
+def test_the_moderation_page_leads_to_the_next_rating_waiting_and_round_to_the_first(
+    reviewer_client, people, cycles
+):
+    _, this = _two_years(people, cycles, this_rag="A")
+    first, second, third, *rest = ratings_of(this)
+    Rating.update(moderation_status="agreed").where(Rating.id == second.id).execute()
+    # a draft's ratings are not waiting for moderation
+    draft = returns.start(people["agency_b"], cycles["this"], people["lead_b"])
+    fill(draft, people["lead_b"])
+    page = reviewer_client.get(f"/section11/ratings/{first.id}/review").get_data(as_text=True)
+    waiting = len(rest) + 1  # every other rated one of this return but the agreed one
+    assert f"{waiting} other ratings are waiting for moderation in 2026-27" in page
+    assert f'href="/section11/ratings/{third.id}/review" id="next-rating"' in page
+    assert f"Next rating: {third.standard.code} {escape(third.standard.title)}" in page
+    # from the last, round to the first still waiting
+    page = reviewer_client.get(f"/section11/ratings/{rest[-1].id}/review").get_data(as_text=True)
+    assert f'href="/section11/ratings/{first.id}/review" id="next-rating"' in page
+
+
+def test_when_nothing_else_waits_for_moderation_the_page_says_so(reviewer_client, people, cycles):
+    _, this = _two_years(people, cycles, this_rag="A")
+    first, *others = ratings_of(this)
+    Rating.update(moderation_status="agreed").where(Rating.id.in_([r.id for r in others])).execute()
+    page = reviewer_client.get(f"/section11/ratings/{first.id}/review").get_data(as_text=True)
+    assert "No other rating is waiting for moderation in 2026-27." in page

@@ -6,12 +6,12 @@ Its status and evidence, a progress note, the look-back, and a new action by han
 from datetime import date
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, StringField, TextAreaField
+from wtforms import StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from qa.actions import queries
 from qa.actions.models import STATUSES
-from qa.forms import ChoiceField, VersionedForm, strip
+from qa.forms import ChoiceField, DateInputField, VersionedForm, strip
 
 LONG = Length(max=20000, message="This must be 20,000 characters or fewer")
 
@@ -74,7 +74,9 @@ class NewActionForm(FlaskForm):
             Length(max=150, message="The owner must be 150 characters or fewer"),
         ],
     )
-    due = DateField(validators=[InputRequired("Enter the date the action is due")])
+    due = DateInputField(
+        validators=[InputRequired("Enter the date the action is due")], noun="The due date"
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -79,7 +79,7 @@ THIS_EVENTS = [
         12.5,
         "Civic Centre, committee room 3",
         "Eleanor Watts",
-        "Louise Bennett",
+        "Faisal Malik",
     ),
     (
         "Millbrook Academy",

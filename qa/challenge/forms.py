@@ -6,21 +6,34 @@ Reopening and recommending.
 from datetime import date, datetime
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, StringField, TextAreaField, TimeField
+from wtforms import StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from qa.challenge.models import ROLES
-from qa.forms import ChoiceField, VersionedForm, optional_int, strip
+from qa.forms import (
+    ChoiceField,
+    DateInputField,
+    TimeInputField,
+    VersionedForm,
+    optional_int,
+    strip,
+)
 from qa.ids import parse_id
 from qa.people.models import User
 
 
 class ScheduleForm(VersionedForm):
-    day = DateField(validators=[InputRequired("Enter the date of the visit")], format="%Y-%m-%d")
-    starts = TimeField(
-        validators=[InputRequired("Enter the start time, like 09:30")], format="%H:%M"
+    day = DateInputField(
+        validators=[InputRequired("Enter the date of the visit")], noun="The date of the visit"
     )
-    ends = TimeField(validators=[InputRequired("Enter the end time, like 12:30")], format="%H:%M")
+    starts = TimeInputField(
+        validators=[InputRequired("Enter the start time, like 09:30")],
+        message="Enter the start time in the 24-hour clock, like 09:30",
+    )
+    ends = TimeInputField(
+        validators=[InputRequired("Enter the end time, like 12:30")],
+        message="Enter the end time in the 24-hour clock, like 12:30",
+    )
     location = StringField(
         filters=[strip],
         validators=[
@@ -125,7 +138,9 @@ class RecommendationForm(FlaskForm):
             Length(max=120, message="The owner must be 120 characters or fewer"),
         ],
     )
-    due = DateField(validators=[InputRequired("Enter the date it is due")], format="%Y-%m-%d")
+    due = DateInputField(
+        validators=[InputRequired("Enter the date it is due")], noun="The due date"
+    )
 
     def validate_due(self, field):
         if field.data and field.data < date.today():

@@ -1,9 +1,9 @@
 """The form for an audit cycle."""
 
-from wtforms import DateField, StringField
+from wtforms import StringField
 from wtforms.validators import InputRequired, Length, Optional, Regexp, ValidationError
 
-from qa.forms import VersionedForm, strip
+from qa.forms import DateInputField, VersionedForm, strip
 
 
 class CycleForm(VersionedForm):
@@ -15,9 +15,13 @@ class CycleForm(VersionedForm):
             Regexp(r"^\d{4}-\d{2}$", message="Enter the name as two years, like 2026-27"),
         ],
     )
-    starts = DateField(validators=[InputRequired("Enter the date the cycle starts")])
-    ends = DateField(validators=[InputRequired("Enter the date the cycle ends")])
-    deadline = DateField(validators=[Optional()])
+    starts = DateInputField(
+        validators=[InputRequired("Enter the date the cycle starts")], noun="The start date"
+    )
+    ends = DateInputField(
+        validators=[InputRequired("Enter the date the cycle ends")], noun="The end date"
+    )
+    deadline = DateInputField(validators=[Optional()], noun="The date returns are due")
 
     def validate_ends(self, field):
         if self.starts.data and field.data and field.data <= self.starts.data:

@@ -16,6 +16,8 @@ from qa.pairing.inputs import VISITING_ROLES
 from qa.people.models import User
 
 PAIR = re.compile(r"^(\d{1,9}):(\d{1,9})$")
+SHOWN = re.compile(r"^(\d{1,9}):(\d{0,9}):(\d{0,9})$")
+MOST_SHOWN = 2000
 
 
 class PinForm(FlaskForm):
@@ -74,3 +76,15 @@ def accepted_pairs(form):
         return pairs
     ticked = {parse_id(v) for v in form.getlist("event")}
     return {event_id: pair for event_id, pair in pairs.items() if event_id in ticked}
+
+
+def shown_pairs(text):
+    """{event id: (lead id or None, peer id or None)} from the "event:lead:peer ..." the proposal
+    page sends back (`Plan.shown`): the proposal shown before a re-run. Junk is ignored."""
+    pairs = {}
+    for part in (text or "").split()[:MOST_SHOWN]:
+        found = SHOWN.match(part)
+        if found:
+            event_id, lead, peer = found.groups()
+            pairs[int(event_id)] = (int(lead) if lead else None, int(peer) if peer else None)
+    return pairs

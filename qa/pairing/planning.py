@@ -10,6 +10,7 @@ from qa.db import db
 from qa.pairing import costs, explain, inputs, rules, solver, words
 from qa.pairing.data import LEAD, PEER, Event, HardRule, Pairing, Proposal
 from qa.pairing.models import PairingPin
+from qa.people.models import User
 
 TIME_LIMIT_S = 5.0
 COST_TABLE = [
@@ -100,6 +101,50 @@ class Plan:
     @property
     def undated(self):
         return self.data.undated
+
+    @property
+    def shown(self):
+        """The proposal as shown, "event:lead:peer" per event (blank for nobody), for the page to
+        send back so the next one can say what changed."""
+        return " ".join(
+            f"{row.record.id}:{row.pairing.lead_id or ''}:{row.pairing.peer_id or ''}"
+            for row in self.rows
+        )
+
+
+@dataclass
+class Change:
+    """One slot a re-run filled differently from the proposal shown before it."""
+
+    record: object  # ChallengeEvent
+    role: str
+    was: object  # User, or None for nobody
+    now: object  # User, or None for nobody
+
+
+def changes(plan, before):
+    """Every slot of `plan` whose visitor differs from `before` ({event id: (lead id, peer id)},
+    the proposal shown before this one), in the plan's order; events not in `before` are new to
+    the page and not counted as changes."""
+    found = []
+    for row in plan.rows:
+        if row.record.id not in before:
+            continue
+        for role, was_id, now_id in zip(
+            (LEAD, PEER),
+            before[row.record.id],
+            (row.pairing.lead_id, row.pairing.peer_id),
+            strict=True,
+        ):
+            if was_id != now_id:
+                found.append((row.record, role, was_id, now_id))
+    missing = {was for _, _, was, _ in found if was is not None and was not in plan.data.users}
+    users = dict(plan.data.users)
+    if missing:
+        users.update((u.id, u) for u in User.select().where(User.id.in_(missing)))
+    return [
+        Change(record, role, users.get(was), users.get(now)) for record, role, was, now in found
+    ]
 
 
 def why(reasons):

@@ -13,7 +13,7 @@ from qa.htmx import render, wants_fragment
 from qa.pairing import apply as applying
 from qa.pairing import bp, inputs, planning, queries
 from qa.pairing.data import LEAD, ROLES
-from qa.pairing.forms import PinForm, accepted_pairs
+from qa.pairing.forms import PinForm, accepted_pairs, shown_pairs
 from qa.security import role_required
 
 
@@ -25,8 +25,15 @@ def proposal(cycle_id):
     return _proposal(get_object_or_404(Cycle, Cycle.id == cycle_id))
 
 
+def _before():
+    """What the page showed before this re-run, as it sent it back (`before`)."""
+    return request.values.get("before", "")
+
+
 def _proposal(cycle, problems=(), changed=(), focus=None):
     plan = planning.propose(cycle)
+    before = shown_pairs(_before())
+    rerun = planning.changes(plan, before) if before else None
     return render(
         "pairing/proposal.html",
         "pairing/_proposal.html",
@@ -37,6 +44,8 @@ def _proposal(cycle, problems=(), changed=(), focus=None):
         cost_table=planning.COST_TABLE,
         why=planning.why,
         focus=focus,
+        rerun=rerun,
+        moved={(change.record.id, change.role): change for change in rerun or ()},
     )
 
 
@@ -130,6 +139,7 @@ def _choose(record, role, form, problem=None, breaches=()):
         choices=planning.by_hand(data, event, role),
         pin=data.pins.get((record.id, role)),
         why=planning.why,
+        before=_before(),
     )
 
 
@@ -145,4 +155,11 @@ def _after(record, message):
         # the swap replaces the button pressed: focus goes to its row
         return _proposal(record.cycle, focus=record.id)
     flash(message, "success")
-    return redirect(url_for(".proposal", cycle_id=record.cycle_id, _anchor=f"event-{record.id}"))
+    return redirect(
+        url_for(
+            ".proposal",
+            cycle_id=record.cycle_id,
+            before=_before() or None,
+            _anchor=f"event-{record.id}",
+        )
+    )

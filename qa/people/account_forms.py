@@ -1,10 +1,10 @@
 """Forms on a person's own account page."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateField, PasswordField, StringField, TextAreaField
+from wtforms import PasswordField, StringField, TextAreaField
 from wtforms.validators import EqualTo, InputRequired, Length, Optional, ValidationError
 
-from qa.forms import ChoiceField, optional_int, strip
+from qa.forms import ChoiceField, DateInputField, optional_int, strip
 from qa.people.models import CONFLICT_KINDS, Agency
 from qa.security import password_problem
 
@@ -52,7 +52,7 @@ class ConflictForm(FlaskForm):
 
 
 class UnavailableForm(FlaskForm):
-    day = DateField("Date", validators=[InputRequired("Enter a date")], format="%Y-%m-%d")
+    day = DateInputField("Date", validators=[InputRequired("Enter a date")])
     note = StringField(
         filters=[strip],
         validators=[

@@ -15,12 +15,13 @@ SECTORS = [
     ("Housing", "housing"),
     ("Early years", "early-years"),
     ("Voluntary, community and faith", "voluntary"),
+    ("Fire and rescue", "fire-and-rescue"),
 ]
 
 # (agency, sector slug, email domain, lead's name)
 AGENCIES = [
     ("Northbrook Constabulary", "police", "northbrook-police", "Det Insp Sarah Okafor"),
-    ("Northbrook Fire and Rescue Service", "police", "northbrook-fire", "Gareth Pryce"),
+    ("Northbrook Fire and Rescue Service", "fire-and-rescue", "northbrook-fire", "Gareth Pryce"),
     ("Northbrook Integrated Care Board", "health", "northbrook-icb", "Dr Helen Marsh"),
     ("Northbrook Hospitals NHS Foundation Trust", "health", "nbh-nhs", "Amara Nwosu"),
     ("Northbrook Community Health NHS Trust", "health", "nch-nhs", "Claire Donnelly"),
@@ -146,6 +147,26 @@ def load(demo):
     _declarations(reviewers, agencies)
 
 
+# Northbrook Council runs several agencies; qa has no "organisation" above an agency, so each
+# council reviewer declares the council's other agencies: nobody reviews their own council.
+COUNCIL = (
+    "Northbrook Council Children's Services",
+    "Northbrook Council Family Help",
+    "Northbrook Council Housing Options",
+)
+
+
+def _same_council():
+    """A conflict for each council reviewer with each of the council's other agencies."""
+    return [
+        (name, other, "other", f"{other} is part of Northbrook Council, where I work.")
+        for name, agency_name, _ in REVIEWERS
+        if agency_name in COUNCIL
+        for other in COUNCIL
+        if other != agency_name and (name, other) != ("Angela Brooks", COUNCIL[1])
+    ]
+
+
 def _declarations(reviewers, agencies):
     """Conflicts and unavailable dates that make pairing and scheduling interesting."""
     conflicts = [
@@ -174,6 +195,7 @@ def _declarations(reviewers, agencies):
             "line-management",
             "Family Help reports to me.",
         ),
+        *_same_council(),
     ]
     for name, agency_name, kind, detail in conflicts:
         Conflict.get_or_create(

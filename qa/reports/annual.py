@@ -9,6 +9,8 @@ from datetime import date, datetime, timedelta
 from peewee import JOIN, fn
 
 from qa.actions.models import LIVE, SOURCES, Action
+from qa.challenge import models as challenge_models
+from qa.challenge import queries as challenge_queries
 from qa.challenge import report as challenge_report
 from qa.people.models import Agency
 from qa.reports import messages
@@ -79,6 +81,11 @@ def _challenge(cycle, today):
     return {
         "challenge": {
             "reports": reports,
+            "coming": [
+                event
+                for event in challenge_queries.cycle_events(cycle)
+                if event.status in challenge_models.RECORDING + ("proposed",)
+            ],
             "recommendations": sum(len(r.recommendations) for r in reports),
             "lower": sum(r.count("lower") for r in reports),
             "higher": sum(r.count("higher") for r in reports),
@@ -95,14 +102,14 @@ def _in_cycle(cycle, audience):
 
 
 def _survey_lines(survey):
-    """One survey at a glance: responses, the most chosen answer to each choice question, and a few
-    written answers."""
+    """One survey at a glance: responses, the spread of answers to each choice question (every
+    answer with its share, and the most chosen named), and a few written answers."""
     responses, summary = survey_queries.results_for(survey)
     lines, quotes = [], []
     for item in summary:
-        # hidden (None) and never chosen (0) rows say nothing
-        shown = [row for row in item.get("rows") or [] if row.get("count")]
-        if shown and not item.get("suppressed"):
+        # hidden rows (None: too few to show) say nothing; an answer nobody chose shows as 0%
+        shown = [row for row in item.get("rows") or [] if row.get("count") is not None]
+        if any(row["count"] for row in shown) and not item.get("suppressed"):
             top = max(shown, key=lambda row: row["count"])
             lines.append(
                 {
@@ -110,6 +117,9 @@ def _survey_lines(survey):
                     "answer": top["label"],
                     "percent": top["percent"],
                     "answered": item["answered"],
+                    "spread": [
+                        {"label": row["label"], "percent": row["percent"] or 0} for row in shown
+                    ],
                 }
             )
         quotes.extend((item.get("texts") or [])[: QUOTES - len(quotes)])

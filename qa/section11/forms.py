@@ -7,10 +7,10 @@ from datetime import date
 
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import DateField, HiddenField, StringField, TextAreaField
+from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Regexp, ValidationError
 
-from qa.forms import ChoiceField, VersionedForm, strip
+from qa.forms import ChoiceField, DateInputField, VersionedForm, strip
 from qa.section11.rules import ACTION_LIMIT, EVIDENCE_LIMIT, MEANING, RAG
 
 RAG_CHOICES = [(key, f"{name} – {MEANING[key]}") for key, name in RAG.items()]
@@ -74,7 +74,9 @@ class ActionForm(FlaskForm):
             Length(max=150, message="The owner must be 150 characters or fewer"),
         ],
     )
-    due = DateField(validators=[InputRequired("Enter the date the action is due")])
+    due = DateInputField(
+        validators=[InputRequired("Enter the date the action is due")], noun="The due date"
+    )
 
     def validate_due(self, field):
         if field.data and field.data < date.today():

@@ -326,3 +326,42 @@ def moderation_waiting(cycle):
     )
     first = waiting.order_by(Agency.name, Standard.position).first()
     return {"count": waiting.count(), "next": first.id if first else None}
+
+
+@dataclass
+class NextToModerate:
+    rating: Rating  # with its standard and return's agency loaded
+    waiting: int  # ratings waiting for moderation in the cycle and framework, this one aside
+
+
+def next_to_moderate(rating):
+    """The next rating waiting for moderation after `rating`: rated, in a submitted return of the
+    same cycle and framework, not yet agreed or challenged; in heatmap order (agency name, then
+    standard), going round to the first after the last. None when no other is waiting. One
+    query."""
+    ret = rating.return_
+    waiting = list(
+        Rating.select(Rating, Standard, Return, Agency)
+        .join(Standard)
+        .switch(Rating)
+        .join(Return)
+        .join(Agency)
+        .where(
+            (Return.cycle == ret.cycle_id)
+            & (Return.status == "submitted")
+            & (Standard.framework == rating.standard.framework_id)
+            & (Rating.rag != "")
+            & (Rating.moderation_status == "")
+            & (Rating.id != rating.id)
+        )
+        .order_by(Agency.name, Agency.id, Standard.position, Standard.id)
+    )
+    if not waiting:
+        return None
+    here = (ret.agency.name, ret.agency_id, rating.standard.position, rating.standard_id)
+
+    def place(r):
+        return (r.return_.agency.name, r.return_.agency_id, r.standard.position, r.standard_id)
+
+    after = next((r for r in waiting if place(r) > here), waiting[0])
+    return NextToModerate(after, len(waiting))

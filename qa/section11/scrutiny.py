@@ -94,6 +94,7 @@ def review(rating_id):
     return render(
         "section11/review.html",
         **rating_page(rating, moderation_form=form, moderation_conflict=conflict, beside=beside),
+        next_rating=queries.next_to_moderate(rating),
     )
 
 

@@ -6,7 +6,6 @@ We did" and the survey settings.
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    DateField,
     EmailField,
     IntegerField,
     SelectMultipleField,
@@ -23,7 +22,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from qa.forms import ChoiceField, VersionedForm, optional_int, strip
+from qa.forms import ChoiceField, DateInputField, VersionedForm, optional_int, strip
 from qa.surveys import kinds, languages
 from qa.surveys.models import AGE_BANDS, AUDIENCES
 
@@ -76,8 +75,8 @@ class SurveyForm(VersionedForm):
         filters=[strip],
         validators=[Length(max=300, message="Keep this to 300 characters or fewer")],
     )
-    opens_on = DateField(validators=[Optional()])
-    closes_on = DateField(validators=[Optional()])
+    opens_on = DateInputField(validators=[Optional()], noun="The opening date")
+    closes_on = DateInputField(validators=[Optional()], noun="The closing date")
     safety_message = TextAreaField(
         filters=[strip],
         validators=[Length(max=600, message="Keep the safety message to 600 characters or fewer")],

@@ -131,6 +131,14 @@ def page(browser, live_app, request):
     context.close()
 
 
+def fill_date(page, legend, day):
+    """Type a date into the GOV.UK date input whose legend is `legend`: day, month, year."""
+    group = page.get_by_role("group", name=legend, exact=True)
+    group.get_by_label("Day").fill(str(day.day))
+    group.get_by_label("Month").fill(str(day.month))
+    group.get_by_label("Year").fill(str(day.year))
+
+
 def check_axe(page, name=None):
     """Run axe-core on the page as it is now: WCAG 2.0/2.1/2.2 A and AA, zero violations allowed.
 

@@ -3,12 +3,13 @@
 And is stopped by a clash until giving a reason.
 """
 
+import re
 from datetime import timedelta
 
 from playwright.sync_api import expect
 
 from qa.people.models import Unavailability
-from tests.browser.conftest import check_axe, sign_in
+from tests.browser.conftest import check_axe, fill_date, sign_in
 from tests.challenge_helpers import SOON, cycle_fixture, submitted_return  # noqa: F401
 
 
@@ -47,15 +48,24 @@ def test_admin_selects_schedules_and_overrides_a_clash(page, people, cycle):
     page.get_by_role(
         "link", name="Give a date for Northbrook Hospitals NHS Foundation Trust"
     ).click()
-    page.get_by_label("Date").fill(day.isoformat())
+    fill_date(page, "Date", day)
     page.get_by_label("Start time").fill("10:00")
     page.get_by_label("End time").fill("09:00")
     page.get_by_label("Where").fill("Northbrook General Hospital, education centre room 4")
+    date_group = page.get_by_role("group", name="Date", exact=True)
+    date_group.get_by_label("Month").fill("")
     page.get_by_role("button", name="Save date and place").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text(
         "The end time must be after the start time"
     )
     check_axe(page, "challenge-schedule-error")
+    # the date kept as typed, the empty box marked, and the summary's link lands on it
+    expect(date_group.get_by_label("Day")).to_have_value(str(day.day))
+    expect(date_group.get_by_label("Month")).to_have_class(re.compile("govuk-input--error"))
+    expect(date_group.get_by_label("Day")).not_to_have_class(re.compile("govuk-input--error"))
+    page.get_by_role("link", name="The date of the visit must include a month").click()
+    expect(date_group.get_by_label("Month")).to_be_focused()
+    date_group.get_by_label("Month").fill(str(day.month))
     page.get_by_label("End time").fill("13:00")
     page.get_by_role("button", name="Save date and place").click()
     expect(page.get_by_text(f"is scheduled for {day.day} {day:%B %Y}")).to_be_visible()

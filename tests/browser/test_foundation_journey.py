@@ -3,9 +3,11 @@
 Sign in, find and add an agency, see it audited, sign out.
 """
 
+from datetime import date
+
 from playwright.sync_api import expect
 
-from tests.browser.conftest import check_axe, sign_in
+from tests.browser.conftest import check_axe, fill_date, sign_in
 
 
 def test_admin_creates_agency_with_active_search_inline_validation_and_audit(page, people):
@@ -80,7 +82,7 @@ def test_account_page_declares_conflict_and_date_without_reload(page, people):
     page.get_by_label("Kind of conflict").select_option(label="Family or personal relationship")
     page.get_by_role("button", name="Declare conflict").click()
     expect(page.locator("#conflicts table")).to_contain_text(people["agency_a"].name)
-    page.get_by_label("Date", exact=True).fill("2030-02-03")
+    fill_date(page, "Date", date(2030, 2, 3))
     page.get_by_role("button", name="Add date").click()
     expect(page.locator("#unavailable")).to_contain_text("3 February 2030")
     check_axe(page)

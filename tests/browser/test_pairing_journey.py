@@ -38,11 +38,21 @@ def test_admin_proposes_previews_pins_reruns_and_applies(page, world):
     check_axe(page, "pairing-preview")
 
     page.locator("summary", has_text=f"Change the peer for {HOSPITAL}").click()
-    page.get_by_label(f"Peer within the rules for {HOSPITAL}").select_option(
-        label="Eddie Evans · 65 points · Related sector: Early years is related to Health; "
-        "no visits this cycle; never visited this agency; both would be first-time visitors"
+    swap = page.get_by_role("group", name=f"Peer within the rules for {HOSPITAL}")
+    eddie = swap.get_by_label("Eddie Evans, Little Acorns Nursery Group")
+    # every reason in full, not cut off by a select's width
+    expect(eddie).to_have_accessible_description(
+        "65 points: Related sector: Early years is related to Health; "
+        "no visits this cycle; never visited this agency; both would be first-time visitors."
     )
+    expect(page.locator(f"#swap-{world.event.id}-peer-{world.eddie.id}-hint")).to_be_visible()
+    eddie.check()
     page.get_by_role("button", name=f"Pin this peer for {HOSPITAL} and propose again").click()
+    # every change the re-run made, in words
+    expect(page.locator("#rerun")).to_contain_text(
+        f"{HOSPITAL}: the peer was Hana Hughes, now Eddie Evans"
+    )
+    expect(hospital_row).to_contain_text("Changed was Hana Hughes")
     expect(hospital_row).to_contain_text("Pinned")
     expect(hospital_row).to_contain_text("Eddie Evans")
     # keyboard users carry on from the row they changed
@@ -51,12 +61,13 @@ def test_admin_proposes_previews_pins_reruns_and_applies(page, world):
     check_axe(page, "pairing-pinned")
 
     with page.expect_response(
-        lambda response: response.url.endswith(f"/pairing/cycles/{world.cycle.id}")
+        lambda response: f"/pairing/cycles/{world.cycle.id}?before=" in response.url
     ):
         page.get_by_role("link", name="Propose again").click()
     page.wait_for_function(
         "() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')"
     )
+    expect(page.locator("#rerun")).to_contain_text("no visitor changed")
     expect(hospital_row).to_contain_text("Pinned")
     page.locator("summary", has_text=f"Change the peer for {NURSERY}").click()
     page.get_by_role("link", name=f"Choose by hand the peer for {NURSERY}").click()

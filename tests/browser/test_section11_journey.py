@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from qa.builds.models import PdfBuild
 from qa.section11 import returns
 from qa.section11.models import Rating, Return
-from tests.browser.conftest import check_axe, sign_in
+from tests.browser.conftest import check_axe, fill_date, sign_in
 from tests.section11_fixtures import PDF, fill, ratings_of
 
 
@@ -83,7 +83,7 @@ def test_agency_lead_rates_uploads_plans_reloads_and_submits(page, people, cycle
 
     page.get_by_label("What will you do?").fill("Audit twenty cases and report to the board")
     page.get_by_label("Who owns it?").fill("Head of quality")
-    page.get_by_label("When will it be done?").fill((date.today() + timedelta(days=90)).isoformat())
+    fill_date(page, "When will it be done?", date.today() + timedelta(days=90))
     page.get_by_role("button", name="Add action").click()
     expect(page.locator("#action-plan table")).to_contain_text(
         "Audit twenty cases and report to the board"
