@@ -31,6 +31,24 @@ class MenuEntry:
 
 
 @dataclass(frozen=True)
+class ReportSection:
+    """A section a capability adds to the board's annual report (qa/reports/annual.py).
+
+    `gather` names `gather(cycle, today)`, giving the section's figures as a dict; `page` and
+    `pdf` are the templates that show them, included under the section's heading (an `<h2>` with
+    the id `key`) with the figures as `section`; `order` places it after the report's own sections
+    (which end at 50).
+    """
+
+    key: str
+    title: str
+    gather: str
+    page: str
+    pdf: str
+    order: int = 100
+
+
+@dataclass(frozen=True)
 class Capability:
     """Everything the app needs to know about one capability.
 
@@ -43,6 +61,7 @@ class Capability:
     describer of such an action: `describe(source_id, user)` gives (detail, url) or None.
     `purge` names the capability's part of the scheduled clean-up, `flask purge`: a function that
     deletes what is no longer to be kept and says what it deleted in a sentence.
+    `report_sections` are the capability's sections of the board's annual report.
     """
 
     name: str
@@ -57,6 +76,7 @@ class Capability:
     action_sources: dict[str, str] = field(default_factory=dict, hash=False)
     startup: tuple[str, ...] = ()
     purge: str | None = None
+    report_sections: tuple[ReportSection, ...] = ()
 
     def model_classes(self) -> list:
         return list(import_string(self.models)) if self.models else []
@@ -130,6 +150,12 @@ def action_describers() -> dict:
 def purges() -> list:
     """Every capability's purge function (see Capability.purge), in the order of their folders."""
     return [import_string(c.purge) for c in capabilities() if c.purge]
+
+
+def report_sections() -> list[ReportSection]:
+    """Every capability's sections of the board's annual report, in their order."""
+    found = (section for c in capabilities() for section in c.report_sections)
+    return sorted(found, key=lambda section: (section.order, section.key))
 
 
 def demo_loaders() -> list:

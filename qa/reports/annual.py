@@ -7,8 +7,10 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 
 from peewee import JOIN, fn
+from werkzeug.utils import import_string
 
 from qa.actions.models import LIVE, SOURCES, Action
+from qa.capability import report_sections
 from qa.challenge import models as challenge_models
 from qa.challenge import queries as challenge_queries
 from qa.challenge import report as challenge_report
@@ -20,28 +22,39 @@ from qa.section11.models import Return
 from qa.surveys import queries as survey_queries
 from qa.surveys.models import Survey, YouSaidWeDid
 
-STEPS = [
+# The report's own sections; the sections other capabilities declare (capability.ReportSection)
+# follow them, then the key messages.
+OWN_STEPS = [
     "Section 11 returns",
     "Challenge events",
     "Children and young people",
     "Front-line staff",
     "Actions and impact",
-    "Key messages",
 ]
 QUOTES = 3  # written answers quoted per survey: enough to hear the voice, few enough to read
+
+
+def steps() -> list[str]:
+    """The steps of building the report, as the person waiting for the PDF sees them."""
+    return [*OWN_STEPS, *(section.title for section in report_sections()), "Key messages"]
 
 
 def build(cycle, today=None, progress=lambda step, label: None):
     """Everything the report shows, section by section; `progress(step, label)` is told as each
     section starts."""
     today = today or date.today()
-    data = {"cycle": cycle, "today": today, "generated": datetime.now(), "steps": STEPS}
-    for number, (label, section) in enumerate(
-        zip(STEPS, (_section11, _challenge, _children, _staff, _actions), strict=False), start=1
-    ):
+    labels = steps()
+    data = {"cycle": cycle, "today": today, "generated": datetime.now(), "steps": labels}
+    own = (_section11, _challenge, _children, _staff, _actions)
+    for number, (label, section) in enumerate(zip(OWN_STEPS, own, strict=True), start=1):
         progress(number, label)
         data.update(section(cycle, today))
-    progress(len(STEPS), STEPS[-1])
+    data["sections"] = []
+    for number, section in enumerate(report_sections(), start=len(own) + 1):
+        progress(number, section.title)
+        figures = import_string(section.gather)(cycle, today)
+        data["sections"].append({"declared": section, "figures": figures})
+    progress(len(labels), labels[-1])
     data["key_messages"] = messages.key_messages(data)
     return data
 
