@@ -179,6 +179,16 @@ def save_about(link, visit_key, about):
     retry_locked(_save, link, visit_key, about=about)
 
 
+def _forget(visit_key):
+    with db.atomic("IMMEDIATE"):
+        _DROP_DRAFT.execute(visit_key)
+
+
+def forget_draft(visit_key):
+    """Drop the answers kept for a visit that is not going to be sent."""
+    retry_locked(_forget, visit_key)
+
+
 def _prepare(link, visit_key):
     """Everything a submission needs, read and checked before the write lock is taken."""
     answers, age_band = draft_of(visit_key)

