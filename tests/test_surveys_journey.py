@@ -5,10 +5,12 @@ the reading-age check's jargon list.
 """
 
 import re
+from pathlib import Path
 
-from qa.surveys.models import SurveyDraft
+from qa.surveys import demo, kinds
+from qa.surveys.models import Question, SurveyDraft
 from tests import survey_fixtures
-from tests.survey_fixtures import make_survey
+from tests.survey_fixtures import Child, make_survey
 
 survey, link, child = survey_fixtures.survey, survey_fixtures.link, survey_fixtures.child
 
@@ -79,3 +81,68 @@ def test_the_builders_move_buttons_name_the_question_they_move(admin_client):
     assert "Move question 3 up" in buttons and "Move question 3 down" in buttons
     assert "Move question 6 up" in buttons and "Move question 6 down" not in buttons
     assert "Move question 1 up" not in buttons
+
+
+def test_the_builder_offers_answer_scales_in_words_for_the_age_band(admin_client):
+    younger, older = make_survey(status="draft"), make_survey(status="draft", age_band="13-17")
+    page = admin_client.get(f"/admin/surveys/{younger.id}/questions/new").get_data(as_text=True)
+    assert "How safe, 5 answers: Very unsafe … Very safe" in page
+    assert "Agree or disagree, 5 answers: Strongly disagree … Strongly agree" in page
+    assert "How often, 5 answers: Never … Always" in page
+    for survey in (younger, older):
+        admin_client.post(
+            f"/admin/surveys/{survey.id}/questions/new",
+            {
+                "version": "1",
+                "kind": "smiley",
+                "prompt": "How safe do you feel at the park?",
+                "answer_scale": "safe-5",
+                "options": "",
+            },
+        )
+    young, old = (Question.select().order_by(Question.id.desc()).limit(2))[::-1]
+    assert young.scale == old.scale == "safe"
+    assert young.option_list == [
+        "Not safe at all",
+        "Not very safe",
+        "Not sure",
+        "Safe",
+        "Very safe",
+    ]
+    assert old.option_list == ["Very unsafe", "Unsafe", "Not sure", "Safe", "Very safe"]
+    # opened again, the form shows the scale chosen
+    page = admin_client.get(f"/admin/surveys/{younger.id}/questions/{young.id}")
+    assert '<option value="safe-5" selected>' in page.get_data(as_text=True)
+
+
+def test_own_words_stay_as_written_and_a_how_often_scale_shows_as_words(admin_client, app):
+    survey = make_survey(status="draft")
+    first = Question.get(Question.survey == survey, Question.position == 1)
+    assert first.scale == "" and first.option_list == ["Not good", "OK", "Good"]
+    admin_client.post(
+        f"/admin/surveys/{survey.id}/questions/new",
+        {"version": "1", "kind": "smiley", "prompt": "How often?", "answer_scale": "often-3"},
+    )
+    often = Question.select().order_by(Question.id.desc()).first()
+    assert often.option_list == ["Never", "Sometimes", "Always"]
+    survey.status = "open"
+    survey.save()
+    visitor = Child(app, survey.links.first().code)
+    visitor.start()
+    html = visitor.get(f"/{often.position}").get_data(as_text=True)
+    # no happy face for "Always": how often can be good or bad
+    assert "Sometimes" in html and "face-5.svg" not in html and 'type="radio"' in html
+
+
+def test_migration_0016_keeps_the_words_of_existing_questions(app):
+    text = (Path(__file__).parents[1] / "migrations" / "0016_answer_scales.py").read_text()
+    assert "add_column('question', 'scale', CharField(default=''))" in text
+
+
+def test_the_demo_asks_how_safe_children_feel_at_home_on_the_safe_scale(app):
+    demo.load()
+    for question in Question.select().where(Question.prompt == "How safe do you feel at home?"):
+        assert question.scale == "safe", question.survey.title
+        assert question.option_list[-1] == "Safe" or question.option_list[-1] == "Very safe"
+        assert "happy" not in " ".join(question.option_list).lower()
+    assert kinds.scale_named(["Very unhappy", "Unhappy", "OK", "Happy", "Very happy"]) == "happy"

@@ -152,8 +152,12 @@ def _question_form(item):
     one a line."""
     opened = request.method == "GET"
     if item:
+        scale = f"{item.scale}-{len(item.option_list)}" if item.scale else ""
         return QuestionForm(
-            obj=item, data={"options": "\n".join(item.option_list)} if opened else None
+            obj=item,
+            data={"options": "\n".join(item.option_list), "answer_scale": scale}
+            if opened
+            else None,
         )
     return QuestionForm(data={"version": "1", "kind": "smiley"} if opened else None)
 
