@@ -67,16 +67,31 @@
     speech.speak(utterance);
   });
 
+  // Put focus on the screen's question (its heading or legend, tabindex -1), so a screen reader
+  // reads it first and nothing from the screen before stays focused.
+  function focusQuestion(screen) {
+    const heading = screen.querySelector("[data-heading], h1");
+    if (heading) heading.focus({ preventScroll: true });
+  }
+
   // After htmx swaps in the next screen: stop talking, name the page, and put focus on its question.
-  document.addEventListener("htmx:afterSwap", function (event) {
+  // Done once the swap has settled: htmx puts focus back on an element with the id that had it.
+  document.addEventListener("htmx:afterSettle", function () {
     if (speech) speech.cancel();
     const screen = document.getElementById("screen");
     if (!screen) return;
     if (screen.dataset.title) document.title = screen.dataset.title;
     showReadAloud(screen);
-    const heading = screen.querySelector("[data-heading], h1");
-    if (heading) heading.focus({ preventScroll: false });
+    focusQuestion(screen);
   });
 
   showReadAloud(document);
+  // A question loaded as a whole page (the phone's Back button, carrying on) is focused too.
+  const firstScreen = document.getElementById("screen");
+  if (firstScreen && firstScreen.querySelector(".qa-progress")) focusQuestion(firstScreen);
+
+  // "Press Shift three times" only where there is a keyboard: never on a phone or tablet.
+  if (window.matchMedia && window.matchMedia("(hover: hover) and (pointer: fine)").matches) {
+    document.querySelectorAll("[data-shift-hint]").forEach(function (hint) { hint.hidden = false; });
+  }
 })();

@@ -98,3 +98,125 @@ def test_start_again_begins_with_no_answers(browser, live_app, code):
     expect(page.get_by_text("Question 1 of 6")).to_be_visible()
     expect(page.get_by_label("Good", exact=True)).not_to_be_checked()
     context.close()
+
+
+def _read_aloud_at_the_top(page):
+    button = page.get_by_role("button", name="Read it to me")
+    expect(button).to_be_visible()
+    box = button.bounding_box()
+    assert box["y"] + box["height"] <= PHONE["height"], (page.url, box)
+    # above the question, so a child who needs it finds it before reading
+    assert box["y"] < page.locator("h1").first.bounding_box()["y"], page.url
+
+
+def test_read_it_to_me_is_in_the_first_screenful_and_reads_the_question_then_each_answer(
+    browser, live_app, code
+):
+    context, page = _phone(browser, live_app)
+    page.add_init_script("""
+        window.__spoken = [];
+        window.speechSynthesis.speak = (utterance) => window.__spoken.push(utterance.text);
+    """)
+    page.goto(f"/s/{code}")
+    _read_aloud_at_the_top(page)
+    page.get_by_role("button", name="Start").click()
+    expect(page.get_by_text("Question 1 of 6")).to_be_visible()
+    for number in (1, 5):  # a question with answers to choose, and a written answer
+        page.goto(f"/s/{code}/{number}")
+        _read_aloud_at_the_top(page)
+    check_axe(page, "survey-read-aloud-top-phone")
+    page.goto(f"/s/{code}/4")
+    page.get_by_role("button", name="Read it to me").click()
+    spoken = page.evaluate("window.__spoken")[-1]
+    said = [spoken.index(words) for words in ("Where do you feel safe?", "At home", "At school")]
+    assert said == sorted(said) and "Online" in spoken, spoken
+    context.close()
+
+
+def _focused(page):
+    return page.evaluate(
+        "() => { const e = document.activeElement;"
+        " return [e.tagName, e.getAttribute('tabindex'), e.textContent.trim()]; }"
+    )
+
+
+def test_focus_lands_on_each_question_as_it_loads(browser, live_app, code):
+    context, page = _phone(browser, live_app)
+    page.goto(f"/s/{code}")
+    page.get_by_role("button", name="Start").click()
+    expect(page.get_by_text("Question 1 of 6")).to_be_visible()
+    for number in range(1, 6):
+        page.get_by_role("button", name="Next").click()
+        expect(page.get_by_text(f"Question {number + 1} of 6")).to_be_visible()
+        prompt = [
+            "Is there an adult you can talk to?",
+            "Who would you talk to first?",
+            "Where do you feel safe?",
+            "What would make you feel safer?",
+            "Anything else you want to tell us?",
+        ][number - 1]
+        expect(page.get_by_role("heading", name=prompt)).to_be_focused()
+        assert _focused(page) == ["H1", "-1", prompt], number
+    page.go_back()  # a question loaded as a whole page
+    expect(page.get_by_text("Question 5 of 6")).to_be_visible()
+    expect(page.get_by_role("heading", name="What would make you feel safer?")).to_be_focused()
+    context.close()
+
+
+def _look(page, label):
+    return page.get_by_label(label, exact=True).evaluate(
+        "(input) => { const s = getComputedStyle(input.nextElementSibling);"
+        " return [s.backgroundColor, s.borderColor, s.boxShadow, s.outlineStyle]; }"
+    )
+
+
+def test_an_answer_tapped_on_one_screen_does_not_look_chosen_on_the_next(browser, live_app, code):
+    context, page = _phone(browser, live_app)
+    page.goto(f"/s/{code}")
+    page.get_by_role("button", name="Start").click()
+    expect(page.get_by_text("Question 1 of 6")).to_be_visible()
+    page.get_by_role("button", name="Next").click()  # question 1 left blank
+    expect(page.get_by_text("Question 2 of 6")).to_be_visible()
+    box = page.get_by_text("Yes", exact=True).bounding_box()
+    page.get_by_label("Yes").tap()
+    assert page.evaluate("document.activeElement.value") == "yes"
+    # a phone's browser (Safari) does not move focus to a tapped button: the answer keeps it
+    page.get_by_role("button", name="Next").dispatch_event("click")
+    expect(page.get_by_text("Question 3 of 6")).to_be_visible()
+    expect(page.get_by_role("heading", name="Who would you talk to first?")).to_be_focused()
+    # a phone leaves the pointer where the finger was: the answer now under it must not change
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert (
+        page.evaluate(
+            "document.elementFromPoint(%d, %d).closest('.qa-choice').textContent.trim()"
+            % (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        )
+        == "A teacher"
+    )
+    untouched = _look(page, "A friend")
+    assert _look(page, "A teacher") == untouched  # the answer where "Yes" was tapped
+    # the hover look is only for a pointer that hovers, which a phone's does not
+    assert not page.evaluate("matchMedia('(hover: hover)').matches")
+    context.close()
+
+
+def test_the_shift_hint_shows_only_with_a_keyboard_and_javascript(browser, live_app, code):
+    context, page = _phone(browser, live_app)
+    page.goto(f"/s/{code}")
+    expect(page.get_by_text("use Quick exit")).to_be_visible()
+    expect(page.get_by_text("press Shift three times")).to_be_hidden()
+    context.close()
+    context = browser.new_context(
+        base_url=live_app.base_url, locale="en-GB", java_script_enabled=False
+    )
+    page = context.new_page()
+    page.goto(f"/s/{code}")
+    expect(page.get_by_text("use Quick exit")).to_be_visible()
+    expect(page.get_by_text("press Shift three times")).to_be_hidden()
+    context.close()
+    context = browser.new_context(base_url=live_app.base_url, locale="en-GB")
+    page = context.new_page()
+    page.goto(f"/s/{code}")
+    expect(page.get_by_text("press Shift three times")).to_be_visible()
+    check_axe(page, "survey-shift-hint-desktop")
+    context.close()
