@@ -11,7 +11,6 @@ import textstat
 
 from qa.surveys.rules import target_reading_age
 
-
 # Words and initials professionals use that children do not: each one found raises the reading
 # age by JARGON_YEARS, however short the sentence. Any other word in capitals (2 to 6 letters) is
 # taken as initials too, except the few every child knows.
