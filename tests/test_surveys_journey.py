@@ -4,15 +4,19 @@ Each screen's own address, carrying on an unfinished visit, answer scales that f
 the reading-age check's jargon list.
 """
 
+import io
 import re
 from pathlib import Path
 
+from pypdf import PdfReader
+
 from qa.surveys import demo, kinds
-from qa.surveys.models import Question, SurveyDraft
-from tests import survey_fixtures
+from qa.surveys.models import Question, Survey, SurveyDraft, SurveyLink
+from tests import staff_fixtures, survey_fixtures
 from tests.survey_fixtures import Child, make_survey
 
 survey, link, child = survey_fixtures.survey, survey_fixtures.link, survey_fixtures.child
+staff_survey, practitioner = staff_fixtures.staff_survey, staff_fixtures.practitioner
 
 HTMX = {"HX-Request": "true"}
 
@@ -176,3 +180,29 @@ def test_the_builder_shows_the_words_that_made_a_question_hard(admin_client):
     )
     html = admin_client.get(f"/admin/surveys/{draft.id}").get_data(as_text=True)
     assert "Words that made it harder: IRO" in html
+
+
+def test_the_staff_survey_says_how_long_it_takes_once(admin_client, app):
+    admin_client.post("/admin/surveys/starter", {"age_band": "staff"})
+    staff = Survey.get(Survey.audience == "staff")
+    staff.status = "open"
+    staff.save()
+    code = SurveyLink.create(survey=staff, label="Team meeting").code
+    html = Child(app, code).get().get_data(as_text=True)
+    assert html.count("about three minutes") == 1, html.count("about three minutes")
+
+
+def test_prefer_not_to_say_comes_first_in_the_list_of_organisations(practitioner):
+    practitioner.start()
+    html = practitioner.get("/about").get_data(as_text=True)
+    values = re.findall(r'<option value="([^"]*)"', html)
+    assert values[:2] == ["", "not-said"] and values.count("not-said") == 1
+    assert values[-1] == "other"
+
+
+def test_the_poster_of_a_staff_survey_speaks_to_staff(admin_client, staff_survey):
+    link = staff_survey.links.first() or SurveyLink.create(survey=staff_survey, label="Team")
+    response = admin_client.get(f"/admin/surveys/links/{link.id}/poster.pdf")
+    text = PdfReader(io.BytesIO(response.data)).pages[0].extract_text()
+    assert "anonymous" in text and "groups of 5" in text and "what staff told us" in text
+    assert "secret" not in text and "Childline" not in text

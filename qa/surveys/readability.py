@@ -143,8 +143,8 @@ def check(text: str, age_band: str, options=()) -> Readability:
     """How readable a question (or introduction) is for its age band, its answers included.
 
     The reading age of the question's sentences (answers are too short to measure that way),
-    raised JARGON_YEARS for each professional's word or set of initials (children's surveys only); the result names the
-    words that raised it.
+    raised JARGON_YEARS for each professional's word or set of initials (children's surveys only);
+    the result names the words that raised it.
     """
     parts = [part for part in (text, *options) if part and part.strip()]
     everything = " ".join(parts)

@@ -7,8 +7,11 @@ each question, and nothing left looking chosen from the screen before.
 import pytest
 from playwright.sync_api import expect
 
+from tests import staff_fixtures
 from tests.browser.conftest import check_axe
 from tests.survey_fixtures import make_survey
+
+staff_survey = staff_fixtures.staff_survey
 
 PHONE = {"width": 360, "height": 640}
 
@@ -219,4 +222,21 @@ def test_the_shift_hint_shows_only_with_a_keyboard_and_javascript(browser, live_
     page.goto(f"/s/{code}")
     expect(page.get_by_text("press Shift three times")).to_be_visible()
     check_axe(page, "survey-shift-hint-desktop")
+    context.close()
+
+
+def test_the_staff_contact_form_gives_room_to_write(browser, live_app, staff_survey):
+    from qa.surveys.models import SurveyLink
+
+    code = SurveyLink.create(survey=staff_survey, label="Team meeting").code
+    context, page = _phone(browser, live_app)
+    page.goto(f"/s/{code}")
+    page.get_by_role("button", name="Start").click()
+    expect(page.get_by_role("heading", name="About your work")).to_be_visible()
+    page.goto(f"/s/{code}/send")
+    page.get_by_role("button", name="Send my answers").click()
+    message = page.get_by_label("What would you like to talk about? (optional)")
+    expect(message).to_be_visible()
+    assert message.bounding_box()["height"] >= 120, message.bounding_box()
+    check_axe(page, "staff-contact-phone")
     context.close()
