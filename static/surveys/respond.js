@@ -3,6 +3,28 @@
   "use strict";
   document.body.classList.add("js-enabled", "govuk-frontend-supported");
 
+  // Each question has its own entry in the history (so Back goes to the question before), and
+  // Quick exit can replace only the one it leaves. So it leaves a mark in this tab: a survey screen
+  // reached again by Back or Forward after it leaves at once, and so on down the history. Opening
+  // the link afresh clears the mark.
+  const EXITED = "qa-survey-exited";
+  function exitedHere() {
+    try { return window.sessionStorage.getItem(EXITED) === "1"; } catch (error) { return false; }
+  }
+  const arrival = window.performance && performance.getEntriesByType
+    ? (performance.getEntriesByType("navigation")[0] || {}).type : "navigate";
+  if (exitedHere()) {
+    if (arrival !== "navigate") {
+      const way = document.querySelector("[data-exit]");
+      if (way) {
+        document.body.classList.add("govuk-exit-this-page-hide-content");
+        window.location.replace(way.href);
+        return;
+      }
+    }
+    try { window.sessionStorage.removeItem(EXITED); } catch (error) { /* nothing kept */ }
+  }
+
   // Quick exit replaces this page in the history, so Back does not return to the survey.
   function exitNow() {
     const link = document.querySelector("[data-exit]");
@@ -14,6 +36,7 @@
     overlay.setAttribute("role", "alert");
     overlay.textContent = "Loading.";
     document.body.appendChild(overlay);
+    try { window.sessionStorage.setItem(EXITED, "1"); } catch (error) { /* replace still works */ }
     window.location.replace(link.href);
   }
 

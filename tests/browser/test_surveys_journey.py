@@ -240,3 +240,23 @@ def test_the_staff_contact_form_gives_room_to_write(browser, live_app, staff_sur
     assert message.bounding_box()["height"] >= 120, message.bounding_box()
     check_axe(page, "staff-contact-phone")
     context.close()
+
+
+def test_after_quick_exit_back_never_returns_to_a_question_but_the_link_opens_again(
+    browser, live_app, code
+):
+    context, page = _phone(browser, live_app)
+    context.route(
+        "https://www.bbc.co.uk/**",
+        lambda route: route.fulfill(status=200, content_type="text/html", body="<title>W</title>"),
+    )
+    _answer_three(page, code)
+    page.get_by_role("button", name="Quick exit").click()
+    page.wait_for_url("https://www.bbc.co.uk/**")
+    for _ in range(3):  # each question had its own place in the history
+        page.go_back()
+        page.wait_for_url("https://www.bbc.co.uk/**")
+    page.goto(f"/s/{code}")  # opening the link afresh is never sent away
+    expect(page.get_by_role("button", name="Start", exact=True)).to_be_visible()
+    assert "/s/" in page.url
+    context.close()
