@@ -98,14 +98,22 @@
   }
 
   // After htmx swaps in the next screen: stop talking, name the page, and put focus on its question.
-  // Done once the swap has settled: htmx puts focus back on an element with the id that had it.
-  document.addEventListener("htmx:afterSettle", function () {
+  document.addEventListener("htmx:afterSwap", function () {
     if (speech) speech.cancel();
     const screen = document.getElementById("screen");
     if (!screen) return;
     if (screen.dataset.title) document.title = screen.dataset.title;
     showReadAloud(screen);
     focusQuestion(screen);
+  });
+  // And once it has settled, if focus was lost on the way (left on the page's body, or on
+  // something no longer in it), back to the question.
+  document.addEventListener("htmx:afterSettle", function () {
+    const screen = document.getElementById("screen");
+    const active = document.activeElement;
+    if (screen && (!active || active === document.body || !document.body.contains(active))) {
+      focusQuestion(screen);
+    }
   });
 
   showReadAloud(document);
