@@ -29,6 +29,7 @@ def _survey_screen_helpers():
         "faces": kinds.faces,
         "choices": kinds.choices,
         "text_limit": kinds.TEXT_LIMIT,
+        "words_only_scales": kinds.WORDS_ONLY_SCALES,
     }
 
 
@@ -55,9 +56,10 @@ def start(code):
     if refusal:
         return refusal
     if request.method == "POST":
-        screens.start_visit(link, code, request.form.get("age_band", ""))
-        return redirect(screens.first_screen(link, code), 303)
-    return screens.screen("intro", link, bands=AGE_BANDS)
+        form = request.form
+        return redirect(screens.begin(link, code, form.get("age_band", ""), form.get("go")), 303)
+    carry_on = screens.resume_point(link, code)
+    return screens.screen("intro", link, bands=AGE_BANDS, carry_on=carry_on)
 
 
 @bp.route("/s/<code>/<int:number>", methods=["GET", "POST"])

@@ -185,6 +185,17 @@ def save_about(link, visit_key, about):
     retry_locked(_save, link, visit_key, about=about)
 
 
+def _forget(visit_key):
+    with db.atomic("IMMEDIATE"):
+        _DROP_DRAFT.execute(visit_key)
+
+
+def forget_draft(visit_key):
+    """Drop the answers kept for a visit that is not going to be sent ("Start again with no
+    answers", Quick exit): nothing is left to pick up again."""
+    retry_locked(_forget, visit_key)
+
+
 def _prepare(link, visit_key):
     """Everything a submission needs, read and checked before the write lock is taken."""
     answers, age_band = draft_of(visit_key)
@@ -215,16 +226,6 @@ def _prepare(link, visit_key):
         )
     fields["not_understood"] = puzzled
     return rows, flagged, fields
-
-
-def _drop(visit_key):
-    with db.atomic("IMMEDIATE"):
-        _DROP_DRAFT.execute(visit_key)
-
-
-def drop_draft(visit_key):
-    """Forget a visit's unsent answers at once (Quick exit): nothing is left to pick up again."""
-    retry_locked(_drop, visit_key)
 
 
 def sent_hash(visit_key):
