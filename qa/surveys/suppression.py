@@ -70,6 +70,23 @@ def coarsen_rows(rows, steps, threshold=THRESHOLD) -> list:
             taken[n] += 1
 
 
+def hide_alongside(rows, columns, threshold=THRESHOLD) -> list:
+    """Complementary hiding for rows of an export: in each of `columns`, HIDDEN in 0 or at least
+    `threshold` rows, never 1 to threshold-1 (else the few hidden cells are what the shown ones
+    are not). Short, the column is hidden in the rows of the smallest group shown as well."""
+    rows = [list(row) for row in rows]
+    for column in columns:
+        while 0 < sum(row[column] == HIDDEN for row in rows) < threshold:
+            groups = Counter(tuple(row) for row in rows if row[column] != HIDDEN)
+            if not groups:
+                break
+            smallest = min(groups, key=lambda g: (groups[g], repr(g)))
+            for row in rows:
+                if tuple(row) == smallest:
+                    row[column] = HIDDEN
+    return rows
+
+
 # Complementary suppression across every view of a set of counts: Results filtered any way, the
 # tables by setting, agency, sector and role, the board's PDF. Each view is a "group": one node
 # (or ALL, None) per dimension. Hiding a figure on one view is no use if another view's figures,
