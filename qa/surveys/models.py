@@ -168,6 +168,8 @@ class Response(BaseModel):
     agency = ForeignKeyField(Agency, null=True, backref="+", on_delete="SET NULL")
     agency_answer = CharField(default="")
     role_group = CharField(default="")
+    # typed in by a member of staff from a paper form; never who typed it
+    paper = BooleanField(default=False)
 
 
 class Answer(BaseModel):

@@ -75,6 +75,11 @@ def contact_requests_with_surveys():
     return ContactRequest.select(ContactRequest, Survey).join(Survey)
 
 
+def paper_count(survey):
+    """How many of the survey's responses were typed in from paper forms."""
+    return Response.select().where((Response.survey == survey) & Response.paper).count()
+
+
 def contact_count(survey):
     return ContactRequest.select().where(ContactRequest.survey == survey).count()
 

@@ -72,6 +72,7 @@ def _results_page(survey, chosen):
         "flags": queries.flags_of(survey) if current_user.is_admin else [],
         "bursts": queries.bursts_of(survey) if current_user.is_admin else [],
         "flag_form": FlagForm(),
+        "paper": queries.paper_count(survey),
     }
     if survey.for_staff:
         context.update(_staff_context(survey, figures))

@@ -11,6 +11,9 @@ from qa.htmx import render
 from qa.surveys import bursts, contact, kinds, limits, staff, visits
 
 SESSION_KEY = "survey_visit"
+# a browser where staff type in paper forms, or one device shared by a group: {code: "paper" or
+# "group"}; kept across visits, each of which still starts clean
+MODE_KEY = "survey_mode"
 
 
 def screen(name, link, **context):
@@ -78,7 +81,7 @@ def start_visit(link, code, age_band):
     A survey for 8 to 17 year olds keeps the age band the child chose.
     """
     key = visits.new_visit_key()
-    session[SESSION_KEY] = {"code": code, "key": key, "done": False}
+    session[SESSION_KEY] = {"code": code, "key": key, "done": False, "paper": is_paper(code)}
     if link.survey.age_band == "8-17" and age_band in ("8-12", "13-17"):
         visits.save_age_band(link, key, age_band)
 
@@ -146,11 +149,34 @@ def send(link, visit, code):
     """
     if not limits.may_send(link.id, request.remote_addr, current_app.config):
         return False
-    response, created = visits.submit(link, visit["key"])
+    response, created = visits.submit(link, visit["key"], paper=visit.get("paper", False))
     if created:
         bursts.notice(link, limits.burst_after(link.id, response.id, current_app.config))
     session[SESSION_KEY] = {"code": code, "done": True}
     return True
+
+
+def mode_of(code):
+    """ "paper", "group" or "" for this link on this browser."""
+    return session.get(MODE_KEY, {}).get(code, "")
+
+
+def is_paper(code):
+    return mode_of(code) == "paper"
+
+
+def set_mode(code, mode):
+    """Paper forms typed in here, or one device shared by a group, for this link: each next
+    person starts with nothing of the last."""
+    session[MODE_KEY] = {**session.get(MODE_KEY, {}), code: mode}
+    session.pop(SESSION_KEY, None)
+
+
+def next_person(code):
+    """Forget the visit on this browser entirely: the next person's screens show nothing of the
+    last one's answers, and going back finds no visit."""
+    session.pop(SESSION_KEY, None)
+    return url_for("respond.start", code=code)
 
 
 def may_leave_contact(link, visit):
