@@ -20,7 +20,7 @@ def test_a_childs_first_screen_comes_gzipped(client, app):
     assert response.headers["Content-Encoding"] == "gzip"
     assert "Accept-Encoding" in response.headers["Vary"]
     html = gzip.decompress(body(response)).decode()
-    assert "Your answers are secret" in html
+    assert "What happens to your answers" in html
 
 
 def test_staff_pages_come_gzipped_and_plain_to_a_browser_that_does_not_ask(client, app):
