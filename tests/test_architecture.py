@@ -29,6 +29,7 @@ LAYERS = [
     {"section11"},
     {"challenge"},
     {"pairing"},
+    {"reviews"},
     {"reports", "main"},
 ]
 

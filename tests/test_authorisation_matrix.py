@@ -119,6 +119,8 @@ DECLARED = {
         scrutiny.overview GET           scrutiny.heatmap_page GET       scrutiny.export_csv GET
         scrutiny.report_pdf GET         scrutiny.review GET POST
         surveys.index GET               surveys.results GET             surveys.summary_pdf GET
+        reviews.index GET               reviews.new GET POST            reviews.show GET
+        reviews.edit GET POST
     """,
     EVENT_PEOPLE: """
         challenge.event GET             challenge.invite GET            challenge.outcome GET
@@ -164,6 +166,7 @@ DECLARED = {
         surveys.statements GET POST     surveys.statement GET POST
         surveys.translations_index GET  surveys.translation GET POST
         partnership.settings GET POST
+        reviews.themes GET POST         reviews.theme_edit GET POST
         surveys.reviewers POST
         surveys.review_queue GET        surveys.review_in_queue POST  # and the people named
     """,
@@ -192,11 +195,13 @@ ARGUMENTS = {
     "recommendation_id": lambda o: o.recommendation.id,
     "request_id": lambda o: o.contact.id,
     "return_id": lambda o: o.ret.id,
+    "review_id": lambda o: o.review.id,
     "sector_id": lambda o: o.sector.id,
     "standard_id": lambda o: o.standard.id,
     "statement_id": lambda o: o.statement.id,
     "survey_id": lambda o: o.survey.id,
     "term_id": lambda o: o.term.id,
+    "theme_id": lambda o: o.theme.id,
     "visitor_id": lambda o: o.visitor.id,
     "code": lambda o: o.link.code,
     "pdf_id": lambda o: o.pdf.id,

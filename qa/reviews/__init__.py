@@ -1,0 +1,18 @@
+"""Learning from reviews: rapid reviews and practice reviews, their themes and recommendations, the
+actions agreed from them, the twelve-month request for evidence of impact, dip samples and the
+quarterly review theme report."""
+
+from flask import Blueprint
+
+from qa.capability import Capability, MenuEntry
+
+bp = Blueprint("reviews", __name__, url_prefix="/reviews")
+
+capability = Capability(
+    "reviews",
+    blueprints=(bp,),
+    routes=("qa.reviews.views", "qa.reviews.themes_views"),
+    models="qa.reviews.models:MODELS",
+    menu=(MenuEntry("reviews.index", "Reviews", ("admin", "subgroup"), ("reviews.",), 95),),
+    action_sources={"review": "qa.reviews.action_source:describe"},
+)
