@@ -120,7 +120,7 @@ DECLARED = {
         scrutiny.report_pdf GET         scrutiny.review GET POST
         surveys.index GET               surveys.results GET             surveys.summary_pdf GET
         reviews.index GET               reviews.new GET POST            reviews.show GET
-        reviews.edit GET POST
+        reviews.edit GET POST           reviews.planning POST           reviews.add_action POST
     """,
     EVENT_PEOPLE: """
         challenge.event GET             challenge.invite GET            challenge.outcome GET

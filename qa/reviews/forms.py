@@ -4,6 +4,7 @@ action, the sub-group's assurance, a dip sample and a theme decision."""
 from wtforms import BooleanField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
+from qa.actions.forms import NewActionForm
 from qa.forms import ChoiceField, DateInputField, VersionedForm, strip
 from qa.identifying import NoIdentifyingDetails
 from qa.ids import parse_id
@@ -81,3 +82,34 @@ class ThemeForm(VersionedForm):
         ],
     )
     active = BooleanField(default=True)
+
+
+class PlanningForm(VersionedForm):
+    """The action-planning meeting: when it met and who came."""
+
+    planning_meeting_on = DateInputField(
+        validators=[InputRequired("Enter the date of the action-planning meeting")],
+        noun="The meeting date",
+    )
+    planning_attendance = TextAreaField(
+        filters=[strip],
+        validators=[InputRequired("Say who attended, by role and agency"), LONG],
+    )
+
+
+class ReviewActionForm(NewActionForm):
+    """An action agreed from a review: for one agency or the partnership (with its responsible
+    officer), answering one of its recommendations, under one theme."""
+
+    recommendation = ChoiceField(message="Choose the recommendation", required=False)
+    theme = ChoiceField(message="Choose the theme of the action")
+
+    def __init__(self, *args, review, **kwargs):
+        super().__init__(*args, **kwargs)
+        lines = [line.strip() for line in review.recommendations.splitlines() if line.strip()]
+        self.recommendation.choices = [("", "The review as a whole")] + [
+            (line[:500], line) for line in lines
+        ]
+        self.theme.choices = [("", "Choose a theme")] + [
+            (str(t.id), t.name) for t in queries.theme_choices(review)
+        ]

@@ -1,8 +1,11 @@
 """Changes to reviews and the themes list: each in one write transaction with its audit line."""
 
 from qa import audit, editing
+from qa.actions.models import Action
+from qa.cycles.models import Cycle
 from qa.db import db
-from qa.reviews.models import Review, ReviewTheme, Theme
+from qa.ids import parse_id
+from qa.reviews.models import Review, ReviewAction, ReviewTheme, Theme
 
 FIELDS = (
     "kind",
@@ -46,3 +49,27 @@ def save_review(review, version, data, summary, theme_ids, who):
             audit.record(
                 who, "changed", review, f"Themes of {review}: {', '.join(names) or 'none'}"
             )
+
+
+def add_action(review, data, who):
+    """An action agreed from the review, in the register (source "review") in the current cycle,
+    with its theme and the recommendation it answers."""
+    with db.atomic("IMMEDIATE"):
+        action = Action.create(
+            agency=parse_id(data["agency"]),  # None: a partnership action
+            responsible_officer=parse_id(data.get("responsible_officer")),
+            cycle=Cycle.current().id,
+            source="review",
+            source_id=review.id,
+            description=data["description"],
+            owner=data["owner"],
+            due=data["due"],
+        )
+        ReviewAction.create(
+            action=action,
+            review=review,
+            theme=parse_id(data["theme"]),
+            recommendation=data.get("recommendation") or "",
+        )
+        audit.record(who, "created", action, f"Action from the review {review}: {action}")
+    return action
