@@ -34,7 +34,7 @@ from qa.frameworks.models import Framework, Standard
 from qa.pairing.models import NeverPair
 from qa.people.models import Agency, Conflict, Sector, Unavailability
 from qa.reports.models import ReportBuild
-from qa.reviews.models import Review, Theme
+from qa.reviews.models import Review, ReviewAction, Theme
 from qa.section11 import returns
 from qa.section11.models import Rating
 from qa.surveys.models import (
@@ -190,6 +190,23 @@ def _reviews():
     return SimpleNamespace(review=review, theme=theme)
 
 
+def _review_action(side, shared):
+    """A side's action agreed from the shared review."""
+    return ReviewAction.create(
+        action=Action.create(
+            agency=side.agency,
+            cycle=shared.cycle,
+            source="review",
+            source_id=shared.review.id,
+            description="Ask children what life is like at home",
+            owner="Named nurse",
+            due=TODAY + timedelta(days=30),
+        ),
+        review=shared.review,
+        theme=shared.theme,
+    )
+
+
 def build(people):
     """The whole world; `objects(world, role, own)` then gives what a URL is filled with."""
     cycle = Cycle.create(
@@ -231,6 +248,8 @@ def build(people):
         **vars(_survey()),
         **vars(_reviews()),
     )
+    for side in sides.values():
+        side.review_action = _review_action(side, shared)
     return SimpleNamespace(
         users=users, sides=sides, personal=personal, someone_else=personal[hana.id], shared=shared
     )

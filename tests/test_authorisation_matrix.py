@@ -121,6 +121,8 @@ DECLARED = {
         surveys.index GET               surveys.results GET             surveys.summary_pdf GET
         reviews.index GET               reviews.new GET POST            reviews.show GET
         reviews.edit GET POST           reviews.planning POST           reviews.add_action POST
+        reviews.assurance GET           reviews.assure POST             reviews.dip_sample POST
+        reviews.dip_outcome POST
     """,
     EVENT_PEOPLE: """
         challenge.event GET             challenge.invite GET            challenge.outcome GET
@@ -195,6 +197,7 @@ ARGUMENTS = {
     "recommendation_id": lambda o: o.recommendation.id,
     "request_id": lambda o: o.contact.id,
     "return_id": lambda o: o.ret.id,
+    "review_action_id": lambda o: o.review_action.id,
     "review_id": lambda o: o.review.id,
     "sector_id": lambda o: o.sector.id,
     "standard_id": lambda o: o.standard.id,

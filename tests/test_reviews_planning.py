@@ -58,7 +58,8 @@ def test_an_action_needs_a_theme_and_a_known_recommendation(app, people, cycles,
     review = make_review(themes=[theme])
     html = admin_client.post(
         f"/reviews/{review.id}/actions",
-        action_form(theme, agency=str(people["agency_a"].id)) | {
+        action_form(theme, agency=str(people["agency_a"].id))
+        | {
             "theme": "",
             "recommendation": "Something never recommended",
         },

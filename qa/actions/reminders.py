@@ -10,6 +10,7 @@ from peewee import JOIN
 
 from qa import mail
 from qa.actions.models import LIVE, Action
+from qa.capability import reminder_sources
 from qa.people.models import Agency, User
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -79,10 +80,16 @@ def _body(actions, today):
     return "\n".join(lines)
 
 
+def all_messages(today=None):
+    """The overdue reminders, then every other capability's (its `reminders` declaration)."""
+    today = today or date.today()
+    return messages(today) + [each for source in reminder_sources() for each in source(today)]
+
+
 def send(config, today=None, echo=print):
     """Email the reminders when SMTP is configured, otherwise print what would be sent. Returns how
     many."""
-    found = messages(today)
+    found = all_messages(today)
     if not mail.configured(config):
         for to, subject, body in found:
             echo(f"Would send to {to}: {subject}\n{body}\n")

@@ -11,8 +11,9 @@ bp = Blueprint("reviews", __name__, url_prefix="/reviews")
 capability = Capability(
     "reviews",
     blueprints=(bp,),
-    routes=("qa.reviews.views", "qa.reviews.themes_views"),
+    routes=("qa.reviews.views", "qa.reviews.themes_views", "qa.reviews.assurance_views"),
     models="qa.reviews.models:MODELS",
     menu=(MenuEntry("reviews.index", "Reviews", ("admin", "subgroup"), ("reviews.",), 95),),
     action_sources={"review": "qa.reviews.action_source:describe"},
+    reminders=("qa.reviews.requests:messages",),
 )

@@ -1,6 +1,7 @@
 """Forms of learning from reviews: a review, a theme, the action-planning meeting, a review
 action, the sub-group's assurance, a dip sample and a theme decision."""
 
+from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
@@ -113,3 +114,30 @@ class ReviewActionForm(NewActionForm):
         self.theme.choices = [("", "Choose a theme")] + [
             (str(t.id), t.name) for t in queries.theme_choices(review)
         ]
+
+
+class AssuranceForm(FlaskForm):
+    """The sub-group's view of a review action's evidence, a year on."""
+
+    assured = ChoiceField(
+        choices=[("yes", "Assured"), ("no", "Not assured")],
+        message="Say whether the sub-group is assured",
+    )
+    assurance_reason = TextAreaField(
+        filters=[strip], validators=[InputRequired("Give the sub-group's reason"), LONG]
+    )
+
+
+class DipOutcomeForm(FlaskForm):
+    """What checking a dip-sampled action's evidence found."""
+
+    dip_outcome = ChoiceField(
+        choices=[
+            ("confirmed", "The evidence confirms the action and its impact"),
+            ("not_confirmed", "The evidence does not confirm it"),
+        ],
+        message="Say what checking the evidence found",
+    )
+    dip_note = TextAreaField(
+        filters=[strip], validators=[InputRequired("Say what was checked and found"), LONG]
+    )

@@ -36,6 +36,14 @@ def request_due_on(completed_on):
         return completed_on + timedelta(days=365)
 
 
+def request_cutoff(today):
+    """Reviews completed on or before this day are due their twelve-month request today."""
+    try:
+        return today.replace(year=today.year - 1)
+    except ValueError:  # 29 February: a year before is 28 February
+        return today.replace(year=today.year - 1, day=28)
+
+
 def evidence_due(completed_on, assured, today):
     """Whether a review action is due its twelve-month evidence: a year since the review completed
     and the sub-group has not yet decided on it."""
@@ -114,3 +122,8 @@ def quarter_before(start):
 def as_of(end, today):
     """The quarter under way is counted as it stands today."""
     return min(end, today) if isinstance(today, date) else end
+
+
+def may_dip_sample(status, sampled_at):
+    """Only a completed action, not already sampled, is marked for evidence checking."""
+    return status == "done" and sampled_at is None

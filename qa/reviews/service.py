@@ -1,5 +1,7 @@
 """Changes to reviews and the themes list: each in one write transaction with its audit line."""
 
+from datetime import datetime
+
 from qa import audit, editing
 from qa.actions.models import Action
 from qa.cycles.models import Cycle
@@ -73,3 +75,36 @@ def add_action(review, data, who):
         )
         audit.record(who, "created", action, f"Action from the review {review}: {action}")
     return action
+
+
+def record_assurance(link, assured, reason, who):
+    """The sub-group's decision on a review action's evidence: assured or not, and why."""
+    with db.atomic("IMMEDIATE"):
+        ReviewAction.update(
+            assured=assured, assurance_reason=reason, assured_at=datetime.now()
+        ).where(ReviewAction.id == link.id).execute()
+        verdict = "Assured" if assured else "Not assured"
+        audit.record(who, "assured", link.action, f"{verdict} on {link.action}: {reason[:200]}")
+
+
+def mark_dip_sample(link, who):
+    """Mark a completed review action for evidence checking (once)."""
+    with db.atomic("IMMEDIATE"):
+        marked = (
+            ReviewAction.update(dip_sampled_at=datetime.now())
+            .where(ReviewAction.id == link.id, ReviewAction.dip_sampled_at.is_null())
+            .execute()
+        )
+        if marked:
+            audit.record(who, "sampled", link.action, f"Dip sample of {link.action}")
+
+
+def record_dip_outcome(link, outcome, note, who):
+    """What checking a dip-sampled action's evidence found."""
+    with db.atomic("IMMEDIATE"):
+        ReviewAction.update(dip_outcome=outcome, dip_note=note).where(
+            ReviewAction.id == link.id
+        ).execute()
+        audit.record(
+            who, "checked", link.action, f"Dip sample outcome for {link.action}: {note[:200]}"
+        )
