@@ -122,7 +122,8 @@ DECLARED = {
         reviews.index GET               reviews.new GET POST            reviews.show GET
         reviews.edit GET POST           reviews.planning POST           reviews.add_action POST
         reviews.assurance GET           reviews.assure POST             reviews.dip_sample POST
-        reviews.dip_outcome POST
+        reviews.dip_outcome POST        reviews.theme_report GET        reviews.theme_report_pdf GET
+        reviews.decide POST
     """,
     EVENT_PEOPLE: """
         challenge.event GET             challenge.invite GET            challenge.outcome GET

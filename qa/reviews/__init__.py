@@ -4,16 +4,31 @@ quarterly review theme report."""
 
 from flask import Blueprint
 
-from qa.capability import Capability, MenuEntry
+from qa.capability import Capability, MenuEntry, ReportSection
 
 bp = Blueprint("reviews", __name__, url_prefix="/reviews")
 
 capability = Capability(
     "reviews",
     blueprints=(bp,),
-    routes=("qa.reviews.views", "qa.reviews.themes_views", "qa.reviews.assurance_views"),
+    routes=(
+        "qa.reviews.views",
+        "qa.reviews.themes_views",
+        "qa.reviews.assurance_views",
+        "qa.reviews.report_views",
+    ),
     models="qa.reviews.models:MODELS",
     menu=(MenuEntry("reviews.index", "Reviews", ("admin", "subgroup"), ("reviews.",), 95),),
     action_sources={"review": "qa.reviews.action_source:describe"},
     reminders=("qa.reviews.requests:messages",),
+    report_sections=(
+        ReportSection(
+            "reviews",
+            "Learning from reviews",
+            "qa.reviews.annual:gather",
+            "reviews/_annual.html",
+            "pdf/_annual_reviews.html",
+            order=110,
+        ),
+    ),
 )

@@ -141,3 +141,21 @@ class DipOutcomeForm(FlaskForm):
     dip_note = TextAreaField(
         filters=[strip], validators=[InputRequired("Say what was checked and found"), LONG]
     )
+
+
+class DecisionForm(FlaskForm):
+    """How the sub-group will gain assurance on a theme this quarter."""
+
+    theme = ChoiceField(message="Choose the theme")
+    decision = ChoiceField(
+        choices=list(rules.DECISIONS.items()),
+        message="Choose how the sub-group will gain assurance",
+    )
+    note = TextAreaField(
+        filters=[strip],
+        validators=[Length(max=2000, message="The note must be 2,000 characters or fewer")],
+    )
+
+    def __init__(self, *args, themes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.theme.choices = [("", "Choose a theme")] + [(str(t.id), t.name) for t in themes]

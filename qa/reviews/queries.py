@@ -1,10 +1,12 @@
 """What the review pages read: reviews with their themes and action counts, the themes list."""
 
+from datetime import datetime
+
 from peewee import JOIN, fn
 
-from qa.actions.models import Action
+from qa.actions.models import PARTNERSHIP, Action
 from qa.people.models import Agency, User
-from qa.reviews.models import Review, ReviewAction, ReviewTheme, Theme
+from qa.reviews.models import Review, ReviewAction, ReviewTheme, Theme, ThemeDecision
 
 
 def reviews():
@@ -90,3 +92,59 @@ def actions_of(review):
     return list(
         review_actions().where(ReviewAction.review == review).order_by(Action.due, Action.id)
     )
+
+
+def _day(value):
+    return value.date() if isinstance(value, datetime) else value
+
+
+def theme_rows():
+    """Plain rows for rules.theme_report: every review action, with its agency ("Partnership-wide"
+    for a partnership action) and theme, in one query."""
+    query = (
+        ReviewAction.select(
+            fn.COALESCE(Agency.name, PARTNERSHIP),
+            Theme.name,
+            Action.status,
+            Action.due,
+            Action.created_at,
+            Action.completed_at,
+            Action.impact,
+            ReviewAction.assured,
+            ReviewAction.assured_at,
+        )
+        .join(Action)
+        .join(Agency, JOIN.LEFT_OUTER)
+        .switch(ReviewAction)
+        .join(Theme)
+    )
+    return [
+        {
+            "agency": agency,
+            "theme": theme,
+            "status": status,
+            "due": due,
+            "created_on": _day(created),
+            "completed_on": _day(completed) if status == "done" else None,
+            "impact": bool(impact),
+            "assured": bool(assured),
+            "assured_on": _day(assured_at) if assured else None,
+        }
+        for agency, theme, status, due, created, completed, impact, assured, assured_at in (
+            query.tuples()
+        )
+    ]
+
+
+def decisions(quarter_start):
+    """{theme name: ThemeDecision} for the quarter."""
+    query = (
+        ThemeDecision.select(ThemeDecision, Theme)
+        .join(Theme)
+        .where(ThemeDecision.quarter_start == quarter_start)
+    )
+    return {decision.theme.name: decision for decision in query}
+
+
+def theme_named(name):
+    return Theme.get_or_none(Theme.name == name)

@@ -7,7 +7,7 @@ from qa.actions.models import Action
 from qa.cycles.models import Cycle
 from qa.db import db
 from qa.ids import parse_id
-from qa.reviews.models import Review, ReviewAction, ReviewTheme, Theme
+from qa.reviews.models import Review, ReviewAction, ReviewTheme, Theme, ThemeDecision
 
 FIELDS = (
     "kind",
@@ -108,3 +108,16 @@ def record_dip_outcome(link, outcome, note, who):
         audit.record(
             who, "checked", link.action, f"Dip sample outcome for {link.action}: {note[:200]}"
         )
+
+
+def decide_theme(theme_id, quarter_start, decision, note, who):
+    """The sub-group's decision for a theme this quarter, replacing any made before."""
+    with db.atomic("IMMEDIATE"):
+        theme = Theme.get_by_id(theme_id)
+        ThemeDecision.insert(
+            theme=theme, quarter_start=quarter_start, decision=decision, note=note
+        ).on_conflict(
+            conflict_target=[ThemeDecision.theme, ThemeDecision.quarter_start],
+            update={ThemeDecision.decision: decision, ThemeDecision.note: note},
+        ).execute()
+        audit.record(who, "decided", theme, f"{theme} from {quarter_start:%-d %B %Y}: {decision}")
