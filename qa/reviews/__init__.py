@@ -19,6 +19,8 @@ capability = Capability(
     ),
     models="qa.reviews.models:MODELS",
     menu=(MenuEntry("reviews.index", "Reviews", ("admin", "subgroup"), ("reviews.",), 95),),
+    demo="qa.reviews.demo:load",
+    demo_order=70,
     action_sources={"review": "qa.reviews.action_source:describe"},
     reminders=("qa.reviews.requests:messages",),
     report_sections=(
