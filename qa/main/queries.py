@@ -102,7 +102,8 @@ def admin_home(user, today):
     context["visits"] = upcoming_visits(user, datetime.combine(today, datetime.now().time()))
     context["due"], context["sources"] = _actions(user, today)
     context["shown"] = SHOWN[user.role]
-    context["evidence_requests"] = review_requests.due(today)
+    context["evidence_requests"] = review_requests.due(today, limit=SHOWN["admin"])
+    context["evidence_request_count"] = review_requests.due_count(today)
     return context
 
 

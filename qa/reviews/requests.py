@@ -17,19 +17,26 @@ from qa.reviews.models import Review, ReviewAction
 EMAIL_OWNER = "@"
 
 
-def due(today, *where):
-    """Review actions due their twelve-month evidence on `today`: their review completed a year
-    ago or more, not cancelled, the sub-group not yet decided (narrowed by `where`)."""
-    return list(
-        queries.review_actions()
-        .where(
-            Review.completed_on <= rules.request_cutoff(today),
-            ReviewAction.assured.is_null(),
-            Action.status != "cancelled",
-            *where,
-        )
-        .order_by(Review.completed_on, Review.reference, Action.id)
+def _due(today, *where):
+    return queries.review_actions().where(
+        Review.completed_on <= rules.request_cutoff(today),
+        ReviewAction.assured.is_null(),
+        Action.status != "cancelled",
+        *where,
     )
+
+
+def due(today, *where, limit=None):
+    """Review actions due their twelve-month evidence on `today`: their review completed a year
+    ago or more, not cancelled, the sub-group not yet decided (narrowed by `where`; the first
+    `limit` of them)."""
+    ordered = _due(today, *where).order_by(Review.completed_on, Review.reference, Action.id)
+    return list(ordered.limit(limit) if limit else ordered)
+
+
+def due_count(today):
+    """How many review actions are waiting for the sub-group a year on."""
+    return _due(today).count()
 
 
 def for_person(user, today):
