@@ -113,7 +113,8 @@ def test_the_page_shows_the_figures_and_the_subgroups_decision(
     assert ThemeDecision.get().quarter_start == date(2025, 7, 1)
     html = reviewer_client.get(url).get_data(as_text=True)
     assert "6 actions from reviews as at 30 September 2025" in html
-    assert "1 assured (+1 since 30 June 2025)" in html and "1 impact evidenced (−1" in html
+    assert "1 assured (+1)" in html and "1 impact evidenced (−1)" in html
+    assert "the change since 30 June 2025" in html
     cells = re.findall(
         r'<th scope="row" class="govuk-table__header">([^<]+)</th>(.*?)</tr>', html, re.S
     )

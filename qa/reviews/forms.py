@@ -148,7 +148,7 @@ class DecisionForm(FlaskForm):
 
     theme = ChoiceField(message="Choose the theme")
     decision = ChoiceField(
-        choices=list(rules.DECISIONS.items()),
+        choices=[("", "Choose a decision"), *rules.DECISIONS.items()],
         message="Choose how the sub-group will gain assurance",
     )
     note = TextAreaField(
