@@ -10,7 +10,6 @@ Run: .venv/bin/python benchmarks/bench_reviews.py   (BENCH_REVIEW_ACTIONS=3000 s
 
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -20,28 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 ACTIONS = int(os.environ.get("BENCH_REVIEW_ACTIONS", "3000"))
-ROUNDS = 5
 
-
-def timed(action):
-    """Median wall time (ms) of ROUNDS runs, and the queries of one run."""
-    from qa.db import db
-
-    real, counted = db.obj.execute_sql, [0]
-
-    def counting(sql, params=None, *args, **kwargs):
-        counted[0] += 1
-        return real(sql, params, *args, **kwargs)
-
-    db.obj.execute_sql = counting
-    action()
-    db.obj.execute_sql = real
-    walls = []
-    for _ in range(ROUNDS):
-        started = time.perf_counter()
-        action()
-        walls.append((time.perf_counter() - started) * 1000)
-    return statistics.median(walls), counted[0]
+from bench_voices import timed  # noqa: E402  (median of five runs, and the queries of one)
 
 
 def build(rng):
@@ -142,7 +121,7 @@ def main():
         rows = action_queries.quarter_rows(start, end)
         action_rules.quarterly_counts(rows, start, end, today)
 
-    base, base_queries = timed(baseline)
+    base, _, base_queries = timed(baseline)
     print(
         f"{'baseline: the register quarterly summary':<48} wall {base:7.1f} ms  {base_queries:3d} q"
     )
@@ -155,7 +134,7 @@ def main():
         ("a lead's home page", lambda: as_lead.get("/")),
         ("the admin's home page", lambda: as_admin.get("/")),
     ]:
-        wall, queries = timed(action)
+        wall, _, queries = timed(action)
         print(f"{label:<48} wall {wall:7.1f} ms  {queries:3d} q  ×{wall / base:5.1f} baseline")
     print(f"load average {os.getloadavg()[0]:.2f}")
 

@@ -47,7 +47,6 @@ def up(migrator, db):
         review = ForeignKeyField(Review, on_delete='CASCADE')
         theme = ForeignKeyField(Theme, on_delete='RESTRICT')
         recommendation = TextField(default='')
-        evidence_requested_on = DateField(null=True)
         assured = BooleanField(null=True)
         assurance_reason = TextField(default='')
         assured_at = DateTimeField(null=True)

@@ -64,7 +64,6 @@ class ReviewAction(BaseModel):
     review = ForeignKeyField(Review, backref="actions", on_delete="CASCADE")
     theme = ForeignKeyField(Theme, backref="actions", on_delete="RESTRICT")
     recommendation = TextField(default="")
-    evidence_requested_on = DateField(null=True)  # the twelve-month request, when made
     assured = BooleanField(null=True)  # the sub-group's view of the evidence; None until decided
     assurance_reason = TextField(default="")
     assured_at = DateTimeField(null=True)
