@@ -60,6 +60,9 @@ def test_the_section_tells_the_board_what_changed_not_only_counts(app_context, p
             "impact": "Children's own words now open every plan",
         }
     ]
+    page = render_template("reviews/_annual.html", section=figures)
+    assert "the sub-group was assured by the evidence for 1 action" in page
+    assert "<strong>RR-2026-01, voice of the child (Partnership-wide)</strong>" in page
     # the section's own PDF part, as the report includes it (the report's build is tested there)
     assert "Learning from reviews" in annual.steps()
     html = render_template("pdf/_annual_reviews.html", section=figures)

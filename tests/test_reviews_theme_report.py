@@ -10,6 +10,7 @@ from datetime import date, datetime
 import pytest
 from pypdf import PdfReader
 
+from qa.db import db
 from qa.reviews import rules
 from qa.reviews.models import ThemeDecision
 from tests.review_fixtures import make_review, make_review_action, make_theme
@@ -22,6 +23,11 @@ def at(text):
 @pytest.fixture
 def quarter(people, cycles):
     """Seven review actions seen in July to September 2025 (statuses at 30 September / 30 June)."""
+    with db.atomic():
+        return seven_actions(people, cycles)
+
+
+def seven_actions(people, cycles):
     neglect, voice = make_theme("Neglect"), make_theme("Voice of the child")
     review = make_review(themes=[neglect, voice])
     a, b = people["agency_a"], people["agency_b"]

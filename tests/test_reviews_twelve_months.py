@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from qa.actions import reminders
+from qa.db import db
 from qa.main.queries import home_for
 from qa.reviews import requests, rules
 from qa.reviews.models import ReviewAction
@@ -19,6 +20,11 @@ COMPLETED = date(2025, 3, 1)
 def review_actions(people, cycles):
     """A review completed on 1 March 2025 with a partnership action (officer: lead A) and an
     agency B action with no officer, and another review not yet completed."""
+    with db.atomic():
+        return three_actions(people, cycles)
+
+
+def three_actions(people, cycles):
     theme = make_theme("Information sharing")
     review = make_review("RR-2025-02", completed=COMPLETED, themes=[theme])
     pending = make_review("LCSPR-2025-07", kind="local")
@@ -110,3 +116,22 @@ def test_the_subgroup_records_whether_it_is_assured_and_the_request_ends(
     assert {x.id for x in requests.due(date(2026, 3, 1))} == {review_actions["agency_b"].id}
     page = reviewer_client.get(f"/reviews/actions/{link.id}").get_data(as_text=True)
     assert "Not assured</strong>" in page and "No audit shows the change" in page
+
+
+def test_the_officer_gives_the_evidence_in_the_register_and_the_report_counts_it(
+    app, people, review_actions, signed_in
+):
+    link = review_actions["partnership"]
+    form = {
+        "version": str(link.action.version),
+        "status": "done",
+        "evidence_of_completion": "Guide published; audit of 20 plans",
+        "impact": "The child's own words open 18 of 20 plans",
+    }
+    assert signed_in(people["lead_b"]).post(f"/actions/{link.action_id}", form).status_code == 404
+    assert signed_in(people["lead_a"]).post(f"/actions/{link.action_id}", form).status_code == 303
+    from qa.reviews.queries import theme_rows
+
+    today = date.today()
+    counts = rules.theme_report(theme_rows(), today, today - timedelta(days=1))
+    assert counts["totals"]["impact"] == 1 and counts["change"]["impact"] == 1
