@@ -129,7 +129,10 @@ def test_the_officer_gives_the_evidence_in_the_register_and_the_report_counts_it
         "impact": "The child's own words open 18 of 20 plans",
     }
     assert signed_in(people["lead_b"]).post(f"/actions/{link.action_id}", form).status_code == 404
-    assert signed_in(people["lead_a"]).post(f"/actions/{link.action_id}", form).status_code == 303
+    officer = signed_in(people["lead_a"])
+    page = officer.get(f"/actions/{link.action_id}").get_data(as_text=True)
+    assert "evidence of completion and impact asked for from 1 March 2026" in page
+    assert officer.post(f"/actions/{link.action_id}", form).status_code == 303
     from qa.reviews.queries import theme_rows
 
     today = date.today()

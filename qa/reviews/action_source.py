@@ -2,6 +2,7 @@
 
 from flask import url_for
 
+from qa.reviews import rules
 from qa.reviews.models import Review
 
 
@@ -13,13 +14,24 @@ def describe(review_id, user):
 
 def describe_many(review_ids, user):
     """{review id: (detail, url)} as `describe` gives each, in one query."""
-    found = Review.select(Review.id, Review.kind, Review.reference).where(
+    found = Review.select(Review.id, Review.kind, Review.reference, Review.completed_on).where(
         Review.id.in_(list(review_ids))
     )
     return {
         review.id: (
-            f"{review.kind_label} {review.reference}",
+            _words(review),
             url_for("reviews.show", review_id=review.id) if user.on_subgroup else None,
         )
         for review in found
     }
+
+
+def _words(review):
+    """The review, and when evidence of completion and impact is asked for."""
+    asked = rules.request_due_on(review.completed_on)
+    if asked is None:
+        return f"{review.kind_label} {review.reference}"
+    return (
+        f"{review.kind_label} {review.reference}, completed {review.completed_on:%-d %B %Y}: "
+        f"evidence of completion and impact asked for from {asked:%-d %B %Y}"
+    )
