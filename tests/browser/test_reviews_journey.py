@@ -45,11 +45,17 @@ def test_subgroup_adds_a_review_and_a_partnership_action_the_officer_sees(page, 
     row = page.get_by_role("row").filter(has_text="Publish a guide")
     expect(row).to_contain_text("Partnership-wide")
     check_axe(page, "reviews-review")
+    page_of_review = page.url
     row.get_by_role("link", name="Not decided").click()
     check_axe(page, "reviews-assurance")
     page.goto("/reviews/report")
     expect(page.get_by_role("table", name="By theme")).to_contain_text("Voice of the child")
     check_axe(page, "reviews-theme-report")
+    page.set_viewport_size({"width": 640, "height": 900})  # 200% zoom on a laptop
+    for path in ("/reviews/report", page_of_review):
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 640, path
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_role("button", name="Sign out").click()
 
     sign_in(page, people["lead_a"].email)
