@@ -36,6 +36,7 @@ def test_the_subgroup_marks_a_completed_action_and_records_the_outcome(
     assert ReviewAction.get_by_id(still_open.id).dip_outcome == ""
     assert reviewer_client.post(f"/reviews/actions/{done.id}/dip-sample").status_code == 303
     assert ReviewAction.get_by_id(done.id).dip_sampled_at is not None
+    assert "Dip samples to check (1)" in reviewer_client.get("/reviews").get_data(as_text=True)
     url = f"/reviews/actions/{done.id}/dip-outcome"
     html = reviewer_client.post(url, {"dip_outcome": "confirmed"}).get_data(as_text=True)
     assert "Say what was checked and found" in html

@@ -148,3 +148,13 @@ def decisions(quarter_start):
 
 def theme_named(name):
     return Theme.get_or_none(Theme.name == name)
+
+
+def dip_samples_waiting(limit=50):
+    """Review actions marked for a dip sample whose evidence has not been checked yet."""
+    return list(
+        review_actions()
+        .where(ReviewAction.dip_sampled_at.is_null(False), ReviewAction.dip_outcome == "")
+        .order_by(ReviewAction.dip_sampled_at)
+        .limit(limit)
+    )

@@ -9,12 +9,13 @@ from playhouse.flask_utils import get_object_or_404
 from qa import editing
 from qa.forms import ready_to_save, values
 from qa.htmx import render
-from qa.reviews import bp, queries, service
+from qa.reviews import bp, queries, requests, service
 from qa.reviews.forms import PlanningForm, ReviewActionForm, ReviewForm
 from qa.reviews.models import Review
 from qa.security import role_required, subgroup_only
 
 SUBGROUP = ("admin", "reviewer")  # reviewers only when on the sub-group (subgroup_only)
+WAITING_SHOWN = 50  # the sub-group's lists of what waits for it show the first 50
 LABELS = {
     "kind": "Kind of review",
     "reference": "Reference",
@@ -62,7 +63,12 @@ def _save(review, form):
 @role_required(*SUBGROUP)
 def index():
     subgroup_only()
-    return render("reviews/index.html", reviews=queries.reviews())
+    return render(
+        "reviews/index.html",
+        reviews=queries.reviews(),
+        waiting=requests.due(date.today(), limit=WAITING_SHOWN),
+        samples=queries.dip_samples_waiting(WAITING_SHOWN),
+    )
 
 
 @bp.route("/new", methods=["GET", "POST"])
