@@ -85,6 +85,8 @@ def test_the_request_is_on_the_officers_home_page(app_context, people, review_ac
     lead_b = home_for(people["lead_b"], today)["evidence_requests"]
     assert [link.id for link in lead_b] == [review_actions["agency_b"].id]
     assert home_for(people["admin"], today)["evidence_request_count"] == 2
+    assert home_for(people["reviewer"], today)["evidence_request_count"] == 2
+    assert "evidence_requests" not in home_for(people["peer"], today)
     assert home_for(people["lead_a"], date(2026, 2, 1))["evidence_requests"] == []
 
 

@@ -114,6 +114,9 @@ def reviewer_home(user, today):
     context = {"cycle": cycle, "visits": upcoming_visits(user, now)}
     if user.subgroup_member and cycle is not None:
         context["moderation"] = moderation_waiting(cycle)
+    if user.subgroup_member:
+        context["evidence_requests"] = review_requests.due(today, limit=SHOWN["admin"])
+        context["evidence_request_count"] = review_requests.due_count(today)
     return context
 
 
