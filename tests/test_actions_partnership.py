@@ -2,13 +2,17 @@
 agency. Every page, list, filter, reminder, home line and report says "Partnership-wide"; the
 responsible officer (an agency lead) sees and updates it, other leads do not."""
 
+import io
 from datetime import date, datetime, timedelta
 
 import pytest
+from flask import render_template
+from pypdf import PdfReader
 
 from qa.actions import reminders
 from qa.actions.models import Action, ActionUpdate
 from qa.audit import AuditEvent
+from qa.pdf import render_pdf
 from qa.reports import annual
 from tests.conftest import dates
 
@@ -121,6 +125,13 @@ def test_the_board_report_counts_it_among_overdue_and_shows_its_impact(app_conte
         completed_at=datetime.now() - timedelta(days=3),
         impact="Escalations resolved within a week",
     )
-    figures = annual.build(cycles["this"])["actions"]
+    data = annual.build(cycles["this"])
+    figures = data["actions"]
     assert figures["late_agencies"] == [("Partnership-wide", 1)]
     assert [a.agency_name for a in figures["impacts"]] == ["Partnership-wide"]
+    page = render_template("reports/annual.html", **data, cycles=[], latest=None)
+    assert "<strong>Partnership-wide</strong>: Escalations resolved within a week" in page
+    pdf = PdfReader(io.BytesIO(render_pdf("pdf/annual_report.html", **data)))
+    text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
+    assert "Partnership-wide: Launch the escalation protocol" in text
+    assert "Partnership-wide 1" in text
