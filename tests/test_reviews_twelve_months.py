@@ -140,6 +140,11 @@ def test_the_officer_gives_the_evidence_in_the_register_and_the_report_counts_it
     today = date.today()
     counts = rules.theme_report(theme_rows(), today, today - timedelta(days=1))
     assert counts["totals"]["impact"] == 1 and counts["change"]["impact"] == 1
+    # evidence given: no longer asked of the officer, still waiting for the sub-group
+    asked = date(2026, 3, 1)
+    assert requests.for_person(people["lead_a"], asked) == []
+    assert "lead.a@example.org" not in [to for to, _, _ in requests.messages(asked)]
+    assert link.id in {x.id for x in requests.due(asked)}
 
 
 def test_the_reviews_page_lists_what_waits_for_the_subgroup(app, people, cycles, reviewer_client):

@@ -1,6 +1,6 @@
 """The twelve-month request: a year after a review completed, the responsible officers of its
-actions are asked for evidence of completion and impact, until the sub-group has decided whether
-it is assured.
+actions are asked for evidence of completion and impact until they have given it (the action done,
+its impact written); the sub-group then decides whether it is assured.
 
 Who is asked: a partnership action's responsible officer; an agency's action's responsible officer
 when it has one, else its agency's active leads; an owner written as an email address too. The
@@ -39,13 +39,17 @@ def due_count(today):
     return _due(today).count()
 
 
+# Evidence given: the action is done and its impact written; it then waits for the sub-group only.
+UNANSWERED = ~((Action.status == "done") & (Action.impact != ""))
+
+
 def for_person(user, today):
-    """The requests waiting on this person: as responsible officer, or as the lead of an agency
-    whose action has no responsible officer."""
+    """The requests waiting on this person, until they have given the evidence: as responsible
+    officer, or as the lead of an agency whose action has no responsible officer."""
     theirs = Action.responsible_officer == user.id
     if user.role == "agency_lead" and user.agency_id is not None:
         theirs |= Action.responsible_officer.is_null() & (Action.agency == user.agency_id)
-    return due(today, theirs)
+    return due(today, theirs, UNANSWERED)
 
 
 def _asked_ids(link, leads):
@@ -58,7 +62,7 @@ def _asked_ids(link, leads):
 def messages(today=None):
     """[(to, subject, body)], one a person, listing the review actions they are asked about."""
     today = today or date.today()
-    found = due(today)
+    found = due(today, UNANSWERED)
     leads, emails = {}, {}
     agencies = {link.action.agency_id for link in found if not link.action.responsible_officer_id}
     people = User.select().where(
