@@ -146,10 +146,6 @@ def decisions(quarter_start):
     return {decision.theme.name: decision for decision in query}
 
 
-def theme_named(name):
-    return Theme.get_or_none(Theme.name == name)
-
-
 def dip_samples_waiting(limit=50):
     """Review actions marked for a dip sample whose evidence has not been checked yet."""
     return list(

@@ -10,11 +10,10 @@ when it has one, else its agency's active leads; an owner written as an email ad
 from datetime import date
 
 from qa.actions.models import Action
+from qa.actions.reminders import EMAIL
 from qa.people.models import User
 from qa.reviews import queries, rules
 from qa.reviews.models import Review, ReviewAction
-
-EMAIL_OWNER = "@"
 
 
 def _due(today, *where):
@@ -78,7 +77,7 @@ def messages(today=None):
     for link in found:
         recipients = {emails[i] for i in _asked_ids(link, leads) if i in emails}
         owner = link.action.owner
-        recipients |= {owner} if EMAIL_OWNER in owner and " " not in owner else set()
+        recipients |= {owner} if EMAIL.match(owner) else set()
         for to in recipients:
             by_recipient.setdefault(to, []).append(link)
     return [

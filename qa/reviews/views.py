@@ -1,4 +1,5 @@
-"""Review pages for the QA sub-group: the list, a review's page, adding and editing a review."""
+"""Review pages for the QA sub-group: the list, a review's page, adding and editing a review, its
+action-planning meeting and the actions agreed from it."""
 
 from datetime import date
 
