@@ -62,6 +62,8 @@ class Capability:
     `purge` names the capability's part of the scheduled clean-up, `flask purge`: a function that
     deletes what is no longer to be kept and says what it deleted in a sentence.
     `report_sections` are the capability's sections of the board's annual report.
+    `reminders` names functions `messages(today)` -> [(to, subject, body)]: more emails the
+    `reminders` command sends with the overdue actions' (the twelve-month request of reviews).
     """
 
     name: str
@@ -77,6 +79,7 @@ class Capability:
     startup: tuple[str, ...] = ()
     purge: str | None = None
     report_sections: tuple[ReportSection, ...] = ()
+    reminders: tuple[str, ...] = ()
 
     def model_classes(self) -> list:
         return list(import_string(self.models)) if self.models else []
@@ -150,6 +153,11 @@ def action_describers() -> dict:
 def purges() -> list:
     """Every capability's purge function (see Capability.purge), in the order of their folders."""
     return [import_string(c.purge) for c in capabilities() if c.purge]
+
+
+def reminder_sources() -> list:
+    """Every capability's `reminders` functions: `messages(today)` -> [(to, subject, body)]."""
+    return [import_string(dotted) for c in capabilities() for dotted in c.reminders]
 
 
 def report_sections() -> list[ReportSection]:

@@ -34,6 +34,7 @@ from qa.frameworks.models import Framework, Standard
 from qa.pairing.models import NeverPair
 from qa.people.models import Agency, Conflict, Sector, Unavailability
 from qa.reports.models import ReportBuild
+from qa.reviews.models import Review, ReviewAction, Theme
 from qa.section11 import returns
 from qa.section11.models import Rating
 from qa.surveys.models import (
@@ -176,6 +177,36 @@ def _survey():
     )
 
 
+def _reviews():
+    """A review with a theme (the review actions are each side's)."""
+    theme = Theme.create(name="Neglect")
+    review = Review.create(
+        kind="rapid",
+        reference="RR-2026-01",
+        notified_on=TODAY - timedelta(days=100),
+        completed_on=TODAY - timedelta(days=60),
+        recommendations="Share information sooner",
+    )
+    return SimpleNamespace(review=review, theme=theme)
+
+
+def _review_action(side, shared):
+    """A side's action agreed from the shared review."""
+    return ReviewAction.create(
+        action=Action.create(
+            agency=side.agency,
+            cycle=shared.cycle,
+            source="review",
+            source_id=shared.review.id,
+            description="Ask children what life is like at home",
+            owner="Named nurse",
+            due=TODAY + timedelta(days=30),
+        ),
+        review=shared.review,
+        theme=shared.theme,
+    )
+
+
 def build(people):
     """The whole world; `objects(world, role, own)` then gives what a URL is filled with."""
     cycle = Cycle.create(
@@ -215,7 +246,10 @@ def build(people):
             document=_document("board.pdf"),
         ),
         **vars(_survey()),
+        **vars(_reviews()),
     )
+    for side in sides.values():
+        side.review_action = _review_action(side, shared)
     return SimpleNamespace(
         users=users, sides=sides, personal=personal, someone_else=personal[hana.id], shared=shared
     )

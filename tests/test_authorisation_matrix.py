@@ -120,6 +120,11 @@ DECLARED = {
         scrutiny.overview GET           scrutiny.heatmap_page GET       scrutiny.export_csv GET
         scrutiny.report_pdf GET         scrutiny.review GET POST
         surveys.index GET               surveys.results GET             surveys.summary_pdf GET
+        reviews.index GET               reviews.new GET POST            reviews.show GET
+        reviews.edit GET POST           reviews.planning POST           reviews.add_action POST
+        reviews.assurance GET           reviews.assure POST             reviews.dip_sample POST
+        reviews.dip_outcome POST        reviews.theme_report GET        reviews.theme_report_pdf GET
+        reviews.decide POST
     """,
     EVENT_PEOPLE: """
         challenge.event GET             challenge.invite GET            challenge.outcome GET
@@ -165,6 +170,7 @@ DECLARED = {
         surveys.statements GET POST     surveys.statement GET POST
         surveys.translations_index GET  surveys.translation GET POST
         partnership.settings GET POST
+        reviews.themes GET POST         reviews.theme_edit GET POST
         surveys.reviewers POST
         surveys.review_queue GET        surveys.review_in_queue POST  # and the people named
     """,
@@ -193,11 +199,14 @@ ARGUMENTS = {
     "recommendation_id": lambda o: o.recommendation.id,
     "request_id": lambda o: o.contact.id,
     "return_id": lambda o: o.ret.id,
+    "review_action_id": lambda o: o.review_action.id,
+    "review_id": lambda o: o.review.id,
     "sector_id": lambda o: o.sector.id,
     "standard_id": lambda o: o.standard.id,
     "statement_id": lambda o: o.statement.id,
     "survey_id": lambda o: o.survey.id,
     "term_id": lambda o: o.term.id,
+    "theme_id": lambda o: o.theme.id,
     "visitor_id": lambda o: o.visitor.id,
     "code": lambda o: o.link.code,
     "pdf_id": lambda o: o.pdf.id,

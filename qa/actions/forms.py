@@ -10,7 +10,7 @@ from wtforms import StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from qa.actions import queries
-from qa.actions.models import STATUSES
+from qa.actions.models import PARTNERSHIP, STATUSES
 from qa.forms import ChoiceField, DateInputField, VersionedForm, strip
 
 LONG = Length(max=20000, message="This must be 20,000 characters or fewer")
@@ -54,7 +54,8 @@ class LookBackForm(VersionedForm):
 class NewActionForm(FlaskForm):
     """An action added by hand; its choices are the active agencies and every standard."""
 
-    agency = ChoiceField(message="Choose the agency")
+    agency = ChoiceField(message="Choose the agency, or partnership-wide")
+    responsible_officer = ChoiceField(message="Choose the responsible officer", required=False)
     standard = ChoiceField(message="Choose a standard", required=False)
     description = TextAreaField(
         filters=[strip],
@@ -80,12 +81,19 @@ class NewActionForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.agency.choices = [("", "Choose an agency")] + [
+        self.agency.choices = [("", "Choose an agency"), ("partnership", PARTNERSHIP)] + [
             (str(a.id), a.name) for a in queries.active_agencies()
+        ]
+        self.responsible_officer.choices = [("", "No responsible officer")] + [
+            (str(u.id), u.name) for u in queries.officers()
         ]
         self.standard.choices = [("", "No particular standard")] + [
             (str(s.id), f"{s.code} {s.title}") for s in queries.standards()
         ]
+
+    def validate_responsible_officer(self, field):
+        if self.agency.data == "partnership" and not field.data:
+            raise ValidationError("Choose the responsible officer for a partnership-wide action")
 
     def validate_due(self, field):
         if field.data and field.data < date.today():

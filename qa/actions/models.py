@@ -25,14 +25,22 @@ SOURCES = {
     "section11": "Section 11 self-assessment",
     "challenge": "Challenge event",
     "survey": "Survey feedback",
+    "review": "Learning from a review",
     "manual": "Added by hand",
 }
 STATUSES = {"open": "Open", "in_progress": "In progress", "done": "Done", "cancelled": "Cancelled"}
 LIVE = ("open", "in_progress")  # still to be done: carried forward, counted in action plans
 
 
+PARTNERSHIP = "Partnership-wide"  # how an action with no single agency is named everywhere
+
+
 class Action(VersionedModel):
-    agency = ForeignKeyField(Agency, backref="actions", on_delete="CASCADE")
+    # None for a partnership action: it belongs to no one agency and has a responsible officer.
+    agency = ForeignKeyField(Agency, null=True, backref="actions", on_delete="CASCADE")
+    responsible_officer = ForeignKeyField(
+        User, null=True, backref="responsible_for", on_delete="SET NULL"
+    )
     cycle = ForeignKeyField(Cycle, backref="actions", on_delete="RESTRICT")
     source = CharField(default="manual")
     source_id = IntegerField(null=True)  # e.g. the Rating an amber or red action plan belongs to
@@ -59,6 +67,11 @@ class Action(VersionedModel):
 
     def __str__(self):
         return self.description[:60]
+
+    @property
+    def agency_name(self):
+        """The agency's name, or "Partnership-wide" for a partnership action (agency joined)."""
+        return self.agency.name if self.agency_id else PARTNERSHIP
 
     @property
     def status_label(self):

@@ -9,7 +9,7 @@ from peewee import JOIN, fn
 from playhouse.flask_utils import PaginatedQuery
 
 from qa.actions import rules
-from qa.actions.models import LIVE, Action, ActionDocument, ActionUpdate
+from qa.actions.models import LIVE, PARTNERSHIP, Action, ActionDocument, ActionUpdate
 from qa.documents import Document
 from qa.frameworks.models import Standard
 from qa.ids import parse_id
@@ -19,19 +19,33 @@ PAGE = 50  # rows a page of the register shows
 
 
 def visible(user):
-    """Actions this person may see: all for admin and the sub-group, only their agency's for a
-    lead."""
+    """Actions this person may see: all for admin and the sub-group; for a lead their agency's and
+    the partnership actions they are the responsible officer for; for anyone else only those."""
     query = (
         Action.select(Action, Agency, Standard)
-        .join(Agency)
+        .join(Agency, JOIN.LEFT_OUTER)
         .switch(Action)
         .join(Standard, JOIN.LEFT_OUTER)
     )
     if user.role == "agency_lead":
-        return query.where(Action.agency == user.agency_id)
+        return query.where(
+            (Action.agency == user.agency_id) | (Action.responsible_officer == user.id)
+        )
     if user.role == "admin" or getattr(user, "subgroup_member", False):
         return query
-    return query.where(Action.id.is_null())
+    return query.where(Action.responsible_officer == user.id)
+
+
+def may_change(user, action):
+    """Admin, the lead of the action's agency, and its responsible officer (a lead) change it; the
+    sub-group reads."""
+    return user.is_admin or (
+        user.role == "agency_lead"
+        and (
+            (action.agency_id is not None and user.agency_id == action.agency_id)
+            or action.responsible_officer_id == user.id
+        )
+    )
 
 
 def register(user, filters, page=1, today=None):
@@ -39,7 +53,9 @@ def register(user, filters, page=1, today=None):
     status, overdue, lookback, q."""
     today = today or date.today()
     query = visible(user)
-    if filters.get("agency") and user.role != "agency_lead":
+    if filters.get("agency") == "partnership":
+        query = query.where(Action.agency.is_null())
+    elif filters.get("agency") and user.role != "agency_lead":
         query = query.where(Action.agency == (parse_id(filters["agency"]) or 0))
     if filters.get("source"):
         query = query.where(Action.source == filters["source"])
@@ -69,9 +85,14 @@ def register(user, filters, page=1, today=None):
 
 
 def agency_of(action_id):
-    """The name of the agency an action belongs to (whoever asks), or None when there is no such
-    action."""
-    return Action.select(Agency.name).join(Agency).where(Action.id == action_id).scalar()
+    """The name of the agency an action belongs to (whoever asks; "Partnership-wide" for a
+    partnership action), or None when there is no such action."""
+    return (
+        Action.select(fn.COALESCE(Agency.name, PARTNERSHIP))
+        .join(Agency, JOIN.LEFT_OUTER)
+        .where(Action.id == action_id)
+        .scalar()
+    )
 
 
 def agencies():
@@ -82,6 +103,16 @@ def agencies():
 def active_agencies():
     """Agencies a new action may be added to, by name."""
     return Agency.select().where(Agency.active == True).order_by(Agency.name)
+
+
+def officers():
+    """Active people who may be a partnership action's responsible officer (they sign in to update
+    it): agency leads, by name."""
+    return (
+        User.select(User.id, User.name, User.email)
+        .where(User.active == True, User.role == "agency_lead")
+        .order_by(User.name)
+    )
 
 
 def standards():
@@ -155,14 +186,14 @@ def quarter_rows(start, end):
             Action.created_at,
             Action.completed_at,
         )
-        .join(Agency)
+        .join(Agency, JOIN.LEFT_OUTER)
         .switch(Action)
         .join(Standard, JOIN.LEFT_OUTER)
         .where(Action.created_at < datetime.combine(end + timedelta(days=1), datetime.min.time()))
     )
     return [
         {
-            "agency": agency,
+            "agency": agency or PARTNERSHIP,
             "theme": theme or "Other",
             "status": status,
             "due": due,

@@ -6,25 +6,38 @@ One message per agency lead (and per owner given as an email address), sent or p
 import re
 from datetime import date
 
+from peewee import JOIN
+
 from qa import mail
 from qa.actions.models import LIVE, Action
+from qa.capability import reminder_sources
 from qa.people.models import Agency, User
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def overdue(today):
+    """Live actions past their due date, with their agency (none for a partnership action) and
+    responsible officer."""
     return list(
-        Action.select(Action, Agency)
-        .join(Agency)
+        Action.select(Action, Agency, User)
+        .join(Agency, JOIN.LEFT_OUTER)
+        .switch(Action)
+        .join(User, JOIN.LEFT_OUTER)
         .where(Action.status.in_(LIVE), Action.due < today)
         .order_by(Agency.name, Action.due)
     )
 
 
+def officer_email(action):
+    """The responsible officer's address when they can still be reached, else None."""
+    officer = action.responsible_officer if action.responsible_officer_id else None
+    return officer.email if officer is not None and officer.active else None
+
+
 def messages(today=None):
-    """[(to, subject, body)]: each agency's active leads get their agency's overdue actions; an
-    owner who is an email address gets theirs."""
+    """[(to, subject, body)]: each agency's active leads get their agency's overdue actions; a
+    responsible officer and an owner who is an email address get theirs."""
     today = today or date.today()
     late = overdue(today)
     leads = {}
@@ -36,9 +49,10 @@ def messages(today=None):
         leads.setdefault(user.agency_id, []).append(user.email)
     by_recipient = {}
     for action in late:
-        for to in leads.get(action.agency_id, []) + (
-            [action.owner] if EMAIL.match(action.owner) else []
-        ):
+        recipients = set(leads.get(action.agency_id, []))
+        recipients |= {officer_email(action)} - {None}
+        recipients |= {action.owner} if EMAIL.match(action.owner) else set()
+        for to in recipients:
             by_recipient.setdefault(to, []).append(action)
     return [
         (
@@ -59,17 +73,23 @@ def _body(actions, today):
     for action in actions:
         days = (today - action.due).days
         lines.append(
-            f"- {action.agency.name}: {action.description.splitlines()[0][:120]} (owner "
+            f"- {action.agency_name}: {action.description.splitlines()[0][:120]} (owner "
             f"{action.owner}; due {action.due:%-d %B %Y}, "
             f"{days} {'day' if days == 1 else 'days'} ago)"
         )
     return "\n".join(lines)
 
 
+def all_messages(today=None):
+    """The overdue reminders, then every other capability's (its `reminders` declaration)."""
+    today = today or date.today()
+    return messages(today) + [each for source in reminder_sources() for each in source(today)]
+
+
 def send(config, today=None, echo=print):
     """Email the reminders when SMTP is configured, otherwise print what would be sent. Returns how
     many."""
-    found = messages(today)
+    found = all_messages(today)
     if not mail.configured(config):
         for to, subject, body in found:
             echo(f"Would send to {to}: {subject}\n{body}\n")

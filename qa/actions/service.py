@@ -68,7 +68,8 @@ def create_action(data):
     return editing.create(
         Action,
         {
-            "agency": parse_id(data["agency"]),
+            "agency": parse_id(data["agency"]),  # None for "partnership"
+            "responsible_officer": parse_id(data.get("responsible_officer")),
             "cycle": Cycle.current().id,
             "source": "manual",
             "standard": parse_id(data.get("standard")),

@@ -30,7 +30,7 @@ LABELS = {
     "impact": "Impact",
     "cancelled_reason": "Why it was cancelled",
 }
-NEW_FIELDS = ("agency", "standard", "description", "origin", "owner", "due")
+NEW_FIELDS = ("agency", "responsible_officer", "standard", "description", "origin", "owner", "due")
 # The look-back is one decision on the whole action: a conflict says so rather than comparing
 # fields.
 LOOK_BACK_CONFLICT = [
@@ -51,13 +51,11 @@ def _viewable(action_id):
 
 
 def _editable(action_id):
-    """Only the agency's own lead and admin change an action; the sub-group reads."""
+    """Only the agency's own lead (or the responsible officer) and admin change an action; the
+    sub-group reads."""
     action = _viewable(action_id)
-    if not (
-        current_user.is_admin
-        or (current_user.role == "agency_lead" and current_user.agency_id == action.agency_id)
-    ):
-        deny("Action", action_id, action.agency.name, status=403)
+    if not queries.may_change(current_user, action):
+        deny("Action", action_id, action.agency_name, status=403)
     return action
 
 
@@ -103,9 +101,7 @@ def _page(action, form=None, note_form=None, look_back=None, conflict=None, prob
         updates=queries.updates_of(action),
         documents=queries.documents_of(action),
         source=sources.source_of(action, current_user),
-        can_edit=current_user.is_admin
-        or current_user.agency_id == action.agency_id
-        and current_user.role == "agency_lead",
+        can_edit=queries.may_change(current_user, action),
         today=date.today(),
         statuses=STATUSES,
         look_back_due=rules.look_back_due(

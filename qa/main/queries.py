@@ -16,6 +16,7 @@ from qa.db import db
 from qa.frameworks.models import Framework, Standard
 from qa.partnership.models import PartnershipSettings
 from qa.people.models import Agency, Sector, User
+from qa.reviews import requests as review_requests
 from qa.section11.queries import moderation_waiting, return_counts
 from qa.section11.queries import summary as return_summary
 from qa.surveys.models import Survey
@@ -101,6 +102,8 @@ def admin_home(user, today):
     context["visits"] = upcoming_visits(user, datetime.combine(today, datetime.now().time()))
     context["due"], context["sources"] = _actions(user, today)
     context["shown"] = SHOWN[user.role]
+    context["evidence_requests"] = review_requests.due(today, limit=SHOWN["admin"])
+    context["evidence_request_count"] = review_requests.due_count(today)
     return context
 
 
@@ -111,6 +114,9 @@ def reviewer_home(user, today):
     context = {"cycle": cycle, "visits": upcoming_visits(user, now)}
     if user.subgroup_member and cycle is not None:
         context["moderation"] = moderation_waiting(cycle)
+    if user.subgroup_member:
+        context["evidence_requests"] = review_requests.due(today, limit=SHOWN["admin"])
+        context["evidence_request_count"] = review_requests.due_count(today)
     return context
 
 
@@ -123,6 +129,7 @@ def lead_home(user, today):
         context["overdue"] = bool(cycle.deadline) and today > cycle.deadline
     context["due"], context["sources"] = _actions(user, today)
     context["shown"] = SHOWN[user.role]
+    context["evidence_requests"] = review_requests.for_person(user, today)
     return context
 
 

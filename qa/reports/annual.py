@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from peewee import JOIN, fn
 from werkzeug.utils import import_string
 
-from qa.actions.models import LIVE, SOURCES, Action
+from qa.actions.models import LIVE, PARTNERSHIP, SOURCES, Action
 from qa.capability import report_sections
 from qa.challenge import models as challenge_models
 from qa.challenge import queries as challenge_queries
@@ -212,17 +212,17 @@ def _actions(cycle, today):
         .tuples()
     )
     late_agencies = list(
-        Action.select(Agency.name, fn.COUNT(Action.id).alias("n"))
-        .join(Agency, JOIN.INNER)
+        Action.select(fn.COALESCE(Agency.name, PARTNERSHIP), fn.COUNT(Action.id).alias("n"))
+        .join(Agency, JOIN.LEFT_OUTER)
         .where(overdue)
-        .group_by(Agency.name)
-        .order_by(fn.COUNT(Action.id).desc(), Agency.name)
+        .group_by(fn.COALESCE(Agency.name, PARTNERSHIP))
+        .order_by(fn.COUNT(Action.id).desc(), fn.COALESCE(Agency.name, PARTNERSHIP))
         .limit(10)
         .tuples()
     )
     impacts = list(
         Action.select(Action, Agency)
-        .join(Agency)
+        .join(Agency, JOIN.LEFT_OUTER)
         .where(completed, Action.impact != "")
         .order_by(Action.completed_at.desc())
         .limit(6)
