@@ -43,6 +43,8 @@ class Capability:
     describer of such an action: `describe(source_id, user)` gives (detail, url) or None.
     `purge` names the capability's part of the scheduled clean-up, `flask purge`: a function that
     deletes what is no longer to be kept and says what it deleted in a sentence.
+    `reminders` names functions `messages(today)` -> [(to, subject, body)]: the emails the
+    daily `flask reminders` sends (overdue actions, late data returns, ...).
     """
 
     name: str
@@ -57,6 +59,7 @@ class Capability:
     action_sources: dict[str, str] = field(default_factory=dict, hash=False)
     startup: tuple[str, ...] = ()
     purge: str | None = None
+    reminders: tuple[str, ...] = ()
 
     def model_classes(self) -> list:
         return list(import_string(self.models)) if self.models else []
@@ -130,6 +133,11 @@ def action_describers() -> dict:
 def purges() -> list:
     """Every capability's purge function (see Capability.purge), in the order of their folders."""
     return [import_string(c.purge) for c in capabilities() if c.purge]
+
+
+def reminder_sources() -> list:
+    """Every capability's reminder messages functions (see Capability.reminders)."""
+    return [import_string(dotted) for c in capabilities() for dotted in c.reminders]
 
 
 def demo_loaders() -> list:

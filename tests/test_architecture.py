@@ -29,6 +29,7 @@ LAYERS = [
     {"section11"},
     {"challenge"},
     {"pairing"},
+    {"dataset"},
     {"reports", "main"},
 ]
 
@@ -45,6 +46,11 @@ PURE = [
     "qa/surveys/languages.py",
     "qa/surveys/easy_read.py",
     "qa/actions/rules.py",
+    "qa/dataset/rules.py",
+    "qa/dataset/charts.py",
+    "qa/dataset/csvfiles.py",
+    "qa/dataset/entry.py",
+    "qa/dataset/starter.py",
 ]
 WEB_OR_DATABASE = {"flask", "flask_login", "flask_wtf", "wtforms", "peewee", "playhouse"}
 ROUTE_LINES = 15

@@ -8,6 +8,7 @@ from datetime import date
 
 from qa import mail
 from qa.actions.models import LIVE, Action
+from qa.capability import reminder_sources
 from qa.people.models import Agency, User
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -67,9 +68,10 @@ def _body(actions, today):
 
 
 def send(config, today=None, echo=print):
-    """Email the reminders when SMTP is configured, otherwise print what would be sent. Returns how
-    many."""
-    found = messages(today)
+    """Email every capability's reminders (see Capability.reminders: overdue actions, late data
+    returns) when SMTP is configured, otherwise print what would be sent. Returns how many."""
+    today = today or date.today()
+    found = [each for source in reminder_sources() for each in source(today)]
     if not mail.configured(config):
         for to, subject, body in found:
             echo(f"Would send to {to}: {subject}\n{body}\n")

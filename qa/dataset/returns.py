@@ -1,0 +1,69 @@
+"""A data return sent from its page or a CSV file: checked whole, then written in one go."""
+
+from datetime import date
+
+from flask import current_app, g, request
+
+from qa.dataset import csvfiles, entry, queries, rules, service
+from qa.dataset.models import Indicator, Locality
+from qa.uploads import too_large_text
+
+
+def period_asked(text, today=None):
+    """The period in a query string, or the quarter agencies are asked for now."""
+    return (
+        text.upper() if rules.parse_period(text or "") else rules.last_closed(today or date.today())
+    )
+
+
+def send(who, period, posted):
+    """(errors, rows): the lead's return checked and, when it has no errors, saved."""
+    rows = queries.return_page(who.agency, period)
+    errors, writes = entry.check(rows, posted, period)
+    if not errors:
+        service.save_figures(
+            who, writes, f"{who.agency.name} sent figures for {rules.period_label(period)}"
+        )
+    return errors, rows
+
+
+def csv_upload(field="file"):
+    """(bytes, None) of the CSV posted in `field`, or (None, what is wrong)."""
+    limit = current_app.config["MAX_UPLOAD_BYTES"]
+    if g.get("too_large"):
+        return None, too_large_text(limit)
+    upload = request.files.get(field)
+    if not upload or not upload.filename:
+        return None, "Select a CSV file"
+    if not upload.filename.lower().endswith(".csv"):
+        return None, "The selected file must be a CSV file (.csv)"
+    data = upload.stream.read(limit + 1)
+    if len(data) > limit:
+        return None, too_large_text(limit)
+    return data, None
+
+
+def import_figures(who, data):
+    """(errors, how many written): every row checked; nothing written unless all are good."""
+    codes = {i.code: i for i in Indicator.select()}
+    places = {p.name.lower(): p for p in Locality.select()}
+    existing = queries.figures_of([i.id for i in codes.values()], list(_periods_in(data)))
+    errors, writes = csvfiles.read_figures(data, codes, places, existing)
+    if errors:
+        return errors, 0
+    service.save_figures(who, writes, f"Imported figures from a CSV file ({len(writes)} rows)")
+    return [], len(writes)
+
+
+def import_comparators(who, data):
+    errors, rows = csvfiles.read_comparators(data, {i.code: i for i in Indicator.select()})
+    if errors:
+        return errors, 0
+    service.save_comparators(who, rows, f"Imported {len(rows)} comparators from a CSV file")
+    return [], len(rows)
+
+
+def _periods_in(data):
+    """Every period-like word in the file, to read only the figures it could touch."""
+    text = data.decode("utf-8-sig", "replace").upper()
+    return set(rules.PERIOD_ANYWHERE.findall(text))

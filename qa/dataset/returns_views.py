@@ -1,0 +1,92 @@
+"""Agencies' data returns: the lead's page for a quarter, the admin's CSV uploads of figures and
+comparators, and the list of returns still to come."""
+
+from datetime import date
+
+from flask import flash, redirect, request, url_for
+from flask_login import current_user
+
+from qa.dataset import bp, csvfiles, queries, returns, rules
+from qa.dataset.forms import ComparatorForm
+from qa.dataset.models import AREAS
+from qa.documents import takes_upload
+from qa.forms import ready_to_save
+from qa.htmx import render
+from qa.security import role_required
+
+
+def _return_page(period, rows, errors=(), posted=None):
+    return render(
+        "dataset/return.html",
+        period=period,
+        rows=rows,
+        errors=errors,
+        wrong=dict(reversed(errors)),
+        posted=posted,
+        periods=rules.recent(rules.last_closed(date.today()), 4),
+        slot_name=returns.entry.slot_name,
+        seen_name=returns.entry.seen_name,
+    )
+
+
+@bp.route("/return", methods=["GET", "POST"])
+@role_required("agency_lead")
+def your_return():
+    period = returns.period_asked(request.values.get("period"))
+    if request.method == "GET":
+        return _return_page(period, queries.return_page(current_user.agency, period))
+    errors, rows = returns.send(current_user, period, request.form)
+    if errors:
+        return _return_page(period, rows, errors, request.form)
+    flash(f"Figures for {rules.period_label(period)} saved", "success")
+    return redirect(url_for("dataset.your_return", period=period), 303)
+
+
+@bp.route("/upload", methods=["GET", "POST"])
+@role_required("admin")
+@takes_upload
+def upload():
+    errors, written = [], None
+    if request.method == "POST":
+        data, problem = returns.csv_upload()
+        errors, written = (
+            ([problem], None) if problem else returns.import_figures(current_user, data)
+        )
+    if written:
+        flash(f"Imported {written} figures", "success")
+        return redirect(url_for("dataset.upload"), 303)
+    return render("dataset/upload.html", errors=errors, columns=csvfiles.FIGURE_COLUMNS)
+
+
+@bp.route("/comparators", methods=["GET", "POST"])
+@role_required("admin")
+@takes_upload
+def comparators():
+    errors, written, form = [], None, ComparatorForm(formdata=None)
+    if request.method == "POST":
+        data, problem = returns.csv_upload()
+        errors, written = (
+            ([problem], None) if problem else returns.import_comparators(current_user, data)
+        )
+    if written:
+        flash(f"Imported {written} comparators", "success")
+        return redirect(url_for("dataset.comparators"), 303)
+    return render("dataset/comparators.html", errors=errors, form=form, areas=AREAS)
+
+
+@bp.post("/comparators/one")
+@role_required("admin")
+def comparator_add():
+    form = ComparatorForm()
+    if ready_to_save(form):
+        returns.service.save_comparators(current_user, [form.row()], "Entered a comparator by hand")
+        flash("Comparator saved", "success")
+        return redirect(url_for("dataset.comparators"), 303)
+    return render("dataset/comparators.html", errors=[], form=form, areas=AREAS)
+
+
+@bp.get("/returns")
+@role_required("admin")
+def returns_status():
+    today = date.today()
+    return render("dataset/returns.html", owing=queries.returns_status(today), today=today)
