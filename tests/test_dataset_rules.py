@@ -146,8 +146,8 @@ def test_a_figures_csv_with_bad_rows_reports_each_by_line_and_keeps_nothing():
     assert writes == []
     assert errors == [
         "Line 3: there is no indicator with the code \u201cnonsense\u201d",
-        "Line 4: the period \u201c2026-Q9\u201d must be written like 2026-Q1; the value \u201cx\u201d "
-        "is not a number",
+        "Line 4: the period \u201c2026-Q9\u201d must be written like 2026-Q1; "
+        "the value \u201cx\u201d is not a number",
         "Line 5: Re-referrals is not broken down by locality",
         "Line 7: the same indicator, period and locality is on an earlier line",
     ]
