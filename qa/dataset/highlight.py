@@ -65,10 +65,25 @@ def indicator_page(indicator, today):
         "by_period": by_period,
         "earlier": earlier,
         "localities": queries.localities() if indicator.by_locality else [],
-        "comparators": comparators,
+        "comparators": _by_period(comparators),
         "comments": comments,
         "areas": AREAS,
     }
+
+
+def _by_period(comparators):
+    """[(period, {area: Comparator}, sources in words)], newest period first."""
+    periods = {}
+    for comp in comparators:
+        periods.setdefault(comp.period, {})[comp.area] = comp
+    rows = []
+    for period in sorted(periods, reverse=True):
+        found, sources = periods[period], {}
+        for comp in found.values():
+            published = f", published {comp.published:%-d %B %Y}" if comp.published else ""
+            sources.setdefault(comp.source + published, None)
+        rows.append((period, found, "; ".join(sources)))
+    return rows
 
 
 def exceptions(lines):
