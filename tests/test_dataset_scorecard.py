@@ -3,8 +3,6 @@ figures, filters in the URL, a bounded number of queries; commentary, proposals 
 
 import io
 
-from pypdf import PdfReader
-
 from qa.actions.models import Action
 from qa.dataset import rules
 from qa.dataset.models import Comment, Indicator
@@ -151,33 +149,3 @@ def test_an_agency_lead_reads_but_does_not_comment(lead_client, people):
         lead_client.post(f"/data-set/indicators/{ind.id}/comments", {"text": "x"}).status_code
         == 403
     )
-
-
-def _pdf_text(data):
-    """The PDF's words, with its line breaks read as spaces."""
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
-    return " ".join(text.split())
-
-
-def test_the_highlight_report_puts_exceptions_first_with_the_figures(admin_client, people):
-    red = indicator(agency=people["agency_a"])  # 25 against a target of 20: red, and worsening
-    figures(red, [21, 25])
-    fine = indicator(code="ok", name="Early help assessments", polarity="higher", target=100,
-                     tolerance=10, unit="count", agency=people["agency_a"])  # fmt: skip
-    figures(fine, [120, 130])
-    behind = indicator(code="behind", name="New birth visits", polarity="higher", target=None,
-                       unit="percent", agency=people["agency_a"])  # fmt: skip
-    figures(behind, [88, 88])
-    comparator(behind, "neighbours", 92.5)
-    response = admin_client.get("/data-set/highlight.pdf")
-    assert response.mimetype == "application/pdf"
-    text = _pdf_text(response.data)
-    attention, full = text.split("The full scorecard")
-    assert "2 of 3 indicators" in attention
-    assert (
-        "Re-referrals within 12 months" in attention
-        and "Red against its target; worsening" in attention
-    )
-    assert "New birth visits" in attention and "Worse than statistical neighbours" in attention
-    assert "Early help assessments" not in attention
-    assert "25.0%" in full and "130" in full and "Statistical neighbours 92.5% (worse)" in full

@@ -109,5 +109,15 @@ def highlight_report(today):
     return {"lines": lines, "exceptions": exceptions(lines), "period": rules.last_closed(today)}
 
 
+def board_summary(today):
+    """For the board's annual report: how many indicators are red, amber, green or not rated, and
+    the exceptions."""
+    report = highlight_report(today)
+    counts = dict.fromkeys(("R", "A", "G", None), 0)
+    for line in report["lines"]:
+        counts[line["rag"]] += 1
+    return {**report, "counts": counts}
+
+
 def pdf(today):
     return render_pdf("pdf/dataset_highlight.html", today=today, **highlight_report(today))

@@ -12,6 +12,7 @@ from qa.actions.models import LIVE, SOURCES, Action
 from qa.challenge import models as challenge_models
 from qa.challenge import queries as challenge_queries
 from qa.challenge import report as challenge_report
+from qa.dataset import highlight as dataset_highlight
 from qa.people.models import Agency
 from qa.reports import messages
 from qa.section11 import export as section11_export
@@ -26,6 +27,7 @@ STEPS = [
     "Children and young people",
     "Front-line staff",
     "Actions and impact",
+    "The data set",
     "Key messages",
 ]
 QUOTES = 3  # written answers quoted per survey: enough to hear the voice, few enough to read
@@ -37,7 +39,8 @@ def build(cycle, today=None, progress=lambda step, label: None):
     today = today or date.today()
     data = {"cycle": cycle, "today": today, "generated": datetime.now(), "steps": STEPS}
     for number, (label, section) in enumerate(
-        zip(STEPS, (_section11, _challenge, _children, _staff, _actions), strict=False), start=1
+        zip(STEPS, (_section11, _challenge, _children, _staff, _actions, _dataset), strict=False),
+        start=1,
     ):
         progress(number, label)
         data.update(section(cycle, today))
@@ -221,6 +224,12 @@ def _actions(cycle, today):
             "impacts": impacts,
         }
     }
+
+
+def _dataset(cycle, today):
+    """The data set's indicators at the end of the cycle (or today, if sooner), exceptions
+    first."""
+    return {"dataset": dataset_highlight.board_summary(min(today, cycle.ends))}
 
 
 def _percent(part, whole):
