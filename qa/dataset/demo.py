@@ -58,7 +58,8 @@ TREND = 12
 def _value(code, step, rng, unit):
     first, last, *_ = SERIES[code]
     value = first + (last - first) * step / (TREND - 1)
-    value *= 1 + rng.uniform(-0.03, 0.03) if 0 < step < TREND - 1 else 1
+    # wobbles on the way, but the last two quarters are on the line: the direction is the trend's
+    value *= 1 + rng.uniform(-0.03, 0.03) if 0 < step < TREND - 2 else 1
     return round(value, 1) if unit in ("rate", "percent") else float(round(value))
 
 

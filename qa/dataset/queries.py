@@ -1,6 +1,6 @@
 """Every read the data set's pages need, each in a fixed number of queries."""
 
-from peewee import JOIN
+from peewee import JOIN, fn
 
 from qa.dataset import rules
 from qa.dataset.models import (
@@ -55,6 +55,17 @@ def figures_of(indicator_ids, periods):
     return {(f.indicator_id, f.period, f.locality_id): f for f in found}
 
 
+def values_of(indicator_ids, periods, locality=None):
+    """{(indicator id, period): value} for the whole area, or one locality, in one query."""
+    where = Figure.locality.is_null() if locality is None else Figure.locality == locality
+    found = (
+        Figure.select(Figure.indicator, Figure.period, Figure.value)
+        .where(Figure.indicator.in_(indicator_ids), Figure.period.in_(periods), where)
+        .tuples()
+    )
+    return {(ind, period): value for ind, period, value in found}
+
+
 def return_page(agency, period):
     """The lead's return for a period: each indicator asked for, its figures now and the period
     before, whole-area and by locality."""
@@ -83,39 +94,45 @@ def return_page(agency, period):
     return rows
 
 
-def _latest(found, ind, periods, locality):
+def _latest(values, ind, periods):
     """The most recent period (of `periods`) with a figure for this indicator."""
     for period in reversed(periods):
-        if (ind.id, period, locality) in found:
+        if (ind.id, period) in values:
             return period
     return None
 
 
 def _comparators(indicator_ids, up_to):
-    """{(indicator id, area): Comparator}: the latest published for a period up to `up_to`."""
-    found = {}
-    query = (
-        Comparator.select()
+    """{(indicator id, area): Comparator}: the latest published for a period up to `up_to`, in one
+    query."""
+    latest = (
+        Comparator.select(
+            Comparator.indicator, Comparator.area, fn.MAX(Comparator.period).alias("last")
+        )
         .where(Comparator.indicator.in_(indicator_ids), Comparator.period <= up_to)
-        .order_by(Comparator.period)
+        .group_by(Comparator.indicator, Comparator.area)
+        .alias("latest")
     )
-    for comp in query:
-        found[comp.indicator_id, comp.area] = comp
-    return found
+    query = Comparator.select().join(
+        latest,
+        on=(
+            (Comparator.indicator == latest.c.indicator_id)
+            & (Comparator.area == latest.c.area)
+            & (Comparator.period == latest.c.last)
+        ),
+    )
+    return {(comp.indicator_id, comp.area): comp for comp in query}
 
 
 def _comments(indicator_ids):
-    """{indicator id: the latest Comment}, in one query."""
-    found = {}
-    query = (
-        Comment.select(Comment, User)
-        .join(User, JOIN.LEFT_OUTER)
+    """{indicator id: its latest Comment}, in one query."""
+    latest = (
+        Comment.select(fn.MAX(Comment.id))
         .where(Comment.indicator.in_(indicator_ids))
-        .order_by(Comment.at, Comment.id)
+        .group_by(Comment.indicator)
     )
-    for made in query:
-        found[made.indicator_id] = made
-    return found
+    query = Comment.select(Comment, User).join(User, JOIN.LEFT_OUTER).where(Comment.id.in_(latest))
+    return {made.indicator_id: made for made in query}
 
 
 def scorecard(filters, today, only=None):
@@ -131,13 +148,10 @@ def scorecard(filters, today, only=None):
     locality = filters.get("locality")
     ids = [i.id for i in chosen]
     befores = [rules.shift(periods[0], -n) for n in (1, 2, 3, 4)]
-    found = figures_of(ids, periods + befores)
+    values = values_of(ids, periods + befores, locality)
     compared = _comparators(ids, periods[-1])
     comments = _comments(ids)
-    return [
-        judged(i, found, compared, comments.get(i.id), periods, locality if i.by_locality else None)
-        for i in chosen
-    ]
+    return [judged(i, values, compared, comments.get(i.id), periods) for i in chosen]
 
 
 def _matches(ind, filters):
@@ -151,13 +165,12 @@ def _matches(ind, filters):
     return not (filters.get("locality") and not ind.by_locality)
 
 
-def judged(ind, found, compared, comment, periods, locality):
-    """One indicator's scorecard line from figures already read."""
-    latest = _latest(found, ind, periods, locality)
-    value = found[ind.id, latest, locality].value if latest else None
+def judged(ind, values, compared, comment, periods):
+    """One indicator's scorecard line from figures already read (`values_of`)."""
+    latest = _latest(values, ind, periods)
+    value = values[ind.id, latest] if latest else None
     before = rules.previous(ind.frequency, latest) if latest else None
-    last = found.get((ind.id, before, locality)) if before else None
-    last = last.value if last else None
+    last = values.get((ind.id, before)) if before else None
     comparisons = []
     for area, name in AREAS.items():
         comp = compared.get((ind.id, area))
@@ -170,9 +183,9 @@ def judged(ind, found, compared, comment, periods, locality):
             }
         )
     trend = [
-        (p, found[ind.id, p, locality].value)
+        (p, values[ind.id, p])
         for p in periods
-        if (ind.id, p, locality) in found and rules.asked_for(ind.frequency, p)
+        if (ind.id, p) in values and rules.asked_for(ind.frequency, p)
     ]
     return {
         "indicator": ind,
