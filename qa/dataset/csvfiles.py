@@ -9,7 +9,7 @@ import csv
 import io
 from datetime import date
 
-from qa.dataset import rules
+from qa.dataset import entry, rules
 
 FIGURE_COLUMNS = ("indicator", "period", "locality", "value", "note", "reason")
 COMPARATOR_COLUMNS = ("indicator", "period", "area", "value", "source", "published")
@@ -85,18 +85,8 @@ def read_figures(data, indicators, localities, existing):
         if problems:
             errors.append(f"Line {line}: {'; '.join(problems)}")
             continue
-        writes.append(
-            {
-                "figure": figure,
-                "indicator": ind.id,
-                "period": period,
-                "locality": place.id if place else None,
-                "value": value,
-                "note": row["note"] or (figure.note if figure else ""),
-                "reason": row["reason"],
-                "label": ind.name + (f" in {place.name}" if place else ""),
-            }
-        )
+        note = row["note"] or (figure.note if figure else "")
+        writes.append(entry.write(figure, ind, period, place, value, note, row["reason"]))
     return errors, ([] if errors else writes)
 
 

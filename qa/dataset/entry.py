@@ -15,6 +15,21 @@ def seen_name(indicator, locality):
     return f"seen-{indicator.id}-{locality.id if locality else 'all'}"
 
 
+def write(figure, ind, period, place, value, note, reason):
+    """One figure to save, as `service.save_figures` takes it: new when `figure` is None, else a
+    correction of it."""
+    return {
+        "figure": figure,
+        "indicator": ind.id,
+        "period": period,
+        "locality": place.id if place else None,
+        "value": value,
+        "note": note,
+        "reason": reason,
+        "label": ind.name + (f" in {place.name}" if place else ""),
+    }
+
+
 def check(rows, posted, period):
     """(errors, writes): errors as [(field id, message)] in page order; writes as the dicts
     `service.save_figures` takes, only when there are no errors."""
@@ -50,18 +65,8 @@ def check(rows, posted, period):
             changed = figure is not None and (figure.value != value or figure.note != note)
             corrected = corrected or (figure is not None and figure.value != value)
             if figure is None or changed:
-                writes.append(
-                    {
-                        "figure": figure,
-                        "indicator": ind.id,
-                        "period": period,
-                        "locality": place.id if place else None,
-                        "value": value,
-                        "note": note if place is None else "",
-                        "reason": reason,
-                        "label": where,
-                    }
-                )
+                kept = note if place is None else ""
+                writes.append(write(figure, ind, period, place, value, kept, reason))
             if place is None:
                 last = slot["last"].value if slot["last"] else None
                 if rules.needs_note(value, last, ind.tolerance) and not note:

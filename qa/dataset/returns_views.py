@@ -42,36 +42,40 @@ def your_return():
     return redirect(url_for("dataset.your_return", period=period), 303)
 
 
+def _upload_page(importer, noun, template, **context):
+    """A CSV upload's round trip: the page; on a post, every row checked and either all imported
+    (then back to the page, saying how many) or the problems listed by line, nothing kept."""
+    errors, written = [], None
+    if request.method == "POST":
+        data, problem = returns.csv_upload()
+        errors, written = ([problem], None) if problem else importer(current_user, data)
+    if written:
+        flash(f"Imported {written} {noun}", "success")
+        return redirect(request.path, 303)
+    return render(template, errors=errors, **context)
+
+
 @bp.route("/upload", methods=["GET", "POST"])
 @role_required("admin")
 @takes_upload
 def upload():
-    errors, written = [], None
-    if request.method == "POST":
-        data, problem = returns.csv_upload()
-        errors, written = (
-            ([problem], None) if problem else returns.import_figures(current_user, data)
-        )
-    if written:
-        flash(f"Imported {written} figures", "success")
-        return redirect(url_for("dataset.upload"), 303)
-    return render("dataset/upload.html", errors=errors, columns=csvfiles.FIGURE_COLUMNS)
+    return _upload_page(
+        returns.import_figures, "figures", "dataset/upload.html", columns=csvfiles.FIGURE_COLUMNS
+    )
 
 
 @bp.route("/comparators", methods=["GET", "POST"])
 @role_required("admin")
 @takes_upload
 def comparators():
-    errors, written, form = [], None, ComparatorForm(formdata=None)
-    if request.method == "POST":
-        data, problem = returns.csv_upload()
-        errors, written = (
-            ([problem], None) if problem else returns.import_comparators(current_user, data)
-        )
-    if written:
-        flash(f"Imported {written} comparators", "success")
-        return redirect(url_for("dataset.comparators"), 303)
-    return render("dataset/comparators.html", errors=errors, form=form, areas=AREAS)
+    form = ComparatorForm(formdata=None)
+    return _upload_page(
+        returns.import_comparators,
+        "comparators",
+        "dataset/comparators.html",
+        form=form,
+        areas=AREAS,
+    )
 
 
 @bp.post("/comparators/one")

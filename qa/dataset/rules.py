@@ -9,7 +9,6 @@ QUARTER_MONTHS = {1: "January to March", 2: "April to June", 3: "July to Septemb
 QUARTER_MONTHS[4] = "October to December"
 # A quarter's figures are due this many days after it ends.
 DAYS_TO_SUPPLY = 30
-RAG_WORDS = {"G": "Green", "A": "Amber", "R": "Red"}
 
 
 # Periods: calendar quarters written "2026-Q1" (January to March 2026) -----------------------
@@ -130,24 +129,6 @@ def needs_note(value, last, tolerance):
     if value is None or last is None or tolerance is None:
         return False
     return abs(value - last) > tolerance
-
-
-DIRECTION_WORDS = {
-    "improving": "Improving",
-    "worsening": "Worsening",
-    "no change": "No change",
-    "up": "Up",
-    "down": "Down",
-    None: "No earlier figure",
-}
-POSITION_WORDS = {
-    "better": "Better",
-    "worse": "Worse",
-    "same": "The same",
-    "higher": "Higher",
-    "lower": "Lower",
-    None: "No figure",
-}
 
 
 def shown(value, unit):
