@@ -5,7 +5,7 @@ import io
 from datetime import date
 
 from qa.audit import AuditEvent
-from qa.dataset import reminders, rules
+from qa.dataset import reminders, returns, rules
 from qa.dataset.models import Comparator, Figure, FigureHistory
 from tests.dataset_fixtures import BEFORE, NOW, figures, indicator, locality
 
@@ -160,3 +160,21 @@ def test_the_daily_reminders_command_sends_late_data_returns_too(app, people):
     indicator(code="missing", name="Missing episodes", agency=people["agency_b"])
     result = app.test_cli_runner().invoke(args=["reminders"])
     assert f"Would send to {people['lead_b'].email}: Data-set figures are late" in result.output
+
+
+def test_a_figure_entered_by_someone_else_at_the_same_moment_is_not_overwritten(
+    lead_client, people, monkeypatch
+):
+    ind = indicator(agency=people["agency_a"], tolerance=None)
+    real_check = returns.entry.check
+
+    def racing(rows, posted, period):
+        checked = real_check(rows, posted, period)
+        if not Figure.select().exists():  # the other lead saves between the check and the save
+            Figure.create(indicator=ind, period=NOW, value=30)
+        return checked
+
+    monkeypatch.setattr(returns.entry, "check", racing)
+    page = lead_client.post("/data-set/return", {f"v-{ind.id}-all": "22"}).get_data(as_text=True)
+    assert "it now reads 30.0%" in page
+    assert [f.value for f in Figure.select()] == [30]

@@ -17,14 +17,22 @@ def period_asked(text, today=None):
 
 
 def send(who, period, posted):
-    """(errors, rows): the lead's return checked and, when it has no errors, saved."""
-    rows = queries.return_page(who.agency, period)
-    errors, writes = entry.check(rows, posted, period)
-    if not errors:
-        service.save_figures(
-            who, writes, f"{who.agency.name} sent figures for {rules.period_label(period)}"
-        )
-    return errors, rows
+    """(errors, rows): the lead's return checked and, when it has no errors, saved. A figure
+    someone else saved in the meantime is found by checking again, and shown."""
+    for _ in range(2):
+        rows = queries.return_page(who.agency, period)
+        errors, writes = entry.check(rows, posted, period)
+        if errors:
+            return errors, rows
+        try:
+            summary = f"{who.agency.name} sent figures for {rules.period_label(period)}"
+            service.save_figures(who, writes, summary)
+            return [], rows
+        except service.Stale:
+            continue
+    return [
+        ("main-content", "Figures are being changed by someone else: check them and send again")
+    ], rows
 
 
 def csv_upload(field="file"):
@@ -51,7 +59,10 @@ def import_figures(who, data):
     errors, writes = csvfiles.read_figures(data, codes, places, existing)
     if errors:
         return errors, 0
-    service.save_figures(who, writes, f"Imported figures from a CSV file ({len(writes)} rows)")
+    try:
+        service.save_figures(who, writes, f"Imported figures from a CSV file ({len(writes)} rows)")
+    except service.Stale:
+        return ["Some of these figures were changed while the file was read: upload it again"], 0
     return [], len(writes)
 
 

@@ -56,9 +56,19 @@ def set_localities(who, names):
         )
 
 
+class Stale(Exception):
+    """A figure was entered or corrected by someone else after it was read: nothing was saved."""
+
+
 def _write(figure, indicator_id, period, locality_id, value, note, reason, who, now):
     """Save one figure: a new one, or a correction that keeps the earlier value."""
     if figure is None:
+        same = Figure.locality.is_null() if locality_id is None else Figure.locality == locality_id
+        taken = Figure.select().where(
+            Figure.indicator == indicator_id, Figure.period == period, same
+        )
+        if taken.exists():
+            raise Stale()
         return Figure.create(
             indicator=indicator_id,
             period=period,
@@ -81,16 +91,23 @@ def _write(figure, indicator_id, period, locality_id, value, note, reason, who, 
         replaced_at=now,
         reason=reason or "Note changed",
     )
-    Figure.update(
-        value=value, note=note, entered_by=who.id, entered_at=now, version=Figure.version + 1
-    ).where(Figure.id == figure.id).execute()
+    changed = (
+        Figure.update(
+            value=value, note=note, entered_by=who.id, entered_at=now, version=Figure.version + 1
+        )
+        .where(Figure.id == figure.id, Figure.version == figure.version)
+        .execute()
+    )
+    if changed != 1:
+        raise Stale()
     return figure
 
 
 def save_figures(who, writes, summary):
     """Write checked figures in one transaction: `writes` are dicts with the figure (or None),
     indicator id, period, locality id, value, note and reason. One audit line for a first entry
-    and one per correction, each with the value it replaced."""
+    and one per correction, each with the value it replaced. Raises Stale, having saved nothing,
+    when any figure changed since it was read."""
     now = datetime.now()
     with db.atomic("IMMEDIATE"):
         added = 0
