@@ -82,3 +82,9 @@ def test_localities_are_a_list_one_a_line(admin_client):
     ]
     admin_client.post("/data-set/localities", {"names": "East\nNorth"})
     assert [p.name for p in Locality.select().order_by(Locality.position)] == ["East", "North"]
+
+
+def test_an_indicators_edit_page_shows_its_saved_values(admin_client, people):
+    ind = indicator(code="missing", agency=people["agency_a"], target=35.5, tolerance=2)
+    page = admin_client.get(f"/data-set/indicators/{ind.id}/edit").get_data(as_text=True)
+    assert 'value="35.5"' in page and 'value="missing"' in page

@@ -178,3 +178,12 @@ def test_a_figure_entered_by_someone_else_at_the_same_moment_is_not_overwritten(
     page = lead_client.post("/data-set/return", {f"v-{ind.id}-all": "22"}).get_data(as_text=True)
     assert "it now reads 30.0%" in page
     assert [f.value for f in Figure.select()] == [30]
+
+
+def test_a_lead_may_open_recent_quarters_only(lead_client, people):
+    indicator(agency=people["agency_a"])
+    page = lead_client.get(f"/data-set/return?period={BEFORE}").get_data(as_text=True)
+    assert f"Your data return for {rules.period_label(BEFORE)}" in page
+    for asked in ("1999-Q1", rules.shift(NOW, 1), "junk"):
+        page = lead_client.get(f"/data-set/return?period={asked}").get_data(as_text=True)
+        assert f"Your data return for {rules.period_label(NOW)}" in page

@@ -10,6 +10,9 @@ from qa.people.models import Agency, Sector
 
 
 def _number(text):
+    """A typed number as a float; a float already (the record's own value) as it is."""
+    if isinstance(text, int | float):
+        return float(text)
     text = (text or "").strip().replace(",", "").rstrip("%")
     try:
         return float(text) if text else None

@@ -9,11 +9,15 @@ from qa.dataset.models import Indicator, Locality
 from qa.uploads import too_large_text
 
 
+OPEN_QUARTERS = 8  # how far back a lead may enter or correct figures on the page
+
+
 def period_asked(text, today=None):
-    """The period in a query string, or the quarter agencies are asked for now."""
-    return (
-        text.upper() if rules.parse_period(text or "") else rules.last_closed(today or date.today())
-    )
+    """The quarter in a query string when it is one of the last OPEN_QUARTERS, else the quarter
+    agencies are asked for now."""
+    now = rules.last_closed(today or date.today())
+    wanted = (text or "").strip().upper()
+    return wanted if wanted in rules.recent(now, OPEN_QUARTERS) else now
 
 
 def send(who, period, posted):
