@@ -8,7 +8,6 @@ from qa.dataset import csvfiles, entry, queries, rules, service
 from qa.dataset.models import Indicator, Locality
 from qa.uploads import too_large_text
 
-
 OPEN_QUARTERS = 8  # how far back a lead may enter or correct figures on the page
 
 
