@@ -31,6 +31,24 @@ class MenuEntry:
 
 
 @dataclass(frozen=True)
+class ReportSection:
+    """A section a capability adds to the board's annual report (qa/reports/annual.py).
+
+    `gather` names `gather(cycle, today)`, giving the section's figures as a dict; `page` and
+    `pdf` are the templates that show them, included under the section's heading (an `<h2>` with
+    the id `key`) with the figures as `section`; `order` places it after the report's own sections
+    (which end at 50).
+    """
+
+    key: str
+    title: str
+    gather: str
+    page: str
+    pdf: str
+    order: int = 100
+
+
+@dataclass(frozen=True)
 class Capability:
     """Everything the app needs to know about one capability.
 
@@ -45,6 +63,7 @@ class Capability:
     deletes what is no longer to be kept and says what it deleted in a sentence.
     `reminders` names functions `messages(today)` -> [(to, subject, body)]: the emails the
     daily `flask reminders` sends (overdue actions, late data returns, ...).
+    `report_sections` are the capability's sections of the board's annual report.
     """
 
     name: str
@@ -60,6 +79,7 @@ class Capability:
     startup: tuple[str, ...] = ()
     purge: str | None = None
     reminders: tuple[str, ...] = ()
+    report_sections: tuple[ReportSection, ...] = ()
 
     def model_classes(self) -> list:
         return list(import_string(self.models)) if self.models else []
@@ -138,6 +158,12 @@ def purges() -> list:
 def reminder_sources() -> list:
     """Every capability's reminder messages functions (see Capability.reminders)."""
     return [import_string(dotted) for c in capabilities() for dotted in c.reminders]
+
+
+def report_sections() -> list[ReportSection]:
+    """Every capability's sections of the board's annual report, in their order."""
+    found = (section for c in capabilities() for section in c.report_sections)
+    return sorted(found, key=lambda section: (section.order, section.key))
 
 
 def demo_loaders() -> list:

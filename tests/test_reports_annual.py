@@ -309,3 +309,48 @@ def test_the_childrens_survey_shows_the_spread_of_answers_not_only_the_most_comm
     children = text.split("3. What children")[-1].split("4. What front-line staff")[0]
     assert "Yes 55%" in children and "No 45%" in children
     assert "(11 answered; most often “Yes”)" in children
+
+
+def gather_for_test(cycle, today):
+    return {"count": 7, "cycle_name": cycle.name}
+
+
+def test_a_capabilitys_declared_section_joins_the_page_the_pdf_and_the_progress(
+    app, admin_client, year, monkeypatch
+):
+    from jinja2 import ChoiceLoader, DictLoader
+
+    from qa.capability import ReportSection
+    from qa.pdf import render_pdf
+    from qa.reports import annual
+
+    declared = ReportSection(
+        key="case-audits",
+        title="Multi-agency case audits",
+        gather=f"{__name__}:gather_for_test",
+        page="test/_section.html",
+        pdf="test/_section_pdf.html",
+    )
+    monkeypatch.setattr(annual, "report_sections", lambda: [declared])
+    templates = DictLoader(
+        {
+            "test/_section.html": "<p>Audited {{ section.count }} cases</p>",
+            "test/_section_pdf.html": (
+                "<p>{{ section.count }} cases audited in {{ section.cycle_name }}</p>"
+            ),
+        }
+    )
+    monkeypatch.setattr(app.jinja_env, "loader", ChoiceLoader([templates, app.jinja_env.loader]))
+    app.jinja_env.cache.clear()
+
+    assert annual.steps()[-2:] == ["Multi-agency case audits", "Key messages"]
+    told = []
+    data = annual.build(year["cycle"], progress=lambda step, label: told.append((step, label)))
+    assert told[-2:] == [(6, "Multi-agency case audits"), (7, "Key messages")]
+    html = admin_client.get(f"/reports/annual?cycle={year['cycle'].id}").get_data(as_text=True)
+    assert 'href="#case-audits">Multi-agency case audits</a>' in html
+    assert 'id="case-audits">Multi-agency case audits</h2>' in html and "Audited 7 cases" in html
+    with app.test_request_context():
+        text = _text(render_pdf("pdf/annual_report.html", **data))
+    assert "6. Multi-agency case audits" in text
+    assert f"7 cases audited in {year['cycle'].name}" in text

@@ -3,7 +3,7 @@ statistical-neighbour comparators, the scorecard and the board's highlight repor
 
 from flask import Blueprint
 
-from qa.capability import Capability, MenuEntry
+from qa.capability import Capability, MenuEntry, ReportSection
 
 bp = Blueprint("dataset", __name__, url_prefix="/data-set")
 
@@ -30,4 +30,13 @@ capability = Capability(
     reminders=("qa.dataset.reminders:messages",),
     stylesheet="dataset.css",
     action_sources={"dataset": "qa.dataset.action_source:describe"},
+    report_sections=(
+        ReportSection(
+            "dataset",
+            "The partnership's data set",
+            gather="qa.dataset.highlight:annual_section",
+            page="dataset/_annual.html",
+            pdf="pdf/_dataset_annual.html",
+        ),
+    ),
 )

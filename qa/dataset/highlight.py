@@ -119,5 +119,11 @@ def board_summary(today):
     return {**report, "counts": counts}
 
 
+def annual_section(cycle, today):
+    """The data set's section of the board's annual report: the indicators at the end of the
+    cycle (or today, if sooner), exceptions first."""
+    return board_summary(min(today, cycle.ends))
+
+
 def pdf(today):
     return render_pdf("pdf/dataset_highlight.html", today=today, **highlight_report(today))

@@ -7,12 +7,13 @@ from collections import Counter
 from datetime import date, datetime, timedelta
 
 from peewee import JOIN, fn
+from werkzeug.utils import import_string
 
 from qa.actions.models import LIVE, SOURCES, Action
+from qa.capability import report_sections
 from qa.challenge import models as challenge_models
 from qa.challenge import queries as challenge_queries
 from qa.challenge import report as challenge_report
-from qa.dataset import highlight as dataset_highlight
 from qa.people.models import Agency
 from qa.reports import messages
 from qa.section11 import export as section11_export
@@ -21,30 +22,39 @@ from qa.section11.models import Return
 from qa.surveys import queries as survey_queries
 from qa.surveys.models import Survey, YouSaidWeDid
 
-STEPS = [
+# The report's own sections; the sections other capabilities declare (capability.ReportSection)
+# follow them, then the key messages.
+OWN_STEPS = [
     "Section 11 returns",
     "Challenge events",
     "Children and young people",
     "Front-line staff",
     "Actions and impact",
-    "The data set",
-    "Key messages",
 ]
 QUOTES = 3  # written answers quoted per survey: enough to hear the voice, few enough to read
+
+
+def steps() -> list[str]:
+    """The steps of building the report, as the person waiting for the PDF sees them."""
+    return [*OWN_STEPS, *(section.title for section in report_sections()), "Key messages"]
 
 
 def build(cycle, today=None, progress=lambda step, label: None):
     """Everything the report shows, section by section; `progress(step, label)` is told as each
     section starts."""
     today = today or date.today()
-    data = {"cycle": cycle, "today": today, "generated": datetime.now(), "steps": STEPS}
-    for number, (label, section) in enumerate(
-        zip(STEPS, (_section11, _challenge, _children, _staff, _actions, _dataset), strict=False),
-        start=1,
-    ):
+    labels = steps()
+    data = {"cycle": cycle, "today": today, "generated": datetime.now(), "steps": labels}
+    own = (_section11, _challenge, _children, _staff, _actions)
+    for number, (label, section) in enumerate(zip(OWN_STEPS, own, strict=True), start=1):
         progress(number, label)
         data.update(section(cycle, today))
-    progress(len(STEPS), STEPS[-1])
+    data["sections"] = []
+    for number, section in enumerate(report_sections(), start=len(own) + 1):
+        progress(number, section.title)
+        figures = import_string(section.gather)(cycle, today)
+        data["sections"].append({"declared": section, "figures": figures})
+    progress(len(labels), labels[-1])
     data["key_messages"] = messages.key_messages(data)
     return data
 
@@ -126,7 +136,13 @@ def _survey_lines(survey):
                 }
             )
         quotes.extend((item.get("texts") or [])[: QUOTES - len(quotes)])
-    return {"survey": survey, "responses": responses, "lines": lines, "quotes": quotes[:QUOTES]}
+    # a survey of fewer than 5 is counted in no total: its number is hidden
+    return {
+        "survey": survey,
+        "responses": responses or 0,
+        "lines": lines,
+        "quotes": quotes[:QUOTES],
+    }
 
 
 def _children(cycle, today):
@@ -224,12 +240,6 @@ def _actions(cycle, today):
             "impacts": impacts,
         }
     }
-
-
-def _dataset(cycle, today):
-    """The data set's indicators at the end of the cycle (or today, if sooner), exceptions
-    first."""
-    return {"dataset": dataset_highlight.board_summary(min(today, cycle.ends))}
 
 
 def _percent(part, whole):

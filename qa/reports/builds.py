@@ -33,7 +33,7 @@ def start(cycle, user):
     )
     if running is not None:
         return running
-    build = ReportBuild.create(cycle=cycle, requested_by=user.id, steps=len(annual.STEPS) + 1)
+    build = ReportBuild.create(cycle=cycle, requested_by=user.id, steps=len(annual.steps()) + 1)
     app = current_app._get_current_object()
     thread = threading.Thread(
         target=_run, args=(app, build.id), daemon=True, name=f"report-build-{build.id}"

@@ -84,11 +84,4 @@ def key_messages(data):
                 else "."
             )
         )
-    dataset = data.get("dataset")
-    if dataset and dataset["exceptions"]:
-        names = [line["indicator"].name for line in dataset["exceptions"]]
-        out.append(
-            f"{len(names)} of {len(dataset['lines'])} data-set indicators need attention (red, "
-            f"worsening or worse than statistical neighbours): {', '.join(names)}."
-        )
     return out

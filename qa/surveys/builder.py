@@ -12,7 +12,7 @@ from qa import audit, editing
 from qa.db import db
 from qa.frameworks.models import Framework, Standard
 from qa.frameworks.seed import SECTION_11
-from qa.surveys import starter, translations
+from qa.surveys import kinds, starter, translations
 from qa.surveys.forms import QUESTION_LABELS, TAG_LABELS
 from qa.surveys.models import Question, Response, Survey, SurveyLink
 
@@ -64,6 +64,7 @@ def create_starter(name):
                 prompt=prompt,
                 hint=hint,
                 options=json.dumps(options),
+                scale=kinds.scale_named(options) if kind == "smiley" else "",
                 standard=standards.get(code),
                 positive=json.dumps(positive),
             )
@@ -107,11 +108,14 @@ def add_question(survey, data):
 def save_question(survey, question, form):
     """Add the form's question to the survey, or save it over `question` at the version it was
     opened with; returns None when saved, or the Conflict to show."""
+    scale, points = form.scale or ("", 0)
+    options = kinds.scale_labels(scale, points, survey.age_band) if scale else form.option_list
     data = {
         "kind": form.kind.data,
         "prompt": form.prompt.data,
         "hint": form.hint.data,
-        "options": json.dumps(form.option_list),
+        "options": json.dumps(options),
+        "scale": scale,
     }
     if question is None:
         add_question(survey, data)
@@ -196,6 +200,7 @@ def copy_questions(survey, copy):
             prompt=q.prompt,
             hint=q.hint,
             options=q.options,
+            scale=q.scale,
             key=q.key,
             standard=q.standard_id,
             positive=q.positive,

@@ -13,7 +13,7 @@ from qa.actions.models import Action
 from qa.cycles.models import Cycle
 from qa.db import db
 from qa.people.models import Agency, User
-from qa.surveys import demo_translation, starter, visits
+from qa.surveys import demo_translation, kinds, starter, visits
 from qa.surveys.models import Answer, Question, Response, Survey, SurveyLink, YouSaidWeDid
 
 THIS_YEAR = "Feeling safe 2026: what do you think?"
@@ -186,6 +186,7 @@ def _survey(title, band, status, opens, closes, rng, today, worrying=False):
             prompt=prompt,
             hint=hint,
             options=json.dumps(options),
+            scale=kinds.scale_named(options) if kind == "smiley" else "",
         )
         for n, (kind, prompt, hint, options) in enumerate(content["questions"], start=1)
     ]

@@ -42,6 +42,8 @@ POLISH = {
     "Not good": "Źle",
     "OK": "W porządku",
     "Good": "Dobrze",
+    "Not safe": "Niebezpiecznie",
+    "Safe": "Bezpiecznie",
     # the screen words
     "Quick exit": "Szybkie wyjście",
     "Read it to me": "Przeczytaj mi to",

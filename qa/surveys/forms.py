@@ -43,6 +43,7 @@ QUESTION_LABELS = {
     "prompt": "Question",
     "hint": "Hint",
     "options": "Answers",
+    "scale": "Answer scale",
 }
 TAG_LABELS = {"standard": "Standard", "positive": "Positive answers"}
 STATEMENT_LABELS = {"you_said": "You said", "we_did": "We did", "published": "Published"}
@@ -116,10 +117,13 @@ class QuestionForm(VersionedForm):
         filters=[strip],
         validators=[Length(max=300, message="Keep the hint to 300 characters or fewer")],
     )
+    answer_scale = ChoiceField(
+        choices=[("", "Our own words, written below")] + kinds.SCALE_CHOICES, required=False
+    )
     options = TextAreaField(filters=[lambda v: "\n".join(_lines(v))])
 
     def validate_options(self, field):
-        if self.kind.data == "smiley" and not field.data:
+        if self.kind.data == "smiley" and (not field.data or self.scale):
             field.data = "\n".join(kinds.default_options("smiley", 5))
         if self.kind.data in ("yes_no", "text", "anything_else"):
             field.data = ""
@@ -130,6 +134,13 @@ class QuestionForm(VersionedForm):
     @property
     def option_list(self):
         return _lines(self.options.data)
+
+    @property
+    def scale(self):
+        """(scale, points) chosen for a smiley question, or None for its own words."""
+        return (
+            kinds.parse_scale_choice(self.answer_scale.data) if self.kind.data == "smiley" else None
+        )
 
 
 class LinkForm(FlaskForm):

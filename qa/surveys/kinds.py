@@ -19,6 +19,50 @@ SMILEY_LABELS = {
 FACES = {3: [1, 3, 5], 5: [1, 2, 3, 4, 5]}
 YES_NO = [("yes", "Yes"), ("no", "No"), ("not-sure", "Not sure")]
 
+# Answer scales for smiley questions, so a question about feeling safe is answered in words about
+# feeling safe. Everyday words for 8 to 12 year olds (a survey for 8 to 17 uses them too, so the
+# youngest can read them); the usual survey words for teenagers and adults. Lowest first.
+SCALES = {
+    "happy": "How happy (Very unhappy … Very happy)",
+    "safe": "How safe (Very unsafe … Very safe)",
+    "agree": "Agree or disagree (Strongly disagree … Strongly agree)",
+    "often": "How often (Never … Always)",
+}
+SCALE_WORDS = {
+    ("happy", "younger"): {
+        5: ["Very sad", "Sad", "OK", "Happy", "Very happy"],
+        3: ["Sad", "OK", "Happy"],
+    },
+    ("happy", "older"): {5: SMILEY_LABELS[5], 3: ["Unhappy", "OK", "Happy"]},
+    ("safe", "younger"): {
+        5: ["Not safe at all", "Not very safe", "Not sure", "Safe", "Very safe"],
+        3: ["Not safe", "Not sure", "Safe"],
+    },
+    ("safe", "older"): {
+        5: ["Very unsafe", "Unsafe", "Not sure", "Safe", "Very safe"],
+        3: ["Unsafe", "Not sure", "Safe"],
+    },
+    ("agree", "younger"): {
+        5: ["No, not at all", "No", "Not sure", "Yes", "Yes, a lot"],
+        3: ["No", "Not sure", "Yes"],
+    },
+    ("agree", "older"): {
+        5: ["Strongly disagree", "Disagree", "Not sure", "Agree", "Strongly agree"],
+        3: ["Disagree", "Not sure", "Agree"],
+    },
+    ("often", "younger"): {
+        5: ["Never", "Not often", "Sometimes", "A lot", "Always"],
+        3: ["Never", "Sometimes", "Always"],
+    },
+    ("often", "older"): {
+        5: ["Never", "Rarely", "Sometimes", "Often", "Always"],
+        3: ["Never", "Sometimes", "Always"],
+    },
+}
+# Scales whose ends are not sad and happy in themselves ("Always" may be the worrying answer): shown
+# as words, not faces.
+WORDS_ONLY_SCALES = ("agree", "often")
+
 
 class AnswerRefused(ValueError):
     """What was sent is not one of the question's answers (only a tampered form sends this)."""
@@ -28,6 +72,36 @@ def default_options(kind, points=5):
     if kind == "smiley":
         return list(SMILEY_LABELS[points])
     return []
+
+
+def scale_labels(scale, points, age_band):
+    """The words of `scale` with `points` points (3 or 5) for a survey's age band."""
+    reader = "younger" if age_band in ("8-12", "8-17") else "older"
+    return list(SCALE_WORDS[(scale, reader)][points])
+
+
+def scale_named(options):
+    """The scale whose words (for any age band) `options` are, or "" for the builder's own words."""
+    for (scale, _), sizes in SCALE_WORDS.items():
+        if sizes.get(len(options)) == list(options):
+            return scale
+    return ""
+
+
+SCALE_CHOICES = [
+    (f"{scale}-{points}", f"{name.split(' (')[0]}, {points} answers: {words[0]} … {words[-1]}")
+    for scale, name in SCALES.items()
+    for points in (5, 3)
+    for words in [SCALE_WORDS[(scale, "older")][points]]
+]
+
+
+def parse_scale_choice(value):
+    """("safe", 5) from the builder's "safe-5"; None for its own words."""
+    scale, _, points = (value or "").partition("-")
+    if scale in SCALES and points in ("3", "5"):
+        return scale, int(points)
+    return None
 
 
 def choices(kind, options):

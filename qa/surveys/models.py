@@ -125,6 +125,9 @@ class Question(VersionedModel):
     prompt = TextField()
     hint = TextField(default="")
     options = TextField(default="[]")  # JSON list of labels
+    # A smiley question's answer scale (kinds.SCALES: "safe", "happy", "agree", "often"), whose
+    # words for the survey's age band are its options; "" when the builder wrote its own words.
+    scale = CharField(default="")
     # A stable identity kept when a survey is copied, so this year's answers compare with last
     # year's.
     key = CharField(default=lambda: secrets.token_hex(6))
@@ -177,6 +180,8 @@ class Response(BaseModel):
     role_group = CharField(default="")
     # The language the child answered in ("" for English): answers are the same either way.
     language = CharField(default="")
+    # typed in by a member of staff from a paper form; never who typed it
+    paper = BooleanField(default=False)
 
 
 class Answer(BaseModel):

@@ -7,7 +7,7 @@ contact. The statements themselves are in visits.py, written once for the hot pa
 
 from flask import current_app, redirect, render_template, request, session, url_for
 
-from qa.htmx import render
+from qa.htmx import render, wants_fragment
 from qa.surveys import (
     bursts,
     contact,
@@ -21,6 +21,9 @@ from qa.surveys import (
 )
 
 SESSION_KEY = "survey_visit"
+# a browser where staff type in paper forms, or one device shared by a group: {code: "paper" or
+# "group"}; kept across visits, each of which still starts clean
+MODE_KEY = "survey_mode"
 
 
 def screen(name, link, **context):
@@ -28,7 +31,7 @@ def screen(name, link, **context):
 
     A real visit, not the builder's preview (which shows the same fragments with links).
     """
-    return render(
+    response = render(
         f"surveys/respond/{name}.html",
         f"surveys/respond/_{name}.html",
         link=link,
@@ -36,6 +39,12 @@ def screen(name, link, **context):
         preview=False,
         **context,
     )
+    if request.method == "GET" and wants_fragment():
+        # Each screen htmx brings in (after a Next, a Back or Start) gets its own address in the
+        # history, so the phone's Back button goes to the screen before: with no cached copy of
+        # the page (historyCacheSize 0), the browser loads that screen again from here.
+        response.headers["HX-Push-Url"] = request.path
+    return response
 
 
 def not_found():
@@ -82,13 +91,58 @@ def open_visit(code, when_done="respond.start"):
     return link, visit, None
 
 
+def resume_point(link, code):
+    """Where an unfinished visit on this browser stopped: the number of its first question not yet
+    answered or skipped (one past the last when all are), or None when there is nothing to carry
+    on (no visit, a sent one, or no answers kept: a draft is forgotten a day after its last
+    answer), or when this browser is shared by a group or types in paper forms: there every Start
+    is a new person."""
+    visit = visit_of(code)
+    if not visit or visit.get("done") or not visit.get("key") or mode_of(code):
+        return None
+    answers, _ = visits.draft_of(visit["key"])
+    if not answers:
+        return None
+    questions = visits.questions_of(link.survey)
+    return next(
+        (n for n, q in enumerate(questions, start=1) if str(q.id) not in answers),
+        len(questions) + 1,
+    )
+
+
+def begin(link, code, age_band, go):
+    """Start pressed on the first screen: where to go next.
+
+    An unfinished visit on this browser carries on where it stopped, until it is sent, ended by
+    Quick exit or forgotten; "Start again" (`go` "again") drops its answers and begins a new one,
+    for the next child on a shared tablet. Nothing but the random visit key is kept.
+    """
+    number = resume_point(link, code)
+    if number is not None and go != "again":
+        if age_band:
+            save_band(link, visit_of(code)["key"], age_band)
+        if number > len(visits.questions_of(link.survey)):
+            return url_for("respond.ready", code=code)
+        return url_for("respond.question", code=code, number=number)
+    unsent = visit_of(code)
+    if unsent and unsent.get("key") and not unsent.get("done"):
+        visits.forget_draft(unsent["key"])
+    start_visit(link, code, age_band)
+    return first_screen(link, code)
+
+
 def start_visit(link, code, age_band):
-    """Every Start is a new visit: the next child on a shared tablet starts clean.
+    """A new visit: a new random key, nothing of any visit before.
 
     A survey for 8 to 17 year olds keeps the age band the child chose.
     """
     key = visits.new_visit_key()
-    session[SESSION_KEY] = {"code": code, "key": key, "done": False}
+    session[SESSION_KEY] = {"code": code, "key": key, "done": False, "paper": is_paper(code)}
+    save_band(link, key, age_band)
+
+
+def save_band(link, key, age_band):
+    """Keep the age band a child chose, on a survey for 8 to 17 year olds."""
     if link.survey.age_band == "8-17" and age_band in ("8-12", "13-17"):
         visits.save_age_band(link, key, age_band)
 
@@ -99,7 +153,7 @@ def end_visit():
     session.pop(translations.SESSION_KEY, None)
     visit = session.pop(SESSION_KEY, None) or {}
     if visit.get("key"):
-        visits.drop_draft(visit["key"])
+        visits.forget_draft(visit["key"])
 
 
 def first_screen(link, code):
@@ -170,7 +224,9 @@ def send(link, visit, code):
     if not limits.may_send(link.id, request.remote_addr, current_app.config):
         return False
     language = translations.chosen(code)
-    response, created = visits.submit(link, visit["key"], language=language)
+    response, created = visits.submit(
+        link, visit["key"], language=language, paper=visit.get("paper", False)
+    )
     if created:
         bursts.notice(link, limits.burst_after(link.id, response.id, current_app.config))
         if response.flagged:
@@ -179,6 +235,31 @@ def send(link, visit, code):
             )
     session[SESSION_KEY] = {"code": code, "done": True}
     return True
+
+
+def mode_of(code):
+    """ "paper", "group" or "" for this link on this browser."""
+    return session.get(MODE_KEY, {}).get(code, "")
+
+
+def is_paper(code):
+    return mode_of(code) == "paper"
+
+
+def set_mode(code, mode):
+    """Paper forms typed in here, or one device shared by a group, for this link: each next
+    person starts with nothing of the last."""
+    session[MODE_KEY] = {**session.get(MODE_KEY, {}), code: mode}
+    session.pop(SESSION_KEY, None)
+    session.pop(translations.SESSION_KEY, None)
+
+
+def next_person(code):
+    """Forget the visit on this browser entirely: the next person's screens show nothing of the
+    last one's answers or language, and going back finds no visit."""
+    session.pop(SESSION_KEY, None)
+    session.pop(translations.SESSION_KEY, None)
+    return url_for("respond.start", code=code)
 
 
 def may_leave_contact(link, visit):

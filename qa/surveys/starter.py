@@ -8,8 +8,13 @@ the Section 11 standard it informs, and for choose-one questions the answers tha
 (kinds.positive_values).
 """
 
+from qa.surveys.kinds import scale_labels
+
 SMILEY3 = ["Not good", "OK", "Good"]
 SMILEY5 = ["Very unhappy", "Unhappy", "OK", "Happy", "Very happy"]
+# "How safe do you feel …?" is answered in words about feeling safe.
+SAFE3 = scale_labels("safe", 3, "8-12")
+SAFE5 = scale_labels("safe", 5, "13-17")
 
 STARTERS = {
     "8-12": {
@@ -17,13 +22,13 @@ STARTERS = {
         "introduction": "We want to know if you feel safe, and if adults listen to you.\n"
         "It takes about five minutes.",
         "questions": [
-            ("smiley", "How safe do you feel at home?", "", SMILEY3),
-            ("smiley", "How safe do you feel at school?", "", SMILEY3),
+            ("smiley", "How safe do you feel at home?", "", SAFE3),
+            ("smiley", "How safe do you feel at school?", "", SAFE3),
             (
                 "smiley",
                 "How safe do you feel when you are online?",
                 "Like on games, apps or videos.",
-                SMILEY3,
+                SAFE3,
             ),
             ("yes_no", "Do adults listen to you when you tell them something?", "", []),
             ("yes_no", "Do you know who to talk to if you are worried?", "", []),
@@ -59,14 +64,14 @@ STARTERS = {
         "introduction": "We want to hear how safe you feel and whether the adults around you "
         "listen.\nIt takes about five minutes. Skip anything you like.",
         "questions": [
-            ("smiley", "How safe do you feel at home?", "", SMILEY5),
-            ("smiley", "How safe do you feel at school or college?", "", SMILEY5),
-            ("smiley", "How safe do you feel in your local area?", "", SMILEY5),
+            ("smiley", "How safe do you feel at home?", "", SAFE5),
+            ("smiley", "How safe do you feel at school or college?", "", SAFE5),
+            ("smiley", "How safe do you feel in your local area?", "", SAFE5),
             (
                 "smiley",
                 "How safe do you feel online?",
                 "Social media, gaming and messaging.",
-                SMILEY5,
+                SAFE5,
             ),
             ("yes_no", "Do the adults who work with you listen to what you say?", "", []),
             (

@@ -66,7 +66,8 @@ def _builder_page(survey):
     """What the survey builder shows: the survey, its questions and how readable they are."""
     questions = queries.questions_with_standards(survey)
     reading = {
-        q.id: readability.check(" ".join([q.prompt, q.hint]), survey.age_band) for q in questions
+        q.id: readability.check(" ".join([q.prompt, q.hint]), survey.age_band, q.option_list)
+        for q in questions
     }
     return {
         "survey": survey,
@@ -152,15 +153,23 @@ def _question_form(item):
     one a line."""
     opened = request.method == "GET"
     if item:
+        scale = f"{item.scale}-{len(item.option_list)}" if item.scale else ""
         return QuestionForm(
-            obj=item, data={"options": "\n".join(item.option_list)} if opened else None
+            obj=item,
+            data={"options": "\n".join(item.option_list), "answer_scale": scale}
+            if opened
+            else None,
         )
     return QuestionForm(data={"version": "1", "kind": "smiley"} if opened else None)
 
 
 def _question_page(survey, item, form, conflict):
     check = (
-        readability.check(" ".join([form.prompt.data or "", form.hint.data or ""]), survey.age_band)
+        readability.check(
+            " ".join([form.prompt.data or "", form.hint.data or ""]),
+            survey.age_band,
+            form.option_list,
+        )
         if form.prompt.data
         else None
     )

@@ -28,7 +28,7 @@ def test_admin_builds_a_starter_survey_reorders_previews_and_adds_a_link(page, p
 
     first = page.locator(".qa-question").first
     expect(first).to_contain_text("How safe do you feel at home?")
-    page.get_by_role("button", name="Move down question 1").click()
+    page.get_by_role("button", name="Move question 1 down").click()
     expect(page.locator(".qa-question").first).to_contain_text("How safe do you feel at school?")
     expect(page.get_by_role("heading", name="Questions")).to_be_visible()
 
