@@ -5,7 +5,7 @@ import io
 
 from pypdf import PdfReader
 
-from qa.pdf import render_pdf
+from qa.pdf import html_to_pdf
 from qa.reports import annual
 from tests.dataset_fixtures import comparator, figures, indicator
 
@@ -45,10 +45,20 @@ def test_the_highlight_report_puts_exceptions_first_with_the_figures(admin_clien
 
 
 def test_the_annual_report_has_a_data_set_section(app_context, people, cycles):
+    """Its figures as the annual report gathers them, printed by the section's own PDF template
+    (the whole report's PDF, with every section, is tests/test_reports_annual.py's)."""
     _three(people)
     built = annual.build(cycles["this"])
-    text = _pdf_text(render_pdf("pdf/annual_report.html", **built))
-    section = text.split("6. The partnership's data set", 2)[-1]
+    (declared,) = [s for s in built["sections"] if s["declared"].key == "dataset"]
+    assert annual.steps()[-2:] == ["The partnership's data set", "Key messages"]
+    page = (
+        '{% extends "pdf/layout.html" %}{% block content %}'
+        "{% with section = figures %}{% include template %}{% endwith %}{% endblock %}"
+    )
+    html = app_context.jinja_env.from_string(page).render(
+        figures=declared["figures"], template=declared["declared"].pdf, partnership_name="Test"
+    )
+    section = _pdf_text(html_to_pdf(html))
     assert "1 red 0 amber 1 green 1 without a target" in section
     assert "2 of 3 indicators are red against their target, worsening" in section
     assert "Re-referrals within 12 months Red against its target; worsening 25.0% Red" in section

@@ -149,3 +149,25 @@ def test_an_agency_lead_reads_but_does_not_comment(lead_client, people):
         lead_client.post(f"/data-set/indicators/{ind.id}/comments", {"text": "x"}).status_code
         == 403
     )
+
+
+def test_an_indicators_page_and_the_late_returns_read_a_fixed_number_of_queries(
+    admin_client, people, count_queries
+):
+    north = locality("North")
+    ind = indicator(agency=people["agency_a"], by_locality=True)
+    figures(ind, [20, 21])
+
+    def counted(path):
+        with count_queries() as counter:
+            assert admin_client.get(path).status_code == 200
+        return counter.count
+
+    few = counted(f"/data-set/indicators/{ind.id}"), counted("/data-set/returns")
+    figures(ind, list(range(8)), locality=north, last=rules.shift(NOW, -2))
+    figures(ind, list(range(6)), last=rules.shift(NOW, -2))
+    for area in ("england", "region", "neighbours"):
+        comparator(ind, area, 3)
+    for n in range(5):
+        indicator(code=f"owed-{n}", name=f"Owed {n}", agency=people["agency_b"])
+    assert (counted(f"/data-set/indicators/{ind.id}"), counted("/data-set/returns")) == few
