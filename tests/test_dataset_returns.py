@@ -187,3 +187,16 @@ def test_a_lead_may_open_recent_quarters_only(lead_client, people):
     for asked in ("1999-Q1", rules.shift(NOW, 1), "junk"):
         page = lead_client.get(f"/data-set/return?period={asked}").get_data(as_text=True)
         assert f"Your data return for {rules.period_label(NOW)}" in page
+
+
+def test_changing_only_the_note_keeps_the_earlier_note(lead_client, people):
+    ind = indicator(agency=people["agency_a"], tolerance=None)
+    figures(ind, [20])
+    lead_client.post(
+        "/data-set/return",
+        {f"v-{ind.id}-all": "20", f"seen-{ind.id}-all": "1", f"note-{ind.id}": "Two late cases"},
+    )
+    assert Figure.get().note == "Two late cases" and FigureHistory.get().note == ""
+    assert (
+        "Changed the note on Re-referrals" in AuditEvent.get(AuditEvent.verb == "corrected").summary
+    )

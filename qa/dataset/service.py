@@ -122,14 +122,13 @@ def save_figures(who, writes, summary):
             if old is None:
                 added += 1
             else:
-                audit.record(
-                    who,
-                    "corrected",
-                    old,
+                summary = (
                     f"Corrected {w['label']} for {w['period']} from {old.value:g} to "
-                    f"{w['value']:g}: {w['reason']}",
-                    object_type="Figure",
+                    f"{w['value']:g}: {w['reason']}"
+                    if old.value != w["value"]
+                    else f"Changed the note on {w['label']} for {w['period']}"
                 )
+                audit.record(who, "corrected", old, summary, object_type="Figure")
         if added:
             audit.record(who, "entered", None, f"{summary} ({added} figures)", object_type="Figure")
     return added
