@@ -11,7 +11,7 @@ from tests.dataset_fixtures import BEFORE, NOW, comparator, figures, indicator, 
 
 def _row(page, name):
     """The scorecard's row for an indicator, as text."""
-    return page.split(name, 1)[1].split("</tr>", 1)[0]
+    return page.split('<div id="scorecard">', 1)[1].split(name, 1)[1].split("</tr>", 1)[0]
 
 
 def test_the_scorecard_judges_each_indicator_in_words(lead_client, people):
@@ -171,3 +171,15 @@ def test_an_indicators_page_and_the_late_returns_read_a_fixed_number_of_queries(
     for n in range(5):
         indicator(code=f"owed-{n}", name=f"Owed {n}", agency=people["agency_b"])
     assert (counted(f"/data-set/indicators/{ind.id}"), counted("/data-set/returns")) == few
+
+
+def test_a_lead_is_told_which_figures_their_agency_still_owes(lead_client, people):
+    mine = indicator(agency=people["agency_a"])
+    figures(mine, [21, 22], last=BEFORE)  # this quarter's still to come, and one a year back
+    indicator(code="theirs", name="Police figure", agency=people["agency_b"])
+    page = lead_client.get("/data-set").get_data(as_text=True)
+    banner = page.split('id="owed-title"', 1)[1].split("</ul>", 1)[0]
+    assert f"{rules.period_label(NOW)}</a>: Re-referrals within 12 months" in banner
+    assert f"/data-set/return?period={NOW}" in banner
+    assert "Police figure" not in banner
+    assert rules.period_label(rules.shift(NOW, -3)) in banner

@@ -30,7 +30,9 @@ def with_charts(lines):
     return lines
 
 
-def scorecard_page(args, today):
+def scorecard_page(args, today, user):
+    """The scorecard's page: its lines for the filters in `args`, the filters' choices, and for an
+    agency lead the figures their agency still has to send."""
     filters = _filters(args)
     locality = filters["locality"]
     lines = queries.scorecard({**filters, "locality": locality.id if locality else None}, today)
@@ -42,6 +44,7 @@ def scorecard_page(args, today):
         "localities": queries.localities(),
         "areas": AREAS,
         "period": rules.last_closed(today),
+        "owed": queries.owed_by(user.agency, today) if user.role == "agency_lead" else [],
     }
 
 

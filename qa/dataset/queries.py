@@ -220,6 +220,16 @@ def supplying_agencies():
     )
 
 
+def owed_by(agency, today):
+    """The figures an agency's lead still has to send (returns_status's rows that are theirs)."""
+    return [
+        row
+        for row in returns_status(today)
+        if row["agency"] == agency.id
+        or (row["agency"] is None and row["sector"] == agency.sector_id)
+    ]
+
+
 def history(indicator):
     """An indicator's every figure (newest period first), earlier values kept on correction, and
     comparators and commentary, in four queries."""

@@ -26,7 +26,7 @@ SUBGROUP = ("admin", "reviewer")
 def scorecard():
     if current_user.role == "reviewer":
         subgroup_only()
-    page = highlight.scorecard_page(request.args, date.today())
+    page = highlight.scorecard_page(request.args, date.today(), current_user)
     return render("dataset/scorecard.html", "dataset/_scorecard.html", **page)
 
 

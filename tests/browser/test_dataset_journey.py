@@ -21,6 +21,8 @@ def test_a_lead_sends_figures_and_the_qa_officer_reads_the_scorecard(page, peopl
 
     sign_in(page, people["lead_a"].email)
     page.get_by_role("link", name="Data set", exact=True).click()
+    expect(page.get_by_role("region", name="Figures to send")).to_contain_text("Re-referrals")
+    check_axe(page, "dataset-scorecard-lead")
     page.get_by_role("link", name="Enter your agency's figures").click()
     expect(page.get_by_role("heading", name=re.compile("Your data return"))).to_be_visible()
     expect(page.get_by_role("cell", name="19.0%")).to_be_visible()  # last quarter beside
