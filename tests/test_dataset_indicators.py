@@ -20,6 +20,7 @@ FORM = {
     "tolerance": "5",
     "cohort": "Missing children",
     "standard": "Exploitation",
+    "active": "y",
 }
 
 
@@ -88,3 +89,18 @@ def test_an_indicators_edit_page_shows_its_saved_values(admin_client, people):
     ind = indicator(code="missing", agency=people["agency_a"], target=35.5, tolerance=2)
     page = admin_client.get(f"/data-set/indicators/{ind.id}/edit").get_data(as_text=True)
     assert 'value="35.5"' in page and 'value="missing"' in page
+
+
+def test_an_indicator_no_longer_collected_leaves_the_scorecard_and_the_return(
+    admin_client, lead_client, people
+):
+    ind = indicator(code="missing", agency=people["agency_a"])
+    form = {key: value for key, value in FORM.items() if key != "active"}
+    admin_client.post(
+        f"/data-set/indicators/{ind.id}/edit", {**form, "agency": people["agency_a"].id}
+    )
+    assert Indicator.get_by_id(ind.id).active is False
+    assert "Missing episodes" not in lead_client.get("/data-set").get_data(as_text=True)
+    assert "Missing episodes" not in lead_client.get("/data-set/return").get_data(as_text=True)
+    page = admin_client.get(f"/data-set/indicators/{ind.id}").get_data(as_text=True)
+    assert "(no longer collected)" in page

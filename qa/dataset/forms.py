@@ -49,6 +49,7 @@ class IndicatorForm(VersionedForm):
     cohort = StringField(filters=[strip], validators=[Length(max=200)])
     standard = StringField(filters=[strip], validators=[Length(max=200)])
     by_locality = BooleanField()
+    active = BooleanField(default=True)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -26,6 +26,7 @@ LABELS = {
     "cohort": "Cohort or vulnerable group",
     "standard": "Standard or audit topic",
     "by_locality": "Broken down by locality",
+    "active": "Still collected",
 }
 
 
