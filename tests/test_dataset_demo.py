@@ -3,7 +3,7 @@ indicators off target and one worse than statistical neighbours; loading twice a
 
 from datetime import date
 
-from qa.dataset import demo, highlight, queries
+from qa.dataset import demo, highlight, queries, rules
 from qa.dataset.models import Comparator, Figure, Indicator
 from qa.dataset.starter import STARTER
 
@@ -25,6 +25,8 @@ def test_the_demo_data_set_tells_its_story(app, people, cycles):
     assert behind == {"hv-new-birth"}
     assert {e["indicator"].code for e in highlight.exceptions(lines)} >= red | behind
     assert any(row["late"] for row in queries.returns_status(date.today()))
+    query = Figure.select(Figure.value, Indicator.unit).join(Indicator).tuples()
+    assert [(v, u) for v, u in query if rules.figure_problem(v, u)] == []  # each fits its unit
     before = Figure.select().count()
     demo.load()
     assert Figure.select().count() == before

@@ -200,3 +200,10 @@ def test_changing_only_the_note_keeps_the_earlier_note(lead_client, people):
     assert (
         "Changed the note on Re-referrals" in AuditEvent.get(AuditEvent.verb == "corrected").summary
     )
+
+
+def test_a_figure_that_does_not_fit_its_unit_is_refused(lead_client, people):
+    ind = indicator(agency=people["agency_a"])  # a percentage
+    page = lead_client.post("/data-set/return", {f"v-{ind.id}-all": "120"}).get_data(as_text=True)
+    assert "Re-referrals within 12 months must be a percentage from 0 to 100" in page
+    assert _value(ind) is None

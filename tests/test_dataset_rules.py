@@ -125,8 +125,8 @@ def test_a_trend_chart_is_an_image_with_its_figures_as_its_text():
     assert charts.data_uri(svg).startswith("data:image/svg+xml;base64,")
 
 
-IND = SimpleNamespace(id=1, name="Re-referrals", by_locality=False)
-MAPPED = SimpleNamespace(id=2, name="Missing episodes", by_locality=True)
+IND = SimpleNamespace(id=1, name="Re-referrals", by_locality=False, unit="percent")
+MAPPED = SimpleNamespace(id=2, name="Missing episodes", by_locality=True, unit="count")
 NORTH = SimpleNamespace(id=7, name="North")
 
 
@@ -188,3 +188,14 @@ def test_comparators_csv_checks_area_source_and_date():
     )
     assert errors == [] and [r["area"] for r in rows] == ["england", "neighbours"]
     assert rows[0]["published"] == date(2026, 10, 30)
+
+
+def test_a_figure_must_fit_its_unit():
+    assert rules.figure_problem(-1, "rate") == "cannot be below zero"
+    assert rules.figure_problem(12.5, "count") == "must be a whole number"
+    assert rules.figure_problem(100.5, "percent") == "must be a percentage from 0 to 100"
+    assert rules.figure_problem(12.5, "rate") is None and rules.figure_problem(0, "count") is None
+    unit = SimpleNamespace(id=3, name="Private fostering", by_locality=False, unit="count")
+    data = b"indicator,period,locality,value,note,reason\npf,2026-Q1,,2.5,,\n"
+    errors, _ = csvfiles.read_figures(data, {"pf": unit}, {}, {})
+    assert errors == ["Line 2: the value must be a whole number"]

@@ -73,6 +73,9 @@ def read_figures(data, indicators, localities, existing):
                 problems.append(f"there is no locality called \u201c{row['locality']}\u201d")
             elif ind is not None and not ind.by_locality:
                 problems.append(f"{ind.name} is not broken down by locality")
+        wrong = rules.figure_problem(value, ind.unit) if ind and value is not None else None
+        if wrong:
+            problems.append(f"the value {wrong}")
         key = (ind.id if ind else None, period, place.id if place else None)
         if not problems and key in seen:
             problems.append("the same indicator, period and locality is on an earlier line")

@@ -114,8 +114,11 @@ def load(demo=None, today=None):
             before = value
             for place, share, level in zip(places, SHARES, LEVELS, strict=True):
                 if row["by_locality"]:
-                    local = value * (share if row["unit"] == "count" else level)
-                    figures.append((period, place.id, round(local, 1), ""))
+                    if row["unit"] == "count":
+                        local = float(round(value * share))
+                    else:
+                        local = round(value * level, 1)
+                    figures.append((period, place.id, local, ""))
         Figure.insert_many(
             [
                 {

@@ -62,6 +62,10 @@ def check(rows, posted, period):
             if value is None:
                 errors.append((name, f"Enter {where} as a number, like 12 or 4.5"))
                 continue
+            wrong = rules.figure_problem(value, ind.unit)
+            if wrong:
+                errors.append((name, f"{where} {wrong}"))
+                continue
             changed = figure is not None and (figure.value != value or figure.note != note)
             corrected = corrected or (figure is not None and figure.value != value)
             if figure is None or changed:

@@ -143,6 +143,17 @@ def shown(value, unit):
     return f"{text} days" if unit == "days" else text
 
 
+def figure_problem(value, unit):
+    """What is wrong with a figure for its unit (words to follow "it"), or None."""
+    if value < 0:
+        return "cannot be below zero"
+    if unit == "count" and not float(value).is_integer():
+        return "must be a whole number"
+    if unit == "percent" and value > 100:
+        return "must be a percentage from 0 to 100"
+    return None
+
+
 def parse_number(text):
     """A figure typed by a person: '1,234', '12.5', '67%'; None when it is not a number."""
     cleaned = (text or "").strip().replace(",", "").rstrip("%").strip()
