@@ -178,6 +178,7 @@ DECLARED = {
         dataset.indicators GET          dataset.adopt_starter POST      dataset.returns_status GET
         dataset.indicator_new GET POST  dataset.indicator_edit GET POST dataset.localities GET POST
         dataset.upload GET POST         dataset.comparators GET POST    dataset.comparator_add POST
+        dataset.figures GET POST
     """,
 }
 

@@ -207,3 +207,19 @@ def test_a_figure_that_does_not_fit_its_unit_is_refused(lead_client, people):
     page = lead_client.post("/data-set/return", {f"v-{ind.id}-all": "120"}).get_data(as_text=True)
     assert "Re-referrals within 12 months must be a percentage from 0 to 100" in page
     assert _value(ind) is None
+
+
+def test_an_admin_enters_figures_received_by_other_means_for_any_supplier(admin_client, people):
+    health = indicator(agency=people["agency_a"])
+    police = indicator(code="missing", name="Missing episodes", unit="count",
+                       sector=people["agency_b"].sector)  # fmt: skip
+    page = admin_client.get("/data-set/figures").get_data(as_text=True)
+    assert f"Figures for {rules.period_label(NOW)}" in page
+    assert "Re-referrals within 12 months" in page and "Missing episodes" in page
+    response = admin_client.post(
+        f"/data-set/figures?period={BEFORE}",
+        {f"v-{health.id}-all": "18", f"v-{police.id}-all": "40"},
+    )
+    assert response.headers["Location"].endswith(f"/data-set/figures?period={BEFORE}")
+    assert (_value(health, BEFORE), _value(police, BEFORE)) == (18, 40)
+    assert Figure.get(Figure.indicator == police).entered_by_id == people["admin"].id

@@ -68,8 +68,10 @@ def values_of(indicator_ids, periods, locality=None):
 
 def return_page(agency, period):
     """The lead's return for a period: each indicator asked for, its figures now and the period
-    before, whole-area and by locality."""
-    wanted = [i for i in supplied_by(agency) if rules.asked_for(i.frequency, period)]
+    before, whole-area and by locality. Every active indicator's when `agency` is None (the
+    admin's page for figures received by other means)."""
+    chosen = supplied_by(agency) if agency else indicators(active_only=True)
+    wanted = [i for i in chosen if rules.asked_for(i.frequency, period)]
     befores = {rules.previous(i.frequency, period) for i in wanted}
     found = figures_of([i.id for i in wanted], [period, *befores])
     places = localities()

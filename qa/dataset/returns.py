@@ -19,16 +19,18 @@ def period_asked(text, today=None):
     return wanted if wanted in rules.recent(now, OPEN_QUARTERS) else now
 
 
-def send(who, period, posted):
-    """(errors, rows): the lead's return checked and, when it has no errors, saved. A figure
-    someone else saved in the meantime is found by checking again, and shown."""
+def send(who, agency, period, posted):
+    """(errors, rows): the return of `agency` (every indicator's, when None) checked and, when it
+    has no errors, saved. A figure someone else saved in the meantime is found by checking again,
+    and shown."""
     for _ in range(2):
-        rows = queries.return_page(who.agency, period)
+        rows = queries.return_page(agency, period)
         errors, writes = entry.check(rows, posted, period)
         if errors:
             return errors, rows
         try:
-            summary = f"{who.agency.name} sent figures for {rules.period_label(period)}"
+            whose = agency.name if agency else who.name
+            summary = f"{whose} sent figures for {rules.period_label(period)}"
             service.save_figures(who, writes, summary)
             return [], rows
         except service.Stale:

@@ -15,7 +15,7 @@ from qa.htmx import render
 from qa.security import role_required
 
 
-def _return_page(period, rows, errors=(), posted=None):
+def _return_page(period, rows, errors=(), posted=None, endpoint="dataset.your_return"):
     return render(
         "dataset/return.html",
         period=period,
@@ -23,23 +23,36 @@ def _return_page(period, rows, errors=(), posted=None):
         errors=errors,
         wrong=dict(reversed(errors)),
         posted=posted,
-        periods=rules.recent(rules.last_closed(date.today()), 4),
+        periods=rules.recent(rules.last_closed(date.today()), returns.OPEN_QUARTERS),
+        endpoint=endpoint,
         slot_name=returns.entry.slot_name,
         seen_name=returns.entry.seen_name,
     )
 
 
+def _send(agency, endpoint):
+    """The return page of `agency` (every indicator, for None) for the quarter asked: shown, or
+    sent and saved, or shown again with what is wrong."""
+    period = returns.period_asked(request.values.get("period"))
+    if request.method == "GET":
+        return _return_page(period, queries.return_page(agency, period), endpoint=endpoint)
+    errors, rows = returns.send(current_user, agency, period, request.form)
+    if errors:
+        return _return_page(period, rows, errors, request.form, endpoint)
+    flash(f"Figures for {rules.period_label(period)} saved", "success")
+    return redirect(url_for(endpoint, period=period), 303)
+
+
 @bp.route("/return", methods=["GET", "POST"])
 @role_required("agency_lead")
 def your_return():
-    period = returns.period_asked(request.values.get("period"))
-    if request.method == "GET":
-        return _return_page(period, queries.return_page(current_user.agency, period))
-    errors, rows = returns.send(current_user, period, request.form)
-    if errors:
-        return _return_page(period, rows, errors, request.form)
-    flash(f"Figures for {rules.period_label(period)} saved", "success")
-    return redirect(url_for("dataset.your_return", period=period), 303)
+    return _send(current_user.agency, "dataset.your_return")
+
+
+@bp.route("/figures", methods=["GET", "POST"])
+@role_required("admin")
+def figures():
+    return _send(None, "dataset.figures")
 
 
 def _upload_page(importer, noun, template, **context):
