@@ -94,21 +94,6 @@ def rag(value, target, tolerance, polarity):
     return "A" if shortfall <= (tolerance or 0) else "R"
 
 
-def direction(value, last, polarity):
-    """Compared with the period before: 'improving', 'worsening', 'no change', or for an indicator
-    with no better direction 'up' / 'down'; None when either figure is missing."""
-    if value is None or last is None:
-        return None
-    if value == last:
-        return "no change"
-    up = value > last
-    if polarity == "higher":
-        return "improving" if up else "worsening"
-    if polarity == "lower":
-        return "worsening" if up else "improving"
-    return "up" if up else "down"
-
-
 def position(value, comparator, polarity):
     """Against a comparator: 'better', 'worse', 'same', or 'higher' / 'lower' for an indicator with
     no better direction; None when either figure is missing."""
@@ -122,6 +107,22 @@ def position(value, comparator, polarity):
     if polarity == "lower":
         return "worse" if higher else "better"
     return "higher" if higher else "lower"
+
+
+TRAVEL = {
+    "better": "improving",
+    "worse": "worsening",
+    "same": "no change",
+    "higher": "up",
+    "lower": "down",
+    None: None,
+}
+
+
+def direction(value, last, polarity):
+    """Compared with the period before: 'improving', 'worsening', 'no change', or for an indicator
+    with no better direction 'up' / 'down'; None when either figure is missing."""
+    return TRAVEL[position(value, last, polarity)]
 
 
 def needs_note(value, last, tolerance):
