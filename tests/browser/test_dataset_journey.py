@@ -47,6 +47,9 @@ def test_a_lead_sends_figures_and_the_qa_officer_reads_the_scorecard(page, peopl
     expect(row).to_contain_text("Worsening")
     expect(row).to_contain_text("Worse than neighbours (20.5%)")
     check_axe(page, "dataset-scorecard")
+    page.set_viewport_size({"width": 640, "height": 900})  # 200% zoom: the table scrolls in place
+    assert page.evaluate("document.documentElement.scrollWidth") <= 640
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.get_by_label("Locality").select_option(label="North")
     expect(page.get_by_text("1 indicator in North")).to_be_visible()
     expect(page).to_have_url(re.compile(f"locality={north.id}"))
