@@ -6,7 +6,7 @@ from datetime import date
 from flask import flash, redirect, request, url_for
 from flask_login import current_user
 
-from qa.dataset import bp, csvfiles, queries, returns, rules
+from qa.dataset import bp, csvfiles, entry, queries, returns, rules, service
 from qa.dataset.forms import ComparatorForm
 from qa.dataset.models import AREAS
 from qa.documents import takes_upload
@@ -25,8 +25,8 @@ def _return_page(period, rows, errors=(), posted=None, endpoint="dataset.your_re
         posted=posted,
         periods=rules.recent(rules.last_closed(date.today()), returns.OPEN_QUARTERS),
         endpoint=endpoint,
-        slot_name=returns.entry.slot_name,
-        seen_name=returns.entry.seen_name,
+        slot_name=entry.slot_name,
+        seen_name=entry.seen_name,
     )
 
 
@@ -96,7 +96,7 @@ def comparators():
 def comparator_add():
     form = ComparatorForm()
     if ready_to_save(form):
-        returns.service.save_comparators(current_user, [form.row()], "Entered a comparator by hand")
+        service.save_comparators(current_user, [form.row()], "Entered a comparator by hand")
         flash("Comparator saved", "success")
         return redirect(url_for("dataset.comparators"), 303)
     return render("dataset/comparators.html", errors=[], form=form, areas=AREAS)
