@@ -183,3 +183,9 @@ def test_a_lead_is_told_which_figures_their_agency_still_owes(lead_client, peopl
     assert f"/data-set/return?period={NOW}" in banner
     assert "Police figure" not in banner
     assert rules.period_label(rules.shift(NOW, -3)) in banner
+
+
+def test_an_action_is_offered_for_the_agency_that_supplies_the_indicator(admin_client, people):
+    ind = indicator(agency=people["agency_b"])
+    page = admin_client.get(f"/data-set/indicators/{ind.id}").get_data(as_text=True)
+    assert f'<option value="{people["agency_b"].id}" selected>' in page

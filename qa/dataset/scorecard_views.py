@@ -34,7 +34,7 @@ def _indicator_page(indicator, **forms):
     page = highlight.indicator_page(indicator, date.today())
     forms.setdefault("comment_form", CommentForm(formdata=None))
     forms.setdefault("proposal_form", ProposalForm(formdata=None))
-    forms.setdefault("action_form", RaiseActionForm(formdata=None))
+    forms.setdefault("action_form", RaiseActionForm(formdata=None, agency=indicator.agency_id))
     return render("dataset/indicator.html", **page, **forms)
 
 
