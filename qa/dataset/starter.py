@@ -131,7 +131,7 @@ STARTER = [
         "period.",
         "count",
         "neither",
-        "education",
+        CSC,  # the council keeps the register
         "quarterly",
         "Children educated at home",
         "Children not in school",
