@@ -53,6 +53,13 @@ COMMENTARY = {
     "hv-new-birth": "On target, but behind similar areas: vacancies in the Riverside team.",
 }
 TREND = 12
+# Where each sector's published comparators come from (by the sector's slug).
+SOURCES = {
+    "health": "Office for Health Improvement and Disparities, public health profiles",
+    "police": "Home Office, police recorded crime and missing persons statistics",
+    "housing": "Ministry of Housing, Communities and Local Government, homelessness statistics",
+    None: "Department for Education, children's social care statistics",
+}
 
 
 def _value(code, step, rng, unit):
@@ -63,7 +70,7 @@ def _value(code, step, rng, unit):
     return round(value, 1) if unit in ("rate", "percent") else float(round(value))
 
 
-def _comparators(ind, periods, final, rng):
+def _comparators(ind, periods, final, rng, sector=None):
     neighbours = SERIES[ind.code][4]
     rows = []
     for period in periods:
@@ -77,7 +84,7 @@ def _comparators(ind, periods, final, rng):
             "period": period,
             "area": area,
             "value": value,
-            "source": "Department for Education published statistics (demo figures)",
+            "source": f"{SOURCES.get(sector, SOURCES[None])} (demo figures)",
             "published": rules.due_date(period) + timedelta(days=60),
         }
         for period, area, value in rows
@@ -134,7 +141,8 @@ def load(demo=None, today=None):
             ]  # fmt: skip
         ).execute()
         final = next(v for p, loc, v, _ in reversed(figures) if loc is None)
-        Comparator.insert_many(_comparators(ind, periods[:-1], final, rng)).execute()
+        comparators = _comparators(ind, periods[:-1], final, rng, row["sector"])
+        Comparator.insert_many(comparators).execute()
         if row["code"] in COMMENTARY:
             Comment.create(
                 indicator=ind, period=periods[-1], text=COMMENTARY[row["code"]], by=admin
