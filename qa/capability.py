@@ -61,9 +61,10 @@ class Capability:
     describer of such an action: `describe(source_id, user)` gives (detail, url) or None.
     `purge` names the capability's part of the scheduled clean-up, `flask purge`: a function that
     deletes what is no longer to be kept and says what it deleted in a sentence.
+    `reminders` names functions `messages(today)` -> [(to, subject, body)]: the emails the
+    daily `flask reminders` sends (overdue actions, late data returns, reviews' twelve-month
+    requests, ...).
     `report_sections` are the capability's sections of the board's annual report.
-    `reminders` names functions `messages(today)` -> [(to, subject, body)]: more emails the
-    `reminders` command sends with the overdue actions' (the twelve-month request of reviews).
     """
 
     name: str
@@ -78,8 +79,8 @@ class Capability:
     action_sources: dict[str, str] = field(default_factory=dict, hash=False)
     startup: tuple[str, ...] = ()
     purge: str | None = None
-    report_sections: tuple[ReportSection, ...] = ()
     reminders: tuple[str, ...] = ()
+    report_sections: tuple[ReportSection, ...] = ()
 
     def model_classes(self) -> list:
         return list(import_string(self.models)) if self.models else []
@@ -156,7 +157,7 @@ def purges() -> list:
 
 
 def reminder_sources() -> list:
-    """Every capability's `reminders` functions: `messages(today)` -> [(to, subject, body)]."""
+    """Every capability's reminder messages functions (see Capability.reminders)."""
     return [import_string(dotted) for c in capabilities() for dotted in c.reminders]
 
 

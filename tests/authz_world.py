@@ -16,8 +16,8 @@ Everyone has a conflict, an unavailable date and a never-pair of their own; Hana
 the "someone else".
 One staff survey (open, with a link, a flagged answer, a you-said statement and a contact request),
 a finished board
-report, a safeguarding term, a kept form per person, and the seeded Section 11 framework complete
-the world.
+report, a safeguarding term, a kept form per person, a data-set indicator and the seeded Section 11
+framework complete the world.
 """
 
 from datetime import date, datetime, timedelta
@@ -29,6 +29,7 @@ from qa.builds.models import PdfBuild
 from qa.challenge import scheduling
 from qa.challenge.models import ChallengeEvent, Finding, Recommendation, Visitor
 from qa.cycles.models import Cycle
+from qa.dataset.models import Indicator
 from qa.documents import Document
 from qa.frameworks.models import Framework, Standard
 from qa.pairing.models import NeverPair
@@ -247,6 +248,12 @@ def build(people):
         ),
         **vars(_survey()),
         **vars(_reviews()),
+        indicator=Indicator.create(
+            code="matrix",
+            name="Matrix indicator",
+            definition="Counted for the matrix",
+            sector=health,
+        ),
     )
     for side in sides.values():
         side.review_action = _review_action(side, shared)

@@ -29,6 +29,7 @@ LAYERS = [
     {"section11"},
     {"challenge"},
     {"pairing"},
+    {"dataset"},
     {"reviews"},
     {"reports", "main"},
 ]
@@ -47,6 +48,11 @@ PURE = [
     "qa/surveys/easy_read.py",
     "qa/actions/rules.py",
     "qa/reviews/rules.py",
+    "qa/dataset/rules.py",
+    "qa/dataset/charts.py",
+    "qa/dataset/csvfiles.py",
+    "qa/dataset/entry.py",
+    "qa/dataset/starter.py",
 ]
 WEB_OR_DATABASE = {"flask", "flask_login", "flask_wtf", "wtforms", "peewee", "playhouse"}
 ROUTE_LINES = 15

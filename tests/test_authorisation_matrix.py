@@ -78,6 +78,8 @@ REGISTER = Who("REGISTER", both=[*LEADS, "assigned", "admin"])
 EVENT_PEOPLE = Who("EVENT_PEOPLE", own=[*LEADS, "assigned"], both=["admin"])
 VISITORS_OR_ADMIN = Who("VISITORS_OR_ADMIN", own=["assigned"], both=["admin"])
 VISITORS = Who("VISITORS", own=["assigned"])
+# the data set's scorecard: every agency lead and the sub-group
+DATA_SET_READERS = Who("DATA_SET_READERS", both=[*LEADS, "assigned", "admin"])
 
 DECLARED = {
     PUBLIC: """
@@ -99,6 +101,7 @@ DECLARED = {
     """,
     LEADS_ONLY: """
         section11.your_return GET       section11.start POST            voices.ours GET
+        dataset.your_return GET POST
     """,
     LEAD_OWN: """
         section11.rating GET POST       section11.check GET             section11.submit POST
@@ -125,6 +128,11 @@ DECLARED = {
         reviews.assurance GET           reviews.assure POST             reviews.dip_sample POST
         reviews.dip_outcome POST        reviews.theme_report GET        reviews.theme_report_pdf GET
         reviews.decide POST
+        dataset.comment POST            dataset.propose POST            dataset.raise_action POST
+        dataset.highlight_pdf GET
+    """,
+    DATA_SET_READERS: """
+        dataset.scorecard GET           dataset.indicator GET
     """,
     EVENT_PEOPLE: """
         challenge.event GET             challenge.invite GET            challenge.outcome GET
@@ -173,6 +181,10 @@ DECLARED = {
         reviews.themes GET POST         reviews.theme_edit GET POST
         surveys.reviewers POST
         surveys.review_queue GET        surveys.review_in_queue POST  # and the people named
+        dataset.indicators GET          dataset.adopt_starter POST      dataset.returns_status GET
+        dataset.indicator_new GET POST  dataset.indicator_edit GET POST dataset.localities GET POST
+        dataset.upload GET POST         dataset.comparators GET POST    dataset.comparator_add POST
+        dataset.figures GET POST
     """,
 }
 
@@ -214,6 +226,7 @@ ARGUMENTS = {
     "number": lambda o: 1,
     "role": lambda o: "lead",
     "language": lambda o: "pl",
+    "indicator_id": lambda o: o.indicator.id,
 }
 OVERRIDES = {
     "actions.download": {"document_id": lambda o: o.action_document.id},

@@ -19,5 +19,6 @@ capability = Capability(
     demo="qa.actions.demo:load",
     demo_order=60,
     commands=("qa.actions.commands:reminders",),
+    reminders=("qa.actions.reminders:messages",),
     stylesheet="actions.css",
 )

@@ -10,8 +10,8 @@ from qa.db import db
 @click.command("reminders")
 @with_appcontext
 def reminders():
-    """List the owners of overdue actions and the twelve-month requests of reviews, and email them
-    (or print the emails without SMTP)."""
+    """Email the owners of overdue actions, the leads of late data returns and the responsible
+    officers of reviews' twelve-month requests (or print the emails without SMTP)."""
     from qa.actions.reminders import send
     from qa.mail import MailError
 

@@ -26,6 +26,7 @@ SOURCES = {
     "challenge": "Challenge event",
     "survey": "Survey feedback",
     "review": "Learning from a review",
+    "dataset": "The data set",
     "manual": "Added by hand",
 }
 STATUSES = {"open": "Open", "in_progress": "In progress", "done": "Done", "cancelled": "Cancelled"}

@@ -81,14 +81,15 @@ def _body(actions, today):
 
 
 def all_messages(today=None):
-    """The overdue reminders, then every other capability's (its `reminders` declaration)."""
+    """Every capability's reminders (its `reminders` declaration), the overdue actions' first."""
     today = today or date.today()
-    return messages(today) + [each for source in reminder_sources() for each in source(today)]
+    return [each for source in reminder_sources() for each in source(today)]
 
 
 def send(config, today=None, echo=print):
-    """Email the reminders when SMTP is configured, otherwise print what would be sent. Returns how
-    many."""
+    """Email every capability's reminders (see Capability.reminders: overdue actions, late data
+    returns, reviews' twelve-month requests) when SMTP is configured, otherwise print what would be
+    sent. Returns how many."""
     found = all_messages(today)
     if not mail.configured(config):
         for to, subject, body in found:
