@@ -29,6 +29,7 @@ LAYERS = [
     {"section11"},
     {"challenge"},
     {"pairing"},
+    {"case_audits"},
     {"reports", "main"},
 ]
 
@@ -45,6 +46,7 @@ PURE = [
     "qa/surveys/languages.py",
     "qa/surveys/easy_read.py",
     "qa/actions/rules.py",
+    "qa/case_audits/rules.py",
 ]
 WEB_OR_DATABASE = {"flask", "flask_login", "flask_wtf", "wtforms", "peewee", "playhouse"}
 ROUTE_LINES = 15

@@ -2,7 +2,7 @@
 
 from zoneinfo import available_timezones
 
-from wtforms import EmailField, StringField
+from wtforms import EmailField, StringField, TextAreaField
 from wtforms.validators import Email, InputRequired, Length, Optional, ValidationError
 
 from qa.forms import VersionedForm, strip
@@ -26,6 +26,8 @@ class SettingsForm(VersionedForm):
     time_zone = StringField(
         filters=[strip], validators=[InputRequired("Enter a time zone, like Europe/London")]
     )
+
+    localities = TextAreaField(filters=[strip], validators=[Length(max=2000)])
 
     def validate_time_zone(self, field):
         if field.data not in available_timezones():

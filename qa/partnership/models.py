@@ -1,6 +1,6 @@
 """The partnership's own settings: one row, made when an admin first saves the settings page."""
 
-from peewee import CharField, DateTimeField, ForeignKeyField
+from peewee import CharField, DateTimeField, ForeignKeyField, TextField
 
 from qa.db import VersionedModel
 from qa.people.models import User
@@ -15,6 +15,8 @@ class PartnershipSettings(VersionedModel):
     contact_email = CharField(default="")
     contact_phone = CharField(default="")
     time_zone = CharField(default=DEFAULT_TIME_ZONE)
+    # The partnership's localities, one a line (case audits choose cases by locality).
+    localities = TextField(default="")
     updated_at = DateTimeField(null=True)
     updated_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
 

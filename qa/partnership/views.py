@@ -14,6 +14,7 @@ LABELS = {
     "contact_email": "Contact email",
     "contact_phone": "Contact phone",
     "time_zone": "Time zone",
+    "localities": "Localities",
 }
 
 

@@ -1,0 +1,24 @@
+"""Multi-agency case audits: topics, cases, each agency's audit of a case, themes, briefings."""
+
+from flask import Blueprint
+
+from qa.capability import Capability, MenuEntry
+
+bp = Blueprint("case_audits", __name__, url_prefix="/case-audits")
+
+capability = Capability(
+    "case_audits",
+    blueprints=(bp,),
+    routes=("qa.case_audits.views", "qa.case_audits.returns_views"),
+    models="qa.case_audits.models:MODELS",
+    menu=(
+        MenuEntry(
+            "case_audits.index",
+            "Case audits",
+            ("admin", "subgroup", "agency_lead"),
+            ("case_audits.",),
+            85,
+        ),
+    ),
+    stylesheet="case_audits.css",
+)

@@ -1,0 +1,136 @@
+"""The forms of a case audit: the audit itself, a case, a domain's grade, the summary, submitting
+and reopening a return."""
+
+from wtforms import HiddenField, IntegerField, SelectMultipleField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from qa.case_audits import rules
+from qa.forms import ChoiceField, DateInputField, VersionedForm, strip
+from qa.identifying import NoIdentifyingDetails
+
+AUDIT_LABELS = {
+    "cycle": "Cycle",
+    "topic": "Topic",
+    "reason": "Why this topic",
+    "reason_source": "Where it came from",
+    "cases_chosen_by": "Cases chosen by",
+    "returns_due": "Returns due",
+    "meeting_on": "Auditors' meeting",
+    "board_on": "Report to the board",
+    "status": "Status",
+    "domains": "Domains",
+}
+CASE_LABELS = {
+    "reference": "Case reference",
+    "locality": "Locality",
+    "criteria": "Criteria met",
+    "children": "Children in the household",
+}
+GRADE_LABELS = {"grade": "Grade", "justification": "Why this grade"}
+SUMMARY_LABELS = dict(rules.SUMMARY)
+SOURCES = [
+    ("", "Not linked"),
+    ("board priority", "A board priority"),
+    ("learning review", "A learning review"),
+    ("data set", "An indicator in the data set"),
+    ("inspection", "An inspection finding"),
+]
+GRADE_CHOICES = list(rules.GRADES.items())
+
+
+def grade_words(name, value):
+    """A grade field's value in a conflict: the grade in words, blank as "(blank)"."""
+    if name == "grade":
+        return rules.GRADES.get(value or "", "(not graded)")
+    return value or "(blank)"
+
+
+def _text(limit, message=None, guard=None):
+    validators = [Length(max=limit, message=f"This must be {limit:,} characters or fewer")]
+    if message:
+        validators.insert(0, InputRequired(message))
+    if guard:
+        validators.append(NoIdentifyingDetails(guard))
+    return TextAreaField(filters=[strip], validators=validators)
+
+
+class AuditForm(VersionedForm):
+    cycle = ChoiceField(coerce=int, message="Choose the cycle", choices=[])
+    topic = StringField(
+        filters=[strip],
+        validators=[InputRequired("Enter the topic, like Neglect"), Length(max=120)],
+    )
+    reason = _text(2000, "Say why this topic was chosen")
+    reason_source = ChoiceField(choices=SOURCES, required=False, default="")
+    cases_chosen_by = DateInputField(validators=[Optional()], noun="The date cases are chosen by")
+    returns_due = DateInputField(validators=[Optional()], noun="The date returns are due")
+    meeting_on = DateInputField(validators=[Optional()], noun="The date of the meeting")
+    board_on = DateInputField(validators=[Optional()], noun="The date of the board")
+    status = ChoiceField(choices=list(rules.STATUSES.items()), message="Choose a status")
+    domains = TextAreaField(filters=[strip])
+
+    def validate_domains(self, field):
+        found = rules.domains_from(field.data)
+        if not found:
+            raise ValidationError("Enter at least one domain, one on each line")
+        if len(found) > rules.DOMAINS_LIMIT:
+            raise ValidationError(f"An audit can have at most {rules.DOMAINS_LIMIT} domains")
+        if any(len(name) > 120 for name in found):
+            raise ValidationError("Each domain must be 120 characters or fewer")
+
+
+class CaseForm(VersionedForm):
+    reference = StringField(
+        filters=[strip],
+        validators=[
+            InputRequired("Enter the case reference, like MACA-2026-07"),
+            Length(max=40, message="The reference must be 40 characters or fewer"),
+            NoIdentifyingDetails("The reference"),
+        ],
+    )
+    locality = ChoiceField(choices=[], message="Choose the locality", required=False)
+    criteria = _text(1000, "Say which selection criteria the case meets", "The criteria")
+    children = IntegerField(
+        validators=[
+            InputRequired("Enter how many children are in the household, as a number"),
+            NumberRange(1, 30, message="Enter a number of children from 1 to 30"),
+        ]
+    )
+    agencies = SelectMultipleField(
+        coerce=int,
+        choices=[],
+        widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+        validators=[InputRequired("Choose the agencies involved with the case")],
+    )
+
+
+class GradeForm(VersionedForm):
+    grade = ChoiceField(choices=GRADE_CHOICES, message="Choose a grade", required=False, default="")
+    justification = _text(rules.TEXT_LIMIT, guard="The justification")
+    # Set by "Keep my version" in a conflict: the version the person chose to overwrite.
+    resolve = HiddenField(validators=[Regexp(r"^\d{0,9}$")])
+
+    @property
+    def base_version(self):
+        return int(self.resolve.data or self.version.data)
+
+
+class SummaryForm(VersionedForm):
+    worked_well = _text(rules.TEXT_LIMIT, guard="‘What worked well’")
+    worried_about = _text(rules.TEXT_LIMIT, guard="‘What we are worried about’")
+    needs_to_happen = _text(rules.TEXT_LIMIT, guard="‘What needs to happen’")
+    resolve = HiddenField(validators=[Regexp(r"^\d{0,9}$")])
+
+    @property
+    def base_version(self):
+        return int(self.resolve.data or self.version.data)
+
+
+class SubmitForm(VersionedForm):
+    pass
+
+
+class ReopenForm(VersionedForm):
+    reason = _text(2000, "Say why the return is being reopened")

@@ -1,0 +1,107 @@
+"""The audit programme and its cases: the list of audits, an audit's page, adding and changing
+audits (admin) and cases (admin), and a case's page."""
+
+from flask import flash, redirect, request, url_for
+from flask_login import current_user
+from playhouse.flask_utils import get_object_or_404
+
+from qa import editing
+from qa.case_audits import access, bp, queries, service
+from qa.case_audits.forms import AUDIT_LABELS, CASE_LABELS, AuditForm, CaseForm
+from qa.case_audits.models import CaseAudit
+from qa.forms import ready_to_save, values
+from qa.htmx import render
+from qa.security import role_required
+
+
+@bp.get("")
+@role_required()
+def index():
+    return render("case_audits/index.html", audits=queries.audits_for(current_user))
+
+
+def audit_form(obj=None):
+    form = AuditForm(obj=obj, data=None if obj or request.method == "POST" else {"version": "1"})
+    form.cycle.choices = [(c.id, c.name) for c in queries.cycles()]
+    if obj is None and request.method == "GET":
+        form.domains.data = CaseAudit.domains.default
+    return form
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@role_required("admin")
+def new():
+    form = audit_form()
+    if ready_to_save(form):
+        found = editing.create(CaseAudit, values(form, AUDIT_LABELS))
+        flash(f"The {found.topic} case audit is in the programme", "success")
+        return redirect(url_for(".show", audit_id=found.id))
+    return render("case_audits/audit_form.html", form=form, found=None, conflict=None)
+
+
+@bp.route("/<int:audit_id>/edit", methods=["GET", "POST"])
+@role_required("admin")
+def edit(audit_id):
+    found = get_object_or_404(CaseAudit, CaseAudit.id == audit_id)
+    return editing.edit_page(
+        found,
+        audit_form(found),
+        AUDIT_LABELS,
+        "case_audits/audit_form.html",
+        done=url_for(".show", audit_id=found.id),
+        saved="The {obj.topic} case audit saved",
+        found=found,
+    )
+
+
+@bp.get("/<int:audit_id>")
+@role_required()
+def show(audit_id):
+    found, seen_as = access.audit_for(audit_id)
+    rows = queries.cases_of(found, seen_as)
+    return render("case_audits/audit.html", found=found, rows=rows, seen_as=seen_as)
+
+
+def case_form(obj=None):
+    form = CaseForm(obj=obj, data=None if obj or request.method == "POST" else {"version": "1"})
+    places = queries.localities()
+    form.locality.choices = [("", "Choose a locality")] + [(p, p) for p in places]
+    form.locality.required = bool(places)
+    form.agencies.choices = [(a.id, a.name) for a in queries.agencies()]
+    if obj is not None and request.method == "GET":
+        form.agencies.data = queries.agency_ids_of(obj)
+    return form
+
+
+@bp.route("/<int:audit_id>/cases/new", methods=["GET", "POST"])
+@role_required("admin")
+def new_case(audit_id):
+    found = get_object_or_404(CaseAudit, CaseAudit.id == audit_id)
+    form = case_form()
+    if ready_to_save(form) and not service.reference_taken(found, form):
+        data = values(form, CASE_LABELS)
+        case = service.add_case(found, data, form.agencies.data, current_user)
+        flash(f"Case {case.reference} added", "success")
+        return redirect(url_for(".show", audit_id=found.id))
+    return render("case_audits/case_form.html", form=form, found=found, case=None, conflict=None)
+
+
+@bp.route("/cases/<int:case_id>/edit", methods=["GET", "POST"])
+@role_required("admin")
+def edit_case(case_id):
+    case, _ = access.case_for(case_id, record=False)
+    form = case_form(case)
+    conflict = service.save_case(case, form, current_user) if ready_to_save(form) else None
+    if form.is_submitted() and not form.errors and conflict is None:
+        flash(f"Case {case.reference} saved", "success")
+        return redirect(url_for(".show", audit_id=case.audit_id))
+    context = {"form": form, "found": case.audit, "case": case, "conflict": conflict}
+    return render("case_audits/case_form.html", **context)
+
+
+@bp.get("/cases/<int:case_id>")
+@role_required()
+def case(case_id):
+    case, seen_as = access.case_for(case_id)
+    rows = [row for row in queries.cases_of(case.audit, seen_as) if row.case.id == case.id]
+    return render("case_audits/case.html", case=case, row=rows[0], seen_as=seen_as)
