@@ -89,7 +89,9 @@ class CaseForm(VersionedForm):
             NoIdentifyingDetails("The reference"),
         ],
     )
-    locality = ChoiceField(choices=[], message="Choose the locality", required=False)
+    locality = ChoiceField(
+        choices=[], message="Choose the locality", required=False, default="", filters=[strip]
+    )
     criteria = _text(1000, "Say which selection criteria the case meets", "The criteria")
     children = IntegerField(
         validators=[

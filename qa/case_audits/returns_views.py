@@ -28,7 +28,10 @@ def return_page(ret, **context):
     return {
         "ret": ret,
         "case": ret.case,
-        "grades": [(g, forms.get(g.id) or GradeForm(formdata=None, obj=g, prefix=f"d{g.id}")) for g in grades],
+        "grades": [
+            (g, forms.get(g.id) or GradeForm(formdata=None, obj=g, prefix=f"d{g.id}"))
+            for g in grades
+        ],
         "summary_form": summary_form,
         "submit_form": SubmitForm(formdata=None, obj=ret),
         "reopen_form": ReopenForm(formdata=None, obj=ret) if current_user.is_admin else None,

@@ -11,6 +11,7 @@ from qa import audit, editing
 from qa.case_audits.forms import CASE_LABELS
 from qa.case_audits.models import Case, CaseAgency, CaseReturn, DomainGrade
 from qa.db import VersionConflict, db
+from qa.people.models import Agency
 
 
 class AgencyStarted(Exception):
@@ -48,22 +49,25 @@ def add_case(audit_, data, agency_ids, user):
 
 def _started(case, agency_ids):
     """The names of those agencies that have written anything in their return on the case."""
-    returns = (
-        CaseReturn.select(CaseReturn, DomainGrade)
-        .join(DomainGrade)
-        .where((CaseReturn.case == case) & CaseReturn.agency.in_(list(agency_ids)))
+    graded = DomainGrade.select(DomainGrade.return_).where(
+        (DomainGrade.grade != "") | (DomainGrade.justification != "")
     )
-    started = {
-        ret.agency.name
-        for ret in returns
-        if ret.status != "draft"
-        or ret.worked_well
-        or ret.worried_about
-        or ret.needs_to_happen
-        or ret.grades.grade
-        or ret.grades.justification
-    }
-    return sorted(started)
+    started = (
+        CaseReturn.select(CaseReturn, Agency)
+        .join(Agency)
+        .where(
+            (CaseReturn.case == case)
+            & CaseReturn.agency.in_(list(agency_ids))
+            & (
+                (CaseReturn.status != "draft")
+                | (CaseReturn.worked_well != "")
+                | (CaseReturn.worried_about != "")
+                | (CaseReturn.needs_to_happen != "")
+                | CaseReturn.id.in_(graded)
+            )
+        )
+    )
+    return sorted(ret.agency.name for ret in started)
 
 
 def update_case(case, version, data, agency_ids, user):

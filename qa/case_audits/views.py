@@ -65,6 +65,8 @@ def show(audit_id):
 def case_form(obj=None):
     form = CaseForm(obj=obj, data=None if obj or request.method == "POST" else {"version": "1"})
     places = queries.localities()
+    if obj is not None and obj.locality and obj.locality not in places:
+        places.append(obj.locality)  # a locality since taken off the list stays choosable
     form.locality.choices = [("", "Choose a locality")] + [(p, p) for p in places]
     form.locality.required = bool(places)
     form.agencies.choices = [(a.id, a.name) for a in queries.agencies()]
