@@ -6,7 +6,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional, Reg
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from qa.case_audits import rules
-from qa.forms import ChoiceField, DateInputField, VersionedForm, strip
+from qa.forms import ChoiceField, DateInputField, VersionedForm, optional_int, strip
 from qa.identifying import NoIdentifyingDetails
 
 AUDIT_LABELS = {
@@ -56,7 +56,7 @@ def _text(limit, message=None, guard=None):
 
 
 class AuditForm(VersionedForm):
-    cycle = ChoiceField(coerce=int, message="Choose the cycle", choices=[])
+    cycle = ChoiceField(coerce=optional_int, message="Choose the cycle", choices=[])
     topic = StringField(
         filters=[strip],
         validators=[InputRequired("Enter the topic, like Neglect"), Length(max=120)],
@@ -136,3 +136,11 @@ class SubmitForm(VersionedForm):
 
 class ReopenForm(VersionedForm):
     reason = _text(2000, "Say why the return is being reopened")
+
+
+class AuditorForm(VersionedForm):
+    """Name someone as an auditor for their agency in this audit."""
+
+    user = ChoiceField(
+        coerce=optional_int, choices=[], message="Choose the person to name as an auditor"
+    )

@@ -17,7 +17,7 @@ from qa.case_audits.models import (
 )
 from qa.cycles.models import Cycle
 from qa.partnership import queries as partnership
-from qa.people.models import Agency
+from qa.people.models import Agency, User
 
 
 def localities() -> list[str]:
@@ -147,3 +147,25 @@ def combined(case) -> Combined:
     domains = [(name, cells.get(name, {})) for name in case.audit.domain_list]
     gaps = [ret.agency for ret in returns if ret.id not in submitted]
     return Combined(case, returns, domains, gaps)
+
+
+def auditors_of(audit_) -> list:
+    """The people named as auditors in the audit, with their agencies."""
+    return list(
+        NamedAuditor.select(NamedAuditor, User, Agency)
+        .join(User)
+        .join(Agency)
+        .where(NamedAuditor.audit == audit_)
+        .order_by(Agency.name, User.name)
+    )
+
+
+def people_to_name(audit_) -> list:
+    """Reviewers and leads with an agency who are not yet named in the audit."""
+    named = NamedAuditor.select(NamedAuditor.user).where(NamedAuditor.audit == audit_)
+    return list(
+        User.select(User, Agency)
+        .join(Agency)
+        .where(User.active & User.role.in_(("reviewer", "agency_lead")) & User.id.not_in(named))
+        .order_by(Agency.name, User.name)
+    )

@@ -64,7 +64,10 @@ def grade(grade_id):
     state = {"grade": grade, "form": form, "conflict": conflict, "oob": wants_fragment()}
     if wants_fragment():
         return render("case_audits/_grade_state.html", **state)
-    return render("case_audits/return.html", **return_page(grade.return_, forms={grade.id: form}))
+    page = return_page(
+        grade.return_, forms={grade.id: form}, conflict=conflict, conflict_on=grade.id
+    )
+    return render("case_audits/return.html", **page)
 
 
 @bp.post("/returns/<int:return_id>/summary")
@@ -81,7 +84,8 @@ def summary(return_id):
     state = {"ret": ret, "form": form, "conflict": conflict, "oob": wants_fragment()}
     if wants_fragment():
         return render("case_audits/_summary_state.html", **state)
-    return render("case_audits/return.html", **return_page(ret, summary_form=form, **state))
+    page = return_page(ret, summary_form=form, summary_conflict=conflict)
+    return render("case_audits/return.html", **page)
 
 
 @bp.post("/returns/<int:return_id>/submit")

@@ -9,7 +9,7 @@ from peewee import fn
 
 from qa import audit, editing
 from qa.case_audits.forms import CASE_LABELS
-from qa.case_audits.models import Case, CaseAgency, CaseReturn, DomainGrade
+from qa.case_audits.models import Case, CaseAgency, CaseReturn, DomainGrade, NamedAuditor
 from qa.db import VersionConflict, db
 from qa.people.models import Agency
 
@@ -125,3 +125,24 @@ def save_case(case, form, user):
     except VersionConflict as error:
         return editing.conflict_for(form, error.current, CASE_LABELS)
     return None
+
+
+def name_auditor(audit_, person, user):
+    with db.atomic("IMMEDIATE"):
+        named, created = NamedAuditor.get_or_create(audit=audit_, user=person)
+        if created:
+            audit.record(
+                user,
+                "created",
+                named,
+                f"Named {person.name} ({person.agency.name}) as an auditor in {audit_}",
+            )
+    return named
+
+
+def remove_auditor(named, user):
+    with db.atomic("IMMEDIATE"):
+        audit.record(
+            user, "deleted", named, f"{named.user.name} is no longer an auditor in {named.audit}"
+        )
+        named.delete_instance()

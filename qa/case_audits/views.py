@@ -7,10 +7,11 @@ from playhouse.flask_utils import get_object_or_404
 
 from qa import editing
 from qa.case_audits import access, bp, queries, service
-from qa.case_audits.forms import AUDIT_LABELS, CASE_LABELS, AuditForm, CaseForm
-from qa.case_audits.models import CaseAudit
+from qa.case_audits.forms import AUDIT_LABELS, CASE_LABELS, AuditForm, AuditorForm, CaseForm
+from qa.case_audits.models import CaseAudit, NamedAuditor
 from qa.forms import ready_to_save, values
 from qa.htmx import render
+from qa.people.models import User
 from qa.security import role_required
 
 
@@ -58,8 +59,42 @@ def edit(audit_id):
 @role_required()
 def show(audit_id):
     found, seen_as = access.audit_for(audit_id)
-    rows = queries.cases_of(found, seen_as)
-    return render("case_audits/audit.html", found=found, rows=rows, seen_as=seen_as)
+    return render("case_audits/audit.html", **audit_page(found, seen_as))
+
+
+def audit_page(found, seen_as, auditor_form=None):
+    """An audit's page: its details, the cases the viewer may see, and (for an admin) its named
+    auditors with the form naming another."""
+    context = {"found": found, "rows": queries.cases_of(found, seen_as), "seen_as": seen_as}
+    if current_user.is_admin:
+        form = auditor_form or AuditorForm(formdata=None, data={"version": "1"})
+        form.user.choices = [("", "Choose a person")] + [
+            (p.id, f"{p.name}, {p.agency.name}") for p in queries.people_to_name(found)
+        ]
+        context |= {"auditors": queries.auditors_of(found), "auditor_form": form}
+    return context
+
+
+@bp.post("/<int:audit_id>/auditors")
+@role_required("admin")
+def add_auditor(audit_id):
+    found, seen_as = access.audit_for(audit_id)
+    form = audit_page(found, seen_as, AuditorForm())["auditor_form"]
+    if ready_to_save(form):
+        person = get_object_or_404(User, User.id == form.user.data)
+        service.name_auditor(found, person, current_user)
+        flash(f"{person.name} is named as an auditor", "success")
+        return redirect(url_for(".show", audit_id=found.id, _anchor="auditors"))
+    return render("case_audits/audit.html", **audit_page(found, seen_as, form))
+
+
+@bp.post("/auditors/<int:auditor_id>/remove")
+@role_required("admin")
+def remove_auditor(auditor_id):
+    named = get_object_or_404(NamedAuditor, NamedAuditor.id == auditor_id)
+    service.remove_auditor(named, current_user)
+    flash(f"{named.user.name} is no longer named as an auditor", "success")
+    return redirect(url_for(".show", audit_id=named.audit_id, _anchor="auditors"))
 
 
 def case_form(obj=None):
