@@ -125,6 +125,7 @@ DECLARED = {
         actions.index GET
     """,
     SUBGROUP: """
+        case_audits.combined GET        case_audits.combined_pdf GET    # before the meeting
         scrutiny.overview GET           scrutiny.heatmap_page GET       scrutiny.export_csv GET
         scrutiny.report_pdf GET         scrutiny.review GET POST
         surveys.index GET               surveys.results GET             surveys.summary_pdf GET
@@ -235,7 +236,12 @@ DATA = {"pairing.pin": {"role": "lead"}}
 LAST = ("auth.logout",)  # after everything else: it ends the session
 # GETs that record the view itself (a case audit's case or return): one "viewed" line each, and
 # nothing else written.
-RECORDS_VIEWS = {"case_audits.case", "case_audits.case_return"}
+RECORDS_VIEWS = {
+    "case_audits.case",
+    "case_audits.case_return",
+    "case_audits.combined",
+    "case_audits.combined_pdf",
+}
 
 
 def declared():

@@ -9,7 +9,11 @@ bp = Blueprint("case_audits", __name__, url_prefix="/case-audits")
 capability = Capability(
     "case_audits",
     blueprints=(bp,),
-    routes=("qa.case_audits.views", "qa.case_audits.returns_views"),
+    routes=(
+        "qa.case_audits.views",
+        "qa.case_audits.returns_views",
+        "qa.case_audits.combined_views",
+    ),
     models="qa.case_audits.models:MODELS",
     menu=(
         MenuEntry(

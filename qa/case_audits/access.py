@@ -52,8 +52,14 @@ def case_for(case_id, record=True):
     if not rules.may_see_case(seen_as, agencies_of(case.id)):
         deny("Case", case_id, case.audit.topic)
     if record:
-        audit.record(current_user, "viewed", case, f"Viewed case {case.reference} ({case.audit})")
+        record_view(case)
     return case, seen_as
+
+
+def record_view(case, what=""):
+    """Every view of a case is on the audit trail: who, when, and what of it they saw."""
+    summary = f"Viewed {what + ' ' if what else ''}case {case.reference} ({case.audit})"
+    audit.record(current_user, "viewed", case, summary)
 
 
 def return_for(return_id):
