@@ -179,6 +179,8 @@ DECLARED = {
         case_audits.new GET POST        case_audits.edit GET POST
         case_audits.new_case GET POST   case_audits.edit_case GET POST  case_audits.reopen POST
         case_audits.add_auditor POST    case_audits.remove_auditor POST
+        case_audits.auditors_meeting GET                case_audits.attendance POST
+        case_audits.add_theme POST      case_audits.agree GET POST      # a view of a case, recorded
     """,
 }
 
@@ -241,6 +243,7 @@ RECORDS_VIEWS = {
     "case_audits.case_return",
     "case_audits.combined",
     "case_audits.combined_pdf",
+    "case_audits.agree",
 }
 
 

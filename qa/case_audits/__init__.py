@@ -13,6 +13,7 @@ capability = Capability(
         "qa.case_audits.views",
         "qa.case_audits.returns_views",
         "qa.case_audits.combined_views",
+        "qa.case_audits.meeting_views",
     ),
     models="qa.case_audits.models:MODELS",
     menu=(

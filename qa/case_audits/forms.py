@@ -1,6 +1,7 @@
 """The forms of a case audit: the audit itself, a case, a domain's grade, the summary, submitting
 and reopening a return."""
 
+from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -144,3 +145,47 @@ class AuditorForm(VersionedForm):
     user = ChoiceField(
         coerce=optional_int, choices=[], message="Choose the person to name as an auditor"
     )
+
+
+class AttendanceForm(FlaskForm):
+    agencies = SelectMultipleField(
+        coerce=int, choices=[], widget=ListWidget(prefix_label=False), option_widget=CheckboxInput()
+    )
+
+
+class ThemeForm(FlaskForm):
+    name = StringField(
+        filters=[strip],
+        validators=[
+            InputRequired("Enter the theme, like Fathers not seen"),
+            Length(max=120, message="The theme must be 120 characters or fewer"),
+            NoIdentifyingDetails("The theme"),
+        ],
+    )
+    kind = ChoiceField(
+        choices=list(rules.THEME_KINDS.items()), message="Choose strength or concern"
+    )
+
+
+def agree_form(domains, themes, data):
+    """The meeting's view of a case: an agreed grade per domain (grade_0, grade_1, ...), the good
+    practice, notes and the themes the case shows."""
+
+    theme_choices = [(t.id, t.name) for t in themes]
+
+    class AgreeForm(VersionedForm):
+        good_practice = _text(rules.TEXT_LIMIT, guard="The good practice")
+        meeting_notes = _text(rules.TEXT_LIMIT, guard="The notes")
+        themes = SelectMultipleField(
+            coerce=int,
+            choices=theme_choices,
+            widget=ListWidget(prefix_label=False),
+            option_widget=CheckboxInput(),
+        )
+
+    for n, _ in enumerate(domains):
+        field = ChoiceField(
+            choices=[("", "Not agreed yet"), *GRADE_CHOICES], required=False, default=""
+        )
+        setattr(AgreeForm, f"grade_{n}", field)
+    return AgreeForm(data=data)

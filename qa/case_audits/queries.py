@@ -8,10 +8,14 @@ from peewee import JOIN, fn
 
 from qa.case_audits import rules
 from qa.case_audits.models import (
+    AgreedGrade,
+    AuditAttendance,
+    AuditTheme,
     Case,
     CaseAgency,
     CaseAudit,
     CaseReturn,
+    CaseTheme,
     DomainGrade,
     NamedAuditor,
 )
@@ -128,6 +132,7 @@ class Combined:
     agencies: list  # every involved agency's CaseReturn, by agency name
     domains: list  # (domain, {agency id: DomainGrade or None})
     gaps: list  # the agencies whose return is not submitted yet
+    agreed: dict = field(default_factory=dict)  # the meeting's grade of each domain
 
 
 def combined(case) -> Combined:
@@ -146,7 +151,7 @@ def combined(case) -> Combined:
         cells[grade.domain][by_return[grade.return_id].agency_id] = grade
     domains = [(name, cells.get(name, {})) for name in case.audit.domain_list]
     gaps = [ret.agency for ret in returns if ret.id not in submitted]
-    return Combined(case, returns, domains, gaps)
+    return Combined(case, returns, domains, gaps, agreed_of(case))
 
 
 def auditors_of(audit_) -> list:
@@ -169,3 +174,47 @@ def people_to_name(audit_) -> list:
         .where(User.active & User.role.in_(("reviewer", "agency_lead")) & User.id.not_in(named))
         .order_by(Agency.name, User.name)
     )
+
+
+def audit_agencies(audit_) -> list:
+    """Every agency with a case in the audit, by name."""
+    involved = CaseAgency.select(CaseAgency.agency).join(Case).where(Case.audit == audit_)
+    return list(Agency.select().where(Agency.id.in_(involved)).order_by(Agency.name))
+
+
+def attended_ids(audit_) -> set[int]:
+    rows = AuditAttendance.select().where(
+        (AuditAttendance.audit == audit_) & AuditAttendance.attended
+    )
+    return {row.agency_id for row in rows}
+
+
+def themes_of(audit_) -> list:
+    """The audit's themes, each with how many cases show it (`cases`), strengths first."""
+    return list(
+        AuditTheme.select(AuditTheme, fn.COUNT(CaseTheme.id).alias("cases"))
+        .join(CaseTheme, JOIN.LEFT_OUTER)
+        .where(AuditTheme.audit == audit_)
+        .group_by(AuditTheme.id)
+        .order_by(AuditTheme.kind.desc(), AuditTheme.name)
+    )
+
+
+def agreed_of(case) -> dict:
+    """The agreed grade of each domain of the case ({domain: grade})."""
+    return {row.domain: row.grade for row in AgreedGrade.select().where(AgreedGrade.case == case)}
+
+
+def theme_ids_of(case) -> list[int]:
+    return [row.theme_id for row in CaseTheme.select().where(CaseTheme.case == case)]
+
+
+def agreed_counts(audit_) -> dict:
+    """How many domains are agreed for each case of the audit ({case id: count})."""
+    rows = (
+        AgreedGrade.select(AgreedGrade.case, fn.COUNT(AgreedGrade.id).alias("n"))
+        .join(Case)
+        .where(Case.audit == audit_)
+        .group_by(AgreedGrade.case)
+    )
+    return {row.case_id: row.n for row in rows}

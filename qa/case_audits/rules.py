@@ -121,3 +121,32 @@ def return_state(status: str, answered: bool) -> str:
     if status in (SUBMITTED, REOPENED):
         return status
     return "in progress" if answered else "not started"
+
+
+THEME_KINDS = {"strength": "Strength", "concern": "Concern"}
+
+
+def differing(agreed: str, singles: dict) -> dict:
+    """The single-agency grades that differ from the agreed one ({agency: grade}); none when
+    nothing is agreed yet."""
+    if not agreed:
+        return {}
+    return {agency: grade for agency, grade in singles.items() if grade and grade != agreed}
+
+
+def grade_counts(grades) -> dict:
+    """How many of each grade, in the scale's order, with '' for not graded."""
+    counts = {key: 0 for key in (*GRADES, "")}
+    for grade in grades:
+        counts[grade if grade in GRADES else ""] += 1
+    return counts
+
+
+def theme_counts(tags) -> list[tuple[str, str, int]]:
+    """(theme, kind, how many cases show it) from (theme, kind, case) tags: most cases first, then
+    by name."""
+    cases = {}
+    for theme, kind, case in tags:
+        cases.setdefault((theme, kind), set()).add(case)
+    found = [(theme, kind, len(seen)) for (theme, kind), seen in cases.items()]
+    return sorted(found, key=lambda row: (-row[2], row[0].lower()))
