@@ -126,6 +126,8 @@ DECLARED = {
     """,
     SUBGROUP: """
         case_audits.combined GET        case_audits.combined_pdf GET    # before the meeting
+        case_audits.outputs GET         case_audits.report_pdf GET
+        case_audits.briefing_pdf GET    # and everyone signed in once the board agreed it
         scrutiny.overview GET           scrutiny.heatmap_page GET       scrutiny.export_csv GET
         scrutiny.report_pdf GET         scrutiny.review GET POST
         surveys.index GET               surveys.results GET             surveys.summary_pdf GET
@@ -181,6 +183,7 @@ DECLARED = {
         case_audits.add_auditor POST    case_audits.remove_auditor POST
         case_audits.auditors_meeting GET                case_audits.attendance POST
         case_audits.add_theme POST      case_audits.agree GET POST      # a view of a case, recorded
+        case_audits.recommend POST
     """,
 }
 

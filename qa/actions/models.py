@@ -25,6 +25,7 @@ SOURCES = {
     "section11": "Section 11 self-assessment",
     "challenge": "Challenge event",
     "survey": "Survey feedback",
+    "case_audit": "Multi-agency case audit",
     "manual": "Added by hand",
 }
 STATUSES = {"open": "Open", "in_progress": "In progress", "done": "Done", "cancelled": "Cancelled"}

@@ -14,6 +14,7 @@ capability = Capability(
         "qa.case_audits.returns_views",
         "qa.case_audits.combined_views",
         "qa.case_audits.meeting_views",
+        "qa.case_audits.outputs_views",
     ),
     models="qa.case_audits.models:MODELS",
     menu=(
@@ -26,4 +27,5 @@ capability = Capability(
         ),
     ),
     stylesheet="case_audits.css",
+    action_sources={"case_audit": "qa.case_audits.action_source:describe"},
 )

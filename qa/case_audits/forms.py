@@ -21,6 +21,9 @@ AUDIT_LABELS = {
     "board_on": "Report to the board",
     "status": "Status",
     "domains": "Domains",
+    "method": "How the audit was done",
+    "summary": "Agreed summary",
+    "good_practice": "Good practice",
 }
 CASE_LABELS = {
     "reference": "Case reference",
@@ -70,6 +73,9 @@ class AuditForm(VersionedForm):
     board_on = DateInputField(validators=[Optional()], noun="The date of the board")
     status = ChoiceField(choices=list(rules.STATUSES.items()), message="Choose a status")
     domains = TextAreaField(filters=[strip])
+    method = _text(4000, guard="The method")
+    summary = _text(4000, guard="The summary")
+    good_practice = _text(4000, guard="The good practice")
 
     def validate_domains(self, field):
         found = rules.domains_from(field.data)
@@ -189,3 +195,21 @@ def agree_form(domains, themes, data):
         )
         setattr(AgreeForm, f"grade_{n}", field)
     return AgreeForm(data=data)
+
+
+class RecommendationForm(FlaskForm):
+    """A recommendation of the audit: for one agency (it goes on the action register, so it needs
+    an owner and a due date) or partnership-wide."""
+
+    text = _text(2000, "Write the recommendation", "The recommendation")
+    agency = ChoiceField(coerce=optional_int, choices=[], required=False)
+    owner = StringField(filters=[strip], validators=[Length(max=150)])
+    due = DateInputField(validators=[Optional()], noun="The due date")
+
+    def validate_owner(self, field):
+        if self.agency.data and not field.data:
+            raise ValidationError("Enter who owns the action (a name or a role)")
+
+    def validate_due(self, field):
+        if self.agency.data and not field.data and not field.errors:
+            raise ValidationError("Enter the date the action is due")

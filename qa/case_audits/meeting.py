@@ -3,7 +3,14 @@ multi-agency grade of each domain and the good practice; each change one write t
 its audit line."""
 
 from qa import audit, editing
-from qa.case_audits.models import AgreedGrade, AuditAttendance, AuditTheme, CaseTheme
+from qa.actions.models import Action
+from qa.case_audits.models import (
+    AgreedGrade,
+    AuditAttendance,
+    AuditRecommendation,
+    AuditTheme,
+    CaseTheme,
+)
 from qa.db import db
 
 
@@ -64,3 +71,24 @@ def agree_case(case, version, grades, data, theme_ids, user):
             {name: ["", grade] for name, grade in grades.items() if grade},
         )
     return case
+
+
+def recommend(audit_, text, agency, owner, due, user):
+    """Add a recommendation; one for a single agency becomes an action on the register (source:
+    case audit), a partnership-wide one is kept and listed as such."""
+    with db.atomic("IMMEDIATE"):
+        rec = AuditRecommendation.create(audit=audit_, text=text, agency=agency)
+        if agency is not None:
+            rec.action = Action.create(
+                agency=agency,
+                cycle=audit_.cycle_id,
+                source="case_audit",
+                source_id=rec.id,
+                description=text,
+                owner=owner,
+                due=due,
+            )
+            rec.save()
+        whom = agency.name if agency is not None else "the whole partnership"
+        audit.record(user, "created", rec, f"Recommended to {whom} in {audit_}: {text[:80]}")
+    return rec

@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 
 from peewee import JOIN, fn
 
+from qa.actions.models import Action
 from qa.case_audits import rules
 from qa.case_audits.models import (
     AgreedGrade,
     AuditAttendance,
+    AuditRecommendation,
     AuditTheme,
     Case,
     CaseAgency,
@@ -218,3 +220,69 @@ def agreed_counts(audit_) -> dict:
         .group_by(AgreedGrade.case)
     )
     return {row.case_id: row.n for row in rows}
+
+
+@dataclass
+class Report:
+    """The figures of an audit's report to the board, and of its learning briefing."""
+
+    audit: object
+    cases: int
+    children: int
+    localities: list  # (locality, cases)
+    agencies: int
+    returns: int
+    submitted: int
+    agreed: dict  # rules.grade_counts of the meeting's grades
+    single: dict  # rules.grade_counts of the agencies' own grades (submitted returns)
+    themes: list  # (theme, kind, cases)
+    good_practice: list  # (case reference, words)
+    recommendations: list
+    attended: list  # agencies at the meeting
+
+
+def report(audit_) -> Report:
+    """Everything the report and the briefing say, in a fixed number of queries."""
+    cases = list(Case.select().where(Case.audit == audit_).order_by(Case.reference))
+    case_ids = [case.id for case in cases]
+    by_place = defaultdict(int)
+    for case in cases:
+        by_place[case.locality or "No locality"] += 1
+    returns = list(CaseReturn.select().where(CaseReturn.case.in_(case_ids)))
+    submitted = [ret.id for ret in returns if ret.status == "submitted"]
+    singles = DomainGrade.select(DomainGrade.grade).where(DomainGrade.return_.in_(submitted))
+    agreed = AgreedGrade.select(AgreedGrade.grade).where(AgreedGrade.case.in_(case_ids))
+    tags = (
+        CaseTheme.select(CaseTheme.case, AuditTheme.name, AuditTheme.kind)
+        .join(AuditTheme)
+        .where(AuditTheme.audit == audit_)
+    )
+    recommendations = (
+        AuditRecommendation.select(AuditRecommendation, Agency, Action)
+        .join(Agency, JOIN.LEFT_OUTER)
+        .switch(AuditRecommendation)
+        .join(Action, JOIN.LEFT_OUTER)
+        .where(AuditRecommendation.audit == audit_)
+        .order_by(AuditRecommendation.id)
+    )
+    attended = (
+        Agency.select()
+        .join(AuditAttendance)
+        .where((AuditAttendance.audit == audit_) & AuditAttendance.attended)
+        .order_by(Agency.name)
+    )
+    return Report(
+        audit=audit_,
+        cases=len(cases),
+        children=sum(case.children for case in cases),
+        localities=sorted(by_place.items()),
+        agencies=len({ret.agency_id for ret in returns}),
+        returns=len(returns),
+        submitted=len(submitted),
+        agreed=rules.grade_counts(row.grade for row in agreed),
+        single=rules.grade_counts(row.grade for row in singles),
+        themes=rules.theme_counts((t.theme.name, t.theme.kind, t.case_id) for t in tags),
+        good_practice=[(c.reference, c.good_practice) for c in cases if c.good_practice],
+        recommendations=list(recommendations),
+        attended=[agency.name for agency in attended],
+    )

@@ -18,6 +18,8 @@ STATUSES = {
 }
 # From here on the auditors have met: each agency may read the others' returns for its cases.
 AFTER_MEETING = ("report_drafted", "agreed", "published")
+# Agreed by the board: its summary shown to everyone, its briefing shared with practitioners.
+AGREED = ("agreed", "published")
 
 GRADES = {
     "outstanding": "Outstanding",

@@ -6,7 +6,7 @@ from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
 from qa import editing
-from qa.case_audits import access, bp, queries, service
+from qa.case_audits import access, bp, queries, rules, service
 from qa.case_audits.forms import AUDIT_LABELS, CASE_LABELS, AuditForm, AuditorForm, CaseForm
 from qa.case_audits.models import CaseAudit, NamedAuditor
 from qa.forms import ready_to_save, values
@@ -18,7 +18,8 @@ from qa.security import role_required
 @bp.get("")
 @role_required()
 def index():
-    return render("case_audits/index.html", audits=queries.audits_for(current_user))
+    audits = queries.audits_for(current_user)
+    return render("case_audits/index.html", audits=audits, agreed_statuses=rules.AGREED)
 
 
 def audit_form(obj=None):
