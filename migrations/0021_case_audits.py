@@ -1,4 +1,4 @@
-# Generated from a schema diff on 2026-12-03 14:00.
+# Generated from a schema diff on 2026-12-03 14:19.
 from peewee import *
 import datetime
 
@@ -166,9 +166,11 @@ def up(migrator, db):
     db.create_tables([NamedAuditor])
 
     migrator.migrate(migrator.add_column('partnership_settings', 'localities', TextField(default='')))
+    migrator.migrate(migrator.add_column('partnership_settings', 'case_audit_years', IntegerField(default=7)))
 
 
 def down(migrator, db):
+    migrator.migrate(migrator.drop_column('partnership_settings', 'case_audit_years'))
     migrator.migrate(migrator.drop_column('partnership_settings', 'localities'))
     migrator.migrate(migrator.drop_table('named_auditor'))
     migrator.migrate(migrator.drop_table('domain_grade'))

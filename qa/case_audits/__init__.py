@@ -2,7 +2,7 @@
 
 from flask import Blueprint
 
-from qa.capability import Capability, MenuEntry
+from qa.capability import Capability, MenuEntry, ReportSection
 
 bp = Blueprint("case_audits", __name__, url_prefix="/case-audits")
 
@@ -28,4 +28,14 @@ capability = Capability(
     ),
     stylesheet="case_audits.css",
     action_sources={"case_audit": "qa.case_audits.action_source:describe"},
+    purge="qa.case_audits.retention:purge",
+    report_sections=(
+        ReportSection(
+            key="case-audits",
+            title="Multi-agency case audits",
+            gather="qa.case_audits.annual:gather",
+            page="case_audits/_annual.html",
+            pdf="pdf/_annual_case_audits.html",
+        ),
+    ),
 )

@@ -15,6 +15,7 @@ LABELS = {
     "contact_phone": "Contact phone",
     "time_zone": "Time zone",
     "localities": "Localities",
+    "case_audit_years": "Years to keep case audits",
 }
 
 
