@@ -26,6 +26,8 @@ capability = Capability(
             85,
         ),
     ),
+    demo="qa.case_audits.demo:load",
+    demo_order=90,
     stylesheet="case_audits.css",
     action_sources={"case_audit": "qa.case_audits.action_source:describe"},
     purge="qa.case_audits.retention:purge",
