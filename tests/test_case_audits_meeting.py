@@ -89,3 +89,29 @@ def test_an_agreement_saved_by_someone_else_meanwhile_is_shown(admin_client, aud
     page = admin_client.post(f"/case-audits/cases/{case.id}/agree", stale).get_data(as_text=True)
     assert "Someone else saved this" in page and "Theirs" in page and "Mine" in page
     assert Case.get_by_id(case.id).good_practice == "Theirs"
+
+
+def test_rules_themes_recur_year_on_year_by_their_words():
+    rows = [
+        ("Fathers not seen", "concern", "2025-26", 3),
+        ("fathers  not seen", "concern", "2024-25", 2),
+        ("Quick strategy meetings", "strength", "2025-26", 4),
+    ]
+    cycles, themes = rules.recurrence(rows)
+    assert cycles == ["2024-25", "2025-26"]
+    assert [(t["name"], t["cycles"]) for t in themes] == [
+        ("Fathers not seen", {"2025-26": 3, "2024-25": 2}),
+        ("Quick strategy meetings", {"2025-26": 4}),
+    ]
+
+
+def test_the_subgroup_sees_how_often_themes_recur(reviewer_client, audit_world, count_queries):
+    found = audit_world["audit"]
+    theme = AuditTheme.create(audit=found, name="Drift after step-down", kind="concern")
+    CaseTheme.create(case=audit_world["case_a"], theme=theme)
+    with count_queries() as counter:
+        page = reviewer_client.get("/case-audits").get_data(as_text=True)
+    row = page.split("Drift after step-down</th>")[1].split("</tr>")[0]
+    assert "Concern" in row and ">1</td>" in row
+    assert "Cases in 2026-27" in page
+    assert counter.count <= 9

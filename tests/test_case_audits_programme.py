@@ -157,3 +157,21 @@ def test_leads_cannot_add_audits_or_cases(lead_client, audit_world):
     assert lead_client.get("/case-audits/new").status_code == 403
     assert lead_client.get(f"/case-audits/{found.id}/cases/new").status_code == 403
     assert make_case  # the fixtures module's helper, used by the other tests
+
+
+def test_an_audits_page_costs_the_same_queries_however_many_cases(
+    admin_client, audit_world, count_queries
+):
+    found, a, b = audit_world["audit"], audit_world["agency_a"], audit_world["agency_b"]
+
+    def counted():
+        with count_queries() as counter:
+            page = admin_client.get(f"/case-audits/{found.id}").get_data(as_text=True)
+        return counter.count, page
+
+    few, _ = counted()
+    for n in range(4):
+        make_case(found, [a, b], f"MACA-2026-1{n}")
+    many, page = counted()
+    assert "MACA-2026-13" in page
+    assert many == few

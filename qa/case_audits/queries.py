@@ -286,3 +286,22 @@ def report(audit_) -> Report:
         recommendations=list(recommendations),
         attended=[agency.name for agency in attended],
     )
+
+
+def recurring_themes():
+    """rules.recurrence of every audit's themes, by cycle (in one query)."""
+    rows = (
+        AuditTheme.select(
+            AuditTheme.name,
+            AuditTheme.kind,
+            Cycle.name.alias("cycle_name"),
+            fn.COUNT(CaseTheme.id).alias("cases"),
+        )
+        .join(CaseAudit)
+        .join(Cycle)
+        .switch(AuditTheme)
+        .join(CaseTheme, JOIN.LEFT_OUTER)
+        .group_by(AuditTheme.id)
+        .objects()
+    )
+    return rules.recurrence((r.name, r.kind, r.cycle_name, r.cases) for r in rows)

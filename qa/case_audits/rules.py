@@ -152,3 +152,21 @@ def theme_counts(tags) -> list[tuple[str, str, int]]:
         cases.setdefault((theme, kind), set()).add(case)
     found = [(theme, kind, len(seen)) for (theme, kind), seen in cases.items()]
     return sorted(found, key=lambda row: (-row[2], row[0].lower()))
+
+
+def recurrence(rows) -> tuple[list[str], list[dict]]:
+    """How often themes recur year on year, from (theme, kind, cycle, cases) rows: the cycles in
+    order, and per theme (the same words, whatever their case, make one theme) the cases showing it
+    in each cycle; themes seen in most cycles first, then most cases."""
+    cycles, themes = [], {}
+    for name, kind, cycle, cases in rows:
+        if cycle not in cycles:
+            cycles.append(cycle)
+        theme = themes.setdefault(" ".join(name.lower().split()), {"name": name, "kind": kind})
+        theme.setdefault("cycles", {})
+        theme["cycles"][cycle] = theme["cycles"].get(cycle, 0) + cases
+    found = sorted(
+        themes.values(),
+        key=lambda t: (-len(t["cycles"]), -sum(t["cycles"].values()), t["name"].lower()),
+    )
+    return sorted(cycles), found

@@ -19,7 +19,9 @@ from qa.security import role_required
 @role_required()
 def index():
     audits = queries.audits_for(current_user)
-    return render("case_audits/index.html", audits=audits, agreed_statuses=rules.AGREED)
+    themes = queries.recurring_themes() if current_user.on_subgroup else None
+    context = {"audits": audits, "themes": themes, "kinds": rules.THEME_KINDS}
+    return render("case_audits/index.html", agreed_statuses=rules.AGREED, **context)
 
 
 def audit_form(obj=None):
