@@ -42,4 +42,20 @@ def test_a_lead_completes_a_case_audit_and_the_admin_reads_the_combined_document
     expect(page.locator("#gaps")).to_contain_text("Not yet returned: Northbrook Constabulary")
     expect(page.get_by_text("Nobody saw the baby alone")).to_be_visible()
     check_axe(page, "case-audits-combined")
+
+    page.goto(f"/case-audits/{found.id}/meeting")
+    check_axe(page, "case-audits-meeting")
+    page.get_by_label("New theme").fill("Babies not seen alone")
+    page.get_by_label("Concern").check()
+    page.get_by_role("button", name="Add theme").click()
+    page.locator("#case-rows").get_by_role("link", name="MACA-2026-07").click()
+    page.get_by_label("Agreed multi-agency grade for the voice of the child").select_option(
+        "requires_improvement"
+    )
+    page.get_by_label("Babies not seen alone").check()
+    check_axe(page, "case-audits-agree")
+    page.get_by_role("button", name="Save what the meeting agreed").click()
+    expect(page.locator("#case-rows")).to_contain_text("1 of 6")
+    page.goto(f"/case-audits/{found.id}/outputs")
+    check_axe(page, "case-audits-outputs")
     assert page.console_errors == []
