@@ -108,3 +108,27 @@ def test_a_lead_cannot_reopen(lead_client, audit_world):
     CaseReturn.update(status="submitted").where(CaseReturn.id == ret.id).execute()
     data = {"version": "1", "reason": "Please"}
     assert lead_client.post(f"/case-audits/returns/{ret.id}/reopen", data).status_code == 403
+
+
+def test_the_summary_autosave_moves_the_submit_form_on_to_the_saved_version(
+    lead_client, audit_world
+):
+    ret = return_of(audit_world["case_a"], audit_world["agency_a"])
+    data = {"version": "1", "worked_well": "A quick strategy meeting"}
+    page = lead_client.post(f"/case-audits/returns/{ret.id}/summary", data, htmx=True)
+    html = page.get_data(as_text=True)
+    assert 'id="submit-version" value="2" hx-swap-oob="true"' in html
+    filled = fill(ret)
+    response = lead_client.post(f"/case-audits/returns/{ret.id}/submit", {"version": "2"})
+    assert response.status_code == 302
+    assert CaseReturn.get_by_id(filled.id).status == "submitted"
+
+
+def test_a_return_not_submitted_is_not_reopened(admin_client, audit_world):
+    ret = return_of(audit_world["case_a"], audit_world["agency_a"])
+    data = {"version": "1", "reason": "By mistake"}
+    response = admin_client.post(f"/case-audits/returns/{ret.id}/reopen", data)
+    assert response.status_code == 200
+    assert "It was not reopened" in response.get_data(as_text=True)
+    assert CaseReturn.get_by_id(ret.id).status == "draft"
+    assert not AuditEvent.select().where(AuditEvent.verb == "reopened").exists()

@@ -64,6 +64,11 @@ def reopen(ret, form, user):
     try:
         lifecycle.reopen(ret, form.version.data, form.reason.data, user, f"Reopened {ret}")
     except lifecycle.Changed:
+        form.reason.errors = [
+            *form.reason.errors,
+            "It was not reopened: it is no longer submitted, or changed since this page was "
+            "opened. Reload the page to see it as it is now",
+        ]
         return False
     return True
 
