@@ -21,7 +21,7 @@ capability = Capability(
         MenuEntry(
             "case_audits.index",
             "Case audits",
-            ("admin", "subgroup", "agency_lead"),
+            ("admin", "subgroup", "agency_lead", "reviewer"),  # reviewers: when named auditors
             ("case_audits.",),
             85,
         ),
