@@ -247,6 +247,7 @@ RECORDS_VIEWS = {
     "case_audits.combined",
     "case_audits.combined_pdf",
     "case_audits.agree",
+    "case_audits.edit_case",
 }
 
 

@@ -60,6 +60,13 @@ def test_every_view_of_a_case_or_a_return_is_recorded(lead_client, audit_world):
     ]
 
 
+def test_an_admin_opening_a_case_to_change_it_is_recorded_too(admin_client, audit_world):
+    case = audit_world["case_a"]
+    assert admin_client.get(f"/case-audits/cases/{case.id}/edit").status_code == 200
+    view = AuditEvent.get(AuditEvent.verb == "viewed")
+    assert (view.object_type, view.object_id) == ("Case", case.id)
+
+
 def test_a_lead_lists_only_the_cases_their_agency_is_in(lead_client, audit_world):
     page = lead_client.get(f"/case-audits/{audit_world['audit'].id}").get_data(as_text=True)
     assert "MACA-2026-01" in page and "MACA-2026-02" not in page

@@ -129,7 +129,7 @@ def new_case(audit_id):
 @bp.route("/cases/<int:case_id>/edit", methods=["GET", "POST"])
 @role_required("admin")
 def edit_case(case_id):
-    case, _ = access.case_for(case_id, record=False)
+    case, _ = access.case_for(case_id, record=request.method == "GET")
     form = case_form(case)
     conflict = service.save_case(case, form, current_user) if ready_to_save(form) else None
     if form.is_submitted() and not form.errors and conflict is None:
