@@ -175,3 +175,10 @@ def test_an_audits_page_costs_the_same_queries_however_many_cases(
     many, page = counted()
     assert "MACA-2026-13" in page
     assert many == few
+
+
+def test_an_audits_page_counts_its_cases_by_locality(admin_client, audit_world):
+    found = audit_world["audit"]
+    make_case(found, [audit_world["agency_a"]], "MACA-2026-05", locality="South")
+    page = admin_client.get(f"/case-audits/{found.id}").get_data(as_text=True)
+    assert "Cases (3 cases, 6 children; North 2; South 1)" in page
