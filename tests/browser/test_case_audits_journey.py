@@ -8,6 +8,15 @@ from tests.browser.conftest import check_axe, sign_in
 from tests.case_audit_fixtures import grades_of, make_audit, make_case, return_of
 
 
+def _saved(return_id, words, page):
+    """Wait (up to ten seconds) for the return's last summary box to read `words` on the server."""
+    for _ in range(100):
+        if CaseReturn.get_by_id(return_id).needs_to_happen == words:
+            return True
+        page.wait_for_timeout(100)
+    return False
+
+
 def test_a_lead_completes_a_case_audit_and_the_admin_reads_the_combined_document(page, people):
     found = make_audit()
     case = make_case(found, [people["agency_a"], people["agency_b"]], "MACA-2026-07")
@@ -29,7 +38,11 @@ def test_a_lead_completes_a_case_audit_and_the_admin_reads_the_combined_document
     page.get_by_label("What worked well").fill("A strategy meeting within a day")
     page.get_by_label("What we are worried about").fill("Nobody saw the baby alone")
     page.get_by_label("What needs to happen").fill("Health visitors to see babies alone")
-    page.get_by_role("button", name="Save the summary").click()
+    # left at once, inside the autosave's one-second wait: what was typed is sent as the page goes
+    page.get_by_role("link", name="Case MACA-2026-07").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Case MACA-2026-07")
+    assert _saved(ret.id, "Health visitors to see babies alone", page)
+    page.get_by_role("link", name="Northbrook Hospitals NHS Foundation Trust").click()
     page.get_by_role("button", name="Submit your audit").click()
     expect(page.get_by_role("heading", name="Audit submitted")).to_be_visible()
     check_axe(page, "case-audits-submitted")
