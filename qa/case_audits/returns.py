@@ -8,7 +8,6 @@ locks it until an admin reopens it with a reason.
 from qa import audit, editing, lifecycle
 from qa.case_audits import rules
 from qa.case_audits.forms import GRADE_LABELS, SUMMARY_LABELS, grade_words
-from qa.case_audits.models import CaseReturn
 from qa.db import VersionConflict, db
 
 
@@ -71,7 +70,3 @@ def reopen(ret, form, user):
         ]
         return False
     return True
-
-
-def current(ret):
-    return CaseReturn.get_by_id(ret.id)
