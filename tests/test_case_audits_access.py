@@ -88,11 +88,13 @@ def test_the_other_agencys_audit_opens_only_after_the_meeting(signed_in, audit_w
 def test_a_peer_reviewer_sees_nothing_unless_named(signed_in, audit_world):
     client, found = signed_in(audit_world["peer"]), audit_world["audit"]
     assert client.get(f"/case-audits/{found.id}").status_code == 404
-    assert "Neglect" not in client.get("/case-audits").get_data(as_text=True)
+    listed = client.get("/case-audits").get_data(as_text=True)
+    assert "Neglect" in listed  # the table of audits is for everyone signed in
+    assert f'href="/case-audits/{found.id}"' not in listed  # but not the way in
     NamedAuditor.create(audit=found, user=audit_world["peer"])  # of agency B
     listed = client.get("/case-audits").get_data(as_text=True)
     assert 'href="/case-audits" aria-current="true"' in listed  # the menu offers it
-    assert "Neglect" in listed
+    assert f'href="/case-audits/{found.id}"' in listed
     page = client.get(f"/case-audits/{found.id}").get_data(as_text=True)
     assert "MACA-2026-02" in page and "MACA-2026-01" not in page
     ret = return_of(audit_world["case_b"], audit_world["agency_b"])

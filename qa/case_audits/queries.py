@@ -38,10 +38,10 @@ def cycles() -> list:
     return list(Cycle.select().order_by(Cycle.starts.desc()))
 
 
-def audits_for(user) -> list:
-    """The audits the person takes part in, newest first, each with its counts of cases and
-    children: all of them for the sub-group; else those with a case their agency is in (a lead's,
-    or a named auditor's)."""
+def audits_for(user) -> tuple[list, set]:
+    """The table of audits every signed-in person sees (topic, status, counts of cases and
+    children, newest first), and the ids of those the person may open: all for the sub-group;
+    else those with a case their agency is in (a lead's, or a named auditor's)."""
     query = (
         CaseAudit.select(
             CaseAudit,
@@ -55,13 +55,15 @@ def audits_for(user) -> list:
         .group_by(CaseAudit.id)
         .order_by(Cycle.starts.desc(), CaseAudit.topic)
     )
+    audits = list(query)
     if user.on_subgroup:
-        return list(query)
-    named = NamedAuditor.select(NamedAuditor.audit).where(NamedAuditor.user == user.id)
+        return audits, {found.id for found in audits}
     involved = Case.select(Case.audit).join(CaseAgency).where(CaseAgency.agency == user.agency_id)
-    if user.role == "agency_lead":
-        return list(query.where(CaseAudit.id.in_(involved)))
-    return list(query.where(CaseAudit.id.in_(named) & CaseAudit.id.in_(involved)))
+    opens = CaseAudit.select(CaseAudit.id).where(CaseAudit.id.in_(involved))
+    if user.role != "agency_lead":
+        named = NamedAuditor.select(NamedAuditor.audit).where(NamedAuditor.user == user.id)
+        opens = opens.where(CaseAudit.id.in_(named))
+    return audits, {row.id for row in opens}
 
 
 @dataclass

@@ -18,9 +18,9 @@ from qa.security import role_required
 @bp.get("")
 @role_required()
 def index():
-    audits = queries.audits_for(current_user)
+    audits, opens = queries.audits_for(current_user)
     themes = queries.recurring_themes() if current_user.on_subgroup else None
-    context = {"audits": audits, "themes": themes, "kinds": rules.THEME_KINDS}
+    context = {"audits": audits, "opens": opens, "themes": themes, "kinds": rules.THEME_KINDS}
     return render("case_audits/index.html", agreed_statuses=rules.AGREED, **context)
 
 
