@@ -1,8 +1,10 @@
 """The single-agency audit tool: an agency's lead grades each domain with a reason (autosaved,
 conflicts shown), writes the summary, submits and is locked; an admin reopens with a reason."""
 
+from datetime import date
+
 from qa.audit import AuditEvent
-from qa.case_audits.models import CaseReturn, DomainGrade
+from qa.case_audits.models import CaseAudit, CaseReturn, DomainGrade
 from tests.case_audit_fixtures import fill, grades_of, return_of
 
 
@@ -14,7 +16,9 @@ def grade_post(record, **changes):
 
 def test_the_lead_sees_a_form_for_each_domain(lead_client, audit_world):
     ret = return_of(audit_world["case_a"], audit_world["agency_a"])
+    CaseAudit.update(returns_due=date(2027, 1, 29)).execute()
     page = lead_client.get(f"/case-audits/returns/{ret.id}").get_data(as_text=True)
+    assert "Due by 29 January 2027" in page
     for grade in grades_of(ret):
         assert f'action="/case-audits/grades/{grade.id}"' in page
     assert "What worked well" in page and "Requires improvement" in page
