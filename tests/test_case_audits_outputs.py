@@ -65,6 +65,11 @@ def test_the_report_pdf_shows_figures_counted_independently(admin_client, audit_
     assert f"Single-agency audits returned {submitted} of 4" in text
     assert f"Inadequate {agreed.count('inadequate')} 50%" in text  # 2 of the 4 agreed grades
     assert f"Good {agreed.count('good')} 25%" in text
+    voice = [row.grade for row in AgreedGrade.select() if row.domain == "The voice of the child"]
+    counts = " ".join(str(voice.count(g)) for g in ("outstanding", "good"))
+    counts += " " + " ".join(str(voice.count(g)) for g in ("requires_improvement", "inadequate"))
+    assert f"The voice of the child {counts}" in text  # 0 1 1 1
+    assert "Assessment of risk 0 0 0 1" in text
     assert "Drift after step-down Concern 2 of 3" in text
     assert "Quick strategy meetings Strength 1 of 3" in text
     # the agencies' own grades: 6 domains × 3 returns, 12 good and 6 inadequate

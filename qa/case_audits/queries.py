@@ -236,6 +236,7 @@ class Report:
     returns: int
     submitted: int
     agreed: dict  # rules.grade_counts of the meeting's grades
+    by_domain: list  # (domain, rules.grade_counts of the meeting's grades in it)
     single: dict  # rules.grade_counts of the agencies' own grades (submitted returns)
     themes: list  # (theme, kind, cases)
     good_practice: list  # (case reference, words)
@@ -253,7 +254,15 @@ def report(audit_) -> Report:
     returns = list(CaseReturn.select().where(CaseReturn.case.in_(case_ids)))
     submitted = [ret.id for ret in returns if ret.status == "submitted"]
     singles = DomainGrade.select(DomainGrade.grade).where(DomainGrade.return_.in_(submitted))
-    agreed = AgreedGrade.select(AgreedGrade.grade).where(AgreedGrade.case.in_(case_ids))
+    agreed = list(
+        AgreedGrade.select(AgreedGrade.domain, AgreedGrade.grade).where(
+            AgreedGrade.case.in_(case_ids)
+        )
+    )
+    by_domain = [
+        (domain, rules.grade_counts(row.grade for row in agreed if row.domain == domain))
+        for domain in audit_.domain_list
+    ]
     tags = (
         CaseTheme.select(CaseTheme.case, AuditTheme.name, AuditTheme.kind)
         .join(AuditTheme)
@@ -282,6 +291,7 @@ def report(audit_) -> Report:
         returns=len(returns),
         submitted=len(submitted),
         agreed=rules.grade_counts(row.grade for row in agreed),
+        by_domain=by_domain,
         single=rules.grade_counts(row.grade for row in singles),
         themes=rules.theme_counts((t.theme.name, t.theme.kind, t.case_id) for t in tags),
         good_practice=[(c.reference, c.good_practice) for c in cases if c.good_practice],
