@@ -70,6 +70,8 @@ def test_an_admin_opening_a_case_to_change_it_is_recorded_too(admin_client, audi
 def test_a_lead_lists_only_the_cases_their_agency_is_in(lead_client, audit_world):
     page = lead_client.get(f"/case-audits/{audit_world['audit'].id}").get_data(as_text=True)
     assert "MACA-2026-01" in page and "MACA-2026-02" not in page
+    ret = return_of(audit_world["case_a"], audit_world["agency_a"])
+    assert f'href="/case-audits/returns/{ret.id}"' in page  # straight to their own audit
 
 
 def test_the_other_agencys_audit_opens_only_after_the_meeting(signed_in, audit_world):
