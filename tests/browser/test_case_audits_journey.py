@@ -25,7 +25,7 @@ def test_a_lead_completes_a_case_audit_and_the_admin_reads_the_combined_document
     page.goto("/case-audits")
     check_axe(page, "case-audits-programme")
     page.get_by_role("link", name="Neglect").click()
-    page.get_by_role("link", name="MACA-2026-07").click()
+    page.get_by_role("link", name="MACA-2026-07", exact=True).click()
     check_axe(page, "case-audits-case")
     page.get_by_role("link", name="Northbrook Hospitals NHS Foundation Trust").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("audit of this case")
