@@ -26,6 +26,7 @@ from types import SimpleNamespace
 from qa.actions.models import Action, ActionDocument
 from qa.auth.models import KeptForm
 from qa.builds.models import PdfBuild
+from qa.case_audits.models import NamedAuditor
 from qa.challenge import scheduling
 from qa.challenge.models import ChallengeEvent, Finding, Recommendation, Visitor
 from qa.cycles.models import Cycle
@@ -47,6 +48,7 @@ from qa.surveys.models import (
     SurveyBurst,
     YouSaidWeDid,
 )
+from tests.case_audit_fixtures import grades_of, make_audit, make_case, return_of
 from tests.challenge_helpers import at
 from tests.pairing_helpers import reviewer
 from tests.section11_fixtures import PDF, add_action, attach, fill
@@ -257,9 +259,23 @@ def build(people):
     )
     for side in sides.values():
         side.review_action = _review_action(side, shared)
+    _case_audit(people, shared, sides, hana)
     return SimpleNamespace(
         users=users, sides=sides, personal=personal, someone_else=personal[hana.id], shared=shared
     )
+
+
+def _case_audit(people, shared, sides, hana):
+    """A case audit gathering returns: a case of each agency's (only that agency involved), with
+    its return and a domain's grade, and a named auditor from the third agency."""
+    found = make_audit(status="gathering")
+    shared.case_audit = found
+    shared.auditor = NamedAuditor.create(audit=found, user=hana)
+    for name, agency in (("A", people["agency_a"]), ("B", people["agency_b"])):
+        case = make_case(found, [agency], f"MACA-{name}", by=people["admin"])
+        sides[name].case = case
+        sides[name].case_return = return_of(case, agency)
+        sides[name].case_grade = grades_of(sides[name].case_return)[0]
 
 
 def objects(world, role, own):

@@ -533,6 +533,7 @@ def test_each_source_of_actions_is_described_by_its_own_capability(app):
 
     describers = action_describers()
     assert {name: d.__module__ for name, d in describers.items()} == {
+        "case_audit": "qa.case_audits.action_source",
         "challenge": "qa.challenge.action_source",
         "dataset": "qa.dataset.action_source",
         "section11": "qa.section11.action_source",

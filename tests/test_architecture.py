@@ -29,6 +29,7 @@ LAYERS = [
     {"section11"},
     {"challenge"},
     {"pairing"},
+    {"case_audits"},
     {"dataset"},
     {"reviews"},
     {"reports", "main"},
@@ -53,6 +54,7 @@ PURE = [
     "qa/dataset/csvfiles.py",
     "qa/dataset/entry.py",
     "qa/dataset/starter.py",
+    "qa/case_audits/rules.py",
 ]
 WEB_OR_DATABASE = {"flask", "flask_login", "flask_wtf", "wtforms", "peewee", "playhouse"}
 ROUTE_LINES = 15

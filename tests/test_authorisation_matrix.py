@@ -80,6 +80,8 @@ VISITORS_OR_ADMIN = Who("VISITORS_OR_ADMIN", own=["assigned"], both=["admin"])
 VISITORS = Who("VISITORS", own=["assigned"])
 # the data set's scorecard: every agency lead and the sub-group
 DATA_SET_READERS = Who("DATA_SET_READERS", both=[*LEADS, "assigned", "admin"])
+# a case audit: the sub-group, and the leads of agencies with a case in it (a named auditor too)
+CASE_AUDIT = Who("CASE_AUDIT", both=[*LEADS, "assigned", "admin"])
 
 DECLARED = {
     PUBLIC: """
@@ -92,12 +94,16 @@ DECLARED = {
     """,
     SIGNED_IN_ANY: """
         main.home GET                   account.show GET                account.change_password POST
+        case_audits.index GET
         account.add_conflict POST       account.add_unavailable POST    auth.logout POST
         auth.resume GET                 sessions.keepalive POST         challenge.home GET
     """,
     OWN_DECLARATIONS: """
         account.withdraw_conflict POST  account.withdraw_unavailable POST
         builds.show GET                 builds.download GET             # their own PDF builds
+    """,
+    CASE_AUDIT: """
+        case_audits.show GET
     """,
     LEADS_ONLY: """
         section11.your_return GET       section11.start POST            voices.ours GET
@@ -107,10 +113,12 @@ DECLARED = {
         section11.rating GET POST       section11.check GET             section11.submit POST
         section11.upload POST           section11.remove_document POST  section11.add_action POST
         section11.remove_action POST
+        case_audits.grade POST          case_audits.summary POST        case_audits.submit POST
     """,
     AGENCY_RECORDS: """
         section11.show GET              section11.pdf GET               section11.download GET
         actions.show GET                actions.download GET
+        case_audits.case GET            case_audits.case_return GET     # each view recorded
     """,
     LEAD_OWN_OR_ADMIN: """
         actions.save POST               actions.add_note POST           actions.upload POST
@@ -120,6 +128,9 @@ DECLARED = {
         actions.index GET
     """,
     SUBGROUP: """
+        case_audits.combined GET        case_audits.combined_pdf GET    # before the meeting
+        case_audits.outputs GET         case_audits.report_pdf GET
+        case_audits.briefing_pdf GET    # and everyone signed in once the board agreed it
         scrutiny.overview GET           scrutiny.heatmap_page GET       scrutiny.export_csv GET
         scrutiny.report_pdf GET         scrutiny.review GET POST
         surveys.index GET               surveys.results GET             surveys.summary_pdf GET
@@ -185,6 +196,12 @@ DECLARED = {
         dataset.indicator_new GET POST  dataset.indicator_edit GET POST dataset.localities GET POST
         dataset.upload GET POST         dataset.comparators GET POST    dataset.comparator_add POST
         dataset.figures GET POST
+        case_audits.new GET POST        case_audits.edit GET POST
+        case_audits.new_case GET POST   case_audits.edit_case GET POST  case_audits.reopen POST
+        case_audits.add_auditor POST    case_audits.remove_auditor POST
+        case_audits.auditors_meeting GET                case_audits.attendance POST
+        case_audits.add_theme POST      case_audits.agree GET POST      # a view of a case, recorded
+        case_audits.recommend POST
     """,
 }
 
@@ -192,6 +209,10 @@ DECLARED = {
 # endpoint says otherwise.
 ARGUMENTS = {
     "action_id": lambda o: o.action.id,
+    "audit_id": lambda o: o.case_audit.id,
+    "auditor_id": lambda o: o.auditor.id,
+    "case_id": lambda o: o.case.id,
+    "grade_id": lambda o: o.case_grade.id,
     "agency_id": lambda o: o.third_agency.id,
     "build_id": lambda o: o.build.id,
     "conflict_id": lambda o: o.conflict.id,
@@ -231,11 +252,25 @@ ARGUMENTS = {
 OVERRIDES = {
     "actions.download": {"document_id": lambda o: o.action_document.id},
     "section11.remove_action": {"action_id": lambda o: o.plan.id},
+    "case_audits.case_return": {"return_id": lambda o: o.case_return.id},
+    "case_audits.summary": {"return_id": lambda o: o.case_return.id},
+    "case_audits.submit": {"return_id": lambda o: o.case_return.id},
+    "case_audits.reopen": {"return_id": lambda o: o.case_return.id},
     "respond.you_said": {"code": lambda o: o.survey.public_code},
 }
 # without a role the pin form has no page to go back to (a 404 that is not a refusal)
 DATA = {"pairing.pin": {"role": "lead"}}
 LAST = ("auth.logout",)  # after everything else: it ends the session
+# GETs that record the view itself (a case audit's case or return): one "viewed" line each, and
+# nothing else written.
+RECORDS_VIEWS = {
+    "case_audits.case",
+    "case_audits.case_return",
+    "case_audits.combined",
+    "case_audits.combined_pdf",
+    "case_audits.agree",
+    "case_audits.edit_case",
+}
 
 
 def declared():
@@ -392,7 +427,12 @@ def check(response, role, endpoint, method, expected, where):
         return [f"{where}: expected {expected}, got {got} ({response.status_code})"]
     if got == "denied" and role != "anonymous" and denials != 1:
         return [f"{where}: denied without an AuditEvent 'denied' ({denials} written)"]
-    if got == "allowed" and method == "GET" and events:
+    if got == "allowed" and method == "GET" and endpoint in RECORDS_VIEWS:
+        if events != 1 or not AuditEvent.select().order_by(AuditEvent.id.desc()).get().verb == (
+            "viewed"
+        ):
+            return [f"{where}: a view of a case must write one AuditEvent 'viewed' ({events})"]
+    elif got == "allowed" and method == "GET" and events:
         return [f"{where}: a GET wrote {events} AuditEvents"]
     return []
 

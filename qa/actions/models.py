@@ -27,6 +27,7 @@ SOURCES = {
     "survey": "Survey feedback",
     "review": "Learning from a review",
     "dataset": "The data set",
+    "case_audit": "Multi-agency case audit",
     "manual": "Added by hand",
 }
 STATUSES = {"open": "Open", "in_progress": "In progress", "done": "Done", "cancelled": "Cancelled"}

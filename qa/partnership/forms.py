@@ -2,10 +2,19 @@
 
 from zoneinfo import available_timezones
 
-from wtforms import EmailField, StringField
-from wtforms.validators import Email, InputRequired, Length, Optional, ValidationError
+from wtforms import EmailField, IntegerField, StringField, TextAreaField
+from wtforms.validators import (
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 from qa.forms import VersionedForm, strip
+
+CASE_AUDIT_YEARS = 7
 
 
 class SettingsForm(VersionedForm):
@@ -25,6 +34,17 @@ class SettingsForm(VersionedForm):
     contact_phone = StringField(filters=[strip], validators=[Length(max=40)])
     time_zone = StringField(
         filters=[strip], validators=[InputRequired("Enter a time zone, like Europe/London")]
+    )
+
+    localities = TextAreaField(filters=[strip], validators=[Length(max=2000)])
+    # Left blank (or not sent, by an older page): the default of seven years.
+    case_audit_years = IntegerField(
+        default=CASE_AUDIT_YEARS,
+        filters=[lambda years: CASE_AUDIT_YEARS if years is None else years],
+        validators=[
+            Optional(),
+            NumberRange(1, 25, message="Keep case audits for between 1 and 25 years"),
+        ],
     )
 
     def validate_time_zone(self, field):

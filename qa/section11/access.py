@@ -3,16 +3,15 @@
 An agency lead only their own agency's, the QA sub-group all. Anything else is a 404, and recorded.
 """
 
-from flask import abort, make_response, render_template
+from flask import abort
 from flask_login import current_user
-from markupsafe import Markup
 from playhouse.flask_utils import get_object_or_404
 
+from qa import lifecycle
 from qa.actions.models import Action
 from qa.cycles.models import Cycle
 from qa.documents import Document
 from qa.frameworks.models import Framework, Standard
-from qa.htmx import wants_fragment
 from qa.people.models import Agency
 from qa.section11.models import Rating, RatingDocument, Return
 from qa.section11.returns import ReturnLocked
@@ -97,20 +96,4 @@ def ensure_editable(ret):
 
 
 def locked_response():
-    if wants_fragment():
-        # htmx does not swap a 409: say it where the saved state would show, and keep what was typed
-        # on the page.
-        message = Markup(
-            '<p class="govuk-error-message" role="alert">Not saved: this return has been '
-            "submitted. {}</p>"
-        ).format(LOCKED_ADVICE)
-        return make_response(message, 200)
-    return make_response(
-        render_template(
-            "errors/error.html",
-            code=409,
-            title="This return has been submitted",
-            advice=LOCKED_ADVICE,
-        ),
-        409,
-    )
+    return lifecycle.locked_response(LOCKED_ADVICE)

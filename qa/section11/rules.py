@@ -7,6 +7,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+# A return's stored status (draft, submitted or reopened) and whether it may change or be reopened:
+# the lifecycle every kind of return shares.
+from qa.lifecycle import DRAFT, REOPENED, SUBMITTED, can_change, can_reopen  # noqa: F401
+
 RAG = {"R": "Red", "A": "Amber", "G": "Green"}
 MEANING = {
     "R": "below the minimum standard",
@@ -22,9 +26,6 @@ ACTION_LIMIT = 2_000
 _ORDER = {"R": 0, "A": 1, "G": 2}
 
 NOT_STARTED, IN_PROGRESS, COMPLETE = "not started", "in progress", "complete"
-SUBMITTED, REOPENED = "submitted", "reopened"
-# A return's stored status: draft (started, not submitted), submitted or reopened.
-DRAFT = "draft"
 
 CHANGE_TEXT = {
     "better": "better than last year",
@@ -107,17 +108,6 @@ def return_state(status: str | None, answered: bool) -> str:
     if status in (SUBMITTED, REOPENED):
         return status
     return IN_PROGRESS if status and answered else NOT_STARTED
-
-
-def can_change(status: str | None) -> bool:
-    """Whether a return with this stored status may change: while a draft, or once reopened. A
-    submitted return refuses every change, however it is asked, until an admin reopens it."""
-    return status in (DRAFT, REOPENED)
-
-
-def can_reopen(status: str | None) -> bool:
-    """Only a submitted return can be reopened."""
-    return status == SUBMITTED
 
 
 def is_overdue(state: str, deadline: date | None, today: date) -> bool:
