@@ -2,7 +2,7 @@
 
 A cycle's dated events still needing visitors, who might go, and what they did before.
 
-Ten queries whatever the size of the partnership (see build). What the numbers mean:
+Eleven queries whatever the size of the partnership (see build; the last names who saved or pinned). What the numbers mean:
 * visits_this_cycle: the person's visits to this cycle's live events other than the ones being
 paired
   (their existing visitors are passed as pins instead, as the solver expects);
@@ -44,6 +44,9 @@ class Inputs:
     # (event id, role) -> PairingPin for a slot not yet saved
     pins: dict = field(default_factory=dict)
     never_pairs: list = field(default_factory=list)  # NeverPair rows
+    names: dict = field(
+        default_factory=dict
+    )  # user id -> name of whoever saved or pinned a visitor
 
     def __post_init__(self):
         self._people = {p.id: p for p in self.people}
@@ -88,8 +91,21 @@ def build(cycle):
         last_cycle_pairs=history.last_cycle_pairs,
         existing_peer_visits=history.peer_visits,
     )
+    by = {v.assigned_by_id for v in saved.values()} | {p.by_id for p in pins.values()}
+    by.discard(None)
+    names = dict(User.select(User.id, User.name).where(User.id.in_(by)).tuples()) if by else {}
     return Inputs(
-        cycle, events, people, context, {r.id: r for r in dated}, users, undated, saved, pins, never
+        cycle,
+        events,
+        people,
+        context,
+        {r.id: r for r in dated},
+        users,
+        undated,
+        saved,
+        pins,
+        never,
+        names,
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date as Date
 from typing import Optional
 
+from qa.pairing import costs
 from qa.pairing.costs import sector_label, sector_relation
 from qa.pairing.data import LEAD, PEER, Context, Event, HardRule, Person
 
@@ -27,6 +28,16 @@ MONTHS = (
 )  # fmt: skip  (spelt out here so output never depends on the server's locale)
 
 ROLE_NOUNS = {LEAD: "lead", PEER: "peer"}
+TERM_WORDS = {
+    costs.PEER_SECTOR: "the peer's sector",
+    costs.load_key(LEAD): "the lead's other visits",
+    costs.load_key(PEER): "the peer's other visits",
+    costs.repeat_agency_key(LEAD): "the lead visiting again",
+    costs.repeat_agency_key(PEER): "the peer visiting again",
+    costs.REPEAT_PAIRING: "pairing them again",
+    costs.TWO_FIRST_TIMERS: "two first-timers",
+}
+"""Each cost term (costs.py's breakdown keys) in words, after "points for"."""
 POOL_NOUNS = {LEAD: "active sub-group members", PEER: "active reviewers"}
 
 
