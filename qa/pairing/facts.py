@@ -89,7 +89,8 @@ class _Around:
         return tuple(e for e, _ in self.ledger.commitments.get(person_id, ()) if e != self.event.id)
 
     def cost(self, role, person) -> dict:
-        earlier = self.ledger.visits_elsewhere(person.id, self.event.id)
+        # every other slot of theirs in the proposal, the other role here too (a pin may do both)
+        earlier = len(self.ledger.commitments.get(person.id, ())) - (self.chosen[role].id == person.id)
         return slot_cost(self.event, role, person, self.partner(role), self.context, earlier)
 
     def breaches(self, role, person):

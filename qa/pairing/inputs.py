@@ -2,7 +2,8 @@
 
 A cycle's dated events still needing visitors, who might go, and what they did before.
 
-Eleven queries whatever the size of the partnership (see build; the last names who saved or pinned). What the numbers mean:
+Eleven queries whatever the size of the partnership (see build; the last names whoever saved or
+pinned a visitor). What the numbers mean:
 * visits_this_cycle: the person's visits to this cycle's live events other than the ones being
 paired
   (their existing visitors are passed as pins instead, as the solver expects);
