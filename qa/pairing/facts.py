@@ -90,7 +90,8 @@ class _Around:
 
     def cost(self, role, person) -> dict:
         # every other slot of theirs in the proposal, the other role here too (a pin may do both)
-        earlier = len(self.ledger.commitments.get(person.id, ())) - (self.chosen[role].id == person.id)
+        here = int(self.chosen[role].id == person.id)
+        earlier = len(self.ledger.commitments.get(person.id, ())) - here
         return slot_cost(self.event, role, person, self.partner(role), self.context, earlier)
 
     def breaches(self, role, person):
