@@ -33,6 +33,8 @@ def broken(ev, role, p, partner_id, ctx, events, assignment):
         found.add(HardRule.NOT_ELIGIBLE)
     if p.agency_id == ev.agency_id:
         found.add(HardRule.OWN_AGENCY)
+    if p.organisation and p.organisation == ev.organisation:
+        found.add(HardRule.OWN_ORGANISATION)
     if ev.agency_id in p.conflict_agency_ids:
         found.add(HardRule.CONFLICT)
     if partner_id == p.id:

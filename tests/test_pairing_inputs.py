@@ -195,3 +195,35 @@ def test_building_the_inputs_takes_the_same_few_queries_however_big_the_history(
     assert len(data.events) == 2 and len(data.people) > 10
     assert big.count == small.count <= 10, (small.count, big.count)
     assert Visitor.select().count() == 2
+
+
+def test_a_parent_organisation_set_on_the_agency_form_keeps_its_people_from_reviewing_it(
+    world, admin_client
+):
+    # The hospital and the community trust name one parent: Hana (community) may not review the
+    # hospital, so the related-sector peer goes instead, and the proposal says why.
+    for agency in (world.hospital, world.community):
+        response = admin_client.post(
+            f"/admin/agencies/{agency.id}",
+            {
+                "version": str(agency.version),
+                "name": agency.name,
+                "sector": agency.sector_id,
+                "framework": "None",
+                "parent_organisation": "Northbrook Health Group ",
+                "active": "y",
+            },
+        )
+        assert response.status_code == 302
+    data = inputs.build(world.cycle)
+    assert data.event(world.event.id).organisation == "Northbrook Health Group"
+    hana = data.person(world.hana.id)
+    assert hana.organisation == "Northbrook Health Group"
+    event = data.event(world.event.id)
+    assert check_hard_rules(event, PEER, hana) == (HardRule.OWN_ORGANISATION,)
+    plan = planning.propose(world.cycle)
+    (row,) = plan.rows
+    assert row.pairing.peer_id == world.eddie.id
+    assert row.why[0].startswith(
+        "No free peer in Health (1 from Northbrook Health Group, as Northbrook Hospitals"
+    )

@@ -7,6 +7,7 @@ import ast
 import itertools
 import pathlib
 import random
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -70,6 +71,7 @@ def slot_allowed_alone(ev, role, p, ctx, partner_id):
     return (
         eligible
         and p.agency_id != ev.agency_id
+        and not (p.organisation != "" and p.organisation == ev.organisation)
         and ev.agency_id not in p.conflict_agency_ids
         and ev.date not in p.unavailable_dates
         and ev.date not in p.busy_dates
@@ -214,6 +216,8 @@ def instances(draw, max_people=5, max_events=3, pins=True, agency_count=(2, 4)):
         st.lists(st.sampled_from(SECTORS), min_size=agency_count[0], max_size=agency_count[1])
     )
     agency_ids = list(range(len(agencies)))
+    # parent organisations: most agencies stand alone, some share a council
+    orgs = [draw(st.sampled_from(["", "", "Council A", "Council B"])) for _ in agencies]
     days = [DAY1, DAY2]
 
     def rarely(values):  # most people have no conflicts or absences, as in real life
@@ -245,6 +249,7 @@ def instances(draw, max_people=5, max_events=3, pins=True, agency_count=(2, 4)):
                 conflict_agency_ids=rarely(agency_ids),
                 busy_dates=rarely(days),
                 visited_agency_ids=rarely(agency_ids),
+                organisation=orgs[agency],
             )
         )
     ids = [p.id for p in people]
@@ -262,6 +267,7 @@ def instances(draw, max_people=5, max_events=3, pins=True, agency_count=(2, 4)):
                 date=draw(st.sampled_from(days)),
                 pinned_lead_id=pinned_lead,
                 pinned_peer_id=pinned_peer,
+                organisation=orgs[agency],
             )
         )
     pair = st.tuples(st.sampled_from(ids), st.sampled_from(ids)).filter(lambda t: t[0] != t[1])
@@ -502,14 +508,10 @@ def _with_slot(pair, role, pid):
 
 
 def _unpin(ev, role):
-    return Event(
-        ev.id,
-        ev.agency_id,
-        ev.agency_name,
-        ev.sector,
-        ev.date,
-        None if role == LEAD else ev.pinned_lead_id,
-        None if role == PEER else ev.pinned_peer_id,
+    return replace(
+        ev,
+        pinned_lead_id=None if role == LEAD else ev.pinned_lead_id,
+        pinned_peer_id=None if role == PEER else ev.pinned_peer_id,
     )
 
 
@@ -540,6 +542,22 @@ def test_nobody_visits_their_own_agency():
         )
     )
     assert (pairing.lead_id, pairing.peer_id) == (2, 4)
+
+
+def test_nobody_reviews_an_agency_of_their_own_parent_organisation():
+    # A council's Family Help reviewer is never proposed for the same council's Children's Services
+    services = event(
+        1, agency="CS", sector="childrens-social-care", organisation="Northbrook Council"
+    )
+    family_help = peer(
+        2, agency="FH", sector="childrens-social-care", organisation="northbrook  council"
+    )
+    school = peer(3, agency="S", sector="education", organisation="")
+    proposal = propose([services], [lead(1), family_help, school])
+    assert only(proposal).peer_id == 3
+    assert check_hard_rules(services, PEER, family_help) == (HardRule.OWN_ORGANISATION,)
+    council_lead = lead(4, agency="HS", organisation="Northbrook Council")
+    assert only(propose([services], [council_lead, lead(1), family_help, school])).lead_id == 1
 
 
 def test_unavailable_person_is_never_proposed():

@@ -33,6 +33,8 @@ class Person:
     conflict_agency_ids: frozenset = frozenset()
     busy_dates: frozenset = frozenset()
     visited_agency_ids: frozenset = frozenset()
+    organisation: str = ""
+    """Their agency's parent organisation (council, NHS trust, police force...), "" for none."""
 
     @property
     def is_first_timer(self) -> bool:
@@ -51,6 +53,8 @@ class Event:
     date: Date
     pinned_lead_id: Optional[Hashable] = None
     pinned_peer_id: Optional[Hashable] = None
+    organisation: str = ""
+    """The visited agency's parent organisation, "" for none."""
 
     def pinned(self, role: str) -> Optional[Hashable]:
         return self.pinned_lead_id if role == LEAD else self.pinned_peer_id
@@ -135,6 +139,7 @@ class HardRule(Enum):
 
     NOT_ELIGIBLE = "not eligible for this role"
     OWN_AGENCY = "belongs to the visited agency"
+    OWN_ORGANISATION = "belongs to the visited agency's parent organisation"
     CONFLICT = "has declared a conflict with the visited agency"
     SAME_PERSON = "already fills the other role at this event"
     UNAVAILABLE = "unavailable that day"

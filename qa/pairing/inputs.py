@@ -220,6 +220,7 @@ def _person(user, history, conflicts, unavailable, days):
         conflict_agency_ids=frozenset(conflicts),
         busy_dates=frozenset(history.busy[user.id] & days),
         visited_agency_ids=frozenset(history.agencies[user.id]),
+        organisation=agency.parent_organisation if agency else "",
     )
 
 
@@ -236,4 +237,5 @@ def _event(record, saved, pins):
         date=record.starts_at.date(),
         pinned_lead_id=fixed(LEAD),
         pinned_peer_id=fixed(PEER),
+        organisation=record.agency.parent_organisation,
     )

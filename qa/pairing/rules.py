@@ -54,6 +54,8 @@ def _breach_iter(event, role, person, context, ledger, partner_id):
         yield HardRule.NOT_ELIGIBLE
     if person.agency_id == agency:
         yield HardRule.OWN_AGENCY
+    if same_organisation(person.organisation, event.organisation):
+        yield HardRule.OWN_ORGANISATION
     if agency in person.conflict_agency_ids:
         yield HardRule.CONFLICT
     if partner_id is not None and partner_id == person.id:
@@ -72,6 +74,12 @@ def _breach_iter(event, role, person, context, ledger, partner_id):
         yield HardRule.RECIPROCAL
     if partner_id is not None and frozenset((partner_id, person.id)) in context.never_pair:
         yield HardRule.NEVER_PAIR
+
+
+def same_organisation(a: str, b: str) -> bool:
+    """Whether two parent organisations are one: named, and equal ignoring case and spacing."""
+    a, b = " ".join((a or "").lower().split()), " ".join((b or "").lower().split())
+    return bool(a) and a == b
 
 
 def breaches(event, role, person, context, ledger, partner_id) -> list:

@@ -128,6 +128,8 @@ def describe_breach(
     texts = {
         HardRule.NOT_ELIGIBLE: f"{name} is not one of the {POOL_NOUNS[role]}",
         HardRule.OWN_AGENCY: f"{name} works for {event.agency_name}",
+        HardRule.OWN_ORGANISATION: f"{name} works for {event.organisation}, as "
+        f"{event.agency_name} does",
         HardRule.CONFLICT: f"{name} has declared a conflict with {event.agency_name}",
         HardRule.SAME_PERSON: f"{name} is already the {ROLE_NOUNS[_other(role)]} for this visit",
         HardRule.UNAVAILABLE: f"{name} is unavailable on {day}",
@@ -150,6 +152,7 @@ def count_phrase(
     texts = {
         HardRule.NOT_ELIGIBLE: f"{count} not eligible",
         HardRule.OWN_AGENCY: f"{count} from {event.agency_name} itself",
+        HardRule.OWN_ORGANISATION: f"{count} from {event.organisation}, as {event.agency_name} is",
         HardRule.CONFLICT: f"{count} conflicted",
         HardRule.SAME_PERSON: f"{count} already the {other}",
         HardRule.UNAVAILABLE: f"{count} unavailable",

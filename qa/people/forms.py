@@ -55,6 +55,10 @@ class AgencyForm(RecordForm):
     )
     sector = ChoiceField(coerce=optional_int, message="Choose a sector")
     framework = ChoiceField(coerce=optional_int, required=False, message="Choose a framework")
+    parent_organisation = StringField(
+        filters=[strip],
+        validators=[Length(max=150, message="Parent organisation must be 150 characters or fewer")],
+    )
     active = BooleanField(default=True)
 
     def __init__(self, *args, **kwargs):

@@ -60,6 +60,9 @@ class Agency(VersionedModel):
     sector = ForeignKeyField(Sector, backref="agencies", on_delete="RESTRICT")
     framework = ForeignKeyField(Framework, null=True, on_delete="SET NULL")
     active = BooleanField(default=True)
+    # The council, NHS trust, police force... the agency belongs to; "" for none. Pairing never
+    # sends a visitor to an agency of their own parent organisation.
+    parent_organisation = CharField(default="")
 
     def __str__(self):
         return self.name
