@@ -550,7 +550,7 @@ def test_nobody_reviews_an_agency_of_their_own_parent_organisation():
         1, agency="CS", sector="childrens-social-care", organisation="Northbrook Council"
     )
     family_help = peer(
-        2, agency="FH", sector="childrens-social-care", organisation="northbrook  council"
+        2, agency="FH", sector="childrens-social-care", organisation="Northbrook Council"
     )
     school = peer(3, agency="S", sector="education", organisation="")
     proposal = propose([services], [lead(1), family_help, school])

@@ -110,6 +110,17 @@ class Proposal:
     unpaired_penalty: int
     solver_status: str
     solve_seconds: float
+    lower_bound: Optional[int] = None
+    """No proposal pairing as many events costs less than this: total_cost when optimal, the
+    relaxation's bound on a region-sized problem, None when nothing is proven."""
+
+    @property
+    def gap(self) -> Optional[float]:
+        """How much more than the best possible this proposal may cost, as a fraction of its cost
+        (0 when optimal), or None when unknown."""
+        if self.lower_bound is None:
+            return None
+        return (self.total_cost - self.lower_bound) / self.total_cost if self.total_cost else 0.0
 
     @property
     def paired_count(self) -> int:

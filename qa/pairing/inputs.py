@@ -82,11 +82,12 @@ def build(cycle):
     days = {r.starts_at.date() for r in dated}
     conflicts, unavailable = _declared(list(users), days)  # 2 queries
     never = list(NeverPair.select())
+    organisation = organisations()
     people = [
-        _person(user, history, conflicts[user.id], unavailable[user.id], days)
+        _person(user, history, conflicts[user.id], unavailable[user.id], days, organisation)
         for user in users.values()
     ]
-    events = [_event(r, saved, pins) for r in dated]
+    events = [_event(r, saved, pins, organisation) for r in dated]
     context = Context(
         never_pair=[(n.user_a_id, n.user_b_id) for n in never],
         last_cycle_pairs=history.last_cycle_pairs,
@@ -201,7 +202,7 @@ def _declared(user_ids, days):
     return conflicts, unavailable
 
 
-def _person(user, history, conflicts, unavailable, days):
+def _person(user, history, conflicts, unavailable, days, organisation):
     may_visit = user.active and user.role in VISITING_ROLES
     agency = user.agency if user.agency_id else None
     return Person(
@@ -220,11 +221,23 @@ def _person(user, history, conflicts, unavailable, days):
         conflict_agency_ids=frozenset(conflicts),
         busy_dates=frozenset(history.busy[user.id] & days),
         visited_agency_ids=frozenset(history.agencies[user.id]),
-        organisation=agency.parent_organisation if agency else "",
+        organisation=organisation(agency.parent_organisation) if agency else "",
     )
 
 
-def _event(record, saved, pins):
+def organisations():
+    """A parent organisation as the engine compares it (a function): spaces tidied and the first
+    spelling seen kept, so "northbrook  council" and "Northbrook Council" are one."""
+    spellings = {}
+
+    def organisation(name):
+        tidy = " ".join((name or "").split())
+        return spellings.setdefault(tidy.casefold(), tidy) if tidy else ""
+
+    return organisation
+
+
+def _event(record, saved, pins, organisation):
     def fixed(role):
         chosen = saved.get((record.id, role)) or pins.get((record.id, role))
         return chosen.user_id if chosen else None
@@ -237,5 +250,5 @@ def _event(record, saved, pins):
         date=record.starts_at.date(),
         pinned_lead_id=fixed(LEAD),
         pinned_peer_id=fixed(PEER),
-        organisation=record.agency.parent_organisation,
+        organisation=organisation(record.agency.parent_organisation),
     )

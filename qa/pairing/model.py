@@ -260,6 +260,7 @@ class Solved:
     objective: Optional[int]
     variable_cost: Optional[int]  # objective without pinned costs and unpaired penalties
     penalty: int
+    bound: Optional[int] = None  # a proven lower bound on the total cost, when one is known
 
 
 def _directed(pairs):

@@ -13,6 +13,7 @@ from typing import Optional
 from ortools.sat.python import cp_model
 
 from qa.pairing.costs import VISIT_THIS_CYCLE_COST
+from qa.pairing.data import ROLES
 from qa.pairing.model import Model, Solved
 from qa.pairing.problem import Problem, is_pairable, pairs_every_pairable_event, room_left
 
@@ -22,6 +23,13 @@ REDUCE_ABOVE_CANDIDATES = 100
 REDUCE_GAPS = (0, 25, 100)
 """Reduced-cost thresholds tried in turn for the first restricted solve (see solve_reduced)."""
 
+REGION_ABOVE_CANDIDATES = 30_000
+"""Above this many (slot, candidate) pairs (a region's pool: 200 events x 1,200 people is about
+200,000) propose() keeps only the KEEP_PER_SLOT best candidates of each slot (solve_region)."""
+
+KEEP_PER_SLOT = 8
+"""Candidates kept per slot in solve_region, least reduced cost first (then least cost)."""
+
 
 @dataclass
 class Relaxation:
@@ -30,6 +38,8 @@ class Relaxation:
     bound: int  # least cost of filling every open slot when the dropped rules and costs are ignored
     # (event index, role, person id) -> extra cost, at least, of using that person
     reduced_costs: dict
+    # the relaxation's own answer: the (event index, role, person id) it used
+    used: frozenset = frozenset()
 
 
 def relax(problem: Problem) -> Optional[Relaxation]:
@@ -93,7 +103,8 @@ def relax(problem: Problem) -> Optional[Relaxation]:
         key: unit_costs[a] + potential[tails[a]] - potential[heads[a]]
         for key, a in slot_arcs.items()
     }
-    return Relaxation(bound=flow.optimal_cost(), reduced_costs=reduced)
+    used = frozenset(key for key, a in slot_arcs.items() if flows[a])
+    return Relaxation(bound=flow.optimal_cost(), reduced_costs=reduced, used=used)
 
 
 def _potentials(n_nodes, tails, heads, capacities, costs, flows) -> list:
@@ -178,3 +189,46 @@ def solve_reduced(problem, deadline, seed, num_workers) -> Optional[Solved]:
             return replace(solved, status=cp_model.FEASIBLE, status_name="FEASIBLE")
         return final
     return None
+
+
+def solve_region(problem, deadline, seed, num_workers, hint) -> Optional[Solved]:
+    """A region-sized problem within the time left: solve on a few candidates per slot and say how
+    far from the best possible the answer can be; None if the relaxation cannot fill every slot.
+
+    Kept per slot: the KEEP_PER_SLOT least reduced cost, the relaxation's own choice and the
+    feasible `hint`'s (so a solution always exists, and CP-SAT starts from it). Proven optimal as in
+    solve_reduced when nothing with reduced cost up to the answer's excess was left out; otherwise
+    "feasible", with `bound` (a lower bound on the total cost) for the gap.
+    """
+    relaxation = relax(problem)
+    if relaxation is None:
+        return None
+    reduced = relaxation.reduced_costs
+    keep = set(relaxation.used)
+    for (index, role), allowed in problem.slots.items():
+        chosen = hint.get(problem.events[index].id, (None, None))[ROLES.index(role)]
+        if chosen is not None:
+            keep.add((index, role, chosen))
+        ranked = sorted(
+            allowed,
+            key=lambda p: (reduced.get((index, role, p.id), 0), problem.costs[(index, role, p.id)]),
+        )
+        keep.update((index, role, p.id) for p in ranked[:KEEP_PER_SLOT])
+    restricted = replace(
+        problem,
+        slots={
+            (index, role): [p for p in allowed if (index, role, p.id) in keep]
+            for (index, role), allowed in problem.slots.items()
+        },
+        costs={key: cost for key, cost in problem.costs.items() if key in keep},
+    )
+    model = Model(restricted, require_all=True).build()
+    solved = model.solve(deadline - time.perf_counter(), seed, num_workers, hint)
+    solved = replace(solved, bound=relaxation.bound + model.constant)
+    if solved.status != cp_model.OPTIMAL:
+        return replace(solved, status=cp_model.FEASIBLE, status_name="FEASIBLE")
+    excess = solved.variable_cost - relaxation.bound
+    left_out = any(rc <= excess and key not in keep for key, rc in reduced.items())
+    if left_out:  # best among those kept; others might do better, by at most the gap
+        return replace(solved, status=cp_model.FEASIBLE, status_name="FEASIBLE")
+    return solved

@@ -63,6 +63,7 @@ Hard rules always hold, then fewest unpaired events, then least cost.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Iterable, Mapping, Optional, Sequence
 
 from ortools.sat.python import cp_model
@@ -72,10 +73,19 @@ from qa.pairing.costs import pair_breakdown, slot_breakdown
 from qa.pairing.data import LEAD, Candidate, Context, Event, Pairing, Person, Proposal
 from qa.pairing.model import Model
 from qa.pairing.problem import greedy_assignment, pairs_every_pairable_event, prepare, score
-from qa.pairing.reduce import REDUCE_ABOVE_CANDIDATES, solve_reduced
+from qa.pairing.reduce import (
+    REDUCE_ABOVE_CANDIDATES,
+    REGION_ABOVE_CANDIDATES,
+    solve_reduced,
+    solve_region,
+)
 from qa.pairing.words import slot_reasons
 
 DEFAULT_TIME_LIMIT_S = 5.0
+
+FULL_MODEL_NEEDS_S = 2.0
+"""A region-sized full model takes about this long just to build: with less time left, propose()
+keeps the answer it has rather than overrun the time limit."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -107,36 +117,44 @@ def propose(
     deadline = started + time_limit_s
     problem = prepare(events, people, context)
     solved, hint = None, None
-    if reduce or (reduce is None and problem.size > REDUCE_ABOVE_CANDIDATES):
+    region = reduce is None and problem.size > REGION_ABOVE_CANDIDATES
+    if region:
+        hint = greedy_assignment(problem.events, problem.people, problem.context, problem=problem)
+        if pairs_every_pairable_event(problem, hint):
+            solved = solve_region(problem, deadline, seed, num_workers, hint)
+    elif reduce or (reduce is None and problem.size > REDUCE_ABOVE_CANDIDATES):
         solved = solve_reduced(problem, deadline, seed, num_workers)
     if solved is None or solved.assignment is None:
-        hint = greedy_assignment(problem.events, problem.people, problem.context, problem=problem)
-    if solved is None:
+        hint = hint or greedy_assignment(
+            problem.events, problem.people, problem.context, problem=problem
+        )
+    if solved is None and (not region or time.perf_counter() < deadline - FULL_MODEL_NEEDS_S):
         # If the greedy answer already pairs every pairable event, no assignment pairs more, so the
         # model may insist on that and skip the big penalty.
         require_all = pairs_every_pairable_event(problem, hint)
         model = Model(problem, require_all=require_all).build()
         solved = model.solve(deadline - time.perf_counter(), seed, num_workers, hint)
-    if solved.assignment is not None:
+    if solved is not None and solved.assignment is not None:
         assignment = solved.assignment
         label = "optimal" if solved.status == cp_model.OPTIMAL else "feasible"
         solver_status = solved.status_name
     else:
-        # Timed out before any solution (only with absurdly short limits): the greedy answer obeys
-        # every hard rule, so it is still a valid, if unproven, proposal.
-        assignment, label, solver_status = (
-            hint,
-            "feasible",
-            f"{solved.status_name}; greedy fallback",
-        )
+        # Nothing better in time: the greedy answer obeys every hard rule, so it is still a valid
+        # proposal, said to be the quick answer (and how far from the best it may be, if known).
+        assignment, label = hint, "feasible"
+        solver_status = f"{solved.status_name if solved else 'NOT RUN'}; greedy answer"
+    penalty = solved.penalty if solved is not None else problem.unpaired_penalty
     proposal = _proposal(
-        problem, assignment, label, solver_status, solved.penalty, time.perf_counter() - started
+        problem, assignment, label, solver_status, penalty, time.perf_counter() - started
     )
-    if solved.status == cp_model.OPTIMAL and solved.objective != proposal.objective:
-        # The model and score() encode the same cost table; disagreement is a bug, not a data
-        # problem.
-        raise RuntimeError(f"model objective {solved.objective} != scored {proposal.objective}")
-    return proposal
+    if solved is not None and solved.status == cp_model.OPTIMAL:
+        if solved.objective != proposal.objective:
+            # The model and score() encode the same cost table; disagreement is a bug, not a data
+            # problem.
+            raise RuntimeError(f"model objective {solved.objective} != scored {proposal.objective}")
+        return replace(proposal, lower_bound=proposal.total_cost)
+    bound = solved.bound if solved is not None else None
+    return replace(proposal, lower_bound=bound)
 
 
 def _proposal(problem, assignment, label, solver_status, penalty, seconds) -> Proposal:
