@@ -55,7 +55,7 @@ class Model:
             self._event(index, event)
         self._per_person()
         self._reciprocity()
-        self._pinned_constant()
+        self.constant = self.pinned_constant()
         return self
 
     # -- per event --------------------------------------------------------------------------
@@ -124,7 +124,7 @@ class Model:
 
     def _charge_both(self, cost, a, b, name):
         if a is True and b is True:
-            return  # constant, counted in _pinned_constant
+            return  # constant, counted in pinned_constant
         if a is True or b is True:
             self._charge(cost, b if a is True else a)
             return
@@ -187,21 +187,23 @@ class Model:
 
     # -- pinned -----------------------------------------------------------------------------
 
-    def _pinned_constant(self):
+    def pinned_constant(self) -> int:
         """Pinned visitors' costs, written as the solver sees them (order-free per person)."""
+        constant = 0
         counted = defaultdict(int)
         for event in self.p.events:
             lead_id, peer_id = self.p.pins.get(event.id, (None, None))
             for role, person_id in ((LEAD, lead_id), (PEER, peer_id)):
                 if person_id is not None:
                     person = self.p.people_by_id[person_id]
-                    self.constant += sum(
+                    constant += sum(
                         slot_breakdown(event, role, person, counted[person_id]).values()
                     )
                     counted[person_id] += 1
             if lead_id is not None and peer_id is not None:
                 lead, peer = self.p.people_by_id[lead_id], self.p.people_by_id[peer_id]
-                self.constant += sum(pair_breakdown(lead, peer, self.p.context).values())
+                constant += sum(pair_breakdown(lead, peer, self.p.context).values())
+        return constant
 
     # -- objective and solve ----------------------------------------------------------------
 

@@ -150,7 +150,7 @@ def prepare(events, people, context) -> Problem:
             for person in allowed:
                 # A person's total load cost does not depend on the order of their visits, so each
                 # proposed visit may count all their pinned visits as earlier ones (see _repeat_load
-                # and _pinned_constant); score() reaches the same total in date order.
+                # and pinned_constant); score() reaches the same total in date order.
                 earlier = pinned_visits.get(person.id, 0)
                 costs[(index, role, person.id)] = sum(
                     slot_breakdown(event, role, person, earlier).values()

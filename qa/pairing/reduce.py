@@ -222,11 +222,16 @@ def solve_region(problem, deadline, seed, num_workers, hint) -> Optional[Solved]
         },
         costs={key: cost for key, cost in problem.costs.items() if key in keep},
     )
-    model = Model(restricted, require_all=True).build()
-    solved = model.solve(deadline - time.perf_counter(), seed, num_workers, hint)
-    solved = replace(solved, bound=relaxation.bound + model.constant)
+    model = Model(restricted, require_all=True)
+    bound = relaxation.bound + model.pinned_constant()
+    if time.perf_counter() >= deadline:  # no time left to build, let alone solve
+        return Solved(
+            cp_model.UNKNOWN, "UNKNOWN", None, None, None, problem.unpaired_penalty, bound
+        )
+    solved = model.build().solve(deadline - time.perf_counter(), seed, num_workers, hint)
+    solved = replace(solved, bound=bound)
     if solved.status != cp_model.OPTIMAL:
-        return replace(solved, status=cp_model.FEASIBLE, status_name="FEASIBLE")
+        return solved  # FEASIBLE (unproven), or UNKNOWN: nothing found in time
     excess = solved.variable_cost - relaxation.bound
     left_out = any(rc <= excess and key not in keep for key, rc in reduced.items())
     if left_out:  # best among those kept; others might do better, by at most the gap

@@ -142,7 +142,8 @@ def propose(
         # Nothing better in time: the greedy answer obeys every hard rule, so it is still a valid
         # proposal, said to be the quick answer (and how far from the best it may be, if known).
         assignment, label = hint, "feasible"
-        solver_status = f"{solved.status_name if solved else 'NOT RUN'}; greedy answer"
+        tried = solved.status_name if solved else "not run"
+        solver_status = f"no solver answer in time ({tried}): the quick greedy answer"
     penalty = solved.penalty if solved is not None else problem.unpaired_penalty
     proposal = _proposal(
         problem, assignment, label, solver_status, penalty, time.perf_counter() - started

@@ -1,0 +1,71 @@
+"""Region-sized pools: the restricted solve is checked against brute force on small instances (with
+the size threshold lowered), says how far from the best it may be, and never overruns into a full
+model or hides the greedy answer."""
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from qa.pairing import reduce, solver
+from qa.pairing.problem import greedy_assignment, score
+from tests.test_pairing_solver import brute_force, instances, violations
+
+
+@pytest.fixture(name="region_everywhere")
+def region_everywhere_fixture(monkeypatch):
+    monkeypatch.setattr(solver, "REGION_ABOVE_CANDIDATES", 0)
+    monkeypatch.setattr(reduce, "KEEP_PER_SLOT", 1)  # so that pruning really prunes
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(instance=instances(max_people=6))
+def test_region_solve_agrees_with_brute_force_and_its_bound_holds(instance, region_everywhere):
+    events, people, ctx = instance
+    proposal = solver.propose(events, people, ctx)
+    assert violations(events, {p.id: p for p in people}, ctx, proposal.assignment()) == []
+    best_paired, best_neg_cost = brute_force(events, people, ctx)
+    assert proposal.paired_count == best_paired
+    if proposal.status == "optimal":
+        assert proposal.total_cost == -best_neg_cost and proposal.gap == 0
+    else:
+        assert proposal.total_cost >= -best_neg_cost
+    if proposal.lower_bound is not None:
+        assert proposal.lower_bound <= -best_neg_cost <= proposal.total_cost
+
+
+def crowded(seed, n_events=30, n_people=120):
+    """Several events a day and a pool with few leads: a few seconds' model, built in a blink."""
+    from benchmarks.bench_pairing import build_instance
+
+    return build_instance(n_events, n_people, 20, 6, random.Random(seed))
+
+
+def test_with_no_time_left_the_greedy_answer_is_said_to_be_one_with_its_gap(
+    region_everywhere, monkeypatch
+):
+    built = []
+    build = solver.Model.build
+    monkeypatch.setattr(solver.Model, "build", lambda self: built.append(self) or build(self))
+    events, people, ctx = crowded(7)
+    proposal = solver.propose(events, people, ctx, time_limit_s=0)
+    greedy = greedy_assignment(events, people, ctx)
+    assert proposal.assignment() == {e.id: greedy.get(e.id, (None, None)) for e in events}
+    assert proposal.status == "feasible"
+    assert "the quick greedy answer" in proposal.solver_status
+    assert built == []  # no model is built once the time is gone
+    assert proposal.lower_bound is not None and 0 < proposal.gap < 1
+    total = sum(sum(v.values()) for v in score(events, people, ctx, greedy).values())
+    assert proposal.total_cost == total
+
+
+def test_a_region_answer_reports_a_bound_no_greater_than_its_cost(region_everywhere):
+    events, people, ctx = crowded(11)
+    proposal = solver.propose(events, people, ctx, time_limit_s=5)
+    assert proposal.paired_count == len(events)
+    assert proposal.lower_bound is not None and proposal.lower_bound <= proposal.total_cost
+    assert violations(events, {p.id: p for p in people}, ctx, proposal.assignment()) == []
