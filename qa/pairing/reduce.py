@@ -196,13 +196,58 @@ def solve_region(problem, deadline, seed, num_workers, hint) -> Optional[Solved]
     far from the best possible the answer can be; None if the relaxation cannot fill every slot.
 
     Kept per slot: the KEEP_PER_SLOT least reduced cost, the relaxation's own choice and the
-    feasible `hint`'s (so a solution always exists, and CP-SAT starts from it). Proven optimal as in
-    solve_reduced when nothing with reduced cost up to the answer's excess was left out; otherwise
-    "feasible", with `bound` (a lower bound on the total cost) for the gap.
+    feasible `hint`'s (so a solution always exists, and CP-SAT starts from it). Proven optimal when
+    it meets the relaxation's bound, or as in solve_reduced when nothing with reduced cost up to
+    the answer's excess was left out. Otherwise, with REGION_SECOND_PASS_S left, once more on twice
+    as many per slot, started from the first answer; the answer is "feasible", with `bound` (a
+    lower bound on the total cost) for the gap.
     """
     relaxation = relax(problem)
     if relaxation is None:
         return None
+    model = Model(problem, require_all=True)
+    bound = relaxation.bound + model.pinned_constant()
+    solved = Solved(cp_model.UNKNOWN, "UNKNOWN", None, None, None, problem.unpaired_penalty, bound)
+    for keep_per_slot in (KEEP_PER_SLOT, 2 * KEEP_PER_SLOT):
+        left = deadline - time.perf_counter()
+        if left <= 0 or (solved.assignment is not None and left < REGION_SECOND_PASS_S):
+            break  # no time left to build a model, let alone solve it
+        keep = _kept(problem, relaxation, keep_per_slot, solved.assignment or hint)
+        restricted = replace(
+            problem,
+            slots={
+                (index, role): [p for p in allowed if (index, role, p.id) in keep]
+                for (index, role), allowed in problem.slots.items()
+            },
+            costs={key: cost for key, cost in problem.costs.items() if key in keep},
+        )
+        found = Model(restricted, require_all=True).build()
+        found = found.solve(
+            deadline - time.perf_counter(), seed, num_workers, solved.assignment or hint
+        )
+        if found.assignment is None or (
+            solved.assignment is not None and found.variable_cost >= solved.variable_cost
+        ):
+            break
+        solved = replace(found, bound=bound, status=cp_model.FEASIBLE, status_name="FEASIBLE")
+        excess = found.variable_cost - relaxation.bound
+        if found.status == cp_model.OPTIMAL and (
+            excess == 0
+            or not any(
+                rc <= excess and key not in keep for key, rc in relaxation.reduced_costs.items()
+            )
+        ):
+            return replace(solved, status=cp_model.OPTIMAL, status_name="OPTIMAL")
+    return solved
+
+
+REGION_SECOND_PASS_S = 1.0
+"""Time that must be left for solve_region's second, wider pass to be worth starting."""
+
+
+def _kept(problem, relaxation, per_slot, hint) -> set:
+    """(event index, role, person id) kept for a restricted solve: per slot, the `per_slot` least
+    reduced cost (then least cost), the relaxation's choice and the hint's."""
     reduced = relaxation.reduced_costs
     keep = set(relaxation.used)
     for (index, role), allowed in problem.slots.items():
@@ -213,27 +258,5 @@ def solve_region(problem, deadline, seed, num_workers, hint) -> Optional[Solved]
             allowed,
             key=lambda p: (reduced.get((index, role, p.id), 0), problem.costs[(index, role, p.id)]),
         )
-        keep.update((index, role, p.id) for p in ranked[:KEEP_PER_SLOT])
-    restricted = replace(
-        problem,
-        slots={
-            (index, role): [p for p in allowed if (index, role, p.id) in keep]
-            for (index, role), allowed in problem.slots.items()
-        },
-        costs={key: cost for key, cost in problem.costs.items() if key in keep},
-    )
-    model = Model(restricted, require_all=True)
-    bound = relaxation.bound + model.pinned_constant()
-    if time.perf_counter() >= deadline:  # no time left to build, let alone solve
-        return Solved(
-            cp_model.UNKNOWN, "UNKNOWN", None, None, None, problem.unpaired_penalty, bound
-        )
-    solved = model.build().solve(deadline - time.perf_counter(), seed, num_workers, hint)
-    solved = replace(solved, bound=bound)
-    if solved.status != cp_model.OPTIMAL:
-        return solved  # FEASIBLE (unproven), or UNKNOWN: nothing found in time
-    excess = solved.variable_cost - relaxation.bound
-    left_out = any(rc <= excess and key not in keep for key, rc in reduced.items())
-    if left_out:  # best among those kept; others might do better, by at most the gap
-        return replace(solved, status=cp_model.FEASIBLE, status_name="FEASIBLE")
-    return solved
+        keep.update((index, role, p.id) for p in ranked[:per_slot])
+    return keep
