@@ -373,3 +373,31 @@ def test_the_shown_proposal_sent_back_is_read_and_junk_ignored():
         5: (None, None),
     }
     assert shown_pairs(None) == {}
+
+
+def test_a_proposal_not_proven_lowest_says_how_far_above_the_lowest_it_may_be(
+    world, admin_client, monkeypatch
+):
+    from dataclasses import replace
+
+    from qa.pairing import planning, solver
+
+    real = solver.propose
+
+    def unproven(*args, **kwargs):
+        found = real(*args, **kwargs)
+        return replace(
+            found,
+            status="feasible",
+            solver_status="no solver answer in time (UNKNOWN): the quick greedy answer",
+            lower_bound=found.total_cost * 9 // 10,
+        )
+
+    monkeypatch.setattr(planning.solver, "propose", unproven)
+    html = page(admin_client, f"/pairing/cycles/{world.cycle.id}")
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert (
+        "a quick first answer, as the solver found nothing better in the time allowed: no "
+        "pairing of as many events can cost less than" in text
+    )
+    assert "% above the lowest possible" in text
