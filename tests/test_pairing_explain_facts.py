@@ -45,6 +45,8 @@ def broken(ev, role, p, partner_id, ctx, events, assignment):
         found.add(HardRule.BUSY)
     if p.visits_this_cycle + len(others) >= p.max_visits:
         found.add(HardRule.AT_MAXIMUM)
+    if any(e.agency_id == ev.agency_id for e in others):
+        found.add(HardRule.SAME_AGENCY_TWICE)
     if role == PEER:
         by_id = {e.id: e for e in events}
         mirrored = any(

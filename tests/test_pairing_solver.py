@@ -108,6 +108,8 @@ def violations(events, people_by_id, ctx, assignment):
             found.append(f"{pid} twice on {ev.date}")
         if p.visits_this_cycle + len(mine) > p.max_visits:
             found.append(f"{pid} over maximum")
+        if any(s[0].agency_id == ev.agency_id and s[0].id != ev.id for s in mine):
+            found.append(f"{pid} visits agency {ev.agency_id} twice")
         if role == PEER:
             for other_ev, other_role, other_pid, _ in slots:
                 if (
@@ -558,6 +560,19 @@ def test_nobody_reviews_an_agency_of_their_own_parent_organisation():
     assert check_hard_rules(services, PEER, family_help) == (HardRule.OWN_ORGANISATION,)
     council_lead = lead(4, agency="HS", organisation="Northbrook Council")
     assert only(propose([services], [council_lead, lead(1), family_help, school])).lead_id == 1
+
+
+def test_nobody_visits_the_same_agency_twice_in_one_proposal():
+    # Two events at one agency on different days: the only cheap peer goes to one of them only.
+    first, second = event(1, agency="V", day=DAY1), event(2, agency="V", day=DAY2)
+    people = [lead(1), lead(2), peer(3), peer(4, agency="Q", sector="police")]
+    proposal = propose([first, second], people)
+    peers = [p.peer_id for p in proposal.pairings]
+    leads = [p.lead_id for p in proposal.pairings]
+    assert sorted(peers) == [3, 4] and sorted(leads) == [1, 2]
+    assert check_hard_rules(
+        second, PEER, people[2], people=people, events=[first, second], assignment={1: (1, 3)}
+    ) == (HardRule.SAME_AGENCY_TWICE,)
 
 
 def test_unavailable_person_is_never_proposed():

@@ -156,5 +156,6 @@ class HardRule(Enum):
     UNAVAILABLE = "unavailable that day"
     BUSY = "already visiting another event that day"
     AT_MAXIMUM = "at their maximum visits this cycle"
+    SAME_AGENCY_TWICE = "already visiting the same agency at another event of the proposal"
     RECIPROCAL = "would make a reciprocal challenge this cycle"
     NEVER_PAIR = "must never be paired with the other visitor"

@@ -140,8 +140,13 @@ class Model:
 
     def _per_person(self):
         by_person = defaultdict(lambda: defaultdict(list))  # person id -> date -> [var]
+        by_agency = defaultdict(list)  # (person id, visited agency) -> [var]
         for (index, _role, person_id), var in self.x.items():
             by_person[person_id][self.p.events[index].date].append(var)
+            by_agency[(person_id, self.p.events[index].agency_id)].append(var)
+        for same_agency in by_agency.values():
+            if len(same_agency) > 1:
+                self.model.add_at_most_one(same_agency)  # one visit to an agency a proposal
         for person_id, by_date in by_person.items():
             for day_vars in by_date.values():
                 if len(day_vars) > 1:

@@ -19,6 +19,7 @@ class Ledger:
 
     def __init__(self, events: Sequence[Event], people_by_id: Mapping, assignment: Mapping):
         events_by_id = {event.id: event for event in events}
+        self.agency_of = {event.id: event.agency_id for event in events}
         self.commitments = defaultdict(list)  # person id -> [(event id, date)]
         self.peer_visits = defaultdict(set)  # (peer agency, visited agency) -> {event id}
         for event_id, (lead_id, peer_id) in assignment.items():
@@ -37,6 +38,13 @@ class Ledger:
     def busy_elsewhere(self, person_id, day, event_id) -> bool:
         return any(
             other != event_id and d == day for other, d in self.commitments.get(person_id, ())
+        )
+
+    def visits_agency_elsewhere(self, person_id, agency_id, event_id) -> bool:
+        """Whether the person visits `agency_id` at another event of this assignment."""
+        return any(
+            other != event_id and self.agency_of.get(other) == agency_id
+            for other, _ in self.commitments.get(person_id, ())
         )
 
     def peer_visit_elsewhere(self, peer_agency, visited_agency, event_id) -> bool:
@@ -67,6 +75,8 @@ def _breach_iter(event, role, person, context, ledger, partner_id):
         yield HardRule.BUSY
     if person.visits_this_cycle + len(elsewhere) >= person.max_visits:
         yield HardRule.AT_MAXIMUM
+    if ledger.visits_agency_elsewhere(person.id, agency, event.id):
+        yield HardRule.SAME_AGENCY_TWICE
     if role == PEER and (
         (agency, person.agency_id) in context.existing_peer_visits
         or ledger.peer_visit_elsewhere(agency, person.agency_id, event.id)
@@ -103,6 +113,7 @@ def allowed(event, role, person, context, ledger, partner_id) -> bool:
                 any(other != event.id and d == day for other, d in committed)
                 or person.visits_this_cycle + sum(1 for other, _ in committed if other != event.id)
                 >= person.max_visits
+                or ledger.visits_agency_elsewhere(person.id, agency, event.id)
             )
         )
         or person.visits_this_cycle >= person.max_visits

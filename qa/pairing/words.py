@@ -136,6 +136,8 @@ def describe_breach(
         HardRule.BUSY: f"{name} is already visiting another agency on {day}",
         HardRule.AT_MAXIMUM: f"{name} has reached their maximum of "
         f"{counted(person.max_visits, 'visit')} this cycle",
+        HardRule.SAME_AGENCY_TWICE: f"{name} is already visiting {event.agency_name} at another "
+        "event of this proposal",
         HardRule.RECIPROCAL: f"a peer from {event.agency_name} is already challenging {name}'s "
         "agency this cycle",
         HardRule.NEVER_PAIR: f"{name} must never be paired with "
@@ -158,6 +160,7 @@ def count_phrase(
         HardRule.UNAVAILABLE: f"{count} unavailable",
         HardRule.BUSY: f"{count} already visiting that day",
         HardRule.AT_MAXIMUM: f"{count} at their maximum",
+        HardRule.SAME_AGENCY_TWICE: f"{count} already visiting {event.agency_name} another day",
         HardRule.RECIPROCAL: f"{count} barred as a reciprocal visit",
         HardRule.NEVER_PAIR: f"{count} never to be paired with "
         f"{partner.name if partner else 'the ' + other}",
