@@ -147,8 +147,9 @@ def test_related_sector_with_no_same_sector_peer_at_all_just_says_none_was_free(
 def test_related_sector_admits_when_a_same_sector_peer_was_free():
     # Bob (Health, one visit already) costs 10 against Eve's 40: the text says so, term by term.
     text = explain_pairing(HEALTH_VISIT, ANN, EVE, people=[ANN, BOB, EVE], events=[HEALTH_VISIT])
-    assert lines(text)[:2] == [
+    assert lines(text)[:3] == [
         "Early years is a related sector to Health.",
+        "Peer Eve Early (Early years): no visits this cycle; never visited this agency.",
         "Bob Health (Health) was free and would have cost 30 points less (40 points less for the "
         "peer's sector, 10 points more for the peer's other visits).",
     ]
@@ -244,10 +245,11 @@ def test_a_pinned_peer_is_explained_as_pinned_with_the_price_of_keeping_the_pin(
         events=[pinned],
         pin_notes={PEER: "pinned as the peer by Alice Admin on 1 December 2026"},
     )
-    assert lines(text)[:3] == [
+    assert lines(text)[:4] == [
         "Eve Early was pinned as the peer by Alice Admin on 1 December 2026, not chosen by the "
         "proposal.",
         "Early years is a related sector to Health.",
+        "Peer Eve Early (Early years): no visits this cycle; never visited this agency.",
         "Keeping the pin costs 40 points: Bob Health (Health) was free and would have cost 40 "
         "points less (40 points less for the peer's sector).",
     ]
@@ -257,9 +259,21 @@ def test_a_pinned_peer_is_explained_as_pinned_with_the_price_of_keeping_the_pin(
 def test_a_tie_is_called_a_tie_and_says_how_it_was_broken():
     bea = person(5, "Bea Health", agency="Q", sector="health", peer=True, visits_this_cycle=1)
     text = explain_pairing(HEALTH_VISIT, ANN, BOB, people=[ANN, BOB, bea], events=[HEALTH_VISIT])
-    assert lines(text)[1] == (
+    assert lines(text)[2] == (
         "A tie: Bea Health (Health) would have cost the same. The solver's fixed order chose Bob "
         "Health; the same information always gives the same choice."
+    )
+
+
+def test_several_ties_are_named_in_one_sentence():
+    bea = person(5, "Bea Health", agency="Q", sector="health", peer=True, visits_this_cycle=1)
+    cy = person(6, "Cy Health", agency="R", sector="health", peer=True, visits_this_cycle=1)
+    text = explain_pairing(
+        HEALTH_VISIT, ANN, BOB, people=[ANN, BOB, bea, cy], events=[HEALTH_VISIT]
+    )
+    assert lines(text)[2] == (
+        "A tie: Bea Health (Health) and Cy Health (Health) would each have cost the same. The "
+        "solver's fixed order chose Bob Health; the same information always gives the same choice."
     )
 
 
@@ -275,7 +289,7 @@ def test_a_closer_peer_who_cost_more_says_which_terms():
         visits_last_three_cycles=10,
     )
     text = explain_pairing(HEALTH_VISIT, ANN, EVE, people=[ANN, dear, EVE], events=[HEALTH_VISIT])
-    assert lines(text)[1] == (
+    assert lines(text)[2] == (
         "Dee Health (Health) was free but would have cost 15 points more (40 points less for the "
         "peer's sector, 40 points more for the peer's other visits, 15 points more for the peer "
         "visiting again)."
@@ -296,8 +310,9 @@ def test_competition_names_the_event_that_took_the_person():
         events=[HEALTH_VISIT, school],
         assignment={2: (9, 2)},
     )
-    assert lines(text)[:2] == [
+    assert lines(text)[:3] == [
         "No free peer in Health (1 already visiting that day); Early years is a related sector.",
+        "Peer Eve Early (Early years): no visits this cycle; never visited this agency.",
         "Bob Health would have cost 30 points less here, but this proposal sends them to "
         "Westshire School that day.",
     ]

@@ -194,11 +194,17 @@ class _Words:
         )
 
     def tie(self, fact, by_kind):
-        chosen = self.name(fact.person_id)
-        how = f" ({_terms(fact.terms)})" if fact.terms else ""
+        ties = [f for f in by_kind[facts.TIE] if f.role == fact.role]
+        if fact is not ties[0]:
+            return ""  # every tie of a slot in one sentence
+        names = [
+            self.named(f.other_id) + (f" ({_terms(f.terms)})" if f.terms else "") for f in ties
+        ]
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        each = "" if len(names) == 1 else " each"
         return (
-            f"A tie: {self.named(fact.other_id)} would have cost the same{how}. The solver's fixed "
-            f"order chose {chosen}; the same information always gives the same choice."
+            f"A tie: {who} would{each} have cost the same. The solver's fixed order chose "
+            f"{self.name(fact.person_id)}; the same information always gives the same choice."
         )
 
     def cheaper(self, fact, by_kind):

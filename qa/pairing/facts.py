@@ -124,12 +124,12 @@ def pairing_facts(
         if role == PEER:
             relation = sector_relation(peer.sector, event.sector)
             facts.append(Fact(SECTOR, PEER, peer.id, relation=relation))
-        if people:
-            facts.extend(_choice_facts(around, role, person))
         others = around.others_in_proposal(person.id)
         facts.append(Fact(LOAD, role, person.id, amount=1 + len(others), events=others))
         visited = int(event.agency_id in person.visited_agency_ids)
         facts.append(Fact(HISTORY, role, person.id, amount=visited))
+        if people:
+            facts.extend(_choice_facts(around, role, person))
     facts.extend(_together_facts(lead, peer, around.context))
     broken = [
         Fact(BREACH, role, around.chosen[role].id, around.partner(role).id, rule=rule)
