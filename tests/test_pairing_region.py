@@ -3,13 +3,14 @@ the size threshold lowered), says how far from the best it may be, and never ove
 model or hides the greedy answer."""
 
 import random
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 from qa.pairing import reduce, solver
-from qa.pairing.problem import greedy_assignment, score
-from tests.test_pairing_solver import brute_force, instances, violations
+from qa.pairing.problem import descend, greedy_assignment, prepare, score
+from tests.test_pairing_solver import brute_force, instances, reference_cost, violations
 
 
 @pytest.fixture(name="region_everywhere")
@@ -69,3 +70,34 @@ def test_a_region_answer_reports_a_bound_no_greater_than_its_cost(region_everywh
     assert proposal.paired_count == len(events)
     assert proposal.lower_bound is not None and proposal.lower_bound <= proposal.total_cost
     assert violations(events, {p.id: p for p in people}, ctx, proposal.assignment()) == []
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instance=instances(max_people=6))
+def test_the_swap_descent_keeps_every_rule_pairs_the_same_events_and_never_costs_more(instance):
+    events, people, ctx = instance
+    problem = prepare(events, people, ctx)
+    greedy = greedy_assignment(events, people, ctx, problem=problem)
+    better = descend(problem, greedy, problem.slots, time.perf_counter() + 60)
+    by_id = {p.id: p for p in people}
+    assert violations(events, by_id, ctx, better) == []
+    assert {e for e, pair in better.items() if None not in pair} == {
+        e for e, pair in greedy.items() if None not in pair
+    }
+    assert reference_cost(events, by_id, ctx, better) <= reference_cost(events, by_id, ctx, greedy)
+    # and no single swap of an open slot within the rules would save anything
+    cost = reference_cost(events, by_id, ctx, better)
+    for ev in events:
+        pair = better.get(ev.id, (None, None))
+        if None in pair:
+            continue
+        for side, pinned in enumerate((ev.pinned_lead_id, ev.pinned_peer_id)):
+            if pinned is not None:
+                continue
+            for p in people:
+                trial = {
+                    **better,
+                    ev.id: tuple(p.id if i == side else v for i, v in enumerate(pair)),
+                }
+                if not violations(events, by_id, ctx, trial):
+                    assert reference_cost(events, by_id, ctx, trial) >= cost

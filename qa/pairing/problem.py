@@ -5,6 +5,7 @@ The reference score of any assignment, and a greedy answer.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional, Sequence
@@ -244,3 +245,50 @@ def _record(ledger, problem, event, role, person_id):
         ledger.peer_visits[(problem.people_by_id[person_id].agency_id, event.agency_id)].add(
             event.id
         )
+
+
+def descend(problem: Problem, assignment: Mapping, kept: Mapping, deadline: float) -> dict:
+    """`assignment` improved one visitor at a time: in each slot, the cheapest person in `kept`
+    ((event index, role) -> [Person]) whom every hard rule allows, until no single swap saves
+    anything or the deadline passes. Pins stay. The answer's cost never rises, and it pairs the
+    same events; a region's fallback when the solver finds nothing in time."""
+    assignment = dict(assignment)
+    changed = True
+    while changed and time.perf_counter() < deadline:
+        changed = False
+        for (index, role), allowed in kept.items():
+            event = problem.events[index]
+            pair = list(assignment.get(event.id, (None, None)))
+            if time.perf_counter() >= deadline:
+                break
+            if None in pair:
+                continue
+            side = ROLES.index(role)
+            current, pair[side] = pair[side], None
+            ledger = rules.Ledger(
+                problem.events, problem.people_by_id, {**assignment, event.id: tuple(pair)}
+            )
+            partner = problem.people_by_id[pair[1 - side]]
+            best, best_cost = (
+                current,
+                _swap_cost(problem, ledger, event, role, problem.people_by_id[current], partner),
+            )
+            for person in allowed:
+                if person.id != current and rules.allowed(
+                    event, role, person, problem.context, ledger, partner.id
+                ):
+                    cost = _swap_cost(problem, ledger, event, role, person, partner)
+                    if cost < best_cost:
+                        best, best_cost = person.id, cost
+            pair[side] = best
+            assignment[event.id] = tuple(pair)
+            changed = changed or best != current
+    return assignment
+
+
+def _swap_cost(problem, ledger, event, role, person, partner) -> int:
+    """What `person` adds in (event, role) beside `partner`, the rest of `ledger` staying."""
+    earlier = ledger.visits_elsewhere(person.id, event.id)
+    lead, peer = (person, partner) if role == LEAD else (partner, person)
+    pair = sum(pair_breakdown(lead, peer, problem.context).values())
+    return sum(slot_breakdown(event, role, person, earlier).values()) + pair

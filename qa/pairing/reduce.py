@@ -15,7 +15,13 @@ from ortools.sat.python import cp_model
 from qa.pairing.costs import VISIT_THIS_CYCLE_COST
 from qa.pairing.data import ROLES
 from qa.pairing.model import Model, Solved
-from qa.pairing.problem import Problem, is_pairable, pairs_every_pairable_event, room_left
+from qa.pairing.problem import (
+    Problem,
+    descend,
+    is_pairable,
+    pairs_every_pairable_event,
+    room_left,
+)
 
 REDUCE_ABOVE_CANDIDATES = 100
 """propose() prunes by reduced cost when there are more (slot, candidate) pairs than this."""
@@ -222,9 +228,19 @@ def solve_region(problem, deadline, seed, num_workers, hint) -> Optional[Solved]
             costs={key: cost for key, cost in problem.costs.items() if key in keep},
         )
         found = Model(restricted, require_all=True).build()
+        # the first pass leaves DESCENT_S for the descent, should it find nothing
+        until = deadline - (DESCENT_S if solved.assignment is None else 0)
         found = found.solve(
-            deadline - time.perf_counter(), seed, num_workers, solved.assignment or hint
+            until - time.perf_counter(), seed, num_workers, solved.assignment or hint
         )
+        if found.assignment is None and solved.assignment is None:
+            # nothing in time: improve the greedy answer swap by swap in what is left
+            descended = descend(problem, hint, restricted.slots, deadline)
+            return replace(
+                solved,
+                assignment=descended,
+                status_name="no solver answer in time: the greedy answer, improved swap by swap",
+            )
         if found.assignment is None or (
             solved.assignment is not None and found.variable_cost >= solved.variable_cost
         ):
@@ -240,6 +256,10 @@ def solve_region(problem, deadline, seed, num_workers, hint) -> Optional[Solved]
             return replace(solved, status=cp_model.OPTIMAL, status_name="OPTIMAL")
     return solved
 
+
+DESCENT_S = 0.5
+"""Kept back from solve_region's first solve for the swap-by-swap descent, should it find
+nothing."""
 
 REGION_SECOND_PASS_S = 1.0
 """Time that must be left for solve_region's second, wider pass to be worth starting."""
