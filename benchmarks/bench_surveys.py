@@ -1,14 +1,15 @@
 """Survey benchmarks, printing figures (no asserts on time).
 
 Submissions per second under gunicorn against a bare one-row Flask insert in the same run, with lost
-and duplicated responses counted afterwards; the first screen's size gzipped; and the results page
-for a survey of 5,000 responses.
+and duplicated responses counted afterwards; the first screen's bytes on the wire as served (gzip);
+and the results page for a survey of 5,000 responses.
 
 Run: .venv/bin/python benchmarks/bench_surveys.py   (127.0.0.1 only; every loop is bounded and stops
-by itself)
+by itself); `... bench_surveys.py first-screen` prints the first screen's bytes alone.
 """
 
 import gzip
+import http.client
 import os
 import re
 import sqlite3
@@ -126,23 +127,55 @@ def submissions_against_bare(tmp, rounds=3):
 
 # 2. First screen size
 # -------------------------------------------------------------------------------------------
-def first_screen(tmp):
-    from qa import create_app
-    from qa.db import db
-    from qa.surveys.models import SurveyLink
+RESOURCE = re.compile(rb'<(?:link|script|img)\b[^>]*?\b(?:href|src)="(/[^"]+)"')
+CSS_URL = re.compile(rb'url\(["\']?(/[^"\')]+)')
 
+
+def served(port, path):
+    """(header bytes, body bytes as sent, body as read) of one GET asking for gzip, as a browser
+    does; the body's bytes are those on the wire (compressed, before any chunk framing)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn.request("GET", path, headers={"Accept-Encoding": "gzip"})
+    response = conn.getresponse()
+    sent = response.read()
+    headers = sum(len(f"{name}: {value}\r\n") for name, value in response.getheaders())
+    encoding = response.getheader("Content-Encoding", "")
+    conn.close()
+    return (
+        headers + len(f"HTTP/1.1 {response.status} {response.reason}\r\n\r\n"),
+        sent,
+        (gzip.decompress(sent) if encoding == "gzip" else sent),
+        encoding,
+    )
+
+
+def first_screen(tmp):
+    """Every resource a browser loads for a child's first screen, from the real server (gunicorn),
+    asking for gzip: the page, then what it links (stylesheets, icon, scripts, images), then what
+    the stylesheets link."""
     database = tmp / "size.db"
     code, _ = set_up_survey(database)
-    app = create_app({"DATABASE": str(database), "SECRET_KEY": "bench"})
-    client = app.test_client()
-    with db.connection_context():
-        code = SurveyLink.select().first().code
-    html = client.get(f"/s/{code}").data
-    assets = re.findall(rb'(?:href|src)="(/static/[^"]+)"', html)
-    rows = [("HTML", len(html), len(gzip.compress(html, 6)))]
-    for asset in assets:
-        data = client.get(asset.decode()).data
-        rows.append((asset.decode().rsplit("/", 1)[-1], len(data), len(gzip.compress(data, 6))))
+    process, port = start_gunicorn(
+        "app:app",
+        {"QA_DATABASE": str(database), "QA_SECRET_KEY": "bench", "QA_INSTANCE": str(tmp)},
+        ROOT,
+        1,
+        1,
+    )
+    try:
+        rows, queue, seen = [], [f"/s/{code}"], set()
+        while queue:
+            path = queue.pop(0)
+            if path in seen:
+                continue
+            seen.add(path)
+            headers, sent, data, encoding = served(port, path)
+            name = "HTML" if path.startswith("/s/") else path.rsplit("/", 1)[-1]
+            rows.append((name, len(data), len(sent), headers, encoding or "none"))
+            links = RESOURCE.findall(data) if name == "HTML" else CSS_URL.findall(data)
+            queue += [link.decode().split("?")[0] for link in links]
+    finally:
+        stop(process)
     return rows
 
 
@@ -204,9 +237,28 @@ def results_page(tmp):
     return statistics.median(times), max(times)
 
 
+def print_first_screen(tmp):
+    rows = first_screen(tmp)
+    print(
+        "  first screen, every resource the browser loads, from gunicorn asking for gzip "
+        "(bytes: unpacked / body on the wire / headers, encoding):"
+    )
+    for name, raw, wire, headers, encoding in rows:
+        print(f"    {name:<32} {raw:8d} {wire:8d} {headers:6d}  {encoding}")
+    wire, headers = sum(r[2] for r in rows), sum(r[3] for r in rows)
+    print(
+        f"    {'total':<32} {sum(r[1] for r in rows):8d} {wire:8d} {headers:6d}  "
+        f"{len(rows)} requests; bodies on the wire {wire} bytes (target under 25 KB = 25600), "
+        f"{wire + headers} with headers"
+    )
+
+
 def main():
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
+        if sys.argv[1:] == ["first-screen"]:
+            print_first_screen(tmp)
+            return
         print(
             f"Surveys benchmark on {os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f} "
             f"before it starts); gunicorn --workers {WORKERS} --threads {THREADS}; {CLIENTS} "
@@ -244,14 +296,7 @@ def main():
         )
         for failure in result["failures"][:5]:
             print(f"    error: {failure}")
-        rows = first_screen(tmp)
-        print("  first screen, everything it loads (bytes raw / gzip -6):")
-        for name, raw, packed in rows:
-            print(f"    {name:<32} {raw:8d} {packed:8d}")
-        print(
-            f"    {'total':<32} {sum(r[1] for r in rows):8d} {sum(r[2] for r in rows):8d}  "
-            "(target under 61440 gzipped)"
-        )
+        print_first_screen(tmp)
         median, worst = results_page(tmp)
         print(
             f"  results page, survey of 5,000 responses: median {median:.0f} ms, worst "

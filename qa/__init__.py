@@ -39,12 +39,14 @@ def create_app(test_config=None):
     upgrade(database)
     release_all(database)  # no connection survives into a forked worker
 
+    from flask_compress import Compress
     from flask_wtf.csrf import CSRFProtect
 
     from qa import capability, errors, htmx, ids, templating
     from qa.auth import login, sessions
 
     CSRFProtect(app)
+    Compress(app)
     ids.init_app(app)
     login.init_app(app)
     sessions.init_app(app)

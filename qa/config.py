@@ -234,4 +234,16 @@ def from_environment() -> dict:
         # Survey sends one link, or one address, may make within 5 minutes (qa.surveys.limits)
         "SURVEY_SENDS_PER_LINK": int(values["QA_SURVEY_SENDS_PER_LINK"]),
         "SURVEY_SENDS_PER_ADDRESS": int(values["QA_SURVEY_SENDS_PER_ADDRESS"]),
+        # gzip on the way out (flask-compress): pages, stylesheets, scripts, JSON and SVG only;
+        # never what is already compressed or a download (PDF, PNG, CSV, documents)
+        "COMPRESS_ALGORITHM": ["gzip"],
+        "COMPRESS_ALGORITHM_STREAMING": ["gzip"],  # static files are sent as streams
+        "COMPRESS_MIMETYPES": [
+            "text/html",
+            "text/css",
+            "text/javascript",
+            "application/javascript",
+            "application/json",
+            "image/svg+xml",
+        ],
     }

@@ -86,6 +86,7 @@ DECLARED = {
         respond.thanks GET              respond.contact_request POST    respond.you_said GET
         respond.choose_language POST
         respond.privacy GET             respond.quick_exit GET
+        respond.group GET               respond.next_person POST
     """,
     SIGNED_IN_ANY: """
         main.home GET                   account.show GET                account.change_password POST
@@ -157,7 +158,7 @@ DECLARED = {
         surveys.question GET POST       surveys.tag GET POST            surveys.move POST
         surveys.delete POST             surveys.preview GET
         surveys.links GET POST          surveys.close POST              surveys.qr_svg GET
-        surveys.qr_png GET              surveys.poster GET
+        surveys.qr_png GET              surveys.poster GET              surveys.paper POST
         surveys.review POST             surveys.answers_csv GET         surveys.contacts GET
         surveys.delete_contact POST     surveys.discard_burst POST
         surveys.settings GET POST       surveys.remove_term POST

@@ -35,7 +35,8 @@ def test_an_agency_with_four_responses_shows_nothing_and_five_shows_its_figures(
     assert (f"{count} (100%)" in html) is shown
     assert ("More supervision time" in html) is shown
     assert (
-        "Fewer than 5 responses: figures are hidden so that nobody can be picked out" in html
+        "Fewer than 5 responses, or a number that would let a group of fewer than 5 be worked out"
+        in html
     ) is not shown
 
 
@@ -57,11 +58,11 @@ def test_responses_by_agency_sector_and_role_hide_groups_under_five(
     )
     assert (
         'Northbrook Constabulary</td><td class="govuk-table__cell '
-        'govuk-table__cell--numeric">fewer than 5' in html
+        'govuk-table__cell--numeric">hidden' in html
     )
     assert (
-        'Prefer not to say</td><td class="govuk-table__cell govuk-table__cell--numeric">fewer '
-        "than 5" in html
+        'Prefer not to say</td><td class="govuk-table__cell govuk-table__cell--numeric">hidden'
+        in html
     )
 
 
@@ -155,12 +156,14 @@ def test_summary_pdf_lists_responses_by_agency_with_small_numbers_hidden(
 ):
     staff_answers(staff_survey, people["agency_a"], 6, {KNOW: "yes"})
     staff_answers(staff_survey, people["agency_b"], 2, {KNOW: "no"}, start=10)
+    # three more who would not say: else 8 minus the Trust's 6 would give the Constabulary's 2
+    staff_answers(staff_survey, None, 3, {KNOW: "no"}, start=20)
     response = admin_client.get(f"/admin/surveys/{staff_survey.id}/summary.pdf")
     text = " ".join(
         " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.data)).pages).split()
     )
     assert "Responses by agency" in text and "Northbrook Hospitals NHS Foundation Trust 6" in text
-    assert "Northbrook Constabulary fewer than 5" in text and "8 practitioners answered" in text
+    assert "Northbrook Constabulary hidden" in text and "11 practitioners answered" in text
 
 
 def test_staff_results_page_runs_a_bounded_number_of_queries(
@@ -249,6 +252,7 @@ def test_a_summary_pdf_for_one_agency_hides_its_figures_below_five(
     )
     assert (
         "Results for Northbrook Constabulary only" in text
-        and f"{count} practitioners answered" in text
+        and (f"{count} practitioners answered" if shown else "A hidden number of practitioners")
+        in text
     )
     assert (f"Yes {count} (100%)" in text) is shown and "9 (100%)" not in text

@@ -136,7 +136,13 @@ def _survey_lines(survey):
                 }
             )
         quotes.extend((item.get("texts") or [])[: QUOTES - len(quotes)])
-    return {"survey": survey, "responses": responses, "lines": lines, "quotes": quotes[:QUOTES]}
+    # a survey of fewer than 5 is counted in no total: its number is hidden
+    return {
+        "survey": survey,
+        "responses": responses or 0,
+        "lines": lines,
+        "quotes": quotes[:QUOTES],
+    }
 
 
 def _children(cycle, today):

@@ -4,12 +4,13 @@ One row a response, nothing that identifies anyone, no formula injection. No res
 no order of sending: rows are shuffled within each date. The fewer-than-five rule: a row's
 setting, age band, date, agency and role, as shown, are shared by at least five rows; for smaller
 groups the role, then the agency, go; the date becomes its month, then goes; then the age band and
-the setting go ("Fewer than 5").
+the setting go ("Fewer than 5"); an age band hidden in fewer than five rows is hidden in more, so
+the hidden ones are not simply the bands the shown ones are not.
 """
 
 import csv
 import io
-import random
+import secrets
 from collections import defaultdict
 
 from peewee import JOIN
@@ -27,7 +28,8 @@ def month(cell):
 
 
 # identifying cells: 0 date, 1 setting, 2 age band, (staff) 3 agency, 4 role
-STEPS = ((0, month), (2, suppression.hide), (0, suppression.hide), (1, suppression.hide))
+BAND = 2
+STEPS = ((0, month), (BAND, suppression.hide), (0, suppression.hide), (1, suppression.hide))
 STAFF_STEPS = ((4, suppression.hide), (3, suppression.hide), *STEPS)
 
 
@@ -81,6 +83,8 @@ def answers_csv(survey) -> str:
             cells += [staff.agency_label(agency, agency_answer), staff.ROLE_GROUPS.get(role, "")]
         identifying.append(cells)
     shown = suppression.coarsen_rows(identifying, STAFF_STEPS if survey.for_staff else STEPS)
+    if not survey.for_staff:  # staff are all "adult"
+        shown = suppression.hide_alongside(shown, [BAND])
     for number, (cells, response_id) in enumerate(in_no_order(shown, ids), 1):
         cells = [number, *cells] + [
             "; ".join(answers[response_id].get(q.id, [])) for q in questions
@@ -93,5 +97,5 @@ def in_no_order(shown, ids):
     """(shown cells, response id) by the date shown, shuffled within each date: a row's place says
     nothing of when it was sent, nor of a date its group hides. Ids are never written out."""
     pairs = list(zip(shown, ids, strict=True))
-    random.SystemRandom().shuffle(pairs)
+    secrets.SystemRandom().shuffle(pairs)
     return sorted(pairs, key=lambda pair: pair[0][0])

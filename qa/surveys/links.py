@@ -10,7 +10,7 @@ from qa.forms import ready_to_save
 from qa.htmx import render
 from qa.pdf import pdf_response, render_pdf
 from qa.security import role_required
-from qa.surveys import bp, builder, qr, queries
+from qa.surveys import bp, builder, qr, queries, screens
 from qa.surveys.forms import LinkForm
 from qa.surveys.models import Survey, SurveyLink
 
@@ -43,6 +43,16 @@ def close(link_id):
     link = builder.close_link(get_object_or_404(SurveyLink, SurveyLink.id == link_id))
     flash(f"Link ‘{link.label}’ {'reopened' if link.closed else 'closed'}", "success")
     return redirect(url_for("surveys.links", survey_id=link.survey_id))
+
+
+@bp.post("/links/<int:link_id>/paper")
+@role_required("admin")
+def paper(link_id):
+    """Type in paper forms through the survey's own screens, in this browser: each is marked as
+    paper, and nothing says who typed it."""
+    link = get_object_or_404(SurveyLink, SurveyLink.id == link_id)
+    screens.set_mode(link.code, "paper")
+    return redirect(url_for("respond.start", code=link.code), 303)
 
 
 @bp.get("/links/<int:link_id>/qr.svg")

@@ -180,6 +180,8 @@ class Response(BaseModel):
     role_group = CharField(default="")
     # The language the child answered in ("" for English): answers are the same either way.
     language = CharField(default="")
+    # typed in by a member of staff from a paper form; never who typed it
+    paper = BooleanField(default=False)
 
 
 class Answer(BaseModel):

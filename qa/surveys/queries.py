@@ -76,6 +76,11 @@ def contact_requests_with_surveys():
     return ContactRequest.select(ContactRequest, Survey).join(Survey)
 
 
+def paper_count(survey):
+    """How many of the survey's responses were typed in from paper forms."""
+    return Response.select().where((Response.survey == survey) & Response.paper).count()
+
+
 def contact_count(survey):
     return ContactRequest.select().where(ContactRequest.survey == survey).count()
 
@@ -87,6 +92,134 @@ def statements_of(survey):
 
 def safeguarding_terms():
     return SafeguardingTerm.select().order_by(SafeguardingTerm.phrase)
+
+
+def figures_of(survey, questions=None):
+    """Every count of the survey by its smallest groups (setting and age band; setting, agency and
+    role for staff), for `results.protected`: five queries whatever the size (four with the
+    survey's `questions`)."""
+    staff_survey = survey.for_staff
+    about = (
+        (Response.link, Response.agency, Response.agency_answer, Response.role_group)
+        if staff_survey
+        else (Response.link, Response.age_band)
+    )
+
+    def key(row):
+        if staff_survey:
+            link, agency, answer, role = row
+            return (link or 0, ("agency", agency) if agency else ("answer", answer), role)
+        link, band = row
+        return (link or 0, band)
+
+    responses = {}
+    for *row, n in (
+        Response.select(*about, fn.COUNT(Response.id))
+        .where(Response.survey == survey)
+        .group_by(*about)
+        .tuples()
+    ):
+        responses[key(row)] = responses.get(key(row), 0) + n
+    links = {link.id for link in links_of(survey)} | {atom[0] for atom in responses}
+    width = 3 if staff_survey else 2
+    dims = [sorted(links)] + [
+        sorted({atom[d] for atom in responses}, key=repr) for d in range(1, width)
+    ]
+    trees = [{} for _ in dims]
+    if staff_survey:
+        agencies = [node[1] for node in dims[1] if node[0] == "agency"]
+        trees[1] = {
+            ("agency", agency): ("sector", sector)
+            for agency, sector in Agency.select(Agency.id, Agency.sector)
+            .where(Agency.id.in_(agencies))
+            .tuples()
+        }
+    figures = results.Figures(dims, trees, responses)
+    answers = (
+        Answer.select(Answer.question, Answer.value, *about, fn.COUNT(Answer.id))
+        .join(Response)
+        .where(Response.survey == survey)
+        .group_by(Answer.question, Answer.value, *about)
+        .tuples()
+    )
+    questions = questions_of(survey) if questions is None else questions
+    many = {q.id for q in questions if q.kind == "choose_many"}
+    for qid, value, *row, n in answers:
+        into = figures.picked if qid in many else figures.counts
+        into[(qid, value, key(row))] = into.get((qid, value, key(row)), 0) + n
+    for qid, *row, n in (
+        Answer.select(Answer.question, *about, fn.COUNT(Answer.response.distinct()))
+        .join(Response)
+        .join_from(Answer, Question)
+        .where(
+            (Response.survey == survey)
+            & ((Question.kind == "choose_many") | Question.kind.in_(tuple(kinds.FREE_TEXT)))
+        )
+        .group_by(Answer.question, *about)
+        .tuples()
+    ):
+        figures.answered[(qid, key(row))] = figures.answered.get((qid, key(row)), 0) + n
+    return figures
+
+
+def group_of(figures, link_id=None, age_band=None, agency_id=None, sector_id=None, role_group=None):
+    """The group of `figures` a filter chooses: a tuple with a leaf, a node or None (all) for each
+    dimension; one that matches no response when the agency is not in the sector."""
+    if len(figures.dims) == 2:
+        return (link_id or None, age_band or None)
+    node = ("agency", agency_id) if agency_id else None
+    if sector_id:
+        wanted = ("sector", sector_id)
+        node = (
+            wanted if node is None else (node if figures.trees[1].get(node) == wanted else "none")
+        )
+    return (link_id or None, node, role_group or None)
+
+
+def results_for(
+    survey,
+    link_id=None,
+    age_band=None,
+    agency_id=None,
+    sector_id=None,
+    role_group=None,
+    figures=None,
+):
+    """(number of responses or None when hidden, per-question summary) for the survey, optionally
+    one setting, age band, agency, sector or role.
+
+    Every figure is protected across all the survey's groups at once (`results.protected`), so
+    switching filters never gives back a hidden figure. Written answers listed are those of the
+    group, newest first.
+    """
+    questions = questions_of(survey)
+    figures = figures or figures_of(survey, questions)
+    chosen = _responses(survey, link_id, age_band, agency_id, sector_id, role_group)
+    filtered = any((link_id, age_band, agency_id, sector_id, role_group))
+    scope = (Answer.response.in_(chosen),) if filtered else ()
+    texts = {}
+    # A flagged answer is shown only to the QA officer, in the flags, never in the listing or the
+    # board's PDF.
+    unflagged = Answer.id.not_in(Flag.select(Flag.answer))
+    for question in questions:
+        if question.kind in kinds.FREE_TEXT:
+            texts[question.id] = [
+                value
+                for (value,) in Answer.select(Answer.value)
+                .where(Answer.question == question.id, unflagged, *scope)
+                .order_by(Answer.id.desc())
+                .limit(TEXTS_SHOWN)
+                .tuples()
+            ]
+    plain = [
+        {"id": q.id, "key": q.key, "kind": q.kind, "prompt": q.prompt, "options": q.option_list}
+        for q in questions
+    ]
+    group = group_of(figures, link_id, age_band, agency_id, sector_id, role_group)
+    responses, summary = results.protected(plain, figures, group, texts)
+    if survey.easy_read:
+        summary = easy_read.add_counts(summary, not_understood(questions, chosen, filtered))
+    return responses, summary
 
 
 def _responses(
@@ -108,67 +241,6 @@ def _responses(
     return query
 
 
-def results_for(
-    survey, link_id=None, age_band=None, agency_id=None, sector_id=None, role_group=None
-):
-    """(number of responses, per-question summary) for the survey, optionally one setting, age band,
-    agency, sector or role.
-
-    One pass adds up the chosen answers; a second, small one counts who answered the questions that
-    allow several answers or free text. Unfiltered, the survey's own question ids select its
-    answers.
-    """
-    questions = questions_of(survey)
-    filtered = any((link_id, age_band, agency_id, sector_id, role_group))
-    chosen = _responses(survey, link_id, age_band, agency_id, sector_id, role_group)
-    responses = chosen.count()
-    scope = (Answer.response.in_(chosen),) if filtered else ()
-    choice_ids = [q.id for q in questions if q.kind not in kinds.FREE_TEXT]
-    other_ids = [q.id for q in questions if q.kind == "choose_many" or q.kind in kinds.FREE_TEXT]
-    counts = {}
-    if choice_ids:
-        counts = {
-            (qid, value): n
-            for qid, value, n in Answer.select(Answer.question, Answer.value, fn.COUNT(Answer.id))
-            .where(Answer.question.in_(choice_ids), *scope)
-            .group_by(Answer.question, Answer.value)
-            .tuples()
-        }
-    answered = {}
-    for (qid, _), n in counts.items():
-        # one answer a response, except "choose several" (counted below)
-        answered[qid] = answered.get(qid, 0) + n
-    if other_ids:
-        answered.update(
-            Answer.select(Answer.question, fn.COUNT(Answer.response.distinct()))
-            .where(Answer.question.in_(other_ids), *scope)
-            .group_by(Answer.question)
-            .tuples()
-        )
-    texts = {}
-    # A flagged answer is shown only to the QA officer, in the flags, never in the listing or the
-    # board's PDF.
-    unflagged = Answer.id.not_in(Flag.select(Flag.answer))
-    for question in questions:
-        if question.kind in kinds.FREE_TEXT:
-            texts[question.id] = [
-                value
-                for (value,) in Answer.select(Answer.value)
-                .where(Answer.question == question.id, unflagged, *scope)
-                .order_by(Answer.id.desc())
-                .limit(TEXTS_SHOWN)
-                .tuples()
-            ]
-    plain = [
-        {"id": q.id, "key": q.key, "kind": q.kind, "prompt": q.prompt, "options": q.option_list}
-        for q in questions
-    ]
-    summary = results.summarise(plain, counts, answered, texts, responses)
-    if survey.easy_read:
-        summary = easy_read.add_counts(summary, not_understood(questions, chosen, filtered))
-    return responses, summary
-
-
 def not_understood(questions, chosen, filtered):
     """{question id: responses that said "I don't understand"} among the `chosen` responses."""
     scope = (NotUnderstood.response.in_(chosen),) if filtered else ()
@@ -180,16 +252,11 @@ def not_understood(questions, chosen, filtered):
     )
 
 
-def responses_by_setting(survey):
-    rows = (
-        SurveyLink.select(SurveyLink.label, fn.COUNT(Response.id))
-        .join(Response, JOIN.LEFT_OUTER)
-        .where(SurveyLink.survey == survey)
-        .group_by(SurveyLink.id)
-        .order_by(SurveyLink.label)
-        .tuples()
-    )
-    return results.by_setting(list(rows))
+def responses_by_setting(survey, figures=None):
+    """[(setting, responses or None when hidden)], every link of the survey by label."""
+    figures = figures or figures_of(survey)
+    labels = [(link.id, link.label) for link in links_of(survey, by_label=True)]
+    return results.counts_by(figures, figures.people(), 0, labels)
 
 
 def age_bands_of(survey):
@@ -218,47 +285,49 @@ def flags_of(survey):
     )
 
 
-def responses_by_agency(survey):
-    """[(agency or "Another organisation"/"Prefer not to say", count or None)]: fewer than 5 shows
-    "fewer than 5"."""
-    rows = (
-        Response.select(Agency.name, Response.agency_answer, fn.COUNT(Response.id))
-        .join(Agency, JOIN.LEFT_OUTER, on=(Response.agency == Agency.id))
-        .where(Response.survey == survey)
-        .group_by(Agency.name, Response.agency_answer)
+def responses_by_agency(survey, figures=None):
+    """[(agency or "Another organisation"/"Prefer not to say", count or None)], protected with
+    every other figure of the survey."""
+    figures = figures or figures_of(survey)
+    names = dict(
+        Agency.select(Agency.id, Agency.name)
+        .where(Agency.id.in_([n[1] for n in figures.dims[1] if n[0] == "agency"]))
         .tuples()
     )
     # Listed agencies by name, then "another organisation", then "prefer not to say".
     order = {"listed": 0, "other": 1, "not-said": 2}
-    rows = sorted(rows, key=lambda row: (order.get(row[1], 3), row[0] or ""))
-    return results.by_setting(
-        [(staff.agency_label(name, answer) or "Not asked", count) for name, answer, count in rows]
-    )
+
+    def label(node):
+        kind, value = node
+        if kind == "agency":
+            return staff.agency_label(names.get(value), "listed") or "Not asked"
+        return staff.agency_label(None, value) or "Not asked"
+
+    def place(node):
+        answer = "listed" if node[0] == "agency" else node[1]
+        return (order.get(answer, 3), label(node))
+
+    labels = [(node, label(node)) for node in sorted(figures.dims[1], key=place)]
+    return results.counts_by(figures, figures.people(), 1, labels)
 
 
-def responses_by_sector(survey):
-    rows = (
-        Response.select(Sector.name, fn.COUNT(Response.id))
-        .join(Agency, on=(Response.agency == Agency.id))
-        .join(Sector)
-        .where(Response.survey == survey)
-        .group_by(Sector.name)
+def responses_by_sector(survey, figures=None):
+    figures = figures or figures_of(survey)
+    sectors = {node[1] for node in figures.trees[1].values()}
+    labels = [
+        (("sector", sector_id), name)
+        for sector_id, name in Sector.select(Sector.id, Sector.name)
+        .where(Sector.id.in_(list(sectors)))
         .order_by(Sector.name)
         .tuples()
-    )
-    return results.by_setting(list(rows))
+    ]
+    return results.counts_by(figures, figures.people(), 1, labels)
 
 
-def responses_by_role(survey):
-    counts = dict(
-        Response.select(Response.role_group, fn.COUNT(Response.id))
-        .where(Response.survey == survey)
-        .group_by(Response.role_group)
-        .tuples()
-    )
-    return results.by_setting(
-        [(label, counts[key]) for key, label in staff.ROLE_GROUPS.items() if key in counts]
-    )
+def responses_by_role(survey, figures=None):
+    figures = figures or figures_of(survey)
+    labels = [(key, label) for key, label in staff.ROLE_GROUPS.items() if key in figures.dims[2]]
+    return results.counts_by(figures, figures.people(), 2, labels)
 
 
 def staff_filters(survey):

@@ -50,7 +50,8 @@ def results(survey_id):
 
 def _results_page(survey, chosen):
     """The results of the survey, or of the group `chosen` narrows them to."""
-    responses, summary = queries.results_for(survey, **chosen)
+    figures = queries.figures_of(survey)
+    responses, summary = queries.results_for(survey, **chosen, figures=figures)
     before = None
     if not chosen["link_id"]:  # links differ from year to year; agencies, sectors and roles do not
         before, summary = queries.last_year(
@@ -67,26 +68,27 @@ def _results_page(survey, chosen):
         "links": queries.links_of(survey, by_label=True),
         "bands": queries.age_bands_of(survey),
         "band_labels": AGE_BANDS,
-        "settings": queries.responses_by_setting(survey),
+        "settings": queries.responses_by_setting(survey, figures),
         "by_language": queries.responses_by_language(survey),
         "flags": queries.flags_of(survey) if current_user.is_admin else [],
         "bursts": queries.bursts_of(survey) if current_user.is_admin else [],
         "flag_form": FlagForm(),
+        "paper": queries.paper_count(survey),
     }
     if survey.for_staff:
-        context.update(_staff_context(survey))
+        context.update(_staff_context(survey, figures))
     return context
 
 
-def _staff_context(survey):
+def _staff_context(survey, figures):
     agencies, sectors = queries.staff_filters(survey)
     return {
         "agencies": agencies,
         "sectors": sectors,
         "roles": staff.ROLE_GROUPS,
-        "by_agency": queries.responses_by_agency(survey),
-        "by_sector": queries.responses_by_sector(survey),
-        "by_role": queries.responses_by_role(survey),
+        "by_agency": queries.responses_by_agency(survey, figures),
+        "by_sector": queries.responses_by_sector(survey, figures),
+        "by_role": queries.responses_by_role(survey, figures),
         "contact_count": queries.contact_count(survey) if current_user.is_admin else 0,
     }
 
@@ -137,14 +139,15 @@ def summary_pdf(survey_id):
 
 def _summary_page(survey, chosen):
     """The board's summary of the survey, or of the group of staff `chosen` narrows it to."""
-    responses, summary = queries.results_for(survey, **chosen)
+    figures = queries.figures_of(survey)
+    responses, summary = queries.results_for(survey, **chosen, figures=figures)
     before, summary = queries.last_year(survey, summary, **chosen)
     flags = queries.flags_of(survey)
     by_group = (
         {
-            "by_agency": queries.responses_by_agency(survey),
-            "by_sector": queries.responses_by_sector(survey),
-            "by_role": queries.responses_by_role(survey),
+            "by_agency": queries.responses_by_agency(survey, figures),
+            "by_sector": queries.responses_by_sector(survey, figures),
+            "by_role": queries.responses_by_role(survey, figures),
         }
         if survey.for_staff
         else {}
@@ -156,7 +159,7 @@ def _summary_page(survey, chosen):
         "before": before,
         **by_group,
         "group": queries.group_label(**chosen) if any(chosen.values()) else "",
-        "settings": queries.responses_by_setting(survey),
+        "settings": queries.responses_by_setting(survey, figures),
         "flagged": len(flags),
         "reviewed": sum(1 for f in flags if f.reviewed),
         "statements": list(survey.statements),

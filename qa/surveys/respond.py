@@ -30,6 +30,7 @@ def _survey_screen_helpers():
         "choices": kinds.choices,
         "text_limit": kinds.TEXT_LIMIT,
         "words_only_scales": kinds.WORDS_ONLY_SCALES,
+        "survey_mode": screens.mode_of,
     }
 
 
@@ -96,6 +97,24 @@ def ready(code):
     answers, _ = visits.draft_of(visit["key"])
     answered = sum(1 for q in questions if answers.get(str(q.id)))
     return screens.screen("ready", link, answered=answered, total=len(questions))
+
+
+@bp.get("/s/<code>/group")
+@public
+def group(code):
+    """One device shared by a group (opened by the adult with them): after each send, "Next
+    person" clears everything the last one did."""
+    link, refusal = screens.open_link(code)
+    if refusal:
+        return refusal
+    screens.set_mode(code, "group")
+    return redirect(url_for("respond.start", code=code), 303)
+
+
+@bp.post("/s/<code>/next")
+@public
+def next_person(code):
+    return redirect(screens.next_person(code), 303)
 
 
 @bp.get("/s/<code>/thanks")

@@ -21,6 +21,9 @@ from qa.surveys import (
 )
 
 SESSION_KEY = "survey_visit"
+# a browser where staff type in paper forms, or one device shared by a group: {code: "paper" or
+# "group"}; kept across visits, each of which still starts clean
+MODE_KEY = "survey_mode"
 
 
 def screen(name, link, **context):
@@ -92,9 +95,10 @@ def resume_point(link, code):
     """Where an unfinished visit on this browser stopped: the number of its first question not yet
     answered or skipped (one past the last when all are), or None when there is nothing to carry
     on (no visit, a sent one, or no answers kept: a draft is forgotten a day after its last
-    answer)."""
+    answer), or when this browser is shared by a group or types in paper forms: there every Start
+    is a new person."""
     visit = visit_of(code)
-    if not visit or visit.get("done") or not visit.get("key"):
+    if not visit or visit.get("done") or not visit.get("key") or mode_of(code):
         return None
     answers, _ = visits.draft_of(visit["key"])
     if not answers:
@@ -120,8 +124,9 @@ def begin(link, code, age_band, go):
         if number > len(visits.questions_of(link.survey)):
             return url_for("respond.ready", code=code)
         return url_for("respond.question", code=code, number=number)
-    if number is not None:
-        visits.forget_draft(visit_of(code)["key"])
+    unsent = visit_of(code)
+    if unsent and unsent.get("key") and not unsent.get("done"):
+        visits.forget_draft(unsent["key"])
     start_visit(link, code, age_band)
     return first_screen(link, code)
 
@@ -132,7 +137,7 @@ def start_visit(link, code, age_band):
     A survey for 8 to 17 year olds keeps the age band the child chose.
     """
     key = visits.new_visit_key()
-    session[SESSION_KEY] = {"code": code, "key": key, "done": False}
+    session[SESSION_KEY] = {"code": code, "key": key, "done": False, "paper": is_paper(code)}
     save_band(link, key, age_band)
 
 
@@ -219,7 +224,9 @@ def send(link, visit, code):
     if not limits.may_send(link.id, request.remote_addr, current_app.config):
         return False
     language = translations.chosen(code)
-    response, created = visits.submit(link, visit["key"], language=language)
+    response, created = visits.submit(
+        link, visit["key"], language=language, paper=visit.get("paper", False)
+    )
     if created:
         bursts.notice(link, limits.burst_after(link.id, response.id, current_app.config))
         if response.flagged:
@@ -228,6 +235,31 @@ def send(link, visit, code):
             )
     session[SESSION_KEY] = {"code": code, "done": True}
     return True
+
+
+def mode_of(code):
+    """ "paper", "group" or "" for this link on this browser."""
+    return session.get(MODE_KEY, {}).get(code, "")
+
+
+def is_paper(code):
+    return mode_of(code) == "paper"
+
+
+def set_mode(code, mode):
+    """Paper forms typed in here, or one device shared by a group, for this link: each next
+    person starts with nothing of the last."""
+    session[MODE_KEY] = {**session.get(MODE_KEY, {}), code: mode}
+    session.pop(SESSION_KEY, None)
+    session.pop(translations.SESSION_KEY, None)
+
+
+def next_person(code):
+    """Forget the visit on this browser entirely: the next person's screens show nothing of the
+    last one's answers or language, and going back finds no visit."""
+    session.pop(SESSION_KEY, None)
+    session.pop(translations.SESSION_KEY, None)
+    return url_for("respond.start", code=code)
 
 
 def may_leave_contact(link, visit):

@@ -10,7 +10,7 @@ import secrets
 import time
 from datetime import date, datetime, timedelta
 
-from peewee import IntegrityError, OperationalError
+from peewee import IntegrityError, OperationalError, Value
 
 from qa.db import Prepared, db
 from qa.ids import parse_id
@@ -80,9 +80,16 @@ _RESPONSE_FIELDS = (
     Response.agency_answer,
     Response.role_group,
     Response.language,
+    Response.paper,
 )
 _NEW_RESPONSE = Prepared(
-    lambda *values: Response.insert(dict(zip(_RESPONSE_FIELDS, values, strict=True))),
+    # paper is bound as 0 or 1 as it is (a BooleanField would turn the placeholder into True)
+    lambda *values: Response.insert(
+        {
+            field: Value(value, converter=False) if field is Response.paper else value
+            for field, value in zip(_RESPONSE_FIELDS, values, strict=True)
+        }
+    ),
     arity=len(_RESPONSE_FIELDS),
 )
 _NEW_ANSWER = Prepared(
@@ -233,7 +240,7 @@ def sent_hash(visit_key):
     return hashlib.sha256(f"sent-visit:{visit_key}".encode()).hexdigest()
 
 
-def _submit(link, visit_key, today, language):
+def _submit(link, visit_key, today, language="", paper=False):
     rows, flagged, fields = _prepare(link, visit_key)
     values = (
         link.survey_id,
@@ -244,6 +251,7 @@ def _submit(link, visit_key, today, language):
         fields.get("agency_answer", ""),
         fields.get("role_group", ""),
         language,
+        int(bool(paper)),
     )
     # The write lock is held only to run statements written beforehand: a hall full of children
     # queues briefly.
@@ -287,17 +295,17 @@ def flag_answers(response, questions):
         Flag.insert_many(found).execute()
 
 
-def submit(link, visit_key, today=None, language=""):
+def submit(link, visit_key, today=None, language="", paper=False):
     """Turn the visit's draft into one Response; a second submit of the same visit makes none.
 
     Returns (response, created): (None, False) for a second submit. The response keeps nothing of
     the visit key (it keeps the `language` the child chose, "" for English). The key's hash goes,
     in the same transaction, into SentVisit, unique and with no link to the response, so even two
-    submissions racing in different workers make one response;
-    purge_drafts forgets it within a day.
+    submissions racing in different workers make one response; purge_drafts forgets it within a
+    day. `paper`: typed in from a paper form (the response says so, never by whom).
     """
     try:
-        return retry_locked(_submit, link, visit_key, today or date.today(), language)
+        return retry_locked(_submit, link, visit_key, today or date.today(), language, paper)
     except IntegrityError:
         return None, False
 
