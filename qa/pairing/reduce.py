@@ -197,22 +197,24 @@ def solve_reduced(problem, deadline, seed, num_workers) -> Optional[Solved]:
     return None
 
 
-def solve_region(problem, deadline, seed, num_workers, hint) -> Optional[Solved]:
+def solve_region(problem, deadline, seed, num_workers, hint) -> Solved:
     """A region-sized problem within the time left: solve on a few candidates per slot and say how
-    far from the best possible the answer can be; None if the relaxation cannot fill every slot.
+    far from the best possible the answer can be.
 
-    Kept per slot: the KEEP_PER_SLOT least reduced cost, the relaxation's own choice and the
-    feasible `hint`'s (so a solution always exists, and CP-SAT starts from it). Proven optimal when
-    it meets the relaxation's bound, or as in solve_reduced when nothing with reduced cost up to
-    the answer's excess was left out. Otherwise, with REGION_SECOND_PASS_S left, once more on twice
-    as many per slot, started from the first answer; the answer is "feasible", with `bound` (a
-    lower bound on the total cost) for the gap.
+    Kept per slot: the KEEP_PER_SLOT least reduced cost (least cost where there is no
+    relaxation), the relaxation's own choice and the feasible `hint`'s (so a solution always
+    exists, and CP-SAT starts from it). When the hint pairs every pairable event, the relaxation
+    gives a lower bound: the answer is proven optimal when it meets it, or as in solve_reduced
+    when nothing with reduced cost up to the answer's excess was left out. Otherwise, with
+    REGION_SECOND_PASS_S left, once more on twice as many per slot, started from the first
+    answer; the answer is "feasible", with `bound` (a lower bound on the total cost, or None) for
+    the gap. If no solve finds anything in time, the hint improved swap by swap.
     """
-    relaxation = relax(problem)
-    if relaxation is None:
-        return None
-    model = Model(problem, require_all=True)
-    bound = relaxation.bound + model.pinned_constant()
+    all_paired = pairs_every_pairable_event(problem, hint)
+    relaxation = relax(problem) if all_paired else None
+    bound = None
+    if relaxation is not None:
+        bound = relaxation.bound + Model(problem).pinned_constant()
     solved = Solved(cp_model.UNKNOWN, "UNKNOWN", None, None, None, problem.unpaired_penalty, bound)
     for keep_per_slot in (KEEP_PER_SLOT, 2 * KEEP_PER_SLOT):
         left = deadline - time.perf_counter()
@@ -227,7 +229,7 @@ def solve_region(problem, deadline, seed, num_workers, hint) -> Optional[Solved]
             },
             costs={key: cost for key, cost in problem.costs.items() if key in keep},
         )
-        found = Model(restricted, require_all=True).build()
+        found = Model(restricted, require_all=all_paired).build()
         # the first pass leaves DESCENT_S for the descent, should it find nothing
         until = deadline - (DESCENT_S if solved.assignment is None else 0)
         found = found.solve(
@@ -242,19 +244,25 @@ def solve_region(problem, deadline, seed, num_workers, hint) -> Optional[Solved]
                 status_name="no solver answer in time: the greedy answer, improved swap by swap",
             )
         if found.assignment is None or (
-            solved.assignment is not None and found.variable_cost >= solved.variable_cost
+            solved.assignment is not None and found.objective >= solved.objective
         ):
             break
         solved = replace(found, bound=bound, status=cp_model.FEASIBLE, status_name="FEASIBLE")
-        excess = found.variable_cost - relaxation.bound
-        if found.status == cp_model.OPTIMAL and (
-            excess == 0
-            or not any(
-                rc <= excess and key not in keep for key, rc in relaxation.reduced_costs.items()
-            )
-        ):
+        if relaxation is not None and _proven(found, relaxation, keep):
             return replace(solved, status=cp_model.OPTIMAL, status_name="OPTIMAL")
     return solved
+
+
+def _proven(found, relaxation, keep) -> bool:
+    """Whether a restricted answer that pairs every pairable event is optimal for the whole
+    problem: it meets the bound, or it is the restricted optimum and nothing that could beat it
+    was left out (see solve_reduced)."""
+    excess = found.variable_cost - relaxation.bound
+    if excess == 0:
+        return True
+    return found.status == cp_model.OPTIMAL and not any(
+        rc <= excess and key not in keep for key, rc in relaxation.reduced_costs.items()
+    )
 
 
 DESCENT_S = 0.5
@@ -267,9 +275,10 @@ REGION_SECOND_PASS_S = 1.0
 
 def _kept(problem, relaxation, per_slot, hint) -> set:
     """(event index, role, person id) kept for a restricted solve: per slot, the `per_slot` least
-    reduced cost (then least cost), the relaxation's choice and the hint's."""
-    reduced = relaxation.reduced_costs
-    keep = set(relaxation.used)
+    reduced cost (then least cost; least cost alone without a relaxation), the relaxation's choice
+    and the hint's."""
+    reduced = relaxation.reduced_costs if relaxation is not None else {}
+    keep = set(relaxation.used) if relaxation is not None else set()
     for (index, role), allowed in problem.slots.items():
         chosen = hint.get(problem.events[index].id, (None, None))[ROLES.index(role)]
         if chosen is not None:

@@ -86,10 +86,6 @@ DEFAULT_TIME_LIMIT_S = 5.0
 FINISHING_S = 0.2
 """Kept back from the solvers for scoring and explaining the answer: the limit is wall time."""
 
-FULL_MODEL_NEEDS_S = 2.0
-"""A region-sized full model takes about this long just to build: with less time left, propose()
-keeps the answer it has rather than overrun the time limit."""
-
 
 # ---------------------------------------------------------------------------------------------
 # Public entry points
@@ -123,16 +119,16 @@ def propose(
     solved, hint = None, None
     region = reduce is None and problem.size > REGION_ABOVE_CANDIDATES
     if region:
+        # never the full model: on a region's pool it takes longer to build than the limit
         hint = greedy_assignment(problem.events, problem.people, problem.context, problem=problem)
-        if pairs_every_pairable_event(problem, hint):
-            solved = solve_region(problem, deadline, seed, num_workers, hint)
+        solved = solve_region(problem, deadline, seed, num_workers, hint)
     elif reduce or (reduce is None and problem.size > REDUCE_ABOVE_CANDIDATES):
         solved = solve_reduced(problem, deadline, seed, num_workers)
     if solved is None or solved.assignment is None:
         hint = hint or greedy_assignment(
             problem.events, problem.people, problem.context, problem=problem
         )
-    if solved is None and (not region or time.perf_counter() < deadline - FULL_MODEL_NEEDS_S):
+    if solved is None:
         # If the greedy answer already pairs every pairable event, no assignment pairs more, so the
         # model may insist on that and skip the big penalty.
         require_all = pairs_every_pairable_event(problem, hint)
