@@ -429,6 +429,22 @@ def test_unpaired_event_names_the_missing_role():
     assert text == "There are no active sub-group members to act as lead."
 
 
+def test_an_unpaired_event_names_which_event_took_each_person_that_day():
+    school = Event(
+        id=2, agency_id="W", agency_name="Westshire School", sector="education", date=DAY
+    )
+    assignment = {2: (1, 2), 1: (None, None)}
+    text = explain_unpaired_event(
+        HEALTH_VISIT, [ANN, BOB], events=[HEALTH_VISIT, school], assignment=assignment
+    )
+    assert text == (
+        "No lead is free to visit Northshire Health on 12 March 2027: 1 already visiting that "
+        "day. In this proposal, Westshire School took Ann Lead that day. No peer is free to visit "
+        "Northshire Health on 12 March 2027: 1 already visiting that day. In this proposal, "
+        "Westshire School took Bob Health that day."
+    )
+
+
 def test_unpaired_event_when_the_only_lead_and_peer_may_not_go_together():
     ctx = Context(never_pair={(1, 2)})
     proposal = propose([HEALTH_VISIT], [ANN, BOB], ctx)
@@ -452,6 +468,9 @@ def test_unpaired_event_after_a_busy_day_blames_the_other_events():
         unpaired[0], [ANN, BOB], events=events, assignment=proposal.assignment()
     )
     assert "1 already visiting that day" in text
+    # and it names the event that took them
+    paired = next(e for e in events if e.id not in proposal.unpaired_event_ids)
+    assert f"In this proposal, {paired.agency_name} took " in text and text.endswith(" that day.")
 
 
 def test_explanations_use_british_spelling():

@@ -44,9 +44,9 @@ class _Situation:
         self.people_by_id = rules.index_people(self.people)
         self.context = context or Context()
         self.assignment = assignment
-        self.ledger = rules.Ledger(
-            rules.with_event(events, event), self.people_by_id, assignment or {}
-        )
+        events = rules.with_event(events, event)
+        self.events_by_id = {e.id: e for e in events}
+        self.ledger = rules.Ledger(events, self.people_by_id, assignment or {})
 
     def partner_id(self, role):
         return rules.partner_id(self.event, role, self.assignment)
@@ -55,6 +55,17 @@ class _Situation:
         if partner_id == "from assignment":
             partner_id = self.partner_id(role)
         return rules.breaches(self.event, role, person, self.context, self.ledger, partner_id)
+
+    def taken_that_day(self, person_id) -> list:
+        """The other events of the assignment that have this person on this event's day."""
+        return [
+            other
+            for other, day in self.ledger.commitments.get(person_id, ())
+            if other != self.event.id and day == self.event.date
+        ]
+
+    def agency_name(self, event_id) -> str:
+        return self.events_by_id[event_id].agency_name
 
     def free(self, role, partner_id="from assignment"):
         return [p for p in self.people if not self.breaches(role, p, partner_id)]
@@ -331,10 +342,14 @@ def _role_sentence(situation: _Situation, role: str) -> str:
         return f"There are no {POOL_NOUNS[role]} to act as {noun}."
     blamed = Counter()
     free = 0
+    taken = {}  # event id -> names of people that event of the proposal took on this day
     for person in pool:
         broken = situation.breaches(role, person)
         if broken:
             blamed[broken[0]] += 1
+            if broken[0] is HardRule.BUSY and event.date not in person.busy_dates:
+                for other in situation.taken_that_day(person.id):
+                    taken.setdefault(other, []).append(person.name)
         else:
             free += 1
     where = f"visit {event.agency_name} on {format_date(event.date)}"
@@ -344,7 +359,13 @@ def _role_sentence(situation: _Situation, role: str) -> str:
     # Biggest blocker first; ties keep the rules' own order.
     ranked = sorted((rule for rule in HardRule if blamed[rule]), key=lambda rule: -blamed[rule])
     counts = [count_phrase(rule, blamed[rule], event, role, partner) for rule in ranked]
-    return f"No {noun} is free to {where}: " + ", ".join(counts) + "."
+    took = [f"{situation.agency_name(other)} took {_and(names)}" for other, names in taken.items()]
+    competition = f" In this proposal, {'; '.join(took)} that day." if took else ""
+    return f"No {noun} is free to {where}: " + ", ".join(counts) + "." + competition
+
+
+def _and(names) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def explain_unpaired_event(
