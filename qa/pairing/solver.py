@@ -9,13 +9,15 @@ Hard rules always hold, then fewest unpaired events, then least cost.
 #   Person(id, name, agency_id, sector, is_lead_eligible, is_peer_eligible, max_visits=2,
 #          visits_this_cycle=0, visits_last_three_cycles=0, previous_visits_total=0,
 #          unavailable_dates=frozenset(), conflict_agency_ids=frozenset(), busy_dates=frozenset(),
-#          visited_agency_ids=frozenset())
-#   Event(id, agency_id, agency_name, sector, date, pinned_lead_id=None, pinned_peer_id=None)
+#          visited_agency_ids=frozenset(), organisation="")
+#   Event(id, agency_id, agency_name, sector, date, pinned_lead_id=None, pinned_peer_id=None,
+#         organisation="")  (organisation: the agency's parent organisation, "" for none)
 #   Context(never_pair=frozenset({frozenset({a, b}), ...}), last_cycle_pairs=...,
 #           existing_peer_visits=frozenset({(peer_agency_id, visited_agency_id), ...}))
 #   Assignment = Mapping[event_id, (lead_id | None, peer_id | None)]
 #   Proposal(pairings, status "optimal"|"feasible", unpaired_event_ids, total_cost, objective,
-#            unpaired_penalty, solver_status, solve_seconds); .assignment(), .pairing_for(event_id)
+#            unpaired_penalty, solver_status, solve_seconds, lower_bound); .gap, .assignment(),
+#            .pairing_for(event_id)
 #   Pairing(event_id, lead_id, peer_id, cost, breakdown, pinned_lead, pinned_peer); .paired
 #   Candidate(person, cost, reasons, breakdown); HardRule; roles LEAD ("lead") and PEER ("peer").
 # - costs.py: the cost table (SAME_SECTOR_COST, ...) and its pieces: slot_breakdown,
@@ -29,7 +31,7 @@ Hard rules always hold, then fewest unpaired events, then least cost.
 #   context=None) -> Assignment, a quick feasible answer (solver hint, fallback if the solver
 #   finds nothing in time, and the benchmark baseline).
 # - model.py: Model, the CP-SAT model; reduce.py: relax() and solve_reduced(), the pruning.
-# - explain.py and words.py: the explanations in plain English.
+# - facts.py: what is true of a pairing, as facts; explain.py and words.py put them into words.
 #
 # Here:
 #   propose(events, people, context=None, *, time_limit_s=5.0, seed=0, num_workers=1, reduce=None)
@@ -47,6 +49,11 @@ Hard rules always hold, then fewest unpaired events, then least cost.
 #    candidate; CP-SAT solves on the candidates whose reduced cost is small, and the bound proves
 #    that no pruned candidate could appear in an optimal answer (see reduce.solve_reduced).
 # 4. Otherwise, or if that proof cannot be made, CP-SAT solves the full model.
+# 5. A region's pool (over REGION_ABOVE_CANDIDATES, e.g. 200 events x 1,200 people) never builds
+#    the full model: CP-SAT solves on the 8 (then 16) best candidates per slot within the
+#    wall-clock limit; the relaxation's bound proves the answer optimal when it meets it, and
+#    otherwise gives Proposal.lower_bound and .gap. If nothing is found in time, the greedy answer
+#    is improved swap by swap, and solver_status says so (reduce.solve_region).
 # Either way "optimal" means optimal for the documented cost on the whole problem.
 #
 # Notes on the input contract:
