@@ -229,3 +229,32 @@ def test_a_parent_organisation_set_on_the_agency_form_keeps_its_people_from_revi
     assert row.why[0].startswith(
         f"No free peer in Health (1 from {event.organisation}, as Northbrook Hospitals"
     )
+
+
+def test_the_fewest_visits_set_on_the_person_form_favours_them_and_is_explained(
+    world, admin_client
+):
+    # Eddie (early years, related: 40 points) is asked for at least one visit: 40 - 50 = -10
+    # beats Hana (health, same sector: 0).
+    eddie = User.get_by_id(world.eddie.id)
+    form = {
+        "version": eddie.version,
+        "name": eddie.name,
+        "email": eddie.email,
+        "role": "reviewer",
+        "agency": eddie.agency_id,
+        "max_visits": 2,
+        "active": "y",
+    }
+    refused = admin_client.post(f"/admin/people/{eddie.id}", {**form, "min_visits": 3})
+    assert refused.status_code == 200
+    assert "The fewest visits must not be more than the most visits" in refused.get_data(
+        as_text=True
+    )
+    saved = admin_client.post(f"/admin/people/{eddie.id}", {**form, "min_visits": 1})
+    assert saved.status_code == 302
+    assert inputs.build(world.cycle).person(eddie.id).min_visits == 1
+    (row,) = planning.propose(world.cycle).rows
+    assert row.pairing.peer_id == eddie.id
+    assert row.pairing.breakdown["peer_minimum"] == -50
+    assert any("below the fewest asked of them (1)" in line for line in row.why)

@@ -152,6 +152,8 @@ def reference_cost(events, people_by_id, ctx, assignment):
         v = people_by_id[pid].visits_this_cycle
         # k-th visit sees k earlier
         total += costs.VISIT_THIS_CYCLE_COST * sum(v + k for k in range(n))
+        # each visit that brings them towards their minimum: 50 points off
+        total -= costs.UNDER_MINIMUM_COST * min(max(0, people_by_id[pid].min_visits - v), n)
     return total
 
 
@@ -252,6 +254,7 @@ def instances(draw, max_people=5, max_events=3, pins=True, agency_count=(2, 4)):
                 busy_dates=rarely(days),
                 visited_agency_ids=rarely(agency_ids),
                 organisation=orgs[agency],
+                min_visits=draw(st.sampled_from([0, 0, 0, 1, 2])),
             )
         )
     ids = [p.id for p in people]
@@ -573,6 +576,22 @@ def test_nobody_visits_the_same_agency_twice_in_one_proposal():
     assert check_hard_rules(
         second, PEER, people[2], people=people, events=[first, second], assignment={1: (1, 3)}
     ) == (HardRule.SAME_AGENCY_TWICE,)
+
+
+def test_a_person_below_their_fewest_visits_is_favoured_then_not():
+    # Same sector both; 2 has three visits in the last three cycles (9 points) but is asked for at
+    # least one visit this cycle (50 points off it): 2 goes first, then 3 for the second event.
+    first, second = event(1, agency="V", day=DAY1), event(2, agency="W", day=DAY2)
+    people = [
+        lead(1),
+        lead(4),
+        peer(2, visits_last_three_cycles=3, min_visits=1),
+        peer(3, agency="Q"),
+    ]
+    proposal = propose([first], people)
+    assert only(proposal).peer_id == 2 and only(proposal).breakdown["peer_minimum"] == -50
+    both = propose([first, second], people)
+    assert sorted(p.peer_id for p in both.pairings) == [2, 3]
 
 
 def test_unavailable_person_is_never_proposed():

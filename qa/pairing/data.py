@@ -35,6 +35,9 @@ class Person:
     visited_agency_ids: frozenset = frozenset()
     organisation: str = ""
     """Their agency's parent organisation (council, NHS trust, police force...), "" for none."""
+    min_visits: int = 0
+    """The fewest visits asked of them this cycle (0: none); each short of it costs
+    UNDER_MINIMUM_COST."""
 
     @property
     def is_first_timer(self) -> bool:

@@ -214,6 +214,7 @@ def _person(user, history, conflicts, unavailable, days, organisation):
         # a peer speaks for a similar organisation
         is_peer_eligible=may_visit and agency is not None,
         max_visits=user.max_visits,
+        min_visits=user.min_visits,
         visits_this_cycle=history.this_cycle[user.id],
         visits_last_three_cycles=history.last_three[user.id],
         previous_visits_total=history.held[user.id],

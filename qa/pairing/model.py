@@ -15,7 +15,7 @@ from ortools.sat.python import cp_model
 from qa.pairing.costs import (
     REPEAT_PAIRING_COST,
     TWO_FIRST_TIMERS_COST,
-    VISIT_THIS_CYCLE_COST,
+    extra_visit_cost,
     pair_breakdown,
     slot_breakdown,
 )
@@ -159,17 +159,20 @@ class Model:
             self._repeat_load(person_id, all_vars, min(room, len(by_date)))
 
     def _repeat_load(self, person_id, all_vars, most):
-        """The k-th proposed visit of one person costs (k - 1) * VISIT_THIS_CYCLE_COST more.
+        """The k-th proposed visit of one person costs extra_visit_cost(k - 1) more than the first
+        (more load; no longer towards their minimum).
 
-        Extra costs grow with k, so minimisation switches on extra_2 before extra_3 and the sum
-        of extras equals the true convex load cost without ordering constraints.
+        Extra costs never fall as k grows, so minimisation switches on extra_2 before extra_3 and
+        the sum of extras equals the true convex load cost without ordering constraints.
         """
         if most < 2:
             return
+        person = self.p.people_by_id[person_id]
+        pinned = self.p.ledger.visits_elsewhere(person_id, None)
         extras = [self.model.new_bool_var(f"load_{person_id}_{k}") for k in range(2, most + 1)]
         self.model.add(sum(all_vars) <= 1 + sum(extras))
         for k, extra in enumerate(extras, start=2):
-            self._charge(VISIT_THIS_CYCLE_COST * (k - 1), extra)
+            self._charge(extra_visit_cost(person, pinned, k - 1), extra)
 
     # -- reciprocity ------------------------------------------------------------------------
 

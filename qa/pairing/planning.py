@@ -22,6 +22,10 @@ COST_TABLE = [
     ("Visitor has visited this agency before", costs.REPEAT_AGENCY_VISIT_COST),
     ("Lead and peer were paired together last cycle", costs.REPEAT_PAIRING_COST),
     ("Both would be first-time visitors", costs.TWO_FIRST_TIMERS_COST),
+    (
+        "Each visit that brings someone towards the fewest visits asked of them",
+        -costs.UNDER_MINIMUM_COST,
+    ),
 ]
 COST_WORDS = words.TERM_WORDS
 # assign_visitor refuses these whatever the reason

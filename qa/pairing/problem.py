@@ -14,6 +14,7 @@ from qa.pairing import rules
 from qa.pairing.costs import (
     REPEAT_PAIRING_COST,
     TWO_FIRST_TIMERS_COST,
+    UNDER_MINIMUM_COST,
     UNPAIRED_EVENT_COST,
     VISIT_THIS_CYCLE_COST,
     pair_breakdown,
@@ -111,9 +112,11 @@ def _unpaired_penalty(events, slots, costs, people_by_id, ledger) -> int:
         room = (
             person.max_visits - person.visits_this_cycle - ledger.visits_elsewhere(person_id, None)
         )
+        # the most extra load, and every visit's 'towards their minimum' discount lost or won
         load += VISIT_THIS_CYCLE_COST * room * (room - 1) // 2
+        load += 2 * UNDER_MINIMUM_COST * person.min_visits
     pair = len(events) * (REPEAT_PAIRING_COST + TWO_FIRST_TIMERS_COST)
-    return max(UNPAIRED_EVENT_COST, sum(costs.values()) + pair + load + 1)
+    return max(UNPAIRED_EVENT_COST, sum(map(abs, costs.values())) + pair + load + 1)
 
 
 def prepare(events, people, context) -> Problem:

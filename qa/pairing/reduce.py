@@ -12,7 +12,7 @@ from typing import Optional
 
 from ortools.sat.python import cp_model
 
-from qa.pairing.costs import VISIT_THIS_CYCLE_COST
+from qa.pairing.costs import extra_visit_cost
 from qa.pairing.data import ROLES
 from qa.pairing.model import Model, Solved
 from qa.pairing.problem import (
@@ -93,8 +93,12 @@ def relax(problem: Problem) -> Optional[Relaxation]:
             arc(nodes[key], node(("person", key[1])), 0)
             days_by_person[key[1]] += 1
     for person_id, days in days_by_person.items():
+        person, pinned = (
+            problem.people_by_id[person_id],
+            problem.ledger.visits_elsewhere(person_id, None),
+        )
         for k in range(min(room_left(problem, person_id), days)):
-            arc(nodes[("person", person_id)], sink, VISIT_THIS_CYCLE_COST * k)
+            arc(nodes[("person", person_id)], sink, extra_visit_cost(person, pinned, k))
     flow = min_cost_flow.SimpleMinCostFlow()
     flow.add_arcs_with_capacity_and_unit_cost(
         numpy.array(tails), numpy.array(heads), numpy.array(capacities), numpy.array(unit_costs)

@@ -34,6 +34,8 @@ TERM_WORDS = {
     costs.load_key(PEER): "the peer's other visits",
     costs.repeat_agency_key(LEAD): "the lead visiting again",
     costs.repeat_agency_key(PEER): "the peer visiting again",
+    costs.minimum_key(LEAD): "the lead being below their fewest visits",
+    costs.minimum_key(PEER): "the peer being below their fewest visits",
     costs.REPEAT_PAIRING: "pairing them again",
     costs.TWO_FIRST_TIMERS: "two first-timers",
 }
@@ -75,6 +77,8 @@ def load_reason(person: Person, earlier_visits: int = 0) -> str:
         text += f" (including {earlier_visits} in this proposal)"
     if person.visits_last_three_cycles:
         text += f", {person.visits_last_three_cycles} in the last three cycles"
+    if this_cycle < person.min_visits:
+        text += f"; below the fewest asked of them ({person.min_visits})"
     return text
 
 

@@ -77,6 +77,7 @@ class User(UserMixin, VersionedModel):
     subgroup_member = BooleanField(default=False)
     active = BooleanField(default=True)
     max_visits = IntegerField(default=2)
+    min_visits = IntegerField(default=0)  # fewest visits asked of them a cycle; pairing favours it
     # flask-login's "alternative token": changing it ends every session of this person.
     session_token = CharField(unique=True, default=lambda: secrets.token_urlsafe(32))
     created_at = DateTimeField(default=datetime.now)

@@ -30,6 +30,7 @@ PERSON_LABELS = {
     "subgroup_member": "QA sub-group member",
     "active": "Active",
     "max_visits": "Most visits per cycle",
+    "min_visits": "Fewest visits per cycle",
 }
 
 
