@@ -162,8 +162,9 @@ def is_paired(assignment, ev):
     return lead_id is not None and peer_id is not None
 
 
-def brute_force(events, people, ctx):
-    """Best (paired count, -cost) over every assignment that keeps pins and breaks no hard rule."""
+def brute_force(events, people, ctx, key=None):
+    """Best (paired count, -cost) over every assignment that keeps pins and breaks no hard rule;
+    or the best by `key(assignment)` if given (greater is better)."""
     by_id = {p.id: p for p in people}
     options = []
     for ev in events:
@@ -191,12 +192,16 @@ def brute_force(events, people, ctx):
         if violations(events[:i], by_id, ctx, assignment):
             return  # breaches only grow as events are added
         if i == len(events):
-            key = (
-                sum(is_paired(assignment, ev) for ev in events),
-                -reference_cost(events, by_id, ctx, assignment),
+            found = (
+                key(assignment)
+                if key
+                else (
+                    sum(is_paired(assignment, ev) for ev in events),
+                    -reference_cost(events, by_id, ctx, assignment),
+                )
             )
-            if best is None or key > best:
-                best = key
+            if best is None or found > best:
+                best = found
             return
         for option in options[i]:
             assignment[events[i].id] = option

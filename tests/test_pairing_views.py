@@ -401,3 +401,15 @@ def test_a_proposal_not_proven_lowest_says_how_far_above_the_lowest_it_may_be(
         "pairing of as many events can cost less than" in text
     )
     assert "% above the lowest possible" in text
+
+
+def test_the_fairest_pairing_is_compared_when_asked(world, admin_client):
+    html = page(admin_client, f"/pairing/cycles/{world.cycle.id}")
+    assert "Compare with the fairest pairing" in html and "The fairest pairing beside" not in html
+    html = page(admin_client, f"/pairing/cycles/{world.cycle.id}?fair=1")
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert (
+        "This proposal is already the fairest: no pairing makes its worst-fitting event, "
+        "Northbrook Hospitals NHS Foundation Trust (25 points for sector, repeat visits and the "
+        "pair), fit better." in text
+    )

@@ -102,6 +102,12 @@ def minimum_key(role: str) -> str:
     return f"{role}_minimum"
 
 
+def fit(items: Mapping) -> int:
+    """How well visitors suit an event, from its cost breakdown: every term but their load and
+    minimum (which are about fairness to people, not to events). Lower is better."""
+    return sum(v for k, v in items.items() if not k.endswith(("_load", "_minimum")))
+
+
 def towards_minimum(person: Person, earlier_visits: int) -> int:
     """-UNDER_MINIMUM_COST for a visit that brings the person towards their minimum, else 0."""
     below = person.visits_this_cycle + earlier_visits < person.min_visits

@@ -126,6 +126,15 @@ class Proposal:
         return (self.total_cost - self.lower_bound) / self.total_cost if self.total_cost else 0.0
 
     @property
+    def worst_fit(self):
+        """The paired event whose visitors suit it least (costs.fit), as (fit, event id); None
+        when nothing is paired."""
+        from qa.pairing.costs import fit  # costs imports this module
+
+        found = [(fit(p.breakdown), p.event_id) for p in self.pairings if p.paired]
+        return max(found, key=lambda f: f[0]) if found else None
+
+    @property
     def paired_count(self) -> int:
         return sum(1 for p in self.pairings if p.paired)
 

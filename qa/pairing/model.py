@@ -5,6 +5,7 @@ One boolean per (event, role, allowed person), solved for least cost.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -16,6 +17,7 @@ from qa.pairing.costs import (
     REPEAT_PAIRING_COST,
     TWO_FIRST_TIMERS_COST,
     extra_visit_cost,
+    fit,
     pair_breakdown,
     slot_breakdown,
 )
@@ -49,6 +51,8 @@ class Model:
         self.paired = {}  # event index -> BoolVar (absent with require_all)
         self.terms = []  # (coefficient, BoolVar) in the soft-cost objective
         self.constant = 0  # soft cost of pinned visitors, fixed whatever the solver does
+        self.fits = defaultdict(list)  # event index -> [(coefficient, BoolVar)] of its fit
+        self.fit_constants = defaultdict(int)  # event index -> the fit of its pinned visitors
 
     def build(self):
         for index, event in enumerate(self.p.events):
@@ -64,7 +68,13 @@ class Model:
         if not is_pairable(self.p, index):
             return
         open_roles = [role for role in ROLES if event.pinned(role) is None]
+        for role in ROLES:
+            if event.pinned(role) is not None:
+                person = self.p.people_by_id[event.pinned(role)]
+                self.fit_constants[index] += fit(slot_breakdown(event, role, person))
         if not open_roles:
+            lead, peer = (self.p.people_by_id[event.pinned(role)] for role in ROLES)
+            self.fit_constants[index] += fit(pair_breakdown(lead, peer, self.p.context))
             return  # both pinned: already paired, nothing to decide
         paired = 1 if self.require_all else self.model.new_bool_var(f"paired_{index}")
         if not self.require_all:
@@ -76,6 +86,7 @@ class Model:
                 self.x[(index, role, person.id)] = var
                 chosen.append(var)
                 self._charge(self.p.costs[(index, role, person.id)], var)
+                self.fits[index].append((fit(slot_breakdown(event, role, person)), var))
             self.model.add(sum(chosen) == paired)
         self._pair_terms(index, event)
 
@@ -85,7 +96,7 @@ class Model:
         for lead_id, peer_id in _directed(self.p.context.last_cycle_pairs):
             if lead_id in leads and peer_id in peers:
                 self._charge_both(
-                    REPEAT_PAIRING_COST, leads[lead_id], peers[peer_id], f"rp_{index}"
+                    REPEAT_PAIRING_COST, leads[lead_id], peers[peer_id], f"rp_{index}", index
                 )
         for lead_id, peer_id in _directed(self.p.context.never_pair):
             lead, peer = leads.get(lead_id), peers.get(peer_id)
@@ -114,27 +125,30 @@ class Model:
             return  # both pinned first-timers: counted in the constant
         if lead_pinned or peer_pinned:
             for var in new_peers if lead_pinned else new_leads:
-                self._charge(TWO_FIRST_TIMERS_COST, var)
+                self._charge(TWO_FIRST_TIMERS_COST, var, index)
             return
         # At most one lead and one peer per event, so "both new" means sum(new leads) + sum(new
         # peers) = 2.
         both = self.model.new_bool_var(f"ft_{index}")
         self.model.add(sum(new_leads) + sum(new_peers) - 1 <= both)
-        self._charge(TWO_FIRST_TIMERS_COST, both)
+        self._charge(TWO_FIRST_TIMERS_COST, both, index)
 
-    def _charge_both(self, cost, a, b, name):
+    def _charge_both(self, cost, a, b, name, index):
         if a is True and b is True:
             return  # constant, counted in pinned_constant
         if a is True or b is True:
-            self._charge(cost, b if a is True else a)
+            self._charge(cost, b if a is True else a, index)
             return
         both = self.model.new_bool_var(name)
         self.model.add(a + b - 1 <= both)  # minimisation keeps `both` at 0 unless both are chosen
-        self._charge(cost, both)
+        self._charge(cost, both, index)
 
-    def _charge(self, cost, var):
+    def _charge(self, cost, var, fit_of=None):
+        """Add cost * var to the objective (and to the fit of event `fit_of`, for a pair term)."""
         if cost:
             self.terms.append((cost, var))
+            if fit_of is not None:
+                self.fits[fit_of].append((cost, var))
 
     # -- per person -------------------------------------------------------------------------
 
@@ -213,6 +227,33 @@ class Model:
                 constant += sum(pair_breakdown(lead, peer, self.p.context).values())
         return constant
 
+    # -- fairness ---------------------------------------------------------------------------
+
+    def fairest(self, time_limit_s, seed, num_workers, hint) -> Optional["Solved"]:
+        """With every pairable event paired (require_all): first the least possible fit of the
+        worst-fitting event, then, keeping that, the least total cost. None if the first step is
+        not proven in time."""
+        started = time.perf_counter()
+        worst = self.model.new_int_var(0, 10**9, "worst_fit")
+        for index in range(len(self.p.events)):
+            if is_pairable(self.p, index):
+                terms = self.fits.get(index, [])
+                expression = cp_model.LinearExpr.weighted_sum(
+                    [v for _, v in terms], [c for c, _ in terms]
+                )
+                self.model.add(worst >= expression + self.fit_constants.get(index, 0))
+        self.model.minimize(worst)
+        if hint:
+            self._hint(hint)
+        solver = _solver(time_limit_s, seed, num_workers)
+        if solver.solve(self.model) != cp_model.OPTIMAL:
+            return None
+        first = self.read(solver)
+        self.model.add(worst <= round(solver.objective_value))
+        self.model.clear_hints()
+        left = time_limit_s - (time.perf_counter() - started)
+        return self.solve(left, seed, num_workers, first)
+
     # -- objective and solve ----------------------------------------------------------------
 
     def solve(self, time_limit_s, seed, num_workers, hint: Optional[Mapping]) -> "Solved":
@@ -224,12 +265,7 @@ class Model:
         self.model.minimize(cp_model.LinearExpr.weighted_sum(variables, coefficients) + constant)
         if hint:
             self._hint(hint)
-        solver = cp_model.CpSolver()
-        for name, value in SOLVER_PARAMETERS.items():
-            setattr(solver.parameters, name, value)
-        solver.parameters.max_time_in_seconds = max(time_limit_s, 0.01)
-        solver.parameters.num_workers = num_workers
-        solver.parameters.random_seed = seed
+        solver = _solver(time_limit_s, seed, num_workers)
         status = solver.solve(self.model)
         found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
         return Solved(
@@ -271,6 +307,16 @@ class Solved:
     variable_cost: Optional[int]  # objective without pinned costs and unpaired penalties
     penalty: int
     bound: Optional[int] = None  # a proven lower bound on the total cost, when one is known
+
+
+def _solver(time_limit_s, seed, num_workers):
+    solver = cp_model.CpSolver()
+    for name, value in SOLVER_PARAMETERS.items():
+        setattr(solver.parameters, name, value)
+    solver.parameters.max_time_in_seconds = max(time_limit_s, 0.01)
+    solver.parameters.num_workers = num_workers
+    solver.parameters.random_seed = seed
+    return solver
 
 
 def _directed(pairs):

@@ -165,6 +165,41 @@ def propose(
     return replace(proposal, lower_bound=bound)
 
 
+def propose_fairest(
+    events: Iterable[Event],
+    people: Iterable[Person],
+    context: Optional[Context] = None,
+    *,
+    time_limit_s: float = DEFAULT_TIME_LIMIT_S,
+    seed: int = 0,
+    num_workers: int = 1,
+) -> Optional[Proposal]:
+    """The fairest proposal: as many events paired as possible, then the worst-fitting event as
+    well fitted as it can be (costs.fit: sector, visiting again, the pair; not load), then the
+    least total cost. None when that cannot be proven in time, or for a region's pool."""
+    started = time.perf_counter()
+    problem = prepare(events, people, context)
+    if problem.size > REGION_ABOVE_CANDIDATES:
+        return None
+    hint = greedy_assignment(problem.events, problem.people, problem.context, problem=problem)
+    if not pairs_every_pairable_event(problem, hint):
+        return None  # the most pairs is not known without a full solve: not offered
+    model = Model(problem, require_all=True).build()
+    left = started + time_limit_s - FINISHING_S - time.perf_counter()
+    solved = model.fairest(left, seed, num_workers, hint)
+    if solved is None or solved.status != cp_model.OPTIMAL:
+        return None
+    proposal = _proposal(
+        problem,
+        solved.assignment,
+        "optimal",
+        "OPTIMAL (fairest)",
+        solved.penalty,
+        time.perf_counter() - started,
+    )
+    return replace(proposal, lower_bound=proposal.total_cost)
+
+
 def _proposal(problem, assignment, label, solver_status, penalty, seconds) -> Proposal:
     costs = score(problem.events, problem.people, problem.context, assignment)
     pairings = []

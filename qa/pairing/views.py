@@ -32,6 +32,7 @@ def _before():
 
 def _proposal(cycle, problems=(), changed=(), focus=None):
     plan = planning.propose(cycle)
+    fair = planning.fairest(plan) if request.values.get("fair") else None
     before = shown_pairs(_before())
     rerun = planning.changes(plan, before) if before else None
     return render(
@@ -46,6 +47,7 @@ def _proposal(cycle, problems=(), changed=(), focus=None):
         focus=focus,
         rerun=rerun,
         moved={(change.record.id, change.role): change for change in rerun or ()},
+        fair=fair,
     )
 
 
