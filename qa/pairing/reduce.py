@@ -233,18 +233,18 @@ def solve_region(problem, deadline, seed, num_workers, hint) -> Solved:
             },
             costs={key: cost for key, cost in problem.costs.items() if key in keep},
         )
+        if solved.assignment is None:
+            # first, the greedy answer improved swap by swap: a better start for CP-SAT, and
+            # the answer should CP-SAT find nothing in time
+            hint = descend(problem, hint, restricted.slots, time.perf_counter() + DESCENT_S)
         found = Model(restricted, require_all=all_paired).build()
-        # the first pass leaves DESCENT_S for the descent, should it find nothing
-        until = deadline - (DESCENT_S if solved.assignment is None else 0)
         found = found.solve(
-            until - time.perf_counter(), seed, num_workers, solved.assignment or hint
+            deadline - time.perf_counter(), seed, num_workers, solved.assignment or hint
         )
         if found.assignment is None and solved.assignment is None:
-            # nothing in time: improve the greedy answer swap by swap in what is left
-            descended = descend(problem, hint, restricted.slots, deadline)
             return replace(
                 solved,
-                assignment=descended,
+                assignment=hint,
                 status_name="no solver answer in time: the greedy answer, improved swap by swap",
             )
         if found.assignment is None or (
@@ -269,9 +269,8 @@ def _proven(found, relaxation, keep) -> bool:
     )
 
 
-DESCENT_S = 0.5
-"""Kept back from solve_region's first solve for the swap-by-swap descent, should it find
-nothing."""
+DESCENT_S = 0.4
+"""The most solve_region's swap-by-swap descent of the greedy answer may take before CP-SAT."""
 
 REGION_SECOND_PASS_S = 1.0
 """Time that must be left for solve_region's second, wider pass to be worth starting."""
