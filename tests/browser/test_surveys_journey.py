@@ -58,6 +58,9 @@ def _back_twice_then_reopen(context, page, code, axe=True):
     expect(page.get_by_text("Question 3 of 6")).to_be_visible()
     assert page.url.endswith(f"/s/{code}/3")
     expect(page.get_by_label("A friend")).to_be_checked()
+    # Back to a screen htmx pushed reloads it whole (refreshOnHistoryMiss); let it finish loading,
+    # its scripts with it, as a person's second press of Back would
+    page.wait_for_load_state()
     page.go_back()
     expect(page.get_by_text("Question 2 of 6")).to_be_visible()
     expect(page.get_by_label("Yes")).to_be_checked()

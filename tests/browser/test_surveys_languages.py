@@ -124,7 +124,11 @@ def test_easy_read_shows_pictures_and_i_dont_understand_counted_apart(
     expect(pictures).to_have_count(3)
     for picture in pictures.all():
         expect(picture).to_be_visible()
-        assert picture.evaluate("img => img.complete && img.naturalWidth > 0")
+        # drawn, not a broken image: waits for the picture to arrive (an htmx swap has no load
+        # event to wait for)
+        page.wait_for_function(
+            "img => img.complete && img.naturalWidth > 0", arg=picture.element_handle()
+        )
     expect(page.locator("img[src$='easy-yes.svg']")).to_be_visible()
     expect(page.locator("img[src$='easy-no.svg']")).to_be_visible()
     check_axe(page, "survey-easy-read-yes-no")
