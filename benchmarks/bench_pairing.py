@@ -28,6 +28,7 @@ SECTORS = [
 CASES = [
     ("usual: 5 events x 60 candidates", 5, 60, 20, 3, 0.050),
     ("large: 50 events x 300 candidates", 50, 300, 45, 25, 1.0),
+    ("region: 200 events x 1,200 candidates", 200, 1200, 120, 60, 5.0),
 ]
 
 
@@ -113,10 +114,16 @@ def run_case(
             sum(items.values()) for items in score(events, people, context, greedy).values()
         )
         verdict = "PASS" if solve_s <= target else "MISS"
+        if proposal.gap is None:
+            gap = "gap unknown"
+        else:
+            gap = f"lower bound {proposal.lower_bound}, gap {proposal.gap:.2%}"
+            verdict += ", within 1%" if proposal.gap <= 0.01 else ", gap OVER 1%"
         print(
             f"  #{number}: propose {solve_s * 1000:7.1f} ms (CPU {cpu[0] * 1000:6.1f} ms)  "
             f"[{verdict}]  {proposal.status}, "
-            f"{proposal.paired_count}/{len(events)} paired, cost {proposal.total_cost}\n"
+            f"{proposal.paired_count}/{len(events)} paired, cost {proposal.total_cost}, {gap}"
+            f" ({proposal.solver_status})\n"
             f"       baseline: candidate lists {prep_s * 1000:6.1f} ms, greedy "
             f"{greedy_s * 1000:6.1f} ms "
             f"({greedy_paired}/{len(events)} paired, cost {greedy_cost}); "
@@ -139,6 +146,7 @@ def run_case(
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--only", help="run only the cases whose name starts with this")
     parser.add_argument("--seed", type=int, default=2027)
     parser.add_argument(
         "--compare-full", action="store_true", help="also time the unpruned model (slow)"
@@ -146,6 +154,8 @@ def main():
     args = parser.parse_args()
     print(f"CPUs: {os.cpu_count()}, load average: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     for case in CASES:
+        if args.only and not case[0].startswith(args.only):
+            continue
         run_case(*case, repeats=args.repeats, seed=args.seed, compare_full=args.compare_full)
 
 

@@ -9,6 +9,7 @@ from qa.pairing.solver import candidates, propose
 from qa.pairing.words import describe_breach, format_date, slot_reasons
 
 DAY = date(2027, 3, 12)
+DAY2 = date(2027, 3, 19)
 HEALTH_VISIT = Event(
     id=1, agency_id="V", agency_name="Northshire Health", sector="health", date=DAY
 )
@@ -144,12 +145,14 @@ def test_related_sector_with_no_same_sector_peer_at_all_just_says_none_was_free(
 
 
 def test_related_sector_admits_when_a_same_sector_peer_was_free():
+    # Bob (Health, one visit already) costs 10 against Eve's 40: the text says so, term by term.
     text = explain_pairing(HEALTH_VISIT, ANN, EVE, people=[ANN, BOB, EVE], events=[HEALTH_VISIT])
-    assert (
-        lines(text)[0]
-        == "Early years is a related sector; a peer in Health was free but fitted less well "
-        "overall."
-    )
+    assert lines(text)[:3] == [
+        "Early years is a related sector to Health.",
+        "Peer Eve Early (Early years): no visits this cycle; never visited this agency.",
+        "Bob Health (Health) was free and would have cost 30 points less (40 points less for the "
+        "peer's sector, 10 points more for the peer's other visits).",
+    ]
 
 
 def test_related_sector_without_the_pool_just_names_the_relation():
@@ -163,8 +166,8 @@ def test_unrelated_sector_names_the_sectors_that_had_nobody_free():
     text = explain_pairing(HEALTH_VISIT, ANN, PAT, people=[ANN, PAT], events=[HEALTH_VISIT])
     assert (
         lines(text)[0]
-        == "No free peer in Health or a related sector (Early years); Police is the closest "
-        "available."
+        == "No free peer in Health or a related sector (Early years); Police is an unrelated "
+        "sector, and every unrelated sector costs the same."
     )
 
 
@@ -196,9 +199,123 @@ def test_other_visits_in_the_proposal_count_towards_this_cycle():
         assignment={2: (1, None)},
     )
     assert (
-        "Lead Ann Lead (Police): 1 visit this cycle (including 1 in this proposal); never "
-        "visited this agency." in lines(text)
+        "Lead Ann Lead (Police): 2 visits in this proposal (also Westshire School on 19 March "
+        "2027); never visited this agency." in lines(text)
     )
+
+
+def test_a_double_visit_is_counted_the_same_at_both_events():
+    second = Event(
+        id=2, agency_id="W", agency_name="Westshire School", sector="education", date=DAY2
+    )
+    events = [HEALTH_VISIT, second]
+    assignment = {1: (1, 2), 2: (1, 4)}
+    first = explain_pairing(
+        HEALTH_VISIT, ANN, BOB, people=[ANN, BOB, PAT], events=events, assignment=assignment
+    )
+    other = explain_pairing(
+        second, ANN, PAT, people=[ANN, BOB, PAT], events=events, assignment=assignment
+    )
+    assert (
+        "Lead Ann Lead (Police): 2 visits in this proposal (also Westshire School on 19 March "
+        "2027); never visited this agency." in lines(first)
+    )
+    assert (
+        "Lead Ann Lead (Police): 2 visits in this proposal (also Northshire Health on 12 March "
+        "2027); never visited this agency." in lines(other)
+    )
+
+
+def test_a_pinned_peer_is_explained_as_pinned_with_the_price_of_keeping_the_pin():
+    # The case: a pinned early-years peer while a free health peer costs 0 against 40.
+    free_bob = person(2, "Bob Health", agency="P", sector="health", peer=True)
+    pinned = Event(
+        id=1,
+        agency_id="V",
+        agency_name="Northshire Health",
+        sector="health",
+        date=DAY,
+        pinned_peer_id=3,
+    )
+    text = explain_pairing(
+        pinned,
+        ANN,
+        EVE,
+        people=[ANN, free_bob, EVE],
+        events=[pinned],
+        pin_notes={PEER: "pinned as the peer by Alice Admin on 1 December 2026"},
+    )
+    assert lines(text)[:4] == [
+        "Eve Early was pinned as the peer by Alice Admin on 1 December 2026, not chosen by the "
+        "proposal.",
+        "Early years is a related sector to Health.",
+        "Peer Eve Early (Early years): no visits this cycle; never visited this agency.",
+        "Keeping the pin costs 40 points: Bob Health (Health) was free and would have cost 40 "
+        "points less (40 points less for the peer's sector).",
+    ]
+    assert "fitted less well" not in text
+
+
+def test_a_tie_is_called_a_tie_and_says_how_it_was_broken():
+    bea = person(5, "Bea Health", agency="Q", sector="health", peer=True, visits_this_cycle=1)
+    text = explain_pairing(HEALTH_VISIT, ANN, BOB, people=[ANN, BOB, bea], events=[HEALTH_VISIT])
+    assert lines(text)[2] == (
+        "A tie: Bea Health (Health) would have cost the same. The solver's fixed order chose Bob "
+        "Health; the same information always gives the same choice."
+    )
+
+
+def test_several_ties_are_named_in_one_sentence():
+    bea = person(5, "Bea Health", agency="Q", sector="health", peer=True, visits_this_cycle=1)
+    cy = person(6, "Cy Health", agency="R", sector="health", peer=True, visits_this_cycle=1)
+    text = explain_pairing(
+        HEALTH_VISIT, ANN, BOB, people=[ANN, BOB, bea, cy], events=[HEALTH_VISIT]
+    )
+    assert lines(text)[2] == (
+        "A tie: Bea Health (Health) and Cy Health (Health) would each have cost the same. The "
+        "solver's fixed order chose Bob Health; the same information always gives the same choice."
+    )
+
+
+def test_a_closer_peer_who_cost_more_says_which_terms():
+    dear = person(
+        5,
+        "Dee Health",
+        agency="Q",
+        sector="health",
+        peer=True,
+        visits_this_cycle=1,
+        visited_agency_ids=frozenset({"V"}),
+        visits_last_three_cycles=10,
+    )
+    text = explain_pairing(HEALTH_VISIT, ANN, EVE, people=[ANN, dear, EVE], events=[HEALTH_VISIT])
+    assert lines(text)[2] == (
+        "Dee Health (Health) was free but would have cost 15 points more (40 points less for the "
+        "peer's sector, 40 points more for the peer's other visits, 15 points more for the peer "
+        "visiting again)."
+    )
+
+
+def test_competition_names_the_event_that_took_the_person():
+    free_bob = person(2, "Bob Health", agency="P", sector="health", peer=True)
+    lee = person(9, "Lee Lead", agency="Z", sector="police", lead=True)
+    school = Event(
+        id=2, agency_id="W", agency_name="Westshire School", sector="education", date=DAY
+    )
+    text = explain_pairing(
+        HEALTH_VISIT,
+        ANN,
+        EVE,
+        people=[ANN, free_bob, EVE, lee],
+        events=[HEALTH_VISIT, school],
+        assignment={2: (9, 2)},
+    )
+    assert lines(text)[:3] == [
+        "No free peer in Health (1 already visiting that day); Early years is a related sector.",
+        "Peer Eve Early (Early years): no visits this cycle; never visited this agency.",
+        "Bob Health would have cost 30 points less here, but this proposal sends them to "
+        "Westshire School that day.",
+    ]
 
 
 def test_a_pinned_pair_that_breaks_the_rules_says_so():
@@ -312,6 +429,22 @@ def test_unpaired_event_names_the_missing_role():
     assert text == "There are no active sub-group members to act as lead."
 
 
+def test_an_unpaired_event_names_which_event_took_each_person_that_day():
+    school = Event(
+        id=2, agency_id="W", agency_name="Westshire School", sector="education", date=DAY
+    )
+    assignment = {2: (1, 2), 1: (None, None)}
+    text = explain_unpaired_event(
+        HEALTH_VISIT, [ANN, BOB], events=[HEALTH_VISIT, school], assignment=assignment
+    )
+    assert text == (
+        "No lead is free to visit Northshire Health on 12 March 2027: 1 already visiting that "
+        "day. In this proposal, Westshire School took Ann Lead that day. No peer is free to visit "
+        "Northshire Health on 12 March 2027: 1 already visiting that day. In this proposal, "
+        "Westshire School took Bob Health that day."
+    )
+
+
 def test_unpaired_event_when_the_only_lead_and_peer_may_not_go_together():
     ctx = Context(never_pair={(1, 2)})
     proposal = propose([HEALTH_VISIT], [ANN, BOB], ctx)
@@ -335,6 +468,9 @@ def test_unpaired_event_after_a_busy_day_blames_the_other_events():
         unpaired[0], [ANN, BOB], events=events, assignment=proposal.assignment()
     )
     assert "1 already visiting that day" in text
+    # and it names the event that took them
+    paired = next(e for e in events if e.id not in proposal.unpaired_event_ids)
+    assert f"In this proposal, {paired.agency_name} took " in text and text.endswith(" that day.")
 
 
 def test_explanations_use_british_spelling():

@@ -195,3 +195,66 @@ def test_building_the_inputs_takes_the_same_few_queries_however_big_the_history(
     assert len(data.events) == 2 and len(data.people) > 10
     assert big.count == small.count <= 10, (small.count, big.count)
     assert Visitor.select().count() == 2
+
+
+def test_a_parent_organisation_set_on_the_agency_form_keeps_its_people_from_reviewing_it(
+    world, admin_client
+):
+    # The hospital and the community trust name one parent: Hana (community) may not review the
+    # hospital, so the related-sector peer goes instead, and the proposal says why.
+    for agency, parent in (
+        (world.hospital, "Northbrook Health Group "),
+        (world.community, "northbrook  health group"),
+    ):
+        response = admin_client.post(
+            f"/admin/agencies/{agency.id}",
+            {
+                "version": str(agency.version),
+                "name": agency.name,
+                "sector": agency.sector_id,
+                "framework": "None",
+                "parent_organisation": parent,
+                "active": "y",
+            },
+        )
+        assert response.status_code == 302
+    data = inputs.build(world.cycle)
+    hana, event = data.person(world.hana.id), data.event(world.event.id)
+    assert hana.organisation == event.organisation  # one organisation however it was typed
+    assert event.organisation.casefold() == "northbrook health group"
+    assert check_hard_rules(event, PEER, hana) == (HardRule.OWN_ORGANISATION,)
+    plan = planning.propose(world.cycle)
+    (row,) = plan.rows
+    assert row.pairing.peer_id == world.eddie.id
+    assert row.why[0].startswith(
+        f"No free peer in Health (1 from {event.organisation}, as Northbrook Hospitals"
+    )
+
+
+def test_the_fewest_visits_set_on_the_person_form_favours_them_and_is_explained(
+    world, admin_client
+):
+    # Eddie (early years, related: 40 points) is asked for at least one visit: 40 - 50 = -10
+    # beats Hana (health, same sector: 0).
+    eddie = User.get_by_id(world.eddie.id)
+    form = {
+        "version": eddie.version,
+        "name": eddie.name,
+        "email": eddie.email,
+        "role": "reviewer",
+        "agency": eddie.agency_id,
+        "max_visits": 2,
+        "active": "y",
+    }
+    refused = admin_client.post(f"/admin/people/{eddie.id}", {**form, "min_visits": 3})
+    assert refused.status_code == 200
+    assert "The fewest visits must not be more than the most visits" in refused.get_data(
+        as_text=True
+    )
+    saved = admin_client.post(f"/admin/people/{eddie.id}", {**form, "min_visits": 1})
+    assert saved.status_code == 302
+    assert inputs.build(world.cycle).person(eddie.id).min_visits == 1
+    (row,) = planning.propose(world.cycle).rows
+    assert row.pairing.peer_id == eddie.id
+    assert row.pairing.breakdown["peer_minimum"] == -50
+    assert any("below the fewest asked of them (1)" in line for line in row.why)

@@ -7,6 +7,7 @@ import ast
 import itertools
 import pathlib
 import random
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -70,6 +71,7 @@ def slot_allowed_alone(ev, role, p, ctx, partner_id):
     return (
         eligible
         and p.agency_id != ev.agency_id
+        and not (p.organisation != "" and p.organisation == ev.organisation)
         and ev.agency_id not in p.conflict_agency_ids
         and ev.date not in p.unavailable_dates
         and ev.date not in p.busy_dates
@@ -106,6 +108,8 @@ def violations(events, people_by_id, ctx, assignment):
             found.append(f"{pid} twice on {ev.date}")
         if p.visits_this_cycle + len(mine) > p.max_visits:
             found.append(f"{pid} over maximum")
+        if any(s[0].agency_id == ev.agency_id and s[0].id != ev.id for s in mine):
+            found.append(f"{pid} visits agency {ev.agency_id} twice")
         if role == PEER:
             for other_ev, other_role, other_pid, _ in slots:
                 if (
@@ -148,6 +152,8 @@ def reference_cost(events, people_by_id, ctx, assignment):
         v = people_by_id[pid].visits_this_cycle
         # k-th visit sees k earlier
         total += costs.VISIT_THIS_CYCLE_COST * sum(v + k for k in range(n))
+        # each visit that brings them towards their minimum: 50 points off
+        total -= costs.UNDER_MINIMUM_COST * min(max(0, people_by_id[pid].min_visits - v), n)
     return total
 
 
@@ -156,8 +162,9 @@ def is_paired(assignment, ev):
     return lead_id is not None and peer_id is not None
 
 
-def brute_force(events, people, ctx):
-    """Best (paired count, -cost) over every assignment that keeps pins and breaks no hard rule."""
+def brute_force(events, people, ctx, key=None):
+    """Best (paired count, -cost) over every assignment that keeps pins and breaks no hard rule;
+    or the best by `key(assignment)` if given (greater is better)."""
     by_id = {p.id: p for p in people}
     options = []
     for ev in events:
@@ -185,12 +192,16 @@ def brute_force(events, people, ctx):
         if violations(events[:i], by_id, ctx, assignment):
             return  # breaches only grow as events are added
         if i == len(events):
-            key = (
-                sum(is_paired(assignment, ev) for ev in events),
-                -reference_cost(events, by_id, ctx, assignment),
+            found = (
+                key(assignment)
+                if key
+                else (
+                    sum(is_paired(assignment, ev) for ev in events),
+                    -reference_cost(events, by_id, ctx, assignment),
+                )
             )
-            if best is None or key > best:
-                best = key
+            if best is None or found > best:
+                best = found
             return
         for option in options[i]:
             assignment[events[i].id] = option
@@ -214,6 +225,8 @@ def instances(draw, max_people=5, max_events=3, pins=True, agency_count=(2, 4)):
         st.lists(st.sampled_from(SECTORS), min_size=agency_count[0], max_size=agency_count[1])
     )
     agency_ids = list(range(len(agencies)))
+    # parent organisations: most agencies stand alone, some share a council
+    orgs = [draw(st.sampled_from(["", "", "Council A", "Council B"])) for _ in agencies]
     days = [DAY1, DAY2]
 
     def rarely(values):  # most people have no conflicts or absences, as in real life
@@ -245,6 +258,8 @@ def instances(draw, max_people=5, max_events=3, pins=True, agency_count=(2, 4)):
                 conflict_agency_ids=rarely(agency_ids),
                 busy_dates=rarely(days),
                 visited_agency_ids=rarely(agency_ids),
+                organisation=orgs[agency],
+                min_visits=draw(st.sampled_from([0, 0, 0, 1, 2])),
             )
         )
     ids = [p.id for p in people]
@@ -262,6 +277,7 @@ def instances(draw, max_people=5, max_events=3, pins=True, agency_count=(2, 4)):
                 date=draw(st.sampled_from(days)),
                 pinned_lead_id=pinned_lead,
                 pinned_peer_id=pinned_peer,
+                organisation=orgs[agency],
             )
         )
     pair = st.tuples(st.sampled_from(ids), st.sampled_from(ids)).filter(lambda t: t[0] != t[1])
@@ -502,14 +518,10 @@ def _with_slot(pair, role, pid):
 
 
 def _unpin(ev, role):
-    return Event(
-        ev.id,
-        ev.agency_id,
-        ev.agency_name,
-        ev.sector,
-        ev.date,
-        None if role == LEAD else ev.pinned_lead_id,
-        None if role == PEER else ev.pinned_peer_id,
+    return replace(
+        ev,
+        pinned_lead_id=None if role == LEAD else ev.pinned_lead_id,
+        pinned_peer_id=None if role == PEER else ev.pinned_peer_id,
     )
 
 
@@ -540,6 +552,51 @@ def test_nobody_visits_their_own_agency():
         )
     )
     assert (pairing.lead_id, pairing.peer_id) == (2, 4)
+
+
+def test_nobody_reviews_an_agency_of_their_own_parent_organisation():
+    # A council's Family Help reviewer is never proposed for the same council's Children's Services
+    services = event(
+        1, agency="CS", sector="childrens-social-care", organisation="Northbrook Council"
+    )
+    family_help = peer(
+        2, agency="FH", sector="childrens-social-care", organisation="Northbrook Council"
+    )
+    school = peer(3, agency="S", sector="education", organisation="")
+    proposal = propose([services], [lead(1), family_help, school])
+    assert only(proposal).peer_id == 3
+    assert check_hard_rules(services, PEER, family_help) == (HardRule.OWN_ORGANISATION,)
+    council_lead = lead(4, agency="HS", organisation="Northbrook Council")
+    assert only(propose([services], [council_lead, lead(1), family_help, school])).lead_id == 1
+
+
+def test_nobody_visits_the_same_agency_twice_in_one_proposal():
+    # Two events at one agency on different days: the only cheap peer goes to one of them only.
+    first, second = event(1, agency="V", day=DAY1), event(2, agency="V", day=DAY2)
+    people = [lead(1), lead(2), peer(3), peer(4, agency="Q", sector="police")]
+    proposal = propose([first, second], people)
+    peers = [p.peer_id for p in proposal.pairings]
+    leads = [p.lead_id for p in proposal.pairings]
+    assert sorted(peers) == [3, 4] and sorted(leads) == [1, 2]
+    assert check_hard_rules(
+        second, PEER, people[2], people=people, events=[first, second], assignment={1: (1, 3)}
+    ) == (HardRule.SAME_AGENCY_TWICE,)
+
+
+def test_a_person_below_their_fewest_visits_is_favoured_then_not():
+    # Same sector both; 2 has three visits in the last three cycles (9 points) but is asked for at
+    # least one visit this cycle (50 points off it): 2 goes first, then 3 for the second event.
+    first, second = event(1, agency="V", day=DAY1), event(2, agency="W", day=DAY2)
+    people = [
+        lead(1),
+        lead(4),
+        peer(2, visits_last_three_cycles=3, min_visits=1),
+        peer(3, agency="Q"),
+    ]
+    proposal = propose([first], people)
+    assert only(proposal).peer_id == 2 and only(proposal).breakdown["peer_minimum"] == -50
+    both = propose([first, second], people)
+    assert sorted(p.peer_id for p in both.pairings) == [2, 3]
 
 
 def test_unavailable_person_is_never_proposed():

@@ -373,3 +373,43 @@ def test_the_shown_proposal_sent_back_is_read_and_junk_ignored():
         5: (None, None),
     }
     assert shown_pairs(None) == {}
+
+
+def test_a_proposal_not_proven_lowest_says_how_far_above_the_lowest_it_may_be(
+    world, admin_client, monkeypatch
+):
+    from dataclasses import replace
+
+    from qa.pairing import planning, solver
+
+    real = solver.propose
+
+    def unproven(*args, **kwargs):
+        found = real(*args, **kwargs)
+        return replace(
+            found,
+            status="feasible",
+            solver_status="no solver answer in time (UNKNOWN): the quick greedy answer",
+            lower_bound=found.total_cost * 9 // 10,
+        )
+
+    monkeypatch.setattr(planning.solver, "propose", unproven)
+    html = page(admin_client, f"/pairing/cycles/{world.cycle.id}")
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert (
+        "a quick first answer, as the solver found nothing better in the time allowed: no "
+        "pairing of as many events can cost less than" in text
+    )
+    assert "% above the lowest possible" in text
+
+
+def test_the_fairest_pairing_is_compared_when_asked(world, admin_client):
+    html = page(admin_client, f"/pairing/cycles/{world.cycle.id}")
+    assert "Compare with the fairest pairing" in html and "The fairest pairing beside" not in html
+    html = page(admin_client, f"/pairing/cycles/{world.cycle.id}?fair=1")
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert (
+        "This proposal is already the fairest: no pairing makes its worst-fitting event, "
+        "Northbrook Hospitals NHS Foundation Trust (25 points for sector, repeat visits and the "
+        "pair), fit better." in text
+    )

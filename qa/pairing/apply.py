@@ -138,7 +138,7 @@ def _slot_problem(data, event, role, user_id, assignment):
 
 def _assign(data, event, pair, assignment, who):
     record = data.records[event.id]
-    lines = planning.explain_pair(data, event, pair[0], pair[1], assignment).split("\n")
+    lines = planning.explain_pair(data, event, pair[0], pair[1], assignment)
     made = []
     for role, user_id in zip((LEAD, PEER), pair, strict=True):
         if (event.id, role) in data.saved:

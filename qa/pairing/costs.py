@@ -42,6 +42,11 @@ REPEAT_AGENCY_VISIT_COST = 15
 TWO_FIRST_TIMERS_COST = 25
 """Both visitors would be first-time visitors (no previous visits ever): mix experience."""
 
+UNDER_MINIMUM_COST = 50
+"""Per visit a person falls short of the fewest visits asked of them this cycle (min_visits):
+written as 50 points off each visit that brings them towards it, so a person below their
+minimum is chosen before others unless a much better fit is free."""
+
 UNPAIRED_EVENT_COST = 1_000_000
 """Per event left without a full pair. propose() raises it automatically above the largest
 possible total of all other costs, so pairing one more event always beats any cost saving."""
@@ -93,6 +98,33 @@ def repeat_agency_key(role: str) -> str:
     return f"{role}_repeat_agency"
 
 
+def minimum_key(role: str) -> str:
+    return f"{role}_minimum"
+
+
+def fit(items: Mapping) -> int:
+    """How well visitors suit an event, from its cost breakdown: every term but their load and
+    minimum (which are about fairness to people, not to events). Lower is better."""
+    return sum(v for k, v in items.items() if not k.endswith(("_load", "_minimum")))
+
+
+def towards_minimum(person: Person, earlier_visits: int) -> int:
+    """-UNDER_MINIMUM_COST for a visit that brings the person towards their minimum, else 0."""
+    below = person.visits_this_cycle + earlier_visits < person.min_visits
+    return -UNDER_MINIMUM_COST if below else 0
+
+
+def extra_visit_cost(person: Person, pinned: int, k: int) -> int:
+    """What the person's (k + 1)-th proposed visit costs beyond their first (k = 0 is 0), with
+    `pinned` pinned visits: more load, and no longer towards their minimum. Never falls as k
+    grows, so the model's and the relaxation's convex load terms stay exact."""
+    return (
+        VISIT_THIS_CYCLE_COST * k
+        + towards_minimum(person, pinned + k)
+        - towards_minimum(person, pinned)
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # Sectors and costs
 # ---------------------------------------------------------------------------------------------
@@ -132,6 +164,7 @@ def slot_breakdown(event: Event, role: str, person: Person, earlier_visits: int 
     )
     if event.agency_id in person.visited_agency_ids:
         items[repeat_agency_key(role)] = REPEAT_AGENCY_VISIT_COST
+    items[minimum_key(role)] = towards_minimum(person, earlier_visits)
     return {key: value for key, value in items.items() if value}
 
 

@@ -33,6 +33,11 @@ class Person:
     conflict_agency_ids: frozenset = frozenset()
     busy_dates: frozenset = frozenset()
     visited_agency_ids: frozenset = frozenset()
+    organisation: str = ""
+    """Their agency's parent organisation (council, NHS trust, police force...), "" for none."""
+    min_visits: int = 0
+    """The fewest visits asked of them this cycle (0: none); each short of it costs
+    UNDER_MINIMUM_COST."""
 
     @property
     def is_first_timer(self) -> bool:
@@ -51,6 +56,8 @@ class Event:
     date: Date
     pinned_lead_id: Optional[Hashable] = None
     pinned_peer_id: Optional[Hashable] = None
+    organisation: str = ""
+    """The visited agency's parent organisation, "" for none."""
 
     def pinned(self, role: str) -> Optional[Hashable]:
         return self.pinned_lead_id if role == LEAD else self.pinned_peer_id
@@ -106,6 +113,26 @@ class Proposal:
     unpaired_penalty: int
     solver_status: str
     solve_seconds: float
+    lower_bound: Optional[int] = None
+    """No proposal pairing as many events costs less than this: total_cost when optimal, the
+    relaxation's bound on a region-sized problem, None when nothing is proven."""
+
+    @property
+    def gap(self) -> Optional[float]:
+        """How much more than the best possible this proposal may cost, as a fraction of its cost
+        (0 when optimal), or None when unknown."""
+        if self.lower_bound is None:
+            return None
+        return (self.total_cost - self.lower_bound) / self.total_cost if self.total_cost else 0.0
+
+    @property
+    def worst_fit(self):
+        """The paired event whose visitors suit it least (costs.fit), as (fit, event id); None
+        when nothing is paired."""
+        from qa.pairing.costs import fit  # costs imports this module
+
+        found = [(fit(p.breakdown), p.event_id) for p in self.pairings if p.paired]
+        return max(found, key=lambda f: f[0]) if found else None
 
     @property
     def paired_count(self) -> int:
@@ -135,10 +162,12 @@ class HardRule(Enum):
 
     NOT_ELIGIBLE = "not eligible for this role"
     OWN_AGENCY = "belongs to the visited agency"
+    OWN_ORGANISATION = "belongs to the visited agency's parent organisation"
     CONFLICT = "has declared a conflict with the visited agency"
     SAME_PERSON = "already fills the other role at this event"
     UNAVAILABLE = "unavailable that day"
     BUSY = "already visiting another event that day"
     AT_MAXIMUM = "at their maximum visits this cycle"
+    SAME_AGENCY_TWICE = "already visiting the same agency at another event of the proposal"
     RECIPROCAL = "would make a reciprocal challenge this cycle"
     NEVER_PAIR = "must never be paired with the other visitor"

@@ -14,18 +14,14 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable, Mapping, Optional, Sequence
 
-from qa.pairing import rules
-from qa.pairing.costs import RELATED_SECTORS, sector_label, sector_relation, sector_slug
+from qa.pairing import facts, rules, sentences
 from qa.pairing.data import LEAD, PEER, ROLES, Context, Event, HardRule, Person
 from qa.pairing.words import (
     POOL_NOUNS,
     ROLE_NOUNS,
-    agency_reason,
     count_phrase,
     counted,
-    describe_breach,
     format_date,
-    load_reason,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -43,9 +39,9 @@ class _Situation:
         self.people_by_id = rules.index_people(self.people)
         self.context = context or Context()
         self.assignment = assignment
-        self.ledger = rules.Ledger(
-            rules.with_event(events, event), self.people_by_id, assignment or {}
-        )
+        events = rules.with_event(events, event)
+        self.events_by_id = {e.id: e for e in events}
+        self.ledger = rules.Ledger(events, self.people_by_id, assignment or {})
 
     def partner_id(self, role):
         return rules.partner_id(self.event, role, self.assignment)
@@ -55,101 +51,24 @@ class _Situation:
             partner_id = self.partner_id(role)
         return rules.breaches(self.event, role, person, self.context, self.ledger, partner_id)
 
+    def taken_that_day(self, person_id) -> list:
+        """The other events of the assignment that have this person on this event's day."""
+        return [
+            other
+            for other, day in self.ledger.commitments.get(person_id, ())
+            if other != self.event.id and day == self.event.date
+        ]
+
+    def agency_name(self, event_id) -> str:
+        return self.events_by_id[event_id].agency_name
+
     def free(self, role, partner_id="from assignment"):
         return [p for p in self.people if not self.breaches(role, p, partner_id)]
 
 
 # ---------------------------------------------------------------------------------------------
-# Why this pairing
+# Why this pairing: the facts (facts.py) in words
 # ---------------------------------------------------------------------------------------------
-
-
-def _sector_sentence(
-    situation: Optional[_Situation], event: Event, lead: Person, peer: Person
-) -> str:
-    relation = sector_relation(peer.sector, event.sector)
-    wanted, got = sector_label(event.sector), sector_label(peer.sector)
-    if relation == "same":
-        return f"Same sector: {wanted}."
-    closer = _closer_peers_free(situation, event, lead, peer, relation) if situation else None
-    if relation == "related":
-        if closer is None:
-            return f"{got} is a related sector to {wanted}."
-        if not closer:
-            blocked = _blockers(situation, event, lead, peer)
-            because = f" ({blocked})" if blocked else ""
-            return f"No free peer in {wanted}{because}; {got} is a related sector."
-        return (
-            f"{got} is a related sector; a peer in {wanted} was free but fitted less well overall."
-        )
-    if closer is None:
-        return f"{got} is not related to {wanted}."
-    if not closer:
-        related = sorted(
-            sector_label(s) for s in RELATED_SECTORS.get(sector_slug(event.sector), ())
-        )
-        nearby = f"{wanted} or a related sector ({', '.join(related)})" if related else wanted
-        return f"No free peer in {nearby}; {got} is the closest available."
-    return f"{got} is not related to {wanted}; a closer peer was free but fitted less well overall."
-
-
-def _blockers(situation, event, lead, peer) -> str:
-    """Why the peers in the visited agency's own sector could not go with this lead, e.g. '1 from X
-    itself, 1 conflicted'."""
-    blamed = Counter()
-    for other in situation.people:
-        if (
-            other.id != peer.id
-            and other.is_peer_eligible
-            and sector_relation(other.sector, event.sector) == "same"
-        ):
-            broken = situation.breaches(PEER, other, partner_id=lead.id)
-            if broken:
-                blamed[broken[0]] += 1
-    ranked = sorted((rule for rule in HardRule if blamed[rule]), key=lambda rule: -blamed[rule])
-    return ", ".join(count_phrase(rule, blamed[rule], event, PEER, lead) for rule in ranked)
-
-
-def _closer_peers_free(situation, event, lead, peer, relation) -> list:
-    """Peers in a closer sector who could have gone with this lead (the chosen peer's slot left
-    empty)."""
-    better = ("same",) if relation == "related" else ("same", "related")
-    return [
-        p
-        for p in situation.free(PEER, partner_id=lead.id)
-        if p.id != peer.id and sector_relation(p.sector, event.sector) in better
-    ]
-
-
-def _person_sentence(event: Event, role: str, person: Person, earlier_visits: int) -> str:
-    # The reasons start with "No", "Never", "Has" or a number, never a name, so lower-casing is
-    # safe.
-    parts = [
-        _lower_first(load_reason(person, earlier_visits)),
-        _lower_first(agency_reason(event, person)),
-    ]
-    # partnership staff belong to no agency
-    sector = f" ({sector_label(person.sector)})" if person.sector else ""
-    return f"{ROLE_NOUNS[role].capitalize()} {person.name}{sector}: " + "; ".join(parts) + "."
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
-def _together_sentence(lead: Person, peer: Person, context: Context) -> str:
-    parts = []
-    if frozenset((lead.id, peer.id)) in context.last_cycle_pairs:
-        parts.append("They were paired together last cycle")
-    if lead.is_first_timer and peer.is_first_timer:
-        parts.append("Both are first-time visitors")
-    elif lead.is_first_timer or peer.is_first_timer:
-        newcomer, guide = (lead, peer) if lead.is_first_timer else (peer, lead)
-        parts.append(
-            f"{newcomer.name} is a first-time visitor, going with {guide.name} who has visited "
-            "before"
-        )
-    return ". ".join(parts) + "." if parts else ""
 
 
 def explain_pairing(
@@ -161,43 +80,44 @@ def explain_pairing(
     people: Iterable[Person] = (),
     events: Sequence[Event] = (),
     assignment: Optional[Mapping] = None,
+    pin_notes: Optional[Mapping] = None,
 ) -> str:
     """Why this lead and peer suit this event, one line per point.
 
-    Pass `people`, `events` and the proposal's `assignment` to say whether a closer-sector peer was
-    free and to count the visitors' other visits in the proposal; without them the text describes
-    the pair on its own.
+    Pass `people`, `events` and the proposal's `assignment` to compare the choice with who else was
+    free (closer sectors, ties, people other events took) and to count the visitors' other visits
+    in the proposal; without them the text describes the pair on its own. `pin_notes` {role:
+    "pinned as the lead by Ann Admin on 3 December 2026"} says who fixed a pinned visitor, when.
     """
-    context = context or Context()
-    assignment = dict(assignment) if assignment is not None else {}
-    assignment[event.id] = (lead.id, peer.id)
-    everyone = {p.id: p for p in people}
-    everyone.setdefault(lead.id, lead)
-    everyone.setdefault(peer.id, peer)
-    situation = _Situation(event, everyone.values(), context, events, assignment)
-    with_pool = bool(people)
-    lines = [
-        _sector_sentence(situation if with_pool else None, event, lead, peer),
-        _person_sentence(event, PEER, peer, situation.ledger.visits_elsewhere(peer.id, event.id)),
-        _person_sentence(event, LEAD, lead, situation.ledger.visits_elsewhere(lead.id, event.id)),
-        _together_sentence(lead, peer, context),
-        _rules_sentence(situation, event, lead, peer),
-    ]
-    return "\n".join(line for line in lines if line)
+    return "\n".join(
+        text
+        for _, text in explain_pairing_lines(
+            event,
+            lead,
+            peer,
+            context,
+            people=people,
+            events=events,
+            assignment=assignment,
+            pin_notes=pin_notes,
+        )
+    )
 
 
-def _rules_sentence(situation: _Situation, event: Event, lead: Person, peer: Person) -> str:
-    broken = []
-    for role, person, partner in ((LEAD, lead, peer), (PEER, peer, lead)):
-        for rule in situation.breaches(role, person, partner.id):
-            if rule is HardRule.NEVER_PAIR and role == PEER:
-                continue  # the pair rule is symmetric: say it once
-            broken.append(describe_breach(rule, event, role, person, partner))
-    if not broken:
-        return "No conflicts."
-    pinned = event.pinned_lead_id is not None or event.pinned_peer_id is not None
-    opener = "Pinned by an admin despite the rules" if pinned else "Breaks the rules"
-    return f"{opener}: " + "; ".join(broken) + "."
+def explain_pairing_lines(
+    event, lead, peer, context=None, *, people=(), events=(), assignment=None, pin_notes=None
+) -> list:
+    """explain_pairing's lines as (about, text): about is LEAD or PEER for a line about one
+    visitor, None for a line about the pair."""
+    people = tuple(people)
+    found = facts.pairing_facts(
+        event, lead, peer, context, people=people, events=events, assignment=assignment
+    )
+    names = {p.id: p for p in people}
+    names.setdefault(lead.id, lead)
+    names.setdefault(peer.id, peer)
+    events_by_id = {e.id: e for e in events}
+    return sentences.render(found, event, names, events_by_id, pin_notes or {})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -231,10 +151,14 @@ def _role_sentence(situation: _Situation, role: str) -> str:
         return f"There are no {POOL_NOUNS[role]} to act as {noun}."
     blamed = Counter()
     free = 0
+    taken = {}  # event id -> names of people that event of the proposal took on this day
     for person in pool:
         broken = situation.breaches(role, person)
         if broken:
             blamed[broken[0]] += 1
+            if broken[0] is HardRule.BUSY and event.date not in person.busy_dates:
+                for other in situation.taken_that_day(person.id):
+                    taken.setdefault(other, []).append(person.name)
         else:
             free += 1
     where = f"visit {event.agency_name} on {format_date(event.date)}"
@@ -244,7 +168,13 @@ def _role_sentence(situation: _Situation, role: str) -> str:
     # Biggest blocker first; ties keep the rules' own order.
     ranked = sorted((rule for rule in HardRule if blamed[rule]), key=lambda rule: -blamed[rule])
     counts = [count_phrase(rule, blamed[rule], event, role, partner) for rule in ranked]
-    return f"No {noun} is free to {where}: " + ", ".join(counts) + "."
+    took = [f"{situation.agency_name(other)} took {_and(names)}" for other, names in taken.items()]
+    competition = f" In this proposal, {'; '.join(took)} that day." if took else ""
+    return f"No {noun} is free to {where}: " + ", ".join(counts) + "." + competition
+
+
+def _and(names) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def explain_unpaired_event(

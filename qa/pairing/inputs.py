@@ -2,7 +2,8 @@
 
 A cycle's dated events still needing visitors, who might go, and what they did before.
 
-Ten queries whatever the size of the partnership (see build). What the numbers mean:
+Eleven queries whatever the size of the partnership (see build; the last names whoever saved or
+pinned a visitor). What the numbers mean:
 * visits_this_cycle: the person's visits to this cycle's live events other than the ones being
 paired
   (their existing visitors are passed as pins instead, as the solver expects);
@@ -44,6 +45,9 @@ class Inputs:
     # (event id, role) -> PairingPin for a slot not yet saved
     pins: dict = field(default_factory=dict)
     never_pairs: list = field(default_factory=list)  # NeverPair rows
+    names: dict = field(
+        default_factory=dict
+    )  # user id -> name of whoever saved or pinned a visitor
 
     def __post_init__(self):
         self._people = {p.id: p for p in self.people}
@@ -78,18 +82,32 @@ def build(cycle):
     days = {r.starts_at.date() for r in dated}
     conflicts, unavailable = _declared(list(users), days)  # 2 queries
     never = list(NeverPair.select())
+    organisation = organisations()
     people = [
-        _person(user, history, conflicts[user.id], unavailable[user.id], days)
+        _person(user, history, conflicts[user.id], unavailable[user.id], days, organisation)
         for user in users.values()
     ]
-    events = [_event(r, saved, pins) for r in dated]
+    events = [_event(r, saved, pins, organisation) for r in dated]
     context = Context(
         never_pair=[(n.user_a_id, n.user_b_id) for n in never],
         last_cycle_pairs=history.last_cycle_pairs,
         existing_peer_visits=history.peer_visits,
     )
+    by = {v.assigned_by_id for v in saved.values()} | {p.by_id for p in pins.values()}
+    by.discard(None)
+    names = dict(User.select(User.id, User.name).where(User.id.in_(by)).tuples()) if by else {}
     return Inputs(
-        cycle, events, people, context, {r.id: r for r in dated}, users, undated, saved, pins, never
+        cycle,
+        events,
+        people,
+        context,
+        {r.id: r for r in dated},
+        users,
+        undated,
+        saved,
+        pins,
+        never,
+        names,
     )
 
 
@@ -184,7 +202,7 @@ def _declared(user_ids, days):
     return conflicts, unavailable
 
 
-def _person(user, history, conflicts, unavailable, days):
+def _person(user, history, conflicts, unavailable, days, organisation):
     may_visit = user.active and user.role in VISITING_ROLES
     agency = user.agency if user.agency_id else None
     return Person(
@@ -196,6 +214,7 @@ def _person(user, history, conflicts, unavailable, days):
         # a peer speaks for a similar organisation
         is_peer_eligible=may_visit and agency is not None,
         max_visits=user.max_visits,
+        min_visits=user.min_visits,
         visits_this_cycle=history.this_cycle[user.id],
         visits_last_three_cycles=history.last_three[user.id],
         previous_visits_total=history.held[user.id],
@@ -203,10 +222,23 @@ def _person(user, history, conflicts, unavailable, days):
         conflict_agency_ids=frozenset(conflicts),
         busy_dates=frozenset(history.busy[user.id] & days),
         visited_agency_ids=frozenset(history.agencies[user.id]),
+        organisation=organisation(agency.parent_organisation) if agency else "",
     )
 
 
-def _event(record, saved, pins):
+def organisations():
+    """A parent organisation as the engine compares it (a function): spaces tidied and the first
+    spelling seen kept, so "northbrook  council" and "Northbrook Council" are one."""
+    spellings = {}
+
+    def organisation(name):
+        tidy = " ".join((name or "").split())
+        return spellings.setdefault(tidy.casefold(), tidy) if tidy else ""
+
+    return organisation
+
+
+def _event(record, saved, pins, organisation):
     def fixed(role):
         chosen = saved.get((record.id, role)) or pins.get((record.id, role))
         return chosen.user_id if chosen else None
@@ -219,4 +251,5 @@ def _event(record, saved, pins):
         date=record.starts_at.date(),
         pinned_lead_id=fixed(LEAD),
         pinned_peer_id=fixed(PEER),
+        organisation=organisation(record.agency.parent_organisation),
     )

@@ -5,6 +5,7 @@ One boolean per (event, role, allowed person), solved for least cost.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -15,7 +16,8 @@ from ortools.sat.python import cp_model
 from qa.pairing.costs import (
     REPEAT_PAIRING_COST,
     TWO_FIRST_TIMERS_COST,
-    VISIT_THIS_CYCLE_COST,
+    extra_visit_cost,
+    fit,
     pair_breakdown,
     slot_breakdown,
 )
@@ -49,13 +51,15 @@ class Model:
         self.paired = {}  # event index -> BoolVar (absent with require_all)
         self.terms = []  # (coefficient, BoolVar) in the soft-cost objective
         self.constant = 0  # soft cost of pinned visitors, fixed whatever the solver does
+        self.fits = defaultdict(list)  # event index -> [(coefficient, BoolVar)] of its fit
+        self.fit_constants = defaultdict(int)  # event index -> the fit of its pinned visitors
 
     def build(self):
         for index, event in enumerate(self.p.events):
             self._event(index, event)
         self._per_person()
         self._reciprocity()
-        self._pinned_constant()
+        self.constant = self.pinned_constant()
         return self
 
     # -- per event --------------------------------------------------------------------------
@@ -64,7 +68,13 @@ class Model:
         if not is_pairable(self.p, index):
             return
         open_roles = [role for role in ROLES if event.pinned(role) is None]
+        for role in ROLES:
+            if event.pinned(role) is not None:
+                person = self.p.people_by_id[event.pinned(role)]
+                self.fit_constants[index] += fit(slot_breakdown(event, role, person))
         if not open_roles:
+            lead, peer = (self.p.people_by_id[event.pinned(role)] for role in ROLES)
+            self.fit_constants[index] += fit(pair_breakdown(lead, peer, self.p.context))
             return  # both pinned: already paired, nothing to decide
         paired = 1 if self.require_all else self.model.new_bool_var(f"paired_{index}")
         if not self.require_all:
@@ -76,6 +86,7 @@ class Model:
                 self.x[(index, role, person.id)] = var
                 chosen.append(var)
                 self._charge(self.p.costs[(index, role, person.id)], var)
+                self.fits[index].append((fit(slot_breakdown(event, role, person)), var))
             self.model.add(sum(chosen) == paired)
         self._pair_terms(index, event)
 
@@ -85,7 +96,7 @@ class Model:
         for lead_id, peer_id in _directed(self.p.context.last_cycle_pairs):
             if lead_id in leads and peer_id in peers:
                 self._charge_both(
-                    REPEAT_PAIRING_COST, leads[lead_id], peers[peer_id], f"rp_{index}"
+                    REPEAT_PAIRING_COST, leads[lead_id], peers[peer_id], f"rp_{index}", index
                 )
         for lead_id, peer_id in _directed(self.p.context.never_pair):
             lead, peer = leads.get(lead_id), peers.get(peer_id)
@@ -114,34 +125,42 @@ class Model:
             return  # both pinned first-timers: counted in the constant
         if lead_pinned or peer_pinned:
             for var in new_peers if lead_pinned else new_leads:
-                self._charge(TWO_FIRST_TIMERS_COST, var)
+                self._charge(TWO_FIRST_TIMERS_COST, var, index)
             return
         # At most one lead and one peer per event, so "both new" means sum(new leads) + sum(new
         # peers) = 2.
         both = self.model.new_bool_var(f"ft_{index}")
         self.model.add(sum(new_leads) + sum(new_peers) - 1 <= both)
-        self._charge(TWO_FIRST_TIMERS_COST, both)
+        self._charge(TWO_FIRST_TIMERS_COST, both, index)
 
-    def _charge_both(self, cost, a, b, name):
+    def _charge_both(self, cost, a, b, name, index):
         if a is True and b is True:
-            return  # constant, counted in _pinned_constant
+            return  # constant, counted in pinned_constant
         if a is True or b is True:
-            self._charge(cost, b if a is True else a)
+            self._charge(cost, b if a is True else a, index)
             return
         both = self.model.new_bool_var(name)
         self.model.add(a + b - 1 <= both)  # minimisation keeps `both` at 0 unless both are chosen
-        self._charge(cost, both)
+        self._charge(cost, both, index)
 
-    def _charge(self, cost, var):
+    def _charge(self, cost, var, fit_of=None):
+        """Add cost * var to the objective (and to the fit of event `fit_of`, for a pair term)."""
         if cost:
             self.terms.append((cost, var))
+            if fit_of is not None:
+                self.fits[fit_of].append((cost, var))
 
     # -- per person -------------------------------------------------------------------------
 
     def _per_person(self):
         by_person = defaultdict(lambda: defaultdict(list))  # person id -> date -> [var]
+        by_agency = defaultdict(list)  # (person id, visited agency) -> [var]
         for (index, _role, person_id), var in self.x.items():
             by_person[person_id][self.p.events[index].date].append(var)
+            by_agency[(person_id, self.p.events[index].agency_id)].append(var)
+        for same_agency in by_agency.values():
+            if len(same_agency) > 1:
+                self.model.add_at_most_one(same_agency)  # one visit to an agency a proposal
         for person_id, by_date in by_person.items():
             for day_vars in by_date.values():
                 if len(day_vars) > 1:
@@ -154,17 +173,20 @@ class Model:
             self._repeat_load(person_id, all_vars, min(room, len(by_date)))
 
     def _repeat_load(self, person_id, all_vars, most):
-        """The k-th proposed visit of one person costs (k - 1) * VISIT_THIS_CYCLE_COST more.
+        """The k-th proposed visit of one person costs extra_visit_cost(k - 1) more than the first
+        (more load; no longer towards their minimum).
 
-        Extra costs grow with k, so minimisation switches on extra_2 before extra_3 and the sum
-        of extras equals the true convex load cost without ordering constraints.
+        Extra costs never fall as k grows, so minimisation switches on extra_2 before extra_3 and
+        the sum of extras equals the true convex load cost without ordering constraints.
         """
         if most < 2:
             return
+        person = self.p.people_by_id[person_id]
+        pinned = self.p.ledger.visits_elsewhere(person_id, None)
         extras = [self.model.new_bool_var(f"load_{person_id}_{k}") for k in range(2, most + 1)]
         self.model.add(sum(all_vars) <= 1 + sum(extras))
         for k, extra in enumerate(extras, start=2):
-            self._charge(VISIT_THIS_CYCLE_COST * (k - 1), extra)
+            self._charge(extra_visit_cost(person, pinned, k - 1), extra)
 
     # -- reciprocity ------------------------------------------------------------------------
 
@@ -187,21 +209,50 @@ class Model:
 
     # -- pinned -----------------------------------------------------------------------------
 
-    def _pinned_constant(self):
+    def pinned_constant(self) -> int:
         """Pinned visitors' costs, written as the solver sees them (order-free per person)."""
+        constant = 0
         counted = defaultdict(int)
         for event in self.p.events:
             lead_id, peer_id = self.p.pins.get(event.id, (None, None))
             for role, person_id in ((LEAD, lead_id), (PEER, peer_id)):
                 if person_id is not None:
                     person = self.p.people_by_id[person_id]
-                    self.constant += sum(
+                    constant += sum(
                         slot_breakdown(event, role, person, counted[person_id]).values()
                     )
                     counted[person_id] += 1
             if lead_id is not None and peer_id is not None:
                 lead, peer = self.p.people_by_id[lead_id], self.p.people_by_id[peer_id]
-                self.constant += sum(pair_breakdown(lead, peer, self.p.context).values())
+                constant += sum(pair_breakdown(lead, peer, self.p.context).values())
+        return constant
+
+    # -- fairness ---------------------------------------------------------------------------
+
+    def fairest(self, time_limit_s, seed, num_workers, hint) -> Optional["Solved"]:
+        """With every pairable event paired (require_all): first the least possible fit of the
+        worst-fitting event, then, keeping that, the least total cost. None if the first step is
+        not proven in time."""
+        started = time.perf_counter()
+        worst = self.model.new_int_var(0, 10**9, "worst_fit")
+        for index in range(len(self.p.events)):
+            if is_pairable(self.p, index):
+                terms = self.fits.get(index, [])
+                expression = cp_model.LinearExpr.weighted_sum(
+                    [v for _, v in terms], [c for c, _ in terms]
+                )
+                self.model.add(worst >= expression + self.fit_constants.get(index, 0))
+        self.model.minimize(worst)
+        if hint:
+            self._hint(hint)
+        solver = _solver(time_limit_s, seed, num_workers)
+        if solver.solve(self.model) != cp_model.OPTIMAL:
+            return None
+        first = self.read(solver)
+        self.model.add(worst <= round(solver.objective_value))
+        self.model.clear_hints()
+        left = time_limit_s - (time.perf_counter() - started)
+        return self.solve(left, seed, num_workers, first)
 
     # -- objective and solve ----------------------------------------------------------------
 
@@ -214,12 +265,7 @@ class Model:
         self.model.minimize(cp_model.LinearExpr.weighted_sum(variables, coefficients) + constant)
         if hint:
             self._hint(hint)
-        solver = cp_model.CpSolver()
-        for name, value in SOLVER_PARAMETERS.items():
-            setattr(solver.parameters, name, value)
-        solver.parameters.max_time_in_seconds = max(time_limit_s, 0.01)
-        solver.parameters.num_workers = num_workers
-        solver.parameters.random_seed = seed
+        solver = _solver(time_limit_s, seed, num_workers)
         status = solver.solve(self.model)
         found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
         return Solved(
@@ -260,6 +306,17 @@ class Solved:
     objective: Optional[int]
     variable_cost: Optional[int]  # objective without pinned costs and unpaired penalties
     penalty: int
+    bound: Optional[int] = None  # a proven lower bound on the total cost, when one is known
+
+
+def _solver(time_limit_s, seed, num_workers):
+    solver = cp_model.CpSolver()
+    for name, value in SOLVER_PARAMETERS.items():
+        setattr(solver.parameters, name, value)
+    solver.parameters.max_time_in_seconds = max(time_limit_s, 0.01)
+    solver.parameters.num_workers = num_workers
+    solver.parameters.random_seed = seed
+    return solver
 
 
 def _directed(pairs):

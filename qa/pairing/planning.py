@@ -22,16 +22,12 @@ COST_TABLE = [
     ("Visitor has visited this agency before", costs.REPEAT_AGENCY_VISIT_COST),
     ("Lead and peer were paired together last cycle", costs.REPEAT_PAIRING_COST),
     ("Both would be first-time visitors", costs.TWO_FIRST_TIMERS_COST),
+    (
+        "Each visit that brings someone towards the fewest visits asked of them",
+        -costs.UNDER_MINIMUM_COST,
+    ),
 ]
-COST_WORDS = {
-    costs.PEER_SECTOR: "the peer's sector",
-    costs.load_key(LEAD): "the lead's other visits",
-    costs.load_key(PEER): "the peer's other visits",
-    costs.repeat_agency_key(LEAD): "the lead visiting again",
-    costs.repeat_agency_key(PEER): "the peer visiting again",
-    costs.REPEAT_PAIRING: "pairing them again",
-    costs.TWO_FIRST_TIMERS: "two first-timers",
-}
+COST_WORDS = words.TERM_WORDS
 # assign_visitor refuses these whatever the reason
 NEVER_OVERRIDDEN = (HardRule.NOT_ELIGIBLE, HardRule.SAME_PERSON)
 
@@ -182,9 +178,10 @@ def _row(data, event, pairing, assignment):
         slots[role] = slot
     row = Row(data.records[event.id], event, pairing, slots[LEAD], slots[PEER])
     if pairing.paired:
-        row.why = explain_pair(data, event, pairing.lead_id, pairing.peer_id, assignment).split(
-            "\n"
-        )
+        row.why = [
+            text
+            for _, text in explain_pair(data, event, pairing.lead_id, pairing.peer_id, assignment)
+        ]
     else:
         row.unpaired = explain.explain_unpaired_event(
             event, data.people, data.context, events=data.events, assignment=assignment
@@ -193,7 +190,8 @@ def _row(data, event, pairing, assignment):
 
 
 def explain_pair(data, event, lead_id, peer_id, assignment):
-    return explain.explain_pairing(
+    """The pair's explanation as (about, line): about is LEAD or PEER, or None for the pair."""
+    return explain.explain_pairing_lines(
         event,
         data.person(lead_id),
         data.person(peer_id),
@@ -201,16 +199,33 @@ def explain_pair(data, event, lead_id, peer_id, assignment):
         people=data.people,
         events=data.events,
         assignment=assignment,
+        pin_notes=pin_notes(data, event.id),
     )
 
 
+def pin_notes(data, event_id):
+    """{role: "pinned as the lead by Ann Admin on 3 December 2026"} for the event's fixed
+    visitors: pinned while planning, or already saved."""
+    notes = {}
+    for role in (LEAD, PEER):
+        saved, pin = data.saved.get((event_id, role)), data.pins.get((event_id, role))
+        if saved is not None:
+            how, by_id, at = "saved", saved.assigned_by_id, saved.assigned_at
+        elif pin is not None:
+            how, by_id, at = "pinned", pin.by_id, pin.at
+        else:
+            continue
+        by = data.names.get(by_id)
+        notes[role] = f"{how} as the {role}" + (f" by {by}" if by else "")
+        if at is not None:
+            notes[role] += f" on {words.format_date(at.date())}"
+    return notes
+
+
 def visitor_explanation(lines, role):
-    """What one visitor's record keeps of the pair's explanation: the sector and peer lines for the
-    peer, the lead's own
-    line for the lead, then the lines about the pair (explain_pairing's order: sector, peer, lead,
-    the pair)."""
-    sector, peer, lead, *pair = lines
-    return " ".join([sector, peer, *pair] if role == PEER else [lead, *pair])
+    """What one visitor's record keeps of the pair's explanation: the lines about them, then the
+    lines about the pair."""
+    return " ".join(text for about, text in lines if about in (role, None))
 
 
 # By hand ----------------------------------------------------------------------------------------

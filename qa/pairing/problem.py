@@ -5,6 +5,7 @@ The reference score of any assignment, and a greedy answer.
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional, Sequence
@@ -13,6 +14,7 @@ from qa.pairing import rules
 from qa.pairing.costs import (
     REPEAT_PAIRING_COST,
     TWO_FIRST_TIMERS_COST,
+    UNDER_MINIMUM_COST,
     UNPAIRED_EVENT_COST,
     VISIT_THIS_CYCLE_COST,
     pair_breakdown,
@@ -110,9 +112,11 @@ def _unpaired_penalty(events, slots, costs, people_by_id, ledger) -> int:
         room = (
             person.max_visits - person.visits_this_cycle - ledger.visits_elsewhere(person_id, None)
         )
+        # the most extra load, and every visit's 'towards their minimum' discount lost or won
         load += VISIT_THIS_CYCLE_COST * room * (room - 1) // 2
+        load += 2 * UNDER_MINIMUM_COST * person.min_visits
     pair = len(events) * (REPEAT_PAIRING_COST + TWO_FIRST_TIMERS_COST)
-    return max(UNPAIRED_EVENT_COST, sum(costs.values()) + pair + load + 1)
+    return max(UNPAIRED_EVENT_COST, sum(map(abs, costs.values())) + pair + load + 1)
 
 
 def prepare(events, people, context) -> Problem:
@@ -150,7 +154,7 @@ def prepare(events, people, context) -> Problem:
             for person in allowed:
                 # A person's total load cost does not depend on the order of their visits, so each
                 # proposed visit may count all their pinned visits as earlier ones (see _repeat_load
-                # and _pinned_constant); score() reaches the same total in date order.
+                # and pinned_constant); score() reaches the same total in date order.
                 earlier = pinned_visits.get(person.id, 0)
                 costs[(index, role, person.id)] = sum(
                     slot_breakdown(event, role, person, earlier).values()
@@ -244,3 +248,50 @@ def _record(ledger, problem, event, role, person_id):
         ledger.peer_visits[(problem.people_by_id[person_id].agency_id, event.agency_id)].add(
             event.id
         )
+
+
+def descend(problem: Problem, assignment: Mapping, kept: Mapping, deadline: float) -> dict:
+    """`assignment` improved one visitor at a time: in each slot, the cheapest person in `kept`
+    ((event index, role) -> [Person]) whom every hard rule allows, until no single swap saves
+    anything or the deadline passes. Pins stay. The answer's cost never rises, and it pairs the
+    same events; a region's fallback when the solver finds nothing in time."""
+    assignment = dict(assignment)
+    changed = True
+    while changed and time.perf_counter() < deadline:
+        changed = False
+        for (index, role), allowed in kept.items():
+            event = problem.events[index]
+            pair = list(assignment.get(event.id, (None, None)))
+            if time.perf_counter() >= deadline:
+                break
+            if None in pair:
+                continue
+            side = ROLES.index(role)
+            current, pair[side] = pair[side], None
+            ledger = rules.Ledger(
+                problem.events, problem.people_by_id, {**assignment, event.id: tuple(pair)}
+            )
+            partner = problem.people_by_id[pair[1 - side]]
+            best, best_cost = (
+                current,
+                _swap_cost(problem, ledger, event, role, problem.people_by_id[current], partner),
+            )
+            for person in allowed:
+                if person.id != current and rules.allowed(
+                    event, role, person, problem.context, ledger, partner.id
+                ):
+                    cost = _swap_cost(problem, ledger, event, role, person, partner)
+                    if cost < best_cost:
+                        best, best_cost = person.id, cost
+            pair[side] = best
+            assignment[event.id] = tuple(pair)
+            changed = changed or best != current
+    return assignment
+
+
+def _swap_cost(problem, ledger, event, role, person, partner) -> int:
+    """What `person` adds in (event, role) beside `partner`, the rest of `ledger` staying."""
+    earlier = ledger.visits_elsewhere(person.id, event.id)
+    lead, peer = (person, partner) if role == LEAD else (partner, person)
+    pair = sum(pair_breakdown(lead, peer, problem.context).values())
+    return sum(slot_breakdown(event, role, person, earlier).values()) + pair

@@ -12,15 +12,29 @@ from typing import Optional
 
 from ortools.sat.python import cp_model
 
-from qa.pairing.costs import VISIT_THIS_CYCLE_COST
+from qa.pairing.costs import extra_visit_cost
+from qa.pairing.data import ROLES
 from qa.pairing.model import Model, Solved
-from qa.pairing.problem import Problem, is_pairable, pairs_every_pairable_event, room_left
+from qa.pairing.problem import (
+    Problem,
+    descend,
+    is_pairable,
+    pairs_every_pairable_event,
+    room_left,
+)
 
 REDUCE_ABOVE_CANDIDATES = 100
 """propose() prunes by reduced cost when there are more (slot, candidate) pairs than this."""
 
 REDUCE_GAPS = (0, 25, 100)
 """Reduced-cost thresholds tried in turn for the first restricted solve (see solve_reduced)."""
+
+REGION_ABOVE_CANDIDATES = 30_000
+"""Above this many (slot, candidate) pairs (a region's pool: 200 events x 1,200 people is about
+200,000) propose() keeps only the KEEP_PER_SLOT best candidates of each slot (solve_region)."""
+
+KEEP_PER_SLOT = 8
+"""Candidates kept per slot in solve_region, least reduced cost first (then least cost)."""
 
 
 @dataclass
@@ -30,6 +44,8 @@ class Relaxation:
     bound: int  # least cost of filling every open slot when the dropped rules and costs are ignored
     # (event index, role, person id) -> extra cost, at least, of using that person
     reduced_costs: dict
+    # the relaxation's own answer: the (event index, role, person id) it used
+    used: frozenset = frozenset()
 
 
 def relax(problem: Problem) -> Optional[Relaxation]:
@@ -77,8 +93,12 @@ def relax(problem: Problem) -> Optional[Relaxation]:
             arc(nodes[key], node(("person", key[1])), 0)
             days_by_person[key[1]] += 1
     for person_id, days in days_by_person.items():
+        person, pinned = (
+            problem.people_by_id[person_id],
+            problem.ledger.visits_elsewhere(person_id, None),
+        )
         for k in range(min(room_left(problem, person_id), days)):
-            arc(nodes[("person", person_id)], sink, VISIT_THIS_CYCLE_COST * k)
+            arc(nodes[("person", person_id)], sink, extra_visit_cost(person, pinned, k))
     flow = min_cost_flow.SimpleMinCostFlow()
     flow.add_arcs_with_capacity_and_unit_cost(
         numpy.array(tails), numpy.array(heads), numpy.array(capacities), numpy.array(unit_costs)
@@ -93,7 +113,8 @@ def relax(problem: Problem) -> Optional[Relaxation]:
         key: unit_costs[a] + potential[tails[a]] - potential[heads[a]]
         for key, a in slot_arcs.items()
     }
-    return Relaxation(bound=flow.optimal_cost(), reduced_costs=reduced)
+    used = frozenset(key for key, a in slot_arcs.items() if flows[a])
+    return Relaxation(bound=flow.optimal_cost(), reduced_costs=reduced, used=used)
 
 
 def _potentials(n_nodes, tails, heads, capacities, costs, flows) -> list:
@@ -178,3 +199,96 @@ def solve_reduced(problem, deadline, seed, num_workers) -> Optional[Solved]:
             return replace(solved, status=cp_model.FEASIBLE, status_name="FEASIBLE")
         return final
     return None
+
+
+def solve_region(problem, deadline, seed, num_workers, hint) -> Solved:
+    """A region-sized problem within the time left: solve on a few candidates per slot and say how
+    far from the best possible the answer can be.
+
+    Kept per slot: the KEEP_PER_SLOT least reduced cost (least cost where there is no
+    relaxation), the relaxation's own choice and the feasible `hint`'s (so a solution always
+    exists, and CP-SAT starts from it). When the hint pairs every pairable event, the relaxation
+    gives a lower bound: the answer is proven optimal when it meets it, or as in solve_reduced
+    when nothing with reduced cost up to the answer's excess was left out. Otherwise, with
+    REGION_SECOND_PASS_S left, once more on twice as many per slot, started from the first
+    answer; the answer is "feasible", with `bound` (a lower bound on the total cost, or None) for
+    the gap. If no solve finds anything in time, the hint improved swap by swap.
+    """
+    all_paired = pairs_every_pairable_event(problem, hint)
+    relaxation = relax(problem) if all_paired else None
+    bound = None
+    if relaxation is not None:
+        bound = relaxation.bound + Model(problem).pinned_constant()
+    solved = Solved(cp_model.UNKNOWN, "UNKNOWN", None, None, None, problem.unpaired_penalty, bound)
+    for keep_per_slot in (KEEP_PER_SLOT, 2 * KEEP_PER_SLOT):
+        left = deadline - time.perf_counter()
+        if left <= 0 or (solved.assignment is not None and left < REGION_SECOND_PASS_S):
+            break  # no time left to build a model, let alone solve it
+        keep = _kept(problem, relaxation, keep_per_slot, solved.assignment or hint)
+        restricted = replace(
+            problem,
+            slots={
+                (index, role): [p for p in allowed if (index, role, p.id) in keep]
+                for (index, role), allowed in problem.slots.items()
+            },
+            costs={key: cost for key, cost in problem.costs.items() if key in keep},
+        )
+        if solved.assignment is None:
+            # first, the greedy answer improved swap by swap: a better start for CP-SAT, and
+            # the answer should CP-SAT find nothing in time
+            hint = descend(problem, hint, restricted.slots, time.perf_counter() + DESCENT_S)
+        found = Model(restricted, require_all=all_paired).build()
+        found = found.solve(
+            deadline - time.perf_counter(), seed, num_workers, solved.assignment or hint
+        )
+        if found.assignment is None and solved.assignment is None:
+            return replace(
+                solved,
+                assignment=hint,
+                status_name="no solver answer in time: the greedy answer, improved swap by swap",
+            )
+        if found.assignment is None or (
+            solved.assignment is not None and found.objective >= solved.objective
+        ):
+            break
+        solved = replace(found, bound=bound, status=cp_model.FEASIBLE, status_name="FEASIBLE")
+        if relaxation is not None and _proven(found, relaxation, keep):
+            return replace(solved, status=cp_model.OPTIMAL, status_name="OPTIMAL")
+    return solved
+
+
+def _proven(found, relaxation, keep) -> bool:
+    """Whether a restricted answer that pairs every pairable event is optimal for the whole
+    problem: it meets the bound, or it is the restricted optimum and nothing that could beat it
+    was left out (see solve_reduced)."""
+    excess = found.variable_cost - relaxation.bound
+    if excess == 0:
+        return True
+    return found.status == cp_model.OPTIMAL and not any(
+        rc <= excess and key not in keep for key, rc in relaxation.reduced_costs.items()
+    )
+
+
+DESCENT_S = 0.4
+"""The most solve_region's swap-by-swap descent of the greedy answer may take before CP-SAT."""
+
+REGION_SECOND_PASS_S = 1.0
+"""Time that must be left for solve_region's second, wider pass to be worth starting."""
+
+
+def _kept(problem, relaxation, per_slot, hint) -> set:
+    """(event index, role, person id) kept for a restricted solve: per slot, the `per_slot` least
+    reduced cost (then least cost; least cost alone without a relaxation), the relaxation's choice
+    and the hint's."""
+    reduced = relaxation.reduced_costs if relaxation is not None else {}
+    keep = set(relaxation.used) if relaxation is not None else set()
+    for (index, role), allowed in problem.slots.items():
+        chosen = hint.get(problem.events[index].id, (None, None))[ROLES.index(role)]
+        if chosen is not None:
+            keep.add((index, role, chosen))
+        ranked = sorted(
+            allowed,
+            key=lambda p: (reduced.get((index, role, p.id), 0), problem.costs[(index, role, p.id)]),
+        )
+        keep.update((index, role, p.id) for p in ranked[:per_slot])
+    return keep

@@ -11,7 +11,7 @@ from qa.cycles.models import Cycle
 from qa.forms import ready_to_save
 from qa.htmx import render, wants_fragment
 from qa.pairing import apply as applying
-from qa.pairing import bp, inputs, planning, queries
+from qa.pairing import bp, fairness, inputs, planning, queries
 from qa.pairing.data import LEAD, ROLES
 from qa.pairing.forms import PinForm, accepted_pairs, shown_pairs
 from qa.security import role_required
@@ -32,6 +32,7 @@ def _before():
 
 def _proposal(cycle, problems=(), changed=(), focus=None):
     plan = planning.propose(cycle)
+    fair = fairness.fairest(plan) if request.values.get("fair") else None
     before = shown_pairs(_before())
     rerun = planning.changes(plan, before) if before else None
     return render(
@@ -46,6 +47,7 @@ def _proposal(cycle, problems=(), changed=(), focus=None):
         focus=focus,
         rerun=rerun,
         moved={(change.record.id, change.role): change for change in rerun or ()},
+        fair=fair,
     )
 
 

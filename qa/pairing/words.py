@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date as Date
 from typing import Optional
 
+from qa.pairing import costs
 from qa.pairing.costs import sector_label, sector_relation
 from qa.pairing.data import LEAD, PEER, Context, Event, HardRule, Person
 
@@ -27,6 +28,18 @@ MONTHS = (
 )  # fmt: skip  (spelt out here so output never depends on the server's locale)
 
 ROLE_NOUNS = {LEAD: "lead", PEER: "peer"}
+TERM_WORDS = {
+    costs.PEER_SECTOR: "the peer's sector",
+    costs.load_key(LEAD): "the lead's other visits",
+    costs.load_key(PEER): "the peer's other visits",
+    costs.repeat_agency_key(LEAD): "the lead visiting again",
+    costs.repeat_agency_key(PEER): "the peer visiting again",
+    costs.minimum_key(LEAD): "the lead being below their fewest visits",
+    costs.minimum_key(PEER): "the peer being below their fewest visits",
+    costs.REPEAT_PAIRING: "pairing them again",
+    costs.TWO_FIRST_TIMERS: "two first-timers",
+}
+"""Each cost term (costs.py's breakdown keys) in words, after "points for"."""
 POOL_NOUNS = {LEAD: "active sub-group members", PEER: "active reviewers"}
 
 
@@ -64,6 +77,8 @@ def load_reason(person: Person, earlier_visits: int = 0) -> str:
         text += f" (including {earlier_visits} in this proposal)"
     if person.visits_last_three_cycles:
         text += f", {person.visits_last_three_cycles} in the last three cycles"
+    if this_cycle < person.min_visits:
+        text += f"; below the fewest asked of them ({person.min_visits})"
     return text
 
 
@@ -117,12 +132,16 @@ def describe_breach(
     texts = {
         HardRule.NOT_ELIGIBLE: f"{name} is not one of the {POOL_NOUNS[role]}",
         HardRule.OWN_AGENCY: f"{name} works for {event.agency_name}",
+        HardRule.OWN_ORGANISATION: f"{name} works for {event.organisation}, as "
+        f"{event.agency_name} does",
         HardRule.CONFLICT: f"{name} has declared a conflict with {event.agency_name}",
         HardRule.SAME_PERSON: f"{name} is already the {ROLE_NOUNS[_other(role)]} for this visit",
         HardRule.UNAVAILABLE: f"{name} is unavailable on {day}",
         HardRule.BUSY: f"{name} is already visiting another agency on {day}",
         HardRule.AT_MAXIMUM: f"{name} has reached their maximum of "
         f"{counted(person.max_visits, 'visit')} this cycle",
+        HardRule.SAME_AGENCY_TWICE: f"{name} is already visiting {event.agency_name} at another "
+        "event of this proposal",
         HardRule.RECIPROCAL: f"a peer from {event.agency_name} is already challenging {name}'s "
         "agency this cycle",
         HardRule.NEVER_PAIR: f"{name} must never be paired with "
@@ -139,11 +158,13 @@ def count_phrase(
     texts = {
         HardRule.NOT_ELIGIBLE: f"{count} not eligible",
         HardRule.OWN_AGENCY: f"{count} from {event.agency_name} itself",
+        HardRule.OWN_ORGANISATION: f"{count} from {event.organisation}, as {event.agency_name} is",
         HardRule.CONFLICT: f"{count} conflicted",
         HardRule.SAME_PERSON: f"{count} already the {other}",
         HardRule.UNAVAILABLE: f"{count} unavailable",
         HardRule.BUSY: f"{count} already visiting that day",
         HardRule.AT_MAXIMUM: f"{count} at their maximum",
+        HardRule.SAME_AGENCY_TWICE: f"{count} already visiting {event.agency_name} another day",
         HardRule.RECIPROCAL: f"{count} barred as a reciprocal visit",
         HardRule.NEVER_PAIR: f"{count} never to be paired with "
         f"{partner.name if partner else 'the ' + other}",

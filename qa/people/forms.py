@@ -55,6 +55,10 @@ class AgencyForm(RecordForm):
     )
     sector = ChoiceField(coerce=optional_int, message="Choose a sector")
     framework = ChoiceField(coerce=optional_int, required=False, message="Choose a framework")
+    parent_organisation = StringField(
+        filters=[strip],
+        validators=[Length(max=150, message="Parent organisation must be 150 characters or fewer")],
+    )
     active = BooleanField(default=True)
 
     def __init__(self, *args, **kwargs):
@@ -99,6 +103,13 @@ class PersonForm(RecordForm):
             NumberRange(min=0, max=20, message="Enter a number from 0 to 20"),
         ],
     )
+    min_visits = IntegerField(
+        default=0,
+        validators=[
+            Optional(),
+            NumberRange(min=0, max=20, message="Enter a number from 0 to 20"),
+        ],
+    )
     new_password = PasswordField(validators=[Optional()])
 
     def __init__(self, *args, **kwargs):
@@ -106,6 +117,12 @@ class PersonForm(RecordForm):
         self.agency.choices = [(None, "No agency")] + [
             (a.id, a.name) for a in Agency.select().order_by(Agency.name)
         ]
+
+    def validate_min_visits(self, field):
+        if field.data is None:
+            field.data = 0  # left blank: no minimum
+        elif self.max_visits.data is not None and field.data > self.max_visits.data:
+            raise ValidationError("The fewest visits must not be more than the most visits")
 
     def validate_agency(self, field):
         if self.role.data == "agency_lead" and field.data is None:

@@ -60,6 +60,9 @@ class Agency(VersionedModel):
     sector = ForeignKeyField(Sector, backref="agencies", on_delete="RESTRICT")
     framework = ForeignKeyField(Framework, null=True, on_delete="SET NULL")
     active = BooleanField(default=True)
+    # The council, NHS trust, police force... the agency belongs to; "" for none. Pairing never
+    # sends a visitor to an agency of their own parent organisation.
+    parent_organisation = CharField(default="")
 
     def __str__(self):
         return self.name
@@ -74,6 +77,7 @@ class User(UserMixin, VersionedModel):
     subgroup_member = BooleanField(default=False)
     active = BooleanField(default=True)
     max_visits = IntegerField(default=2)
+    min_visits = IntegerField(default=0)  # fewest visits asked of them a cycle; pairing favours it
     # flask-login's "alternative token": changing it ends every session of this person.
     session_token = CharField(unique=True, default=lambda: secrets.token_urlsafe(32))
     created_at = DateTimeField(default=datetime.now)

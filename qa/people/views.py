@@ -15,7 +15,13 @@ from qa.people.forms import AgencyForm, PersonForm, SectorForm, slug_for
 from qa.people.models import ROLES, Agency, Sector, User
 from qa.security import role_required
 
-AGENCY_LABELS = {"name": "Name", "sector": "Sector", "framework": "Framework", "active": "Active"}
+AGENCY_LABELS = {
+    "name": "Name",
+    "sector": "Sector",
+    "framework": "Framework",
+    "parent_organisation": "Parent organisation",
+    "active": "Active",
+}
 PERSON_LABELS = {
     "name": "Name",
     "email": "Email",
@@ -24,6 +30,7 @@ PERSON_LABELS = {
     "subgroup_member": "QA sub-group member",
     "active": "Active",
     "max_visits": "Most visits per cycle",
+    "min_visits": "Fewest visits per cycle",
 }
 
 
