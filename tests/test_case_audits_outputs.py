@@ -110,14 +110,27 @@ def test_a_single_agency_recommendation_goes_on_the_action_register(admin_client
     assert "A recommendation of the Neglect case audit" in page
 
 
-def test_a_partnership_wide_recommendation_is_kept_as_such(admin_client, audit_world):
-    found = audit_world["audit"]
-    admin_client.post(f"/case-audits/{found.id}/recommendations", recommendation(owner=""))
+def test_a_partnership_wide_recommendation_is_a_partnership_action_with_its_officer(
+    admin_client, audit_world
+):
+    found, officer = audit_world["audit"], audit_world["lead_b"]
+    page = admin_client.post(f"/case-audits/{found.id}/recommendations", recommendation()).get_data(
+        as_text=True
+    )
+    assert "Choose the responsible officer for a partnership-wide action" in page
+    assert not AuditRecommendation.select().exists()
+    admin_client.post(
+        f"/case-audits/{found.id}/recommendations",
+        recommendation(responsible_officer=officer.id),
+    )
     rec = AuditRecommendation.get()
-    assert rec.agency is None and rec.action is None
-    assert not Action.select().exists()
+    action = Action.get(Action.source == "case_audit")
+    assert rec.agency is None and rec.action_id == action.id
+    assert (action.agency_id, action.responsible_officer_id) == (None, officer.id)
     page = admin_client.get(f"/case-audits/{found.id}/outputs").get_data(as_text=True)
-    assert "The whole partnership" in page and "Not yet: partnership-wide" in page
+    assert "The whole partnership" in page and "Not on the register" not in page
+    register = admin_client.get("/actions").get_data(as_text=True)
+    assert "Partnership-wide" in register and "Health visitors see babies alone" in register
 
 
 def test_one_agencys_recommendation_needs_an_owner(admin_client, audit_world):

@@ -198,18 +198,24 @@ def agree_form(domains, themes, data):
 
 
 class RecommendationForm(FlaskForm):
-    """A recommendation of the audit: for one agency (it goes on the action register, so it needs
-    an owner and a due date) or partnership-wide."""
+    """A recommendation of the audit, which goes on the action register: one agency's action, or a
+    partnership-wide one with a responsible officer to follow it up (no agency). Either needs an
+    owner and a due date."""
 
     text = _text(2000, "Write the recommendation", "The recommendation")
     agency = ChoiceField(coerce=optional_int, choices=[], required=False)
+    responsible_officer = ChoiceField(coerce=optional_int, choices=[], required=False)
     owner = StringField(filters=[strip], validators=[Length(max=150)])
     due = DateInputField(validators=[Optional()], noun="The due date")
 
+    def validate_responsible_officer(self, field):
+        if not self.agency.data and not field.data:
+            raise ValidationError("Choose the responsible officer for a partnership-wide action")
+
     def validate_owner(self, field):
-        if self.agency.data and not field.data:
+        if not field.data:
             raise ValidationError("Enter who owns the action (a name or a role)")
 
     def validate_due(self, field):
-        if self.agency.data and not field.data and not field.errors:
+        if not field.data and not field.errors:
             raise ValidationError("Enter the date the action is due")

@@ -73,22 +73,22 @@ def agree_case(case, version, grades, data, theme_ids, user):
     return case
 
 
-def recommend(audit_, text, agency, owner, due, user):
-    """Add a recommendation; one for a single agency becomes an action on the register (source:
-    case audit), a partnership-wide one is kept and listed as such."""
+def recommend(audit_, text, agency, officer, owner, due, user):
+    """Add a recommendation and its action on the register (source: case audit): one agency's, or
+    a partnership-wide one (no agency) followed up by its responsible `officer`."""
     with db.atomic("IMMEDIATE"):
         rec = AuditRecommendation.create(audit=audit_, text=text, agency=agency)
-        if agency is not None:
-            rec.action = Action.create(
-                agency=agency,
-                cycle=audit_.cycle_id,
-                source="case_audit",
-                source_id=rec.id,
-                description=text,
-                owner=owner,
-                due=due,
-            )
-            rec.save()
+        rec.action = Action.create(
+            agency=agency,
+            responsible_officer=None if agency is not None else officer,
+            cycle=audit_.cycle_id,
+            source="case_audit",
+            source_id=rec.id,
+            description=text,
+            owner=owner,
+            due=due,
+        )
+        rec.save()
         whom = agency.name if agency is not None else "the whole partnership"
         audit.record(user, "created", rec, f"Recommended to {whom} in {audit_}: {text[:80]}")
     return rec

@@ -1,5 +1,6 @@
 """What an audit produces: the report to the board and the practitioners' learning briefing (both
-PDFs), and its recommendations (a single agency's go on the action register)."""
+PDFs), and its recommendations, each an action on the register (one agency's, or partnership-wide
+with a responsible officer)."""
 
 from datetime import datetime
 
@@ -7,6 +8,7 @@ from flask import flash, redirect, url_for
 from flask_login import current_user
 from playhouse.flask_utils import get_object_or_404
 
+from qa.actions import queries as action_queries
 from qa.case_audits import bp, meeting, queries, rules
 from qa.case_audits.forms import RecommendationForm
 from qa.case_audits.models import CaseAudit
@@ -22,6 +24,9 @@ def outputs_page(found, form=None):
         form = RecommendationForm(formdata=None)
     form.agency.choices = [("", "The whole partnership")] + [
         (a.id, a.name) for a in queries.agencies()
+    ]
+    form.responsible_officer.choices = [("", "Choose the responsible officer")] + [
+        (u.id, u.name) for u in action_queries.officers()
     ]
     return {"found": found, "report": queries.report(found), "form": form, **labels()}
 
@@ -45,7 +50,8 @@ def recommend(audit_id):
     form = outputs_page(found, RecommendationForm())["form"]
     if ready_to_save(form):
         agency = Agency.get_or_none(Agency.id == form.agency.data) if form.agency.data else None
-        data = (form.text.data, agency, form.owner.data, form.due.data)
+        officer = form.responsible_officer.data
+        data = (form.text.data, agency, officer, form.owner.data, form.due.data)
         meeting.recommend(found, *data, current_user)
         flash("Recommendation added", "success")
         return redirect(url_for(".outputs", audit_id=found.id, _anchor="recommendations"))
