@@ -1,11 +1,14 @@
 """The audit programme and choosing cases: an admin adds and changes audits, adds cases by a
 pseudonymous reference only, and each agency involved then owes a return on the case."""
 
+import re
+
 import pytest
 
 from qa.audit import AuditEvent
 from qa.case_audits import rules
 from qa.case_audits.models import Case, CaseAudit, CaseReturn, DomainGrade
+from qa.dataset.models import Indicator
 from qa.partnership.models import PartnershipSettings
 from qa.partnership.queries import forget
 from tests.case_audit_fixtures import grades_of, make_audit, make_case, return_of
@@ -182,3 +185,32 @@ def test_an_audits_page_counts_its_cases_by_locality(admin_client, audit_world):
     make_case(found, [audit_world["agency_a"]], "MACA-2026-05", locality="South")
     page = admin_client.get(f"/case-audits/{found.id}").get_data(as_text=True)
     assert "Cases (3 cases, 6 children; North 2; South 1)" in page
+
+
+def test_a_topic_proposed_from_the_data_set_or_a_review_theme_opens_the_audit_form_filled_in(
+    admin_client, people, cycles
+):
+    from datetime import date, datetime
+
+    from qa.reviews.models import ThemeDecision
+    from tests.dataset_fixtures import indicator
+    from tests.review_fixtures import make_review, make_review_action, make_theme
+
+    ind = indicator(agency=people["agency_a"], topic_proposal="Re-referrals rose twice")
+    Indicator.update(topic_proposed_at=datetime.now()).where(Indicator.id == ind.id).execute()
+    page = admin_client.get(f"/data-set/indicators/{ind.id}").get_data(as_text=True)
+    link = re.search(r'href="(/case-audits/new\?[^"]+)">Add it to the case-audit programme', page)
+    form = admin_client.get(link.group(1).replace("&amp;", "&")).get_data(as_text=True)
+    assert 'value="Re-referrals within 12 months"' in form and "Re-referrals rose twice" in form
+    assert re.search(r'<option value="data set" selected>', form)
+
+    theme = make_theme("Neglect")
+    review = make_review(completed=date(2025, 6, 1), themes=[theme])
+    make_review_action(review, theme, cycles["this"], agency=people["agency_a"])
+    today = date.today()
+    quarter = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    ThemeDecision.create(theme=theme, quarter_start=quarter, decision="audit")
+    page = admin_client.get(f"/reviews/report?day={today}").get_data(as_text=True)
+    link = re.search(r'href="(/case-audits/new\?[^"]+)">Add an audit on Neglect', page)
+    form = admin_client.get(link.group(1).replace("&amp;", "&")).get_data(as_text=True)
+    assert 'value="Neglect"' in form and "Learning from reviews: Neglect" in form

@@ -24,8 +24,15 @@ def index():
     return render("case_audits/index.html", agreed_statuses=rules.AGREED, **context)
 
 
+# What another page may propose for a new audit (the data set's indicator, a review theme's
+# decision): GET /case-audits/new?topic=...&reason=...&reason_source=...
+PROPOSED = ("topic", "reason", "reason_source")
+
+
 def audit_form(obj=None):
-    form = AuditForm(obj=obj, data=None if obj or request.method == "POST" else {"version": "1"})
+    proposed = {name: request.args[name] for name in PROPOSED if name in request.args}
+    data = None if obj or request.method == "POST" else {"version": "1", **proposed}
+    form = AuditForm(obj=obj, data=data)
     form.cycle.choices = [(c.id, c.name) for c in queries.cycles()]
     if obj is None and request.method == "GET":
         form.domains.data = CaseAudit.domains.default
