@@ -165,13 +165,11 @@ def up(migrator, db):
             indexes = ((('audit', 'user'), True),)
     db.create_tables([NamedAuditor])
 
-    migrator.migrate(migrator.add_column('partnership_settings', 'localities', TextField(default='')))
     migrator.migrate(migrator.add_column('partnership_settings', 'case_audit_years', IntegerField(default=7)))
 
 
 def down(migrator, db):
     migrator.migrate(migrator.drop_column('partnership_settings', 'case_audit_years'))
-    migrator.migrate(migrator.drop_column('partnership_settings', 'localities'))
     migrator.migrate(migrator.drop_table('named_auditor'))
     migrator.migrate(migrator.drop_table('domain_grade'))
     migrator.migrate(migrator.drop_table('case_theme'))

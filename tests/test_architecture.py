@@ -29,8 +29,8 @@ LAYERS = [
     {"section11"},
     {"challenge"},
     {"pairing"},
-    {"case_audits"},
     {"dataset"},
+    {"case_audits"},
     {"reviews"},
     {"reports", "main"},
 ]

@@ -66,15 +66,14 @@ def test_a_longer_setting_keeps_them(app, people):
     assert found
 
 
-def test_the_settings_page_saves_localities_and_years(admin_client):
+def test_the_settings_page_saves_the_years_to_keep(admin_client):
     data = {
         "version": "1",
         "name": "Northbrook Safeguarding Children Partnership",
         "time_zone": "Europe/London",
-        "localities": "North\nSouth",
         "case_audit_years": "5",
     }
     assert admin_client.post("/admin/settings", data).status_code == 302
     saved = PartnershipSettings.get()
-    assert (saved.localities, saved.case_audit_years) == ("North\nSouth", 5)
+    assert saved.case_audit_years == 5
     forget()

@@ -8,9 +8,7 @@ import pytest
 from qa.audit import AuditEvent
 from qa.case_audits import rules
 from qa.case_audits.models import Case, CaseAudit, CaseReturn, DomainGrade
-from qa.dataset.models import Indicator
-from qa.partnership.models import PartnershipSettings
-from qa.partnership.queries import forget
+from qa.dataset.models import Indicator, Locality
 from tests.case_audit_fixtures import grades_of, make_audit, make_case, return_of
 
 
@@ -118,13 +116,11 @@ def test_the_same_reference_twice_in_one_audit_is_refused(admin_client, audit_wo
 
 @pytest.fixture
 def localities(app):
-    PartnershipSettings.create(name="Northbrook", localities="North\nSouth\n\nCentral")
-    forget()  # the settings are kept a minute in each process
-    yield
-    forget()
+    for position, name in enumerate(("North", "South", "Central")):
+        Locality.create(name=name, position=position)
 
 
-def test_localities_are_the_partnerships_setting(admin_client, audit_world, localities):
+def test_localities_are_the_partnerships_one_list(admin_client, audit_world, localities):
     found, a = audit_world["audit"], audit_world["agency_a"]
     page = admin_client.get(f"/case-audits/{found.id}/cases/new").get_data(as_text=True)
     assert '<option value="South"' in page and '<option value="Central"' in page

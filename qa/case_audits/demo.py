@@ -19,7 +19,8 @@ from qa.case_audits.models import (
     DomainGrade,
 )
 from qa.cycles.models import Cycle
-from qa.partnership.models import PartnershipSettings
+from qa.dataset.demo import LOCALITIES  # one list of places for the whole demo
+from qa.dataset.models import Locality
 from qa.people.models import Agency
 
 POLICE, HOSPITALS = "Northbrook Constabulary", "Northbrook Hospitals NHS Foundation Trust"
@@ -28,7 +29,6 @@ SOCIAL_CARE, COMMUNITY = (
     "Northbrook Community Health NHS Trust",
 )
 SCHOOLS, YJS = "Northbrook College", "Northbrook Youth Justice Service"
-LOCALITIES = ("North", "South", "Central")
 GRADES = list(rules.GRADES)
 
 # topic, cycle, status, reason, source, agencies, themes (name, kind, cases 0-based), summary
@@ -101,10 +101,8 @@ def _grade(audit_n, case_n, agency_n, domain_n):
 
 def load(demo):
     agencies = {a.name: a for a in Agency.select()}
-    settings = PartnershipSettings.select().first()
-    if settings is not None and not settings.localities:
-        settings.localities = "\n".join(LOCALITIES)
-        settings.save()
+    for position, name in enumerate(LOCALITIES):
+        Locality.get_or_create(name=name, defaults={"position": position})
     for audit_n, spec in enumerate(AUDITS):
         topic, cycle_name, status, reason, source, involved, themes, summary = spec
         if any(name not in agencies for name in involved):

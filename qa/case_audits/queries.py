@@ -22,12 +22,13 @@ from qa.case_audits.models import (
     NamedAuditor,
 )
 from qa.cycles.models import Cycle
-from qa.partnership import queries as partnership
+from qa.dataset.models import Locality
 from qa.people.models import Agency, User
 
 
 def localities() -> list[str]:
-    return rules.localities_from(partnership.current().localities)
+    """The partnership's localities: the one list, kept on the data set's Localities page."""
+    return [place.name for place in Locality.select().order_by(Locality.position, Locality.name)]
 
 
 def agencies() -> list:

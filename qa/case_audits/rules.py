@@ -55,11 +55,6 @@ def domains_from(text: str) -> list[str]:
     return found
 
 
-def localities_from(text: str) -> list[str]:
-    """The partnership's localities from its setting (one a line)."""
-    return domains_from(text)
-
-
 @dataclass(frozen=True)
 class Viewer:
     """Who is asking, as the rules need it: on the sub-group (admins and sub-group reviewers), or

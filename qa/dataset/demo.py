@@ -96,7 +96,10 @@ def load(demo=None, today=None):
         return
     today, rng = today or date.today(), random.Random(19)
     sectors = {s.slug: s.id for s in Sector.select()}
-    places = [Locality.create(name=name, position=n) for n, name in enumerate(LOCALITIES)]
+    places = [
+        Locality.get_or_create(name=name, defaults={"position": n})[0]
+        for n, name in enumerate(LOCALITIES)
+    ]
     leads = {}
     for lead in User.select(User, Agency).join(Agency).where(User.role == "agency_lead"):
         leads.setdefault(lead.agency.sector_id, lead.id)

@@ -2,7 +2,7 @@
 
 from zoneinfo import available_timezones
 
-from wtforms import EmailField, IntegerField, StringField, TextAreaField
+from wtforms import EmailField, IntegerField, StringField
 from wtforms.validators import (
     Email,
     InputRequired,
@@ -36,7 +36,6 @@ class SettingsForm(VersionedForm):
         filters=[strip], validators=[InputRequired("Enter a time zone, like Europe/London")]
     )
 
-    localities = TextAreaField(filters=[strip], validators=[Length(max=2000)])
     # Left blank (or not sent, by an older page): the default of seven years.
     case_audit_years = IntegerField(
         default=CASE_AUDIT_YEARS,

@@ -1,6 +1,6 @@
 """The partnership's own settings: one row, made when an admin first saves the settings page."""
 
-from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField
 
 from qa.db import VersionedModel
 from qa.people.models import User
@@ -15,8 +15,6 @@ class PartnershipSettings(VersionedModel):
     contact_email = CharField(default="")
     contact_phone = CharField(default="")
     time_zone = CharField(default=DEFAULT_TIME_ZONE)
-    # The partnership's localities, one a line (case audits choose cases by locality).
-    localities = TextField(default="")
     # How long a case audit is kept after its cycle ends (its cases, returns and meeting; the
     # actions it raised stay on the register). Separate from survey answers' own setting.
     case_audit_years = IntegerField(default=7)

@@ -14,7 +14,6 @@ LABELS = {
     "contact_email": "Contact email",
     "contact_phone": "Contact phone",
     "time_zone": "Time zone",
-    "localities": "Localities",
     "case_audit_years": "Years to keep case audits",
 }
 
