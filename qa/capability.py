@@ -8,8 +8,10 @@ Nothing central lists the capabilities: adding one is adding a folder.
 
 import importlib
 import pkgutil
+import sys
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from peewee import sort_models
 from werkzeug.utils import import_string
@@ -109,8 +111,16 @@ def register_all(app) -> None:
             app.register_blueprint(blueprint)
         for command in capability.commands:
             app.cli.add_command(import_string(command))
-        for start in capability.startup:
+        for start in capability.startup if serving() else ():
             import_string(start)(app)
+
+
+def serving(argv=None) -> bool:
+    """Whether this process may serve requests: False for a one-off `flask` command (init,
+    backup, reminders...), which then skips the `startup` loading made for requests (it would only
+    compete for the CPU); True under gunicorn, `flask run` and the tests."""
+    argv = sys.argv if argv is None else argv
+    return Path(argv[0]).name != "flask" or "run" in argv[1:]
 
 
 def all_models(core=()) -> list:

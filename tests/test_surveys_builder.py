@@ -196,3 +196,15 @@ def test_the_reading_age_dictionary_loads_when_the_app_starts_not_in_a_request(
     readability.WARM.clear()
     create_app({"DATABASE": fresh_database(migrated_database, tmp_path / "qa.db"), "TESTING": True})
     assert readability.WARM.wait(timeout=30)
+
+
+def test_a_one_off_flask_command_skips_the_loading_made_for_requests():
+    """`flask init`, `flask backup`... serve no request: loading the word lists there only competed
+    for the CPU (a second core's worth, on every command)."""
+    from qa.capability import serving
+
+    assert not serving(["/opt/qa/.venv/bin/flask", "--app", "app", "init"])
+    assert not serving(["/opt/qa/.venv/bin/flask", "--app", "app", "backup", "/tmp/x.db"])
+    assert serving(["/opt/qa/.venv/bin/flask", "--app", "app", "run", "--port", "5000"])
+    assert serving(["/opt/qa/.venv/bin/gunicorn", "app:app"])
+    assert serving(["/usr/bin/python", "-m", "pytest"])
