@@ -1,5 +1,6 @@
 """Static checks run with the suite: ruff, ruff format, the 100-column rule, bandit, pinning."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -56,3 +57,14 @@ def test_every_requirement_is_pinned():
     assert lines and all("==" in line for line in lines), [
         line for line in lines if "==" not in line
     ]
+
+
+def test_every_page_title_is_words_not_markup():
+    """A page's <title> is what a screen reader announces first and the tab shows: a table once
+    slipped into the case audits' title block and was read out as the page's name."""
+    templates = Path(__file__).resolve().parents[1] / "templates"
+    for path in templates.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for title in re.findall(r"{% block title %}(.*?){% endblock %}", text, re.S):
+            words = re.sub(r"{[{%#].*?[}%#]}", "", title, flags=re.S)
+            assert "<" not in words and "\n" not in words.strip(), path
