@@ -1,10 +1,11 @@
 """What every template can see: the partnership's name, the menu for this person, filters."""
 
 import pyphen
-from flask import request, url_for
+from flask import get_flashed_messages, request, url_for
 from flask_login import current_user
 
 from qa import __version__, audit, capability
+from qa.htmx import wants_fragment
 from qa.partnership.queries import current as partnership_settings
 
 _HYPHENS = pyphen.Pyphen(lang="en_GB")
@@ -26,6 +27,13 @@ def navigation():
     ]
 
 
+def page_messages():
+    """The flashed messages, for a whole page only: a piece of a page asked for by htmx (an
+    inline-validation check sent as the person clicks Save) must not take the "saved" message
+    meant for the page the save leads to."""
+    return [] if wants_fragment() else get_flashed_messages(with_categories=True)
+
+
 def init_app(app):
     @app.context_processor
     def _globals():
@@ -35,6 +43,7 @@ def init_app(app):
             "partnership_name": partnership.name,
             "qa_version": __version__,
             "navigation": navigation(),
+            "page_messages": page_messages,
             "stylesheets": capability.stylesheets(),
             "idle_seconds": int(app.config["IDLE_TIMEOUT"].total_seconds()),
             "warning_seconds": int(app.config["IDLE_WARNING"].total_seconds()),

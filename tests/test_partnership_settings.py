@@ -41,6 +41,17 @@ def test_admin_saves_the_settings_and_every_page_shows_them(admin_client):
     assert "Northbrook Safeguarding" not in html
 
 
+def test_an_inline_check_sent_as_save_is_clicked_leaves_the_saved_message_to_the_page(
+    admin_client,
+):
+    # Clicking Save moves focus off a field, which sends that field's check; when the check
+    # arrives between the save and the page it leads to, the page must still say "saved".
+    assert admin_client.post("/admin/settings", FORM).status_code == 302
+    check = admin_client.post("/admin/settings", {**FORM, "_validate": "contact_email"}, htmx=True)
+    assert check.status_code == 200 and "Partnership settings saved" not in check.text
+    assert "Partnership settings saved" in admin_client.get("/admin/settings").text
+
+
 def test_every_change_is_on_the_audit_trail(admin_client):
     admin_client.post("/admin/settings", FORM)
     admin_client.post("/admin/settings", {**FORM, "version": "2", "contact_phone": "999"})
