@@ -32,6 +32,10 @@ LAYERS = [
     {"dataset"},
     {"case_audits"},
     {"reviews"},
+    {"schools"},
+    {"scrutiny"},
+    {"workplan", "meetings"},
+    {"yearly_report"},
     {"reports", "main"},
 ]
 

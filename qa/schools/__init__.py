@@ -1,0 +1,16 @@
+"""Schools and early years at scale: settings imported from the public register (Get Information
+About Schools), their designated safeguarding leads' own accounts, section 175/157 returns signed
+off by the head and noted by the chair of governors, deadlines and chasing, and verification
+visits to a sample of settings."""
+
+from flask import Blueprint
+
+from qa.capability import Capability
+
+bp = Blueprint("schools", __name__, url_prefix="/schools")
+
+capability = Capability(
+    "schools",
+    blueprints=(bp,),
+    models="qa.schools.models:MODELS",
+)
