@@ -1,0 +1,5 @@
+"""The demo work plan (written with the meetings)."""
+
+
+def load(demo):
+    pass
