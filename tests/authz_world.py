@@ -33,6 +33,7 @@ from qa.cycles.models import Cycle
 from qa.dataset.models import Indicator
 from qa.documents import Document
 from qa.frameworks.models import Framework, Standard
+from qa.meetings.models import AgendaItem, Attendance, Meeting
 from qa.pairing.models import NeverPair
 from qa.people.models import Agency, Conflict, Sector, Unavailability
 from qa.reports.models import ReportBuild
@@ -48,6 +49,7 @@ from qa.surveys.models import (
     SurveyBurst,
     YouSaidWeDid,
 )
+from qa.workplan.models import Priority, WorkPlanItem
 from tests.case_audit_fixtures import grades_of, make_audit, make_case, return_of
 from tests.challenge_helpers import at
 from tests.pairing_helpers import reviewer
@@ -260,9 +262,22 @@ def build(people):
     for side in sides.values():
         side.review_action = _review_action(side, shared)
     _case_audit(people, shared, sides, hana)
+    _sub_group_year(people, shared)
     return SimpleNamespace(
         users=users, sides=sides, personal=personal, someone_else=personal[hana.id], shared=shared
     )
+
+
+def _sub_group_year(people, shared):
+    """The sub-group's work plan (a priority and two items: one to remove) and a meeting with
+    someone at it and an item on its agenda."""
+    shared.priority = Priority.create(cycle=shared.cycle, title="Neglect")
+    shared.workplan_item = WorkPlanItem.create(cycle=shared.cycle, title="Audit", quarter=1)
+    shared.spare_item = WorkPlanItem.create(cycle=shared.cycle, title="Survey", quarter=2)
+    starts = datetime.combine(TODAY + timedelta(days=10), datetime.min.time())
+    shared.meeting = Meeting.create(starts_at=starts, ends_at=starts + timedelta(hours=2))
+    shared.attendance = Attendance.create(meeting=shared.meeting, user=people["lead_a"])
+    shared.agenda_item = AgendaItem.create(meeting=shared.meeting, title="Work plan")
 
 
 def _case_audit(people, shared, sides, hana):

@@ -139,6 +139,13 @@ DECLARED = {
         reviews.assurance GET           reviews.assure POST             reviews.dip_sample POST
         reviews.dip_outcome POST        reviews.theme_report GET        reviews.theme_report_pdf GET
         reviews.decide POST
+        workplan.index GET              workplan.new GET POST           workplan.edit GET POST
+        workplan.delete POST            workplan.progress GET           workplan.commentary POST
+        workplan.progress_pdf GET
+        meetings.index GET              meetings.new GET POST           meetings.edit GET POST
+        meetings.show GET               meetings.attendance POST        meetings.add_due POST
+        meetings.remove_attendance POST meetings.add_item POST          meetings.add_action POST
+        meetings.agenda_item GET POST   meetings.minutes_pdf GET        meetings.invite GET
         dataset.comment POST            dataset.propose POST            dataset.raise_action POST
         dataset.highlight_pdf GET
     """,
@@ -197,6 +204,7 @@ DECLARED = {
         dataset.upload GET POST         dataset.comparators GET POST    dataset.comparator_add POST
         dataset.figures GET POST
         case_audits.new GET POST        case_audits.edit GET POST
+        workplan.priorities GET POST    workplan.remove_priority POST
         case_audits.new_case GET POST   case_audits.edit_case GET POST  case_audits.reopen POST
         case_audits.add_auditor POST    case_audits.remove_auditor POST
         case_audits.auditors_meeting GET                case_audits.attendance POST
@@ -248,8 +256,14 @@ ARGUMENTS = {
     "role": lambda o: "lead",
     "language": lambda o: "pl",
     "indicator_id": lambda o: o.indicator.id,
+    "item_id": lambda o: o.workplan_item.id,
+    "priority_id": lambda o: o.priority.id,
+    "meeting_id": lambda o: o.meeting.id,
+    "agenda_id": lambda o: o.agenda_item.id,
+    "attendance_id": lambda o: o.attendance.id,
 }
 OVERRIDES = {
+    "workplan.delete": {"item_id": lambda o: o.spare_item.id},  # the edited item stays
     "actions.download": {"document_id": lambda o: o.action_document.id},
     "section11.remove_action": {"action_id": lambda o: o.plan.id},
     "case_audits.case_return": {"return_id": lambda o: o.case_return.id},

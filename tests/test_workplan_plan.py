@@ -4,7 +4,7 @@ queries."""
 
 from qa.audit import AuditEvent
 from qa.workplan.models import Priority, WorkPlanItem
-from tests.workplan_fixtures import make_item, make_priority, year  # noqa: F401
+from tests.workplan_fixtures import make_item, make_priority, year_fixture  # noqa: F401
 
 
 def item_form(people, priority=None, **more):

@@ -16,7 +16,7 @@ from tests.workplan_fixtures import (  # noqa: F401
     make_priority,
     submitted_return,
     survey_with,
-    year,
+    year_fixture,
 )
 
 

@@ -33,7 +33,8 @@ def test_an_item_is_overdue_once_its_quarter_has_ended_and_it_is_not_done():
 def test_progress_is_put_in_words_from_the_linked_records_figures():
     words = rules.progress_words
     assert words("section11", {"submitted": 22, "agencies": 30}) == "22 of 30 returns sent in"
-    assert words("case_audit", {"stage": "Auditors' meeting"}) == "Audit at stage: Auditors' meeting"
+    stage = {"stage": "Auditors' meeting"}
+    assert words("case_audit", stage) == "Audit at stage: Auditors' meeting"
     assert words("survey", {"responses": 1, "state": "open"}) == "1 response, survey open"
     assert words("review", {"done": 2, "actions": 5}) == "2 of 5 actions done"
     assert words("survey", None) == ""

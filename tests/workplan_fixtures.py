@@ -17,8 +17,8 @@ def months_back(day, months):
     return date(day.year + month // 12, month % 12 + 1, 1)
 
 
-@pytest.fixture
-def year(app):
+@pytest.fixture(name="year")
+def year_fixture(app):
     """A reporting year that began on the first of the month seven months ago: today is in its
     third quarter, its first two quarters are over."""
     starts = months_back(date.today(), 7)

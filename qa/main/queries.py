@@ -14,6 +14,7 @@ from qa.challenge.queries import needing_attention, upcoming_visits
 from qa.cycles.models import Cycle
 from qa.db import db
 from qa.frameworks.models import Framework, Standard
+from qa.meetings.queries import for_home as next_meeting_for
 from qa.partnership.models import PartnershipSettings
 from qa.people.models import Agency, Sector, User
 from qa.reviews import requests as review_requests
@@ -136,8 +137,9 @@ def lead_home(user, today):
 def home_for(user, today=None):
     """Everything the person's home page shows."""
     today = today or date.today()
+    meeting = next_meeting_for(user)  # the sub-group's next meeting, if they are to be there
     if user.is_admin:
-        return admin_home(user, today)
+        return {**admin_home(user, today), "next_meeting": meeting}
     context = lead_home(user, today) if user.role == "agency_lead" else reviewer_home(user, today)
     # Those the survey settings name to review children's written answers see how many wait.
-    return {**context, "flags_waiting": flags_to_review(user)}
+    return {**context, "flags_waiting": flags_to_review(user), "next_meeting": meeting}

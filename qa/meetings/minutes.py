@@ -4,7 +4,7 @@ the agenda with decisions and actions, and what is due that is not on it yet."""
 from zoneinfo import ZoneInfo
 
 from qa.invites import Invite, uid
-from qa.meetings import agenda, queries, rules
+from qa.meetings import agenda, queries, rules, service
 from qa.meetings.forms import AgendaItemForm
 from qa.people.models import User
 
@@ -36,6 +36,16 @@ def form_data(meeting):
         "kind": meeting.kind,
         "location": meeting.location,
     }
+
+
+def conflict_rows(form, current):
+    """The rows of a meeting's conflict: each of date, times, kind and place that differs."""
+    saved = form_data(current)
+    return [
+        {"label": label, "mine": getattr(form, name).data, "theirs": saved.get(name)}
+        for name, label in service.LABELS.items()
+        if getattr(form, name).data != saved.get(name)
+    ]
 
 
 def agency_of(user_id):

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from peewee import JOIN
 
-from qa.actions.models import Action
+from qa.actions.models import LIVE, Action
 from qa.meetings import rules
 from qa.meetings.models import AgendaItem, Attendance, Meeting
 from qa.people.models import Agency, User
@@ -109,4 +109,15 @@ def for_home(user, now=None):
         .where(AgendaItem.meeting == meeting, AgendaItem.owner == user.id)
         .order_by(AgendaItem.position, AgendaItem.id)
     )
-    return {"meeting": meeting, "items": theirs}
+    return {"meeting": meeting, "asked": theirs, "overdue": overdue_actions_of(user, now)}
+
+
+def overdue_actions_of(user, now=None):
+    """How many live actions past their due date this person answers for: as responsible
+    officer, or as the lead of the agency an action belongs to (with no responsible officer)."""
+    today = (now or datetime.now()).date()
+    theirs = Action.responsible_officer == user.id
+    if user.role == "agency_lead" and user.agency_id is not None:
+        theirs |= Action.responsible_officer.is_null() & (Action.agency == user.agency_id)
+    live = Action.status.in_(LIVE) & (Action.due < today)
+    return Action.select().where(live & theirs).count()

@@ -8,9 +8,11 @@ from qa.ids import parse_id
 from qa.meetings import agenda, rules
 from qa.meetings.models import AgendaItem, Attendance, Meeting
 
+# The meeting form's fields: a date and two times make the one `starts_at` and `ends_at`.
 LABELS = {
-    "starts_at": "Starts",
-    "ends_at": "Ends",
+    "day": "Date",
+    "starts": "Start time",
+    "ends": "End time",
     "kind": "Kind",
     "location": "Where",
 }

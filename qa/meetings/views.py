@@ -16,6 +16,7 @@ from qa.pdf import pdf_response, render_pdf
 from qa.security import role_required, subgroup_only
 
 SUBGROUP = ("admin", "reviewer")  # reviewers only when on the sub-group (subgroup_only)
+LABELS = service.LABELS
 
 
 def meeting_for(meeting_id):
@@ -56,9 +57,9 @@ def edit(meeting_id):
     form = MeetingForm(data=minutes.form_data(meeting) if request.method == "GET" else None)
     conflict = None
     if ready_to_save(form):
-        conflict = editing.save_form(
-            meeting, form, service.LABELS, data=form.meeting_data(), write=service.save_meeting
-        )
+        data, compare = form.meeting_data(), minutes.conflict_rows
+        write = service.save_meeting
+        conflict = editing.save_form(meeting, form, LABELS, data=data, write=write, compare=compare)
         if conflict is None:
             flash("Meeting saved", "success")
             return redirect(url_for(".show", meeting_id=meeting.id))
