@@ -58,11 +58,11 @@ def pdf_text(data):
 def test_the_agenda_is_built_from_what_is_due_each_with_its_link(app, people, due, admin_client):
     meeting = due["meeting"]
     page = admin_client.get(f"/meetings/{meeting.id}").get_data(as_text=True)
-    assert "Refresh the escalation policy" in page and "Add these to the agenda" in page
+    assert "Overdue actions: Northbrook Hospitals" in page and "Add these to the agenda" in page
     assert admin_client.post(f"/meetings/{meeting.id}/agenda/due").status_code == 302
     found = {(i.source, i.source_id): i for i in AgendaItem.select()}
     assert set(found) == {
-        ("action", due["action"].id),
+        ("action", people["agency_a"].id),
         ("review_request", due["review"].id),
         ("section11", meeting_cycle_id(due)),
         ("case_audit", due["audit"].id),
@@ -71,10 +71,13 @@ def test_the_agenda_is_built_from_what_is_due_each_with_its_link(app, people, du
     assert found["section11", meeting_cycle_id(due)].title == (
         "Section 11 returns 2026-27: 2 of 2 not sent in"
     )
-    assert found["action", due["action"].id].owner_id == people["reviewer"].id
+    assert found["action", people["agency_a"].id].title == (
+        "Overdue actions: Northbrook Hospitals NHS Foundation Trust (1)"
+    )
+    assert found["workplan", due["item"].id].owner_id == people["reviewer"].id
     page = admin_client.get(f"/meetings/{meeting.id}").get_data(as_text=True)
     for link in (
-        f'href="/actions/{due["action"].id}"',
+        f'href="/actions?agency={people["agency_a"].id}&amp;overdue=1"',
         f'href="/reviews/{due["review"].id}"',
         f'href="/case-audits/{due["audit"].id}"',
         f'href="/work-plan/items/{due["item"].id}"',

@@ -3,13 +3,15 @@ Section 11 returns due or overdue, case audits in progress and the work plan's i
 quarter; and where each agenda item links to."""
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from flask import url_for
+from peewee import JOIN, fn
 
-from qa.actions.models import LIVE, Action
+from qa.actions.models import LIVE, PARTNERSHIP, Action
 from qa.case_audits.models import CaseAudit
 from qa.cycles.models import Cycle
+from qa.people.models import Agency
 from qa.reviews import requests
 from qa.section11 import queries as section11_queries
 from qa.workplan import queries as workplan_queries
@@ -17,7 +19,7 @@ from qa.workplan import rules as workplan_rules
 
 IN_PROGRESS = ("gathering", "meeting", "report_drafted")  # a case audit's stages under way
 RETURNS_AHEAD = timedelta(days=42)  # returns due within six weeks of the meeting are on it
-ACTIONS_SHOWN = 30
+PARTNERSHIP_WIDE = 0  # the source_id of the item on overdue partnership-wide actions
 
 
 @dataclass
@@ -42,22 +44,28 @@ def due_on(day):
 
 
 def _overdue_actions(day):
+    """One item per agency with live actions past their due date (0 for partnership-wide ones)."""
     found = (
-        Action.select()
+        Action.select(Action.agency, Agency.name, fn.COUNT(Action.id), fn.MIN(Action.due))
+        .join(Agency, JOIN.LEFT_OUTER)
         .where(Action.status.in_(LIVE), Action.due < day)
-        .order_by(Action.due, Action.id)
-        .limit(ACTIONS_SHOWN)
+        .group_by(Action.agency)
+        .order_by(Agency.name)
+        .tuples()
     )
     return [
         Due(
             "action",
-            a.id,
-            f"Overdue action: {a.description[:120]}",
-            f"Due {a.due:%-d %B %Y}; owner {a.owner}",
-            a.responsible_officer_id,
+            agency_id or PARTNERSHIP_WIDE,
+            f"Overdue actions: {name or PARTNERSHIP} ({count})",
+            f"The oldest was due {_day(oldest):%-d %B %Y}",
         )
-        for a in found
+        for agency_id, name, count, oldest in found
     ]
+
+
+def _day(value):
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _review_requests(day):
@@ -124,7 +132,7 @@ def link_for(source, source_id):
     if source_id is None:
         return None
     return {
-        "action": lambda: url_for("actions.show", action_id=source_id),
+        "action": lambda: url_for("actions.index", agency=source_id or "partnership", overdue="1"),
         "review_request": lambda: url_for("reviews.show", review_id=source_id),
         "section11": lambda: url_for("scrutiny.overview", cycle=source_id),
         "case_audit": lambda: url_for("case_audits.show", audit_id=source_id),

@@ -1,6 +1,7 @@
 """What a meeting's page, its minutes and its calendar invitation show: attendance and quorum,
 the agenda with decisions and actions, and what is due that is not on it yet."""
 
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from qa.invites import Invite, uid
@@ -12,6 +13,7 @@ from qa.people.models import User
 def page(meeting, item_form=None):
     attendance = queries.attendance(meeting)
     items = queries.agenda(meeting)
+    held = meeting.starts_at.date() < date.today()  # what is due is offered until the day
     for item in items:
         item.link = agenda.link_for(item.source, item.source_id)
     return {
@@ -21,7 +23,8 @@ def page(meeting, item_form=None):
         "apologies": [row for row in attendance if not row.present],
         "quorum": queries.quorum_of(attendance),
         "agenda": items,
-        "waiting": rules.not_yet_on(agenda.due_on(meeting.starts_at.date()), items),
+        "held": held,
+        "waiting": [] if held else rules.not_yet_on(agenda.due_on(meeting.starts_at.date()), items),
         "item_form": item_form or AgendaItemForm(formdata=None),
         "sources": rules.SOURCES,
     }

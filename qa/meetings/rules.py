@@ -24,7 +24,7 @@ ROLES = {
 QUORUM_AGENCIES = 3
 # Where an agenda item came from, in the order the agenda lists them.
 SOURCES = {
-    "action": "Overdue action",
+    "action": "Overdue actions",
     "review_request": "Twelve-month evidence due",
     "section11": "Section 11 returns",
     "case_audit": "Case audit in progress",
