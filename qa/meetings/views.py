@@ -26,7 +26,8 @@ def meeting_for(meeting_id):
 
 
 def attendance_form(**kwargs):
-    form = AttendanceForm(**kwargs)
+    """The form recording someone at the meeting: came, as a member, unless said otherwise."""
+    form = AttendanceForm(data={"present": "yes", "role": "member"}, **kwargs)
     form.fill_choices(queries.people_choices(), queries.agency_choices())
     return form
 
