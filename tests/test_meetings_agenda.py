@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from qa.actions.models import Action
+from qa.audit import AuditEvent
 from qa.meetings.models import AgendaItem, Attendance, Meeting
 from qa.people.models import Agency
 from tests.case_audit_fixtures import make_audit
@@ -85,8 +86,10 @@ def test_the_agenda_is_built_from_what_is_due_each_with_its_link(app, people, du
     ):
         assert link in page, link
     assert "Everything due is on the agenda" in page
+    audited = AuditEvent.select().where(AuditEvent.verb == "changed").count()
     admin_client.post(f"/meetings/{meeting.id}/agenda/due")
     assert AgendaItem.select().count() == 5  # nothing twice
+    assert AuditEvent.select().where(AuditEvent.verb == "changed").count() == audited == 1
 
 
 def meeting_cycle_id(due):

@@ -74,7 +74,8 @@ def add_due_items(meeting, who):
                 detail=due.detail,
                 owner=due.owner_id,
             )
-        audit.record(who, "changed", meeting, f"Added {len(fresh)} due items to the {meeting}")
+        if fresh:
+            audit.record(who, "changed", meeting, f"Added {len(fresh)} due items to the {meeting}")
     return len(fresh)
 
 
