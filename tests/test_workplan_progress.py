@@ -8,6 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from qa.dataset.models import Figure, Indicator, Locality
 from qa.workplan.models import Commentary
 from tests.case_audit_fixtures import make_audit
 from tests.review_fixtures import make_review, make_review_action, make_theme
@@ -102,3 +103,15 @@ def test_the_commentary_is_kept_per_quarter_and_a_stale_save_is_a_conflict(
     assert Commentary.get().text == "Second"
     other = admin_client.get(f"/work-plan/{year.id}/progress?quarter=1").get_data(as_text=True)
     assert "Second" not in other
+
+
+def test_an_item_linked_to_an_indicator_shows_its_latest_figure_for_the_whole_area(
+    app, people, year, admin_client
+):
+    indicator = Indicator.create(code="cp", name="Child protection plans", definition="Plans")
+    north = Locality.create(name="North")
+    for period, locality in (("2026-Q2", None), ("2026-Q3", None), ("2026-Q4", north)):
+        Figure.create(indicator=indicator, period=period, locality=locality, value=40)
+    make_item(year, "Data set to the board", 3, link_kind="indicator", link_id=indicator.id)
+    html = admin_client.get(f"/work-plan/{year.id}/progress?quarter=3").get_data(as_text=True)
+    assert "Latest figure: July to September 2026" in html

@@ -37,6 +37,10 @@ def test_progress_is_put_in_words_from_the_linked_records_figures():
     assert words("case_audit", stage) == "Audit at stage: Auditors' meeting"
     assert words("survey", {"responses": 1, "state": "open"}) == "1 response, survey open"
     assert words("review", {"done": 2, "actions": 5}) == "2 of 5 actions done"
+    assert words("indicator", {"latest": "July to September 2026"}) == (
+        "Latest figure: July to September 2026"
+    )
+    assert words("indicator", {"latest": ""}) == "No figures yet"
     assert words("survey", None) == ""
 
 

@@ -4,6 +4,7 @@ one of them overdue; and the chair's commentary on the first two quarters."""
 
 from qa.case_audits.models import CaseAudit
 from qa.cycles.models import Cycle
+from qa.dataset.models import Indicator
 from qa.people.models import User
 from qa.reviews.models import Review
 from qa.surveys.models import Survey
@@ -25,7 +26,7 @@ ITEMS = (
     ("Scrutiny theme: neglect of teenagers", "scrutiny", "Louise Bennett", 3, "on_track", 0,
      None),
     ("Data set: exploitation indicators to the board", "dataset", "Darren Kaur", 3, "on_track",
-     1, None),
+     1, "indicator"),
     ("Section 11 self-assessment and challenge events", "section11", "James Whitaker", 4,
      "on_track", 0, "section11"),
     ("Practitioners' survey on contextual safeguarding", "survey", "Eleanor Watts", 4,
@@ -44,7 +45,9 @@ def _links(cycle):
     survey = Survey.select().where(Survey.audience == "children").order_by(Survey.id).first()
     audit = CaseAudit.get_or_none(CaseAudit.topic == "Adolescents at risk of exploitation")
     review = Review.select().where(Review.kind == "rapid").order_by(Review.id).first()
+    missing = Indicator.get_or_none(Indicator.code == "missing-episodes")
     return {
+        "indicator": missing.id if missing else None,
         "survey": survey.id if survey else None,
         "case_audit": audit.id if audit else None,
         "review": review.id if review else None,

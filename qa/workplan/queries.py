@@ -10,6 +10,8 @@ from qa.actions.models import Action
 from qa.case_audits import rules as case_audit_rules
 from qa.case_audits.models import CaseAudit
 from qa.cycles.models import Cycle
+from qa.dataset import rules as dataset_rules
+from qa.dataset.models import Figure, Indicator
 from qa.people.models import Agency, User
 from qa.reviews.models import Review, ReviewAction
 from qa.section11.models import Return
@@ -97,11 +99,26 @@ def _reviews(review_ids):
     return {r.id: {"actions": r.actions, "done": r.done or 0} for r in found}
 
 
+def _indicators(indicator_ids):
+    latest = dict(
+        Figure.select(Figure.indicator, fn.MAX(Figure.period))
+        .where(Figure.indicator.in_(indicator_ids), Figure.locality.is_null())
+        .group_by(Figure.indicator)
+        .tuples()
+    )
+    found = Indicator.select(Indicator.id).where(Indicator.id.in_(indicator_ids)).tuples()
+    return {
+        i: {"latest": dataset_rules.period_label(latest[i]) if latest.get(i) else ""}
+        for (i,) in found
+    }
+
+
 FACTS = {
     "section11": _section11,
     "case_audit": _case_audits,
     "survey": _surveys,
     "review": _reviews,
+    "indicator": _indicators,
 }
 
 
@@ -117,6 +134,8 @@ def link_choices():
     choices += [(f"survey:{s.id}", f"Survey: {s.title}") for s in surveys]
     reviews = Review.select(Review.id, Review.reference).order_by(Review.id.desc())
     choices += [(f"review:{r.id}", f"Actions of review {r.reference}") for r in reviews]
+    indicators = Indicator.select(Indicator.id, Indicator.name).where(Indicator.active == True)  # noqa: E712
+    choices += [(f"indicator:{i.id}", f"Data set: {i.name}") for i in indicators]
     return choices
 
 

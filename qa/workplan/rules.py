@@ -25,6 +25,7 @@ LINKS = {
     "case_audit": "A case audit",
     "survey": "A survey",
     "review": "A review's actions",
+    "indicator": "An indicator of the data set",
 }
 
 
@@ -73,6 +74,9 @@ def progress_words(link_kind, facts):
         return f"{facts['responses']} {answers}, survey {facts['state']}"
     if link_kind == "review":
         return f"{facts['done']} of {facts['actions']} actions done"
+    if link_kind == "indicator":
+        latest = facts["latest"]
+        return f"Latest figure: {latest}" if latest else "No figures yet"
     return ""
 
 
