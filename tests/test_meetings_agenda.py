@@ -178,3 +178,22 @@ def test_attendance_is_recorded_by_agency_and_role_and_the_quorum_shown(
     assert row.agency_id == people["agency_b"].id  # their own agency when none chosen
     assert admin_client.post(f"/meetings/attendance/{row.id}/remove").status_code == 302
     assert not Attendance.select().where(Attendance.user == people["reviewer"]).exists()
+
+
+def test_the_meeting_page_is_read_in_the_same_number_of_queries_however_long(
+    app, people, due, admin_client, count_queries
+):
+    meeting = due["meeting"]
+
+    def queries_for_page():
+        with count_queries() as counter:
+            assert admin_client.get(f"/meetings/{meeting.id}").status_code == 200
+        return counter.count
+
+    AgendaItem.create(meeting=meeting, title="One", owner=people["admin"])
+    Attendance.create(meeting=meeting, user=people["admin"])
+    few = queries_for_page()
+    admin_client.post(f"/meetings/{meeting.id}/agenda/due")
+    for person in ("reviewer", "lead_a", "lead_b"):
+        Attendance.create(meeting=meeting, user=people[person], agency=people[person].agency)
+    assert queries_for_page() == few
