@@ -15,7 +15,7 @@ def describe_many(recommendation_ids, user):
     """{recommendation id: (detail, url)} as `describe` gives each, in one query."""
     found = (
         ScrutinyRecommendation.select(
-            ScrutinyRecommendation.id, ScrutinyRecommendation.theme, ScrutinyTheme.title
+            ScrutinyRecommendation.id, ScrutinyTheme.id, ScrutinyTheme.title
         )
         .join(ScrutinyTheme)
         .where(ScrutinyRecommendation.id.in_(list(recommendation_ids)))
@@ -23,7 +23,7 @@ def describe_many(recommendation_ids, user):
     return {
         rec.id: (
             f"A recommendation of the scrutiny theme {rec.theme.title}",
-            url_for("scrutiny_themes.show", theme_id=rec.theme_id) if user.on_subgroup else None,
+            url_for("scrutiny_themes.show", theme_id=rec.theme.id) if user.on_subgroup else None,
         )
         for rec in found
     }

@@ -10,17 +10,17 @@ from qa.scrutiny import queries, rules
 def context(theme, evidence, findings):
     """The theme's page and report from its evidence (`queries.evidence_of`) and findings
     (`queries.findings_of`): each finding gets `evidence`, the items it rests on."""
-    by_id = {item["id"]: item for item in evidence}
-    for finding in findings:
-        finding.evidence = [by_id[e] for e in finding.evidence_ids if e in by_id]
     groups = rules.grouped(evidence, queries.kind_labels())
     in_order = [item for _, items in groups for item in items]
+    for finding in findings:
+        finding.evidence = [item for item in in_order if item["id"] in finding.evidence_ids]
     return {
         "theme": theme,
         "evidence": evidence,
         "groups": groups,
         "numbers": {item["id"]: n for n, item in enumerate(in_order, start=1)},
         "findings": findings,
+        "finding_numbers": {f.id: n for n, f in enumerate(findings, start=1)},
         "recommendations": queries.recommendations_of(theme),
         "live": LIVE,
     }
