@@ -16,13 +16,12 @@ from qa.scrutiny.models import (
     ScrutinyTheme,
 )
 from tests.scrutiny_fixtures import evidence_world
-from tests.section11_fixtures import cycles  # noqa: F401
 
 
 def test_the_demo_has_a_reported_theme_citing_every_kind_and_one_gathering_evidence(
     app_context,
     people,
-    cycles,  # noqa: F811
+    cycles,
 ):
     evidence_world(people, cycles["this"])
     with db.atomic():  # as the demo runs: one transaction

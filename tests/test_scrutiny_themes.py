@@ -21,7 +21,7 @@ from qa.scrutiny.models import (
 )
 from qa.section11.models import Rating
 from tests.scrutiny_fixtures import evidence_world, make_scrutiny_theme
-from tests.section11_fixtures import PDF, cycles  # noqa: F401
+from tests.section11_fixtures import PDF
 
 KINDS = {
     "section11_standard",
@@ -45,12 +45,12 @@ def cite(client, theme, kind, record_id):
 
 
 @pytest.fixture
-def world(people, cycles):  # noqa: F811
+def world(people, cycles):
     return evidence_world(people, cycles["this"])
 
 
 @pytest.fixture
-def theme(cycles):  # noqa: F811
+def theme(cycles):
     return make_scrutiny_theme(cycles["this"])
 
 
@@ -211,7 +211,7 @@ def test_a_partnership_recommendation_needs_its_responsible_officer(admin_client
     assert not Action.select().where(Action.source == "scrutiny").exists()
 
 
-def test_a_theme_is_added_and_a_stale_edit_shows_the_conflict(admin_client, people, cycles):  # noqa: F811
+def test_a_theme_is_added_and_a_stale_edit_shows_the_conflict(admin_client, people, cycles):
     posted = admin_client.post(
         "/scrutiny/new",
         {

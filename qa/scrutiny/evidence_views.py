@@ -34,7 +34,7 @@ def cite(theme_id, kind):
         record_id = parse_id(form.record.data)
         title = dict(choices)[record_id]
         service.cite(theme, kind, record_id, source.label, title, current_user)
-        return redirect(url_for("scrutiny_themes.show", theme_id=theme.id) + "#evidence", 303)
+        return redirect(url_for("scrutiny_themes.show", theme_id=theme.id) + "#cited", 303)
     return render("scrutiny/cite.html", theme=theme, source=source, kind=kind, form=form)
 
 
@@ -50,7 +50,7 @@ def upload(theme_id):
     if not ready_to_save(form):
         return theme_page(theme, document_form=form)
     service.add_document(theme, current_user, name, content_type, data, form.note.data)
-    return redirect(url_for("scrutiny_themes.show", theme_id=theme.id) + "#evidence", 303)
+    return redirect(url_for("scrutiny_themes.show", theme_id=theme.id) + "#cited", 303)
 
 
 @bp.get("/<int:theme_id>/documents/<int:document_id>")
@@ -69,4 +69,4 @@ def remove_evidence(theme_id, evidence_id):
     theme = the_theme(theme_id)
     if not service.remove_evidence(theme, evidence_id, current_user):
         abort(404)
-    return redirect(url_for("scrutiny_themes.show", theme_id=theme.id) + "#evidence", 303)
+    return redirect(url_for("scrutiny_themes.show", theme_id=theme.id) + "#cited", 303)
