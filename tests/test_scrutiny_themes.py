@@ -293,3 +293,16 @@ def test_the_theme_page_reads_a_bounded_number_of_queries(
     with count_queries() as same:
         page(admin_client, f"/scrutiny/{more.id}")
     assert same.count == few.count
+
+
+def test_the_list_of_themes_reads_the_same_queries_however_many(
+    admin_client, people, theme, count_queries
+):
+    ScrutinyTheme.update(lead=people["reviewer"]).execute()
+    with count_queries() as one:
+        assert "Angela Brooks" in page(admin_client, "/scrutiny")
+    for n in range(3):
+        make_scrutiny_theme(theme.cycle, title=f"Theme {n}", lead=people["admin"])
+    with count_queries() as four:
+        assert "Theme 2" in page(admin_client, "/scrutiny")
+    assert four.count == one.count
