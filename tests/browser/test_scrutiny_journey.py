@@ -43,7 +43,8 @@ def test_subgroup_member_builds_a_theme_from_evidence_to_action(page, people, cy
     expect(page.get_by_text("Recommendation: Hear.")).to_be_visible()
 
     page.get_by_text("Add a finding").click()
-    page.get_by_label("The finding", exact=True).fill("Re-referrals rise where children are not heard")
+    finding = "Re-referrals rise where children are not heard"
+    page.get_by_label("The finding", exact=True).fill(finding)
     page.get_by_role("button", name="Add the finding").click()
     expect(page.get_by_role("link", name="Choose the evidence that supports")).to_be_visible()
     page.get_by_label("E1 A data-set indicator: Re-referrals within 12 months").check()
