@@ -20,8 +20,12 @@ from qa.scrutiny.models import (
     ScrutinyTheme,
 )
 from qa.section11.models import Rating
+from qa.surveys import evidence_source as survey_evidence
+from qa.surveys import queries as survey_queries
+from qa.surveys.models import Answer, Question, Response, SurveyLink
 from tests.scrutiny_fixtures import evidence_world, make_scrutiny_theme
 from tests.section11_fixtures import PDF
+from tests.survey_fixtures import make_survey
 
 KINDS = {
     "section11_standard",
@@ -306,3 +310,18 @@ def test_the_list_of_themes_reads_the_same_queries_however_many(
     with count_queries() as four:
         assert "Theme 2" in page(admin_client, "/scrutiny")
     assert four.count == one.count
+
+
+def test_survey_evidence_hides_small_numbers_as_the_results_page_does(app_context, cycles):
+    survey = make_survey()
+    link = SurveyLink.get(SurveyLink.survey == survey)
+    question = Question.get(Question.survey == survey, Question.kind == "yes_no")
+    for n in range(6):
+        response = Response.create(survey=survey, link=link, age_band="8-12")
+        Answer.create(response=response, question=question, value="yes" if n < 5 else "no")
+    _, says, _ = survey_evidence.describe([question.id], cycles["this"])[question.id]
+    # one "no" would pick a child out; the others would give it away from the total
+    assert says == "6 answered: Yes fewer than 5, No fewer than 5, Not sure fewer than 5."
+    _, summary = survey_queries.results_for(survey)  # as the results page shows them
+    shown = next(item for item in summary if item["question"]["id"] == question.id)
+    assert [row["count"] for row in shown["rows"]] == [None, None, None]
