@@ -540,6 +540,7 @@ def test_each_source_of_actions_is_described_by_its_own_capability(app):
         "survey": "qa.surveys.action_source",
         "review": "qa.reviews.action_source",
         "meeting": "qa.meetings.action_source",
+        "scrutiny": "qa.scrutiny.action_source",
     }
     imported = {
         node.module

@@ -29,6 +29,7 @@ SOURCES = {
     "dataset": "The data set",
     "case_audit": "Multi-agency case audit",
     "meeting": "Sub-group meeting",
+    "scrutiny": "Scrutiny theme",
     "manual": "Added by hand",
 }
 STATUSES = {"open": "Open", "in_progress": "In progress", "done": "Done", "cancelled": "Cancelled"}
