@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from qa.dataset.models import Figure, Indicator, Locality
+from qa.scrutiny.models import ScrutinyEvidence, ScrutinyFinding, ScrutinyTheme
 from qa.workplan.models import Commentary
 from tests.case_audit_fixtures import make_audit
 from tests.review_fixtures import make_review, make_review_action, make_theme
@@ -115,3 +116,18 @@ def test_an_item_linked_to_an_indicator_shows_its_latest_figure_for_the_whole_ar
     make_item(year, "Data set to the board", 3, link_kind="indicator", link_id=indicator.id)
     html = admin_client.get(f"/work-plan/{year.id}/progress?quarter=3").get_data(as_text=True)
     assert "Latest figure: July to September 2026" in html
+
+
+def test_an_item_linked_to_a_scrutiny_theme_shows_its_stage_evidence_and_findings(
+    app, people, year, admin_client
+):
+    theme = ScrutinyTheme.create(
+        cycle=year, title="Voice of disabled children", question="Are they heard?",
+        status="gathering",
+    )  # fmt: skip
+    for n in range(2):
+        ScrutinyEvidence.create(theme=theme, kind="document", note=f"Report {n}")
+    ScrutinyFinding.create(theme=theme, text="Their views are rarely recorded")
+    make_item(year, "Scrutiny: disabled children", 3, link_kind="scrutiny", link_id=theme.id)
+    html = admin_client.get(f"/work-plan?cycle={year.id}").get_data(as_text=True)
+    assert "Theme at stage: Gathering evidence; 2 pieces of evidence, 1 finding" in html

@@ -41,6 +41,10 @@ def test_progress_is_put_in_words_from_the_linked_records_figures():
         "Latest figure: July to September 2026"
     )
     assert words("indicator", {"latest": ""}) == "No figures yet"
+    theme = {"stage": "Gathering evidence", "evidence": 1, "findings": 2}
+    assert words("scrutiny", theme) == (
+        "Theme at stage: Gathering evidence; 1 piece of evidence, 2 findings"
+    )
     assert words("survey", None) == ""
 
 

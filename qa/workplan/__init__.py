@@ -15,5 +15,5 @@ capability = Capability(
     models="qa.workplan.models:MODELS",
     menu=(MenuEntry("workplan.index", "Work plan", ("admin", "subgroup"), ("workplan.",), 96),),
     demo="qa.workplan.demo:load",
-    demo_order=110,
+    demo_order=115,  # after scrutiny themes (110), which its items link to
 )

@@ -7,6 +7,7 @@ from qa.cycles.models import Cycle
 from qa.dataset.models import Indicator
 from qa.people.models import User
 from qa.reviews.models import Review
+from qa.scrutiny.models import ScrutinyTheme
 from qa.surveys.models import Survey
 from qa.workplan.models import Commentary, Priority, WorkPlanItem
 
@@ -23,8 +24,8 @@ ITEMS = (
      2, "at_risk", 1, "case_audit"),
     ("Rapid review actions: twelve-month evidence of impact", "review", "Dr Samir Patel", 2,
      "done", 0, "review"),
-    ("Scrutiny theme: neglect of teenagers", "scrutiny", "Louise Bennett", 3, "on_track", 0,
-     None),
+    ("Scrutiny theme: neglect, acting early", "scrutiny", "Louise Bennett", 3, "on_track", 0,
+     "scrutiny"),
     ("Data set: exploitation indicators to the board", "dataset", "Darren Kaur", 3, "on_track",
      1, "indicator"),
     ("Section 11 self-assessment and challenge events", "section11", "James Whitaker", 4,
@@ -46,8 +47,10 @@ def _links(cycle):
     audit = CaseAudit.get_or_none(CaseAudit.topic == "Adolescents at risk of exploitation")
     review = Review.select().where(Review.kind == "rapid").order_by(Review.id).first()
     missing = Indicator.get_or_none(Indicator.code == "missing-episodes")
+    theme = ScrutinyTheme.get_or_none(ScrutinyTheme.title == "Neglect: acting early")
     return {
         "indicator": missing.id if missing else None,
+        "scrutiny": theme.id if theme else None,
         "survey": survey.id if survey else None,
         "case_audit": audit.id if audit else None,
         "review": review.id if review else None,

@@ -14,6 +14,7 @@ from qa.dataset import rules as dataset_rules
 from qa.dataset.models import Figure, Indicator
 from qa.people.models import Agency, User
 from qa.reviews.models import Review, ReviewAction
+from qa.scrutiny.models import ScrutinyEvidence, ScrutinyFinding, ScrutinyTheme
 from qa.section11.models import Return
 from qa.surveys.models import Response, Survey
 from qa.workplan import rules
@@ -113,12 +114,32 @@ def _indicators(indicator_ids):
     }
 
 
+def _scrutiny(theme_ids):
+    def counts(model):
+        found = model.select(model.theme, fn.COUNT(model.id)).where(model.theme.in_(theme_ids))
+        return dict(found.group_by(model.theme).tuples())
+
+    evidence, findings = counts(ScrutinyEvidence), counts(ScrutinyFinding)
+    found = ScrutinyTheme.select(ScrutinyTheme.id, ScrutinyTheme.status).where(
+        ScrutinyTheme.id.in_(theme_ids)
+    )
+    return {
+        t.id: {
+            "stage": t.status_label,
+            "evidence": evidence.get(t.id, 0),
+            "findings": findings.get(t.id, 0),
+        }
+        for t in found
+    }
+
+
 FACTS = {
     "section11": _section11,
     "case_audit": _case_audits,
     "survey": _surveys,
     "review": _reviews,
     "indicator": _indicators,
+    "scrutiny": _scrutiny,
 }
 
 
@@ -134,6 +155,10 @@ def link_choices():
     choices += [(f"survey:{s.id}", f"Survey: {s.title}") for s in surveys]
     reviews = Review.select(Review.id, Review.reference).order_by(Review.id.desc())
     choices += [(f"review:{r.id}", f"Actions of review {r.reference}") for r in reviews]
+    themes = ScrutinyTheme.select(ScrutinyTheme.id, ScrutinyTheme.title).order_by(
+        ScrutinyTheme.id.desc()
+    )
+    choices += [(f"scrutiny:{t.id}", f"Scrutiny theme: {t.title}") for t in themes]
     indicators = Indicator.select(Indicator.id, Indicator.name).where(Indicator.active == True)  # noqa: E712
     choices += [(f"indicator:{i.id}", f"Data set: {i.name}") for i in indicators]
     return choices

@@ -26,6 +26,7 @@ LINKS = {
     "survey": "A survey",
     "review": "A review's actions",
     "indicator": "An indicator of the data set",
+    "scrutiny": "A scrutiny theme",
 }
 
 
@@ -74,6 +75,13 @@ def progress_words(link_kind, facts):
         return f"{facts['responses']} {answers}, survey {facts['state']}"
     if link_kind == "review":
         return f"{facts['done']} of {facts['actions']} actions done"
+    if link_kind == "scrutiny":
+        evidence = "piece" if facts["evidence"] == 1 else "pieces"
+        findings = "finding" if facts["findings"] == 1 else "findings"
+        return (
+            f"Theme at stage: {facts['stage']}; {facts['evidence']} {evidence} of evidence, "
+            f"{facts['findings']} {findings}"
+        )
     if link_kind == "indicator":
         latest = facts["latest"]
         return f"Latest figure: {latest}" if latest else "No figures yet"
