@@ -26,6 +26,13 @@ COST_TABLE = [
         "Each visit that brings someone towards the fewest visits asked of them",
         -costs.UNDER_MINIMUM_COST,
     ),
+    ("Visit to a sector the visitor asked to review", costs.PREFERRED_SECTOR_COST),
+    ("Visit on a day the visitor would like", costs.PREFERRED_DATE_COST),
+    ("Visit on a day the visitor would rather not", costs.AVOIDED_DATE_COST),
+    (
+        "When the proposal is worked out again: each visitor changed from the one shown before",
+        costs.CHANGE_COST,
+    ),
 ]
 COST_WORDS = words.TERM_WORDS
 # assign_visitor refuses these whatever the reason
