@@ -5,10 +5,15 @@ sentence by sentence in test_pairing_explain_facts."""
 
 from datetime import date
 
-from qa.pairing import costs
+from qa.audit import AuditEvent
+from qa.pairing import costs, inputs, planning
 from qa.pairing.data import Event, Person
 from qa.pairing.explain import explain_pairing
 from qa.pairing.solver import candidates, propose
+from qa.people.models import DatePreference, PreferredSector, Sector
+from tests.challenge_helpers import SOON, cycle_fixture  # noqa: F401
+from tests.conftest import dates
+from tests.pairing_helpers import world_fixture  # noqa: F401
 
 DAY = date(2027, 3, 12)
 SCHOOL = Event(id=1, agency_id="V", agency_name="Northbrook Academy", sector="education", date=DAY)
@@ -64,3 +69,57 @@ def test_a_wish_never_outweighs_the_sector_of_the_peer():
         3, "Eve Early", "Q", sector="early-years", preferred_sectors=frozenset({"education"})
     )
     assert peer_of(propose([SCHOOL], [ANN, RAJ, eve])) == RAJ.id
+
+
+# ---------------------------------------------------------------------------------------------
+# Said on the account page or by the admin, used by the proposal
+# ---------------------------------------------------------------------------------------------
+
+
+def test_reviewers_say_what_they_would_like_and_the_proposal_follows_and_explains_it(
+    world, signed_in
+):
+    eddie, hana = signed_in(world.eddie), signed_in(world.hana)
+    health = Sector.get(Sector.slug == "health")
+    assert eddie.post("/account/sectors", {"sectors": [health.id]}).status_code == 302
+    # Eddie (early years, related: 40) asked for health: 40 - 20 = 20, Hana (same sector) still 0
+    (row,) = planning.propose(world.cycle).rows
+    assert row.pairing.peer_id == world.hana.id
+    response = hana.post("/account/date-preferences", {**dates(day=SOON), "wish": "avoid"})
+    assert response.status_code == 302
+    # Hana would rather not go that day: 0 + 30 > 20
+    (row,) = planning.propose(world.cycle).rows
+    assert row.pairing.peer_id == world.eddie.id
+    assert "Eddie Evans asked to review Health (20 points off)." in row.why
+    assert any("30 points more for the peer's wishes about the day" in line for line in row.why)
+    page = hana.get("/account").get_data(as_text=True)
+    assert "you would rather not visit" in page
+    page = eddie.get("/account").get_data(as_text=True)
+    assert "Health." in page and 'value="%d" checked' % health.id in page
+    # withdrawn, Hana goes again
+    entry = DatePreference.get(DatePreference.user == world.hana)
+    hana.post(f"/account/date-preferences/{entry.id}/withdraw")
+    (row,) = planning.propose(world.cycle).rows
+    assert row.pairing.peer_id == world.hana.id
+
+
+def test_the_admin_records_preferences_on_a_persons_behalf_with_an_audit_line(world, admin_client):
+    base = f"/admin/people/{world.eddie.id}/pairing"
+    response = admin_client.post(f"{base}/date-preferences", {**dates(day=SOON), "wish": "prefer"})
+    assert response.status_code == 302
+    assert inputs.build(world.cycle).person(world.eddie.id).preferred_dates == {SOON}
+    assert AuditEvent.get(AuditEvent.verb == "declared date preference").user_id == world.admin.id
+    early = Sector.get(Sector.slug == "early-years")
+    admin_client.post(f"{base}/sectors", {"sectors": [early.id]})
+    assert inputs.build(world.cycle).person(world.eddie.id).preferred_sectors == {"early-years"}
+    page = admin_client.get(base).get_data(as_text=True)
+    assert "they would like to visit" in page and "Early years." in page
+    # a day in the past is refused, beside the form
+    refused = admin_client.post(
+        f"{base}/date-preferences", {**dates(day=date(2020, 1, 6)), "wish": "avoid"}
+    )
+    assert refused.status_code == 200
+    assert "The date must be today or in the future" in refused.get_data(as_text=True)
+    # untick every sector: none left
+    admin_client.post(f"{base}/sectors", {})
+    assert not PreferredSector.select().where(PreferredSector.user == world.eddie).exists()
