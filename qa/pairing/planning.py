@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from qa import audit
 from qa.db import db
-from qa.pairing import costs, explain, inputs, rules, solver, words
+from qa.pairing import costs, explain, inputs, rules, solver, stability, words
 from qa.pairing.data import LEAD, PEER, Event, HardRule, Pairing, Proposal
 from qa.pairing.models import PairingPin
 from qa.people.models import User
@@ -35,6 +35,10 @@ COST_TABLE = [
     ),
 ]
 COST_WORDS = words.TERM_WORDS
+STABILITY_WORDS = (
+    f"When you propose again, a visitor shown before is changed only if they can no longer go, "
+    f"are needed elsewhere, or the change saves at least {costs.STABILITY_THRESHOLD} points."
+)
 # assign_visitor refuses these whatever the reason
 NEVER_OVERRIDDEN = (HardRule.NOT_ELIGIBLE, HardRule.SAME_PERSON)
 
@@ -123,6 +127,7 @@ class Change:
     role: str
     was: object  # User, or None for nobody
     now: object  # User, or None for nobody
+    why: str = ""  # why it changed, and who took the place (stability.change_reason)
 
 
 def changes(plan, before):
@@ -145,8 +150,25 @@ def changes(plan, before):
     users = dict(plan.data.users)
     if missing:
         users.update((u.id, u) for u in User.select().where(User.id.in_(missing)))
+    assignment = plan.proposal.assignment()
     return [
-        Change(record, role, users.get(was), users.get(now)) for record, role, was, now in found
+        Change(
+            record,
+            role,
+            users.get(was),
+            users.get(now),
+            stability.change_reason(
+                plan.data.event(record.id),
+                role,
+                was,
+                now,
+                plan.data.people,
+                plan.data.context,
+                events=plan.data.events,
+                assignment=assignment,
+            ),
+        )
+        for record, role, was, now in found
     ]
 
 
@@ -156,9 +178,16 @@ def why(reasons):
     return "; ".join([*reasons[:1], *(r[:1].lower() + r[1:] for r in reasons[1:])])
 
 
-def propose(cycle):
-    """The best pairing of every dated event still needing visitors, explained; nothing is saved."""
+def propose(cycle, before=None):
+    """The best pairing of every dated event still needing visitors, explained; nothing is saved.
+
+    `before` ({event id: (lead id, peer id)}), the proposal the page showed, makes this a re-run:
+    each visitor changed from it costs costs.CHANGE_COST, so only what must change, or what gains
+    at least that much, does."""
     data = inputs.build(cycle)
+    if before:
+        data.events = stability.with_shown(data.events, before)
+        data.__post_init__()
     proposal = solver.propose(data.events, data.people, data.context, time_limit_s=TIME_LIMIT_S)
     assignment = proposal.assignment()
     return Plan(
