@@ -6,14 +6,16 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from qa.pairing import planning
 from qa.pairing.costs import CHANGE_COST, STABILITY_THRESHOLD
 from qa.pairing.data import Event, Person
+from qa.pairing.models import PairingPin
 from qa.pairing.solver import propose
 from qa.pairing.stability import change_reason, with_shown
 from qa.pairing.words import format_date
 from qa.people.models import Unavailability
 from tests.challenge_helpers import SOON, cycle_fixture  # noqa: F401
-from tests.pairing_helpers import world_fixture  # noqa: F401
+from tests.pairing_helpers import reviewer, world_fixture  # noqa: F401
 
 DAY1, DAY2 = date(2027, 3, 12), date(2027, 3, 19)
 
@@ -139,3 +141,39 @@ def test_proposing_again_after_someone_becomes_unavailable_says_what_changed_and
     ) in html
     assert "a visitor shown before is changed only if they can no longer go" in html
     assert f"at least {STABILITY_THRESHOLD} points" in html
+
+
+# ---------------------------------------------------------------------------------------------
+# Other optimal choices
+# ---------------------------------------------------------------------------------------------
+
+
+def test_where_the_optimum_is_not_unique_the_other_choices_are_offered_with_a_swap(
+    world, admin_client
+):
+    # Bea is Hana's twin for pairing: same sector, no visits, never visited: a tie
+    bea = reviewer("bea@example.org", "Bea Health", world.community)
+    url = f"/pairing/cycles/{world.cycle.id}"
+    (row,) = planning.propose(world.cycle).rows
+    chosen, other = (world.hana, bea) if row.pairing.peer_id == world.hana.id else (bea, world.hana)
+    assert row.pairing.peer_id == chosen.id  # the solver's fixed order breaks the tie
+    assert [c.person.id for c in row.peer.alternatives] == [other.id]
+    assert row.lead.alternatives == []  # Angela is the only lead
+    html = admin_client.get(url).get_data(as_text=True)
+    assert (
+        f"Equally good: {other.name} would cost the same here (25 points), so the total would "
+        "stay the lowest possible."
+    ) in html
+    assert f'name="user" value="{other.id}"' in html and f"Swap in {other.name}" in html
+    response = admin_client.post(
+        f"/pairing/events/{world.event.id}/pins", {"role": "peer", "user": other.id}, htmx=True
+    )
+    assert PairingPin.get(PairingPin.event == world.event.id).user_id == other.id
+    assert response.status_code == 200
+    (row,) = planning.propose(world.cycle).rows
+    assert row.pairing.peer_id == other.id and row.pairing.cost == 25
+
+
+def test_no_alternatives_are_offered_without_a_tie(world):
+    (row,) = planning.propose(world.cycle).rows
+    assert row.peer.alternatives == [] and row.lead.alternatives == []

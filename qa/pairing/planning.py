@@ -60,6 +60,8 @@ class Slot:
     pin: object = None  # PairingPin the admin set while planning
     # solver Candidates for the swap list, cheapest first
     candidates: list = field(default_factory=list)
+    # the Candidates who would cost exactly as much as the one proposed: other equally good choices
+    alternatives: list = field(default_factory=list)
 
     @property
     def open(self):
@@ -211,6 +213,8 @@ def _row(data, event, pairing, assignment):
             slot.candidates = solver.candidates(
                 event, role, data.people, data.context, events=data.events, assignment=assignment
             )
+            if pairing.paired and slot.pin is None:
+                slot.alternatives = alternatives(slot.candidates, user_id)
         slots[role] = slot
     row = Row(data.records[event.id], event, pairing, slots[LEAD], slots[PEER])
     if pairing.paired:
@@ -223,6 +227,14 @@ def _row(data, event, pairing, assignment):
             event, data.people, data.context, events=data.events, assignment=assignment
         )
     return row
+
+
+def alternatives(found, chosen_id):
+    """The candidates who would add exactly what the chosen person adds: swapping one in leaves the
+    proposal's total cost the same (every other visitor staying), so when the proposal is the
+    lowest possible, so is each of these."""
+    mine = next((c.cost for c in found if c.person.id == chosen_id), None)
+    return [c for c in found if c.cost == mine and c.person.id != chosen_id]
 
 
 def explain_pair(data, event, lead_id, peer_id, assignment):
