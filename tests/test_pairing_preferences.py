@@ -5,6 +5,8 @@ sentence by sentence in test_pairing_explain_facts."""
 
 from datetime import date
 
+from hypothesis import given, settings
+
 from qa.audit import AuditEvent
 from qa.pairing import costs, inputs, planning
 from qa.pairing.data import Event, Person
@@ -14,6 +16,7 @@ from qa.people.models import DatePreference, PreferredSector, Sector
 from tests.challenge_helpers import SOON, cycle_fixture  # noqa: F401
 from tests.conftest import dates
 from tests.pairing_helpers import world_fixture  # noqa: F401
+from tests.test_pairing_solver import instances
 
 DAY = date(2027, 3, 12)
 SCHOOL = Event(id=1, agency_id="V", agency_name="Northbrook Academy", sector="education", date=DAY)
@@ -123,3 +126,17 @@ def test_the_admin_records_preferences_on_a_persons_behalf_with_an_audit_line(wo
     # untick every sector: none left
     admin_client.post(f"{base}/sectors", {})
     assert not PreferredSector.select().where(PreferredSector.user == world.eddie).exists()
+
+
+@settings(max_examples=60, deadline=None)
+@given(instance=instances(max_people=6))
+def test_the_quick_slot_total_is_the_sum_of_the_breakdown(instance):
+    # prepare() uses slot_total for speed; explanations and score() use slot_breakdown
+    events, people, _ = instance
+    for ev in events:
+        for p in people:
+            for role in ("lead", "peer"):
+                for earlier in (0, 1, 2):
+                    assert costs.slot_total(ev, role, p, earlier) == sum(
+                        costs.slot_breakdown(ev, role, p, earlier).values()
+                    )
