@@ -5,6 +5,7 @@ Reduced-cost pruning from a min-cost-flow relaxation.
 
 from __future__ import annotations
 
+import heapq
 import time
 from collections import defaultdict, deque
 from dataclasses import dataclass, replace
@@ -253,14 +254,7 @@ def solve_region(problem, deadline, seed, num_workers, hint) -> Solved:
         if left <= 0 or (solved.assignment is not None and left < REGION_SECOND_PASS_S):
             break  # no time left to build a model, let alone solve it
         keep = _kept(problem, relaxation, keep_per_slot, solved.assignment or hint)
-        restricted = replace(
-            problem,
-            slots={
-                (index, role): [p for p in allowed if (index, role, p.id) in keep]
-                for (index, role), allowed in problem.slots.items()
-            },
-            costs={key: cost for key, cost in problem.costs.items() if key in keep},
-        )
+        restricted = _restricted(problem, keep)
         if solved.assignment is None:
             # first, the greedy answer improved swap by swap: a better start for CP-SAT, and
             # the answer should CP-SAT find nothing in time
@@ -275,13 +269,19 @@ def solve_region(problem, deadline, seed, num_workers, hint) -> Solved:
                 assignment=hint,
                 status_name="no solver answer in time: the greedy answer, improved swap by swap",
             )
-        if found.assignment is None or (
-            solved.assignment is not None and found.objective >= solved.objective
-        ):
+        if found.assignment is None:
             break
-        solved = replace(found, bound=bound, status=cp_model.FEASIBLE, status_name="FEASIBLE")
-        if relaxation is not None and _proven(found, relaxation, keep):
+        better = solved.assignment is None or found.objective < solved.objective
+        if better:
+            solved = replace(found, bound=bound, status=cp_model.FEASIBLE, status_name="FEASIBLE")
+        if (
+            relaxation is not None
+            and found.objective == solved.objective
+            and _proven(found, relaxation, keep)
+        ):
             return replace(solved, status=cp_model.OPTIMAL, status_name="OPTIMAL")
+        if not better and found.status != cp_model.OPTIMAL:
+            break  # out of time without improving; a proven optimum of this width goes wider
     return solved
 
 
@@ -314,9 +314,28 @@ def _kept(problem, relaxation, per_slot, hint) -> set:
         chosen = hint.get(problem.events[index].id, (None, None))[ROLES.index(role)]
         if chosen is not None:
             keep.add((index, role, chosen))
-        ranked = sorted(
+        ranked = heapq.nsmallest(  # as sorted(...)[:per_slot], without sorting them all
+            per_slot,
             allowed,
             key=lambda p: (reduced.get((index, role, p.id), 0), problem.costs[(index, role, p.id)]),
         )
-        keep.update((index, role, p.id) for p in ranked[:per_slot])
+        keep.update((index, role, p.id) for p in ranked)
     return keep
+
+
+def _restricted(problem, keep) -> Problem:
+    """The problem with only the `keep` candidates, each slot's list in the order prepare gave it
+    (the people's order), built from `keep` rather than by filtering every candidate."""
+    order = {person.id: number for number, person in enumerate(problem.people)}
+    kept = defaultdict(list)
+    for index, role, person_id in keep:
+        kept[(index, role)].append(person_id)
+    people = problem.people_by_id
+    return replace(
+        problem,
+        slots={
+            slot: [people[i] for i in sorted(kept.get(slot, ()), key=order.__getitem__)]
+            for slot in problem.slots
+        },
+        costs={key: problem.costs[key] for key in keep},
+    )
