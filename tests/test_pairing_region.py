@@ -119,7 +119,7 @@ def test_a_valid_hint_names_every_variable_and_is_a_solution_as_it_stands():
     problem = prepare(events, people, ctx)
     hint = greedy_assignment(events, people, ctx, problem=problem)
     assert pairs_every_pairable_event(problem, hint)
-    built = Model(problem, require_all=True).build()
+    built = Model(problem, require_all=True, complete_hint=True).build()
     assert built.products and built.extras and built.directions  # every kind of helper is here
     built._hint(hint)
     proto = built.model.proto

@@ -43,9 +43,11 @@ class Model:
     needs one boolean per event.
     """
 
-    def __init__(self, problem: Problem, require_all: bool = False):
+    def __init__(self, problem: Problem, require_all: bool = False, complete_hint: bool = False):
         self.p = problem
         self.require_all = require_all
+        # hint the helper booleans too (a region's solve under a short limit; see _hint)
+        self.complete_hint = complete_hint
         self.model = cp_model.CpModel()
         self.x = {}  # (event index, role, person id) -> BoolVar
         self.paired = {}  # event index -> BoolVar (absent with require_all)
@@ -287,8 +289,10 @@ class Model:
         )
 
     def _hint(self, hint):
-        """Hint every variable, helpers too: a valid assignment then is a complete first
-        solution, and CP-SAT improves on it from the start instead of searching for one."""
+        """Hint the visitors; with complete_hint every helper too: a valid assignment then is a
+        complete first solution, and CP-SAT improves on it from the start instead of searching
+        for one (on a region's pool with under a second of CPU it had found none). Off elsewhere:
+        it changes which of two equally good answers CP-SAT settles on."""
         value = {}
         for (index, role, person_id), var in self.x.items():
             chosen = hint.get(self.p.events[index].id, (None, None))[ROLES.index(role)]
@@ -297,6 +301,8 @@ class Model:
         for index, var in self.paired.items():
             lead_id, peer_id = hint.get(self.p.events[index].id, (None, None))
             self.model.add_hint(var, lead_id is not None and peer_id is not None)
+        if not self.complete_hint:
+            return
         visits = defaultdict(int)
         for (_index, _role, person_id), var in self.x.items():
             visits[person_id] += value[var.index]

@@ -259,7 +259,7 @@ def solve_region(problem, deadline, seed, num_workers, hint) -> Solved:
             # first, the greedy answer improved swap by swap: a better start for CP-SAT, and
             # the answer should CP-SAT find nothing in time
             hint = descend(problem, hint, restricted.slots, time.perf_counter() + DESCENT_S)
-        found = Model(restricted, require_all=all_paired).build()
+        found = Model(restricted, require_all=all_paired, complete_hint=True).build()
         found = found.solve(
             deadline - time.perf_counter(), seed, num_workers, solved.assignment or hint
         )
