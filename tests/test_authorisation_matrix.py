@@ -91,7 +91,8 @@ DECLARED = {
         respond.choose_language POST
         respond.privacy GET             respond.quick_exit GET
         respond.group GET               respond.next_person POST
-        schools.ask_account GET POST    schools.account_sent GET        schools.set_password GET POST
+        schools.ask_account GET POST    schools.account_sent GET
+        schools.set_password GET POST   # a one-time link's page: the link is the key
     """,
     SIGNED_IN_ANY: """
         main.home GET                   account.show GET                account.change_password POST

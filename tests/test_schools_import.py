@@ -6,7 +6,7 @@ import re
 
 from qa.audit import AuditEvent
 from qa.people.models import Agency
-from qa.schools.models import RegisterUpload, Setting
+from qa.schools.models import AccountRequest, RegisterUpload, Setting
 from tests.schools_fixtures import register, row, upload
 
 FIRST = register(
@@ -116,3 +116,22 @@ def test_only_the_admin_who_previewed_a_file_can_import_it(admin_client, people)
     token = re.search(r'name="token" value="([^"]+)"', page).group(1)
     RegisterUpload.update(owner=people["lead_a"].id).where(RegisterUpload.token == token).execute()
     assert "expired or was already imported" in _apply(admin_client, page).get_data(as_text=True)
+
+
+def test_the_settings_list_and_the_request_queue_take_the_same_queries_whatever_their_length(
+    admin_client, count_queries
+):
+    def queries_for(path):
+        with count_queries() as counter:
+            assert admin_client.get(path).status_code == 200
+        return counter.count
+
+    _apply(
+        admin_client, upload(admin_client, register(row("100001", "Oak"))).get_data(as_text=True)
+    )
+    few = queries_for("/schools/settings"), queries_for("/schools/requests")
+    rows = [row(str(100100 + n), f"School {n}") for n in range(30)]
+    _apply(admin_client, upload(admin_client, register(*rows)).get_data(as_text=True))
+    for setting in Setting.select():
+        AccountRequest.create(setting=setting, name="A Lead", email=f"l{setting.id}@x.org")
+    assert (queries_for("/schools/settings"), queries_for("/schools/requests")) == few

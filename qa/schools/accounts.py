@@ -215,8 +215,8 @@ def refusal(user, today):
         return None
     return (
         f"Your account for {setting.agency.name} ended on {ends:%-d %B %Y}, "
-        f"{rules_here.days_after_deadline} days after the deadline for returns. Ask for an "
-        "account again on the \u201cAsk for an account\u201d page to renew it."
+        f"{rules_here.days_after_deadline} days after the deadline for returns. To renew it, "
+        f"ask for an account again at {url_for('schools.ask_account', _external=True)}"
     )
 
 

@@ -131,9 +131,7 @@ def load_returns():
     }
     admin = User.select().where(User.role == "admin").order_by(User.id).first()
     files = _documents(admin)
-    done = set(
-        Return.select(Return.agency).where(Return.cycle == cycles[LAST]).tuples().iterator()
-    )
+    done = set(Return.select(Return.agency).where(Return.cycle == cycles[LAST]).tuples().iterator())
     for index, agency in enumerate(agencies):
         if (agency.id,) in done:
             continue
