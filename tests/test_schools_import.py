@@ -135,3 +135,15 @@ def test_the_settings_list_and_the_request_queue_take_the_same_queries_whatever_
     for setting in Setting.select():
         AccountRequest.create(setting=setting, name="A Lead", email=f"l{setting.id}@x.org")
     assert (queries_for("/schools/settings"), queries_for("/schools/requests")) == few
+
+
+def test_a_previewed_file_not_imported_within_a_day_is_purged(admin_client):
+    from datetime import datetime, timedelta
+
+    from qa.schools import importing
+
+    upload(admin_client, FIRST)
+    assert "Deleted 0 register files" in importing.purge()
+    RegisterUpload.update(at=datetime.now() - timedelta(days=2)).execute()
+    assert "Deleted 1 register files" in importing.purge()
+    assert RegisterUpload.select().count() == 0

@@ -16,6 +16,7 @@ capability = Capability(
     models="qa.schools.models:MODELS",
     menu=(MenuEntry("schools.settings", "Schools", ("admin",), ("schools.",), 88),),
     demo="qa.schools.demo:load",
-    demo_order=96,  # after the data set's localities
+    demo_order=96,  # after the partner agencies' demo returns: the settings' leave theirs alone
     sign_in_checks=("qa.schools.accounts:refusal",),
+    purge="qa.schools.importing:purge",
 )
