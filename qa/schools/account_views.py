@@ -9,7 +9,6 @@ from qa.auth.login import address_key
 from qa.forms import ready_to_save
 from qa.htmx import render
 from qa.ids import parse_id
-from qa.people.models import Agency
 from qa.schools import accounts, bp, queries
 from qa.schools.forms import DomainsForm, RequestForm, RulesForm, SetPasswordForm
 from qa.schools.models import KINDS, Setting
@@ -113,9 +112,7 @@ def account_rules():
 @bp.route("/settings/<int:setting_id>", methods=["GET", "POST"])
 @role_required("admin")
 def setting(setting_id):
-    found = get_object_or_404(
-        Setting.select(Setting, Agency).join(Agency), Setting.id == setting_id
-    )
+    found = get_object_or_404(queries.with_agency(), Setting.id == setting_id)
     form = DomainsForm(obj=found)
     if ready_to_save(form):
         accounts.save_domains(current_user, found, form.allowed_domains.data or "")

@@ -58,6 +58,11 @@ def choices(q):
     )
 
 
+def with_agency():
+    """Settings with their agencies, to pick one from."""
+    return Setting.select(Setting, Agency).join(Agency)
+
+
 def open_setting(setting_id):
     return (
         Setting.select(Setting, Agency)
