@@ -226,3 +226,25 @@ def test_the_admin_saves_the_partnerships_rules_and_a_settings_domains(admin_cli
     admin_client.post(f"/schools/settings/{oak.id}", {"allowed_domains": "oak.sch.uk\nx.org"})
     assert Setting.get_by_id(oak.id).allowed_domains == "oak.sch.uk\nx.org"
     assert AuditEvent.select().where(AuditEvent.verb == "changed").count() == 2
+
+
+def test_a_request_without_a_setting_is_shown_again_with_what_is_wrong(client, oak):
+    client.refresh_token("/schools/account")
+    page = client.post(
+        "/schools/account", {"q": "oak", "name": "Dee", "email": "dee@oakhill.sch.uk"}
+    ).get_data(as_text=True)
+    assert 'href="#setting"' in page and "Choose your setting" in page
+    assert 'value="dee@oakhill.sch.uk"' in page and "Oak Hill Primary School" in page
+    assert AccountRequest.select().count() == 0
+
+
+def test_a_closed_setting_cannot_be_chosen(client, oak):
+    Setting.update(status="closed").execute()
+    assert "No setting matches" in client.get("/schools/account?q=oak").get_data(as_text=True)
+    _ask(client, oak, "dee@oakhill.sch.uk")
+    assert AccountRequest.select().count() == 0
+
+
+def test_a_made_up_link_sets_no_password(client):
+    page = client.get("/schools/account/password?token=made-up").get_data(as_text=True)
+    assert "This link has expired" in page and 'name="new_password"' not in page
