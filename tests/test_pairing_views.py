@@ -385,7 +385,7 @@ def test_a_proposal_not_proven_lowest_says_how_far_above_the_lowest_it_may_be(
 ):
     from dataclasses import replace
 
-    from qa.pairing import planning, solver
+    from qa.pairing import solver
 
     real = solver.propose
 
@@ -398,7 +398,7 @@ def test_a_proposal_not_proven_lowest_says_how_far_above_the_lowest_it_may_be(
             lower_bound=found.total_cost * 9 // 10,
         )
 
-    monkeypatch.setattr(planning.solver, "propose", unproven)
+    monkeypatch.setattr(solver, "propose", unproven)
     html = page(admin_client, f"/pairing/cycles/{world.cycle.id}")
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
     assert (

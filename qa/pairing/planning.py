@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 
 from qa import audit
 from qa.db import db
-from qa.pairing import costs, explain, inputs, rules, solver, stability, words
+from qa.pairing import costs, explain, inputs, rules, stability, words
 from qa.pairing.data import LEAD, PEER, Event, HardRule, Pairing, Proposal
 from qa.pairing.models import PairingPin
 from qa.people.models import User
+
+# The solver is imported where it is used: OR-Tools (with numpy and pandas) takes most of a second
+# to import, which every one-off `flask` command and every page that makes no proposal would pay.
 
 TIME_LIMIT_S = 5.0
 COST_TABLE = [
@@ -186,6 +189,8 @@ def propose(cycle, before=None):
     `before` ({event id: (lead id, peer id)}), the proposal the page showed, makes this a re-run:
     each visitor changed from it costs costs.CHANGE_COST, so only what must change, or what gains
     at least that much, does."""
+    from qa.pairing import solver
+
     data = inputs.build(cycle)
     if before:
         data.events = stability.with_shown(data.events, before)
@@ -201,6 +206,8 @@ def propose(cycle, before=None):
 
 
 def _row(data, event, pairing, assignment):
+    from qa.pairing import solver
+
     slots = {}
     for role, user_id in ((LEAD, pairing.lead_id), (PEER, pairing.peer_id)):
         slot = Slot(
@@ -294,6 +301,8 @@ def by_hand(data, event, role):
     """Everyone who could take the slot round the saved and pinned visitors: those within the rules
     (cheapest
     first, with cost and why), then those who would break one (with the rules, in words)."""
+    from qa.pairing import solver
+
     fixed = _without(data.fixed_assignment(), event.id, role)
     allowed = solver.candidates(
         event, role, data.people, data.context, events=data.events, assignment=fixed
