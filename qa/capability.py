@@ -90,6 +90,8 @@ class Capability:
     daily `flask reminders` sends (overdue actions, late data returns, reviews' twelve-month
     requests, ...).
     `report_sections` are the capability's sections of the board's annual report.
+    `sign_in_checks` name functions `refusal(user, today)` -> why the person, whose password was
+    right, may not sign in (their account has ended), or None.
     `evidence_sources` maps each kind of record a scrutiny theme may cite as evidence to its
     `EvidenceSource` (the choices and the describer, inside the capability that owns the records).
     """
@@ -108,6 +110,7 @@ class Capability:
     purge: str | None = None
     reminders: tuple[str, ...] = ()
     report_sections: tuple[ReportSection, ...] = ()
+    sign_in_checks: tuple[str, ...] = ()
     evidence_sources: dict[str, EvidenceSource] = field(default_factory=dict, hash=False)
 
     def model_classes(self) -> list:
@@ -155,6 +158,17 @@ def all_models(core=()) -> list:
     for capability in capabilities():
         models += capability.model_classes()
     return sort_models(models)
+
+
+def sign_in_refusal(user, today) -> str | None:
+    """Why `user` may not sign in today, in words for them, from any capability's
+    `sign_in_checks`; None when nothing stops them."""
+    for capability in capabilities():
+        for check in capability.sign_in_checks:
+            why = import_string(check)(user, today)
+            if why:
+                return why
+    return None
 
 
 def menu() -> list[MenuEntry]:

@@ -35,9 +35,10 @@ from qa.documents import Document
 from qa.frameworks.models import Framework, Standard
 from qa.meetings.models import AgendaItem, Attendance, Meeting
 from qa.pairing.models import NeverPair
-from qa.people.models import Agency, Conflict, Sector, Unavailability
+from qa.people.models import Agency, Conflict, DatePreference, Sector, Unavailability
 from qa.reports.models import ReportBuild
 from qa.reviews.models import Review, ReviewAction, Theme
+from qa.schools.models import Setting
 from qa.scrutiny.models import DOCUMENT, ScrutinyEvidence, ScrutinyTheme
 from qa.section11 import returns
 from qa.section11.models import Rating
@@ -142,6 +143,9 @@ def _personal(user, other_agency, partner):
             user=user, agency=other_agency, kind="other", detail="Former employer"
         ),
         unavailable=Unavailability.create(user=user, date=TODAY + timedelta(days=40), note="Leave"),
+        date_preference=DatePreference.create(
+            user=user, date=TODAY + timedelta(days=41), prefers=False
+        ),
         never_pair=NeverPair.create(user_a=low, user_b=high, reason="They line-manage each other"),
         pdf=PdfBuild.create(
             kind="matrix",
@@ -259,6 +263,7 @@ def build(people):
             definition="Counted for the matrix",
             sector=health,
         ),
+        setting=Setting.create(agency=third, urn="190001", kind="school"),
     )
     for side in sides.values():
         side.review_action = _review_action(side, shared)

@@ -91,15 +91,19 @@ DECLARED = {
         respond.choose_language POST
         respond.privacy GET             respond.quick_exit GET
         respond.group GET               respond.next_person POST
+        schools.ask_account GET POST    schools.account_sent GET
+        schools.set_password GET POST   # a one-time link's page: the link is the key
     """,
     SIGNED_IN_ANY: """
         main.home GET                   account.show GET                account.change_password POST
         case_audits.index GET
         account.add_conflict POST       account.add_unavailable POST    auth.logout POST
+        account.set_sectors POST        account.add_date_preference POST
         auth.resume GET                 sessions.keepalive POST         challenge.home GET
     """,
     OWN_DECLARATIONS: """
         account.withdraw_conflict POST  account.withdraw_unavailable POST
+        account.withdraw_date_preference POST
         builds.show GET                 builds.download GET             # their own PDF builds
     """,
     CASE_AUDIT: """
@@ -180,6 +184,8 @@ DECLARED = {
         pairing_people.withdraw_conflict POST       pairing_people.add_unavailable POST
         pairing_people.withdraw_unavailable POST    pairing_people.add_never POST
         pairing_people.withdraw_never POST
+        pairing_people.set_sectors POST     pairing_people.add_date_preference POST
+        pairing_people.withdraw_date_preference POST
         pairing.proposal GET            pairing.apply POST              pairing.choose GET
         pairing.pin POST                pairing.unpin POST
         actions.new GET POST            actions.quarter GET             scrutiny.reopen POST
@@ -215,6 +221,9 @@ DECLARED = {
         case_audits.auditors_meeting GET                case_audits.attendance POST
         case_audits.add_theme POST      case_audits.agree GET POST      # a view of a case, recorded
         case_audits.recommend POST
+        schools.register_import GET POST                schools.register_apply POST
+        schools.settings GET            schools.setting GET POST        schools.requests GET
+        schools.decide POST             schools.account_rules GET POST
     """,
 }
 
@@ -248,6 +257,7 @@ ARGUMENTS = {
     "review_action_id": lambda o: o.review_action.id,
     "review_id": lambda o: o.review.id,
     "sector_id": lambda o: o.sector.id,
+    "setting_id": lambda o: o.setting.id,
     "standard_id": lambda o: o.standard.id,
     "statement_id": lambda o: o.statement.id,
     "survey_id": lambda o: o.survey.id,
@@ -269,6 +279,8 @@ ARGUMENTS = {
 }
 OVERRIDES = {
     "workplan.delete": {"item_id": lambda o: o.spare_item.id},  # the edited item stays
+    "account.withdraw_date_preference": {"entry_id": lambda o: o.date_preference.id},
+    "pairing_people.withdraw_date_preference": {"entry_id": lambda o: o.date_preference.id},
     "actions.download": {"document_id": lambda o: o.action_document.id},
     "section11.remove_action": {"action_id": lambda o: o.plan.id},
     "case_audits.case_return": {"return_id": lambda o: o.case_return.id},

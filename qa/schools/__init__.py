@@ -5,12 +5,18 @@ visits to a sample of settings."""
 
 from flask import Blueprint
 
-from qa.capability import Capability
+from qa.capability import Capability, MenuEntry
 
 bp = Blueprint("schools", __name__, url_prefix="/schools")
 
 capability = Capability(
     "schools",
     blueprints=(bp,),
+    routes=("qa.schools.views", "qa.schools.account_views"),
     models="qa.schools.models:MODELS",
+    menu=(MenuEntry("schools.settings", "Schools", ("admin",), ("schools.",), 88),),
+    demo="qa.schools.demo:load",
+    demo_order=96,  # after the partner agencies' demo returns: the settings' leave theirs alone
+    sign_in_checks=("qa.schools.accounts:refusal",),
+    purge="qa.schools.importing:purge",
 )
