@@ -67,6 +67,10 @@ class Capability:
     daily `flask reminders` sends (overdue actions, late data returns, reviews' twelve-month
     requests, ...).
     `report_sections` are the capability's sections of the board's annual report.
+    `return_locks` names functions `lock_reason(ret, today)` -> a sentence saying why this Section
+    11 return may not change now although its status allows it (a deadline passed), or None.
+    `return_changes` names functions `changing(return_id, user)`, called inside every write
+    transaction that changes a Section 11 return's answers (a sign-off given before then lapses).
     """
 
     name: str
@@ -83,6 +87,8 @@ class Capability:
     purge: str | None = None
     reminders: tuple[str, ...] = ()
     report_sections: tuple[ReportSection, ...] = ()
+    return_locks: tuple[str, ...] = ()
+    return_changes: tuple[str, ...] = ()
 
     def model_classes(self) -> list:
         return list(import_string(self.models)) if self.models else []
@@ -169,6 +175,16 @@ def purges() -> list:
 def reminder_sources() -> list:
     """Every capability's reminder messages functions (see Capability.reminders)."""
     return [import_string(dotted) for c in capabilities() for dotted in c.reminders]
+
+
+def return_locks() -> list:
+    """Every capability's Section 11 return locks (see Capability.return_locks)."""
+    return [import_string(dotted) for c in capabilities() for dotted in c.return_locks]
+
+
+def return_changes() -> list:
+    """Every capability's hooks on a Section 11 return changing (see Capability.return_changes)."""
+    return [import_string(dotted) for c in capabilities() for dotted in c.return_changes]
 
 
 def report_sections() -> list[ReportSection]:

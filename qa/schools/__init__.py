@@ -5,7 +5,7 @@ visits to a sample of settings."""
 
 from flask import Blueprint
 
-from qa.capability import Capability
+from qa.capability import Capability, MenuEntry
 
 bp = Blueprint("schools", __name__, url_prefix="/schools")
 
@@ -13,4 +13,11 @@ capability = Capability(
     "schools",
     blueprints=(bp,),
     models="qa.schools.models:MODELS",
+    routes=("qa.schools.views", "qa.schools.signoff_views"),
+    menu=(MenuEntry("schools.overview", "Schools", ("admin", "subgroup"), ("schools.",), 35),),
+    demo="qa.schools.demo:load",
+    demo_order=120,
+    reminders=("qa.schools.chasing:messages",),
+    return_locks=("qa.schools.deadlines:lock_reason",),
+    return_changes=("qa.schools.signoff:lapse",),
 )

@@ -15,7 +15,7 @@ from qa.frameworks.models import Standard
 from qa.lifecycle import Changed as ReturnChanged  # noqa: F401  (scrutiny answers it)
 from qa.lifecycle import Locked as ReturnLocked
 from qa.lifecycle import NotReady
-from qa.section11 import queries, rules
+from qa.section11 import hooks, queries, rules
 from qa.section11.forms import MODERATION_LABELS, RATING_LABELS, moderation_words, rating_words
 from qa.section11.models import Rating, RatingDocument, Return
 
@@ -31,10 +31,15 @@ class ActionPlanFull(Exception):
         super().__init__(rules.actions_full_text())
 
 
-def ensure_editable(return_id):
-    """Refuse (ReturnLocked) unless the return may change now (rules.can_change), reading its
-    status inside the write transaction."""
+def ensure_editable(return_id, user=None):
+    """Refuse (ReturnLocked) unless the return may change now (rules.can_change, and no other
+    capability locks it: hooks.lock_reason), reading its status inside the write transaction;
+    then tell the capabilities that asked that its answers are changing (hooks.changing)."""
     lifecycle.ensure_editable(Return(id=return_id))
+    reason = hooks.lock_reason(Return.get_by_id(return_id))
+    if reason:
+        raise ReturnLocked(reason)
+    hooks.changing(return_id, user)
 
 
 def start(agency, cycle, user, carry=False):
@@ -120,7 +125,7 @@ def save_rating(rating, version, rag, evidence, user):
     if rag not in ("", *rules.RAG):
         raise ValueError(f"Not a rating: {rag!r}")
     with db.atomic("IMMEDIATE"):
-        ensure_editable(rating.return_id)
+        ensure_editable(rating.return_id, user)
         return editing.update(
             rating,
             version,
@@ -172,7 +177,7 @@ def add_action(rating, user, description, owner, due):
     """Add an action to the rating's plan; ActionPlanFull when it has as many as it may have
     (counted inside the write transaction, so two adds at once cannot pass the limit)."""
     with db.atomic("IMMEDIATE"):
-        ensure_editable(rating.return_id)
+        ensure_editable(rating.return_id, user)
         if rules.actions_full(_plan_of(rating).count()):
             raise ActionPlanFull()
         ret = rating.return_
@@ -204,7 +209,7 @@ def _plan_of(rating):
 
 def remove_action(rating, action, user):
     with db.atomic("IMMEDIATE"):
-        ensure_editable(rating.return_id)
+        ensure_editable(rating.return_id, user)
         audit.record(
             user,
             "deleted",
@@ -216,7 +221,7 @@ def remove_action(rating, action, user):
 
 def attach_document(rating, user, filename, content_type, data):
     with db.atomic("IMMEDIATE"):
-        ensure_editable(rating.return_id)
+        ensure_editable(rating.return_id, user)
         document = Document.create(
             filename=filename,
             content_type=content_type,
@@ -238,7 +243,7 @@ def detach_document(rating, document, user):
     """Unlink a document from this rating; the file itself goes only when no other rating (say, last
     year's) uses it."""
     with db.atomic("IMMEDIATE"):
-        ensure_editable(rating.return_id)
+        ensure_editable(rating.return_id, user)
         RatingDocument.delete().where(
             (RatingDocument.rating == rating) & (RatingDocument.document == document)
         ).execute()
@@ -253,6 +258,9 @@ def submit(ret, version, user, found):
     """Lock the return with a timestamp; `found` is what rules.problems said about it (it must be
     empty)."""
     summary = f"Submitted the {ret.cycle.name} Section 11 return for {ret.agency.name}"
+    reason = hooks.lock_reason(ret)
+    if reason:
+        raise ReturnLocked(reason)
     return lifecycle.submit(ret, version, user, found, summary)
 
 

@@ -26,10 +26,10 @@ LIMITS = {
 
 
 @bp.errorhandler(returns.ReturnLocked)
-def locked(_error):
-    """A change to a submitted return, refused wherever it was noticed (the route or the write
-    transaction)."""
-    return access.locked_response()
+def locked(error):
+    """A change to a submitted (or otherwise locked) return, refused wherever it was noticed (the
+    route or the write transaction)."""
+    return access.locked_response(error.args[0] if error.args else None)
 
 
 @bp.get("/return")

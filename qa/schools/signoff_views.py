@@ -1,0 +1,70 @@
+"""Sign-off of a school's return: its state for the lead and the sub-group, asking the next
+person, and the page the emailed link opens for the head or the chair of governors (no account:
+the link's signed token is the key)."""
+
+from flask import flash, redirect, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+
+from qa.htmx import render
+from qa.schools import bp, signoff, signoff_rules
+from qa.schools.forms import SignForm
+from qa.section11 import access, queries
+from qa.security import public, role_required
+
+
+@bp.get("/returns/<int:return_id>/sign-off")
+@role_required()
+def sign_off_page(return_id):
+    ret = access.return_for(return_id)
+    return render(
+        "schools/sign_off.html",
+        ret=ret,
+        state=signoff.state(ret),
+        form=FlaskForm(),
+        roles=signoff_rules.ROLES,
+        verbs=signoff_rules.VERBS,
+    )
+
+
+@bp.post("/returns/<int:return_id>/ask")
+@role_required("admin", "agency_lead")
+def ask(return_id):
+    ret = access.return_for(return_id)
+    if FlaskForm().validate_on_submit():
+        try:
+            sign_off, sent = signoff.ask(ret, current_user)
+            who = signoff_rules.ROLES[sign_off.role].lower()
+            flash(
+                f"The {who} has been emailed a link"
+                if sent
+                else f"Email is not set up: send the {who} the link shown below",
+                "success",
+            )
+        except signoff.SignOffError as error:
+            flash(str(error), "error")
+    return redirect(url_for(".sign_off_page", return_id=ret.id))
+
+
+@bp.route("/sign-off/<token>", methods=["GET", "POST"])
+@public
+def sign(token):
+    found = signoff.from_token(token)
+    ret = found.return_ if found else None
+    form, problem = SignForm(), None
+    if found and form.validate_on_submit():
+        try:
+            signoff.sign(found, form.name.data, form.comment.data or "")
+            return render("schools/signed.html", sign_off=found, ret=ret, roles=signoff_rules.ROLES)
+        except signoff.SignOffError as error:
+            problem = str(error)
+    rows = queries.rows(ret) if ret else []
+    return render(
+        "schools/sign.html",
+        sign_off=found,
+        ret=ret,
+        rows=rows,
+        form=form,
+        problem=problem,
+        roles=signoff_rules.ROLES,
+    )

@@ -1,0 +1,106 @@
+"""The schools overview (completion by phase and locality, non-returners and their reminders),
+the heatmap by phase, a later deadline for one setting, and samples for verification visits."""
+
+import secrets
+
+from flask import flash, redirect, request, url_for
+from flask_login import current_user
+
+from qa.challenge.scheduling import ScheduleError
+from qa.cycles.models import Cycle
+from qa.forms import ready_to_save
+from qa.htmx import render
+from qa.ids import parse_id
+from qa.schools import bp, chasing_rules, deadlines, queries, sampling, visits
+from qa.schools.forms import ExtensionForm, SampleForm
+from qa.schools.models import Setting
+from qa.security import role_required, subgroup_only
+
+SUBGROUP = ("admin", "reviewer")
+
+
+def _cycle():
+    return Cycle.asked(request.args.get("cycle", ""))
+
+
+@bp.get("/")
+@role_required(*SUBGROUP)
+def overview():
+    subgroup_only()
+    cycle = _cycle()
+    rows = queries.progress(cycle)
+    return render(
+        "schools/overview.html",
+        cycle=cycle,
+        by_phase=queries.completion(rows, "phase"),
+        by_locality=queries.completion(rows, "locality"),
+        late=queries.non_returners(cycle, rows),
+        signed_off=queries.signed_off_count(cycle),
+        stages=chasing_rules.STAGES,
+    )
+
+
+@bp.get("/heatmap")
+@role_required(*SUBGROUP)
+def heatmap():
+    subgroup_only()
+    return render("schools/heatmap.html", "schools/_phases.html", **heatmap_context(request.args))
+
+
+def heatmap_context(args):
+    """The heatmap page: the settings' framework chosen (else the most used), phase and locality
+    filters, and the map split by phase."""
+    cycle, frameworks = _cycle(), queries.setting_frameworks()
+    framework = next((f for f in frameworks if str(f.id) == args.get("framework")), None)
+    framework = framework or (frameworks[0] if frameworks else None)
+    phase, locality = args.get("phase", ""), args.get("locality", "")
+    phases, localities = queries.choices()
+    return {
+        "cycle": cycle,
+        "framework": framework,
+        "frameworks": frameworks,
+        "phase": phase,
+        "locality": locality,
+        "phases": phases,
+        "localities": localities,
+        "groups": queries.heatmap_by_phase(cycle, framework, phase, locality) if framework else [],
+    }
+
+
+@bp.route("/extend", methods=["GET", "POST"])
+@role_required("admin")
+def extend():
+    cycle, form = _cycle(), ExtensionForm(setting=request.args.get("setting", ""))
+    form.setting.choices = [("", "Choose a setting")] + [
+        (str(row["id"]), row["name"]) for row in queries.progress(cycle)
+    ]
+    if ready_to_save(form):
+        setting = Setting.get_by_id(parse_id(form.setting.data))
+        deadlines.extend(setting, cycle, form.until.data, form.reason.data, current_user)
+        flash(
+            f"The deadline for {setting.agency.name} is now {form.until.data:%-d %B %Y}", "success"
+        )
+        return redirect(url_for(".overview", cycle=cycle.id))
+    return render("schools/extend.html", cycle=cycle, form=form)
+
+
+@bp.route("/visits", methods=["GET", "POST"])
+@role_required("admin")
+def visits_page():
+    cycle, form, problem = _cycle(), SampleForm(), None
+    if ready_to_save(form):
+        weights = [key for key in sampling.WEIGHTS if form[key].data]
+        seed = form.seed.data if form.seed.data is not None else secrets.randbelow(10**9)
+        try:
+            visits.draw(cycle, form.size.data, weights, seed, current_user)
+            return redirect(url_for(".visits_page", cycle=cycle.id))
+        except ScheduleError as error:
+            problem = str(error)
+    return render(
+        "schools/visits.html",
+        cycle=cycle,
+        form=form,
+        problem=problem,
+        samples=visits.samples(cycle),
+        weights=sampling.WEIGHTS,
+    )

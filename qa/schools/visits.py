@@ -1,0 +1,99 @@
+"""Verification visits: a sample of settings drawn (sampling.sample) from this cycle's returns,
+recorded with each reason and the seed, and a challenge event proposed for each chosen setting so
+the visits go through the challenge-event workflow (scheduling, clash checks, invites, findings
+against the setting's own shorter framework)."""
+
+from peewee import fn
+
+from qa import audit
+from qa.challenge import scheduling
+from qa.db import db
+from qa.people.models import Agency
+from qa.schools import queries, sampling
+from qa.schools.models import SampledSetting, Setting, VisitSample
+from qa.section11.models import Rating, Return
+
+
+def candidates(cycle):
+    """Every open setting as a sampling.Candidate: whether it returned and its reds and ambers
+    this cycle. Two queries."""
+    rows = queries.progress(cycle)
+    rags = dict(
+        ((agency, rag), count)
+        for agency, rag, count in Rating.select(Return.agency, Rating.rag, fn.COUNT(Rating.id))
+        .join(Return)
+        .where((Return.cycle == cycle.id) & Rating.rag.in_(["R", "A"]))
+        .group_by(Return.agency, Rating.rag)
+        .tuples()
+    )
+    return [
+        sampling.Candidate(
+            row["id"],
+            row["name"],
+            row["phase"],
+            row["locality"],
+            row["return_status"] == "submitted",
+            rags.get((row["agency"], "R"), 0),
+            rags.get((row["agency"], "A"), 0),
+        )
+        for row in rows
+    ]
+
+
+def draw(cycle, size, weights, seed, who):
+    """Draw and record a sample, and propose a verification visit (a challenge event) for each
+    setting chosen, in one transaction. Raises scheduling.ScheduleError when a chosen setting
+    already has a visit or challenge event this cycle."""
+    with db.atomic("IMMEDIATE"):
+        chosen = sampling.sample(
+            candidates(cycle), tuple(sampling.STRATA), size, tuple(weights), seed
+        )
+        sample = VisitSample.create(
+            cycle=cycle, size=size, seed=seed, weights=" ".join(weights), chosen_by=who
+        )
+        agency_of = {
+            s.id: s.agency
+            for s in Setting.select(Setting, Agency)
+            .join(Agency)
+            .where(Setting.id.in_([c.id for c in chosen]))
+        }
+        events = scheduling.choose(
+            cycle, [(agency_of[c.id], f"Verification visit. {c.reason}") for c in chosen], who
+        )
+        SampledSetting.insert_many(
+            [
+                {
+                    "sample": sample.id,
+                    "setting": c.id,
+                    "stratum": c.stratum,
+                    "reason": c.reason,
+                    "event": event.id,
+                }
+                for c, event in zip(chosen, events, strict=True)
+            ]
+        ).execute()
+        audit.record(
+            who,
+            "sampled",
+            sample,
+            f"Chose {len(chosen)} settings for verification visits in {cycle.name} (seed {seed})",
+        )
+    return sample
+
+
+def samples(cycle):
+    """The cycle's samples, latest first, each with its chosen settings (two queries)."""
+    found = list(
+        VisitSample.select().where(VisitSample.cycle == cycle.id).order_by(VisitSample.id.desc())
+    )
+    chosen = (
+        SampledSetting.select(SampledSetting, Setting, Agency)
+        .join(Setting)
+        .join(Agency)
+        .where(SampledSetting.sample.in_([s.id for s in found]))
+        .order_by(SampledSetting.stratum, Agency.name)
+    )
+    by_sample = {}
+    for each in chosen:
+        by_sample.setdefault(each.sample_id, []).append(each)
+    return [(sample, by_sample.get(sample.id, [])) for sample in found]
