@@ -91,6 +91,7 @@ DECLARED = {
         respond.choose_language POST
         respond.privacy GET             respond.quick_exit GET
         respond.group GET               respond.next_person POST
+        schools.sign GET POST           # the signed link is the key: a forged one signs nothing
     """,
     SIGNED_IN_ANY: """
         main.home GET                   account.show GET                account.change_password POST
@@ -116,11 +117,13 @@ DECLARED = {
         case_audits.grade POST          case_audits.summary POST        case_audits.submit POST
     """,
     AGENCY_RECORDS: """
+        schools.sign_off_page GET
         section11.show GET              section11.pdf GET               section11.download GET
         actions.show GET                actions.download GET
         case_audits.case GET            case_audits.case_return GET     # each view recorded
     """,
     LEAD_OWN_OR_ADMIN: """
+        schools.ask POST
         actions.save POST               actions.add_note POST           actions.upload POST
         actions.look_back POST
     """,
@@ -132,6 +135,7 @@ DECLARED = {
         case_audits.outputs GET         case_audits.report_pdf GET
         case_audits.briefing_pdf GET    # and everyone signed in once the board agreed it
         scrutiny.overview GET           scrutiny.heatmap_page GET       scrutiny.export_csv GET
+        schools.overview GET            schools.heatmap GET
         scrutiny.report_pdf GET         scrutiny.review GET POST
         surveys.index GET               surveys.results GET             surveys.summary_pdf GET
         reviews.index GET               reviews.new GET POST            reviews.show GET
@@ -202,6 +206,7 @@ DECLARED = {
         case_audits.auditors_meeting GET                case_audits.attendance POST
         case_audits.add_theme POST      case_audits.agree GET POST      # a view of a case, recorded
         case_audits.recommend POST
+        schools.extend GET POST         schools.visits_page GET POST
     """,
 }
 
@@ -248,6 +253,7 @@ ARGUMENTS = {
     "role": lambda o: "lead",
     "language": lambda o: "pl",
     "indicator_id": lambda o: o.indicator.id,
+    "token": lambda o: "not-a-genuine-link",
 }
 OVERRIDES = {
     "actions.download": {"document_id": lambda o: o.action_document.id},

@@ -34,8 +34,11 @@ def messages(today=None):
             if stage is None:
                 continue
             to = leads.get(each.row["agency"], [])
-            if stage == 3 or not to:
-                to = to + heads.get(each.row["id"], [])
+            head, chair = heads.get(each.row["id"], ("", ""))
+            if stage == 3:
+                to = to + [e for e in (head, chair) if e]
+            elif not to and head:
+                to = [head]  # no lead has an account yet: the head is asked instead
             if not to:
                 continue
             Chase.create(
@@ -53,7 +56,7 @@ def _heads_and_chairs(setting_ids):
 
     found = {}
     for setting in Setting.select().where(Setting.id.in_(setting_ids)):
-        found[setting.id] = [e for e in (setting.head_email, setting.chair_email) if e]
+        found[setting.id] = (setting.head_email, setting.chair_email)
     return found
 
 

@@ -1,0 +1,98 @@
+"""Sign-off of a school's return: the head signs off through an emailed link, then the chair of
+governors notes it; a sign-off lapses (audited, shown) when the return changes after it; the
+framework decides which sign-offs are needed."""
+
+from qa.audit import AuditEvent
+from qa.frameworks.models import Framework
+from qa.schools import signoff
+from qa.schools.models import SignOff
+from qa.section11 import returns
+from qa.section11.models import Rating, Return
+from tests.school_fixtures import submitted_return
+
+
+def _sign(client, sign_off, name):
+    with client.http.application.test_request_context():
+        token = signoff.token_for(sign_off)
+    page = client.http.get(f"/schools/sign-off/{token}").get_data(as_text=True)
+    csrf = page.split('name="csrf_token" value="')[1].split('"')[0]
+    return client.http.post(
+        f"/schools/sign-off/{token}",
+        data={"csrf_token": csrf, "name": name, "confirm": "y", "comment": ""},
+    )
+
+
+def test_head_signs_off_then_the_chair_notes_it(app, settings, school_lead, cycles, signed_in):
+    ret = submitted_return(settings[0], cycles["this"], school_lead)
+    lead = signed_in(school_lead)
+    assert lead.post(f"/schools/returns/{ret.id}/ask").status_code == 302
+    head = SignOff.get(SignOff.return_ == ret.id)
+    assert (head.role, head.email) == ("head", "head0@school0.example.org")
+    signed = _sign(lead, head, "Hannah Head")
+    assert signed.status_code == 200 and "is signed off" in signed.get_data(as_text=True)
+    chair = SignOff.get((SignOff.return_ == ret.id) & (SignOff.role == "chair"))  # asked next
+    assert _sign(lead, chair, "Colin Chair").status_code == 200
+    page = lead.get(f"/schools/returns/{ret.id}/sign-off").get_data(as_text=True)
+    assert "Signed off by Hannah Head" in page and "Noted by Colin Chair" in page
+    assert signoff.state(Return.get_by_id(ret.id))["complete"]
+
+
+def test_a_used_or_forged_link_signs_nothing(app, settings, school_lead, cycles, signed_in):
+    ret = submitted_return(settings[0], cycles["this"], school_lead)
+    lead = signed_in(school_lead)
+    lead.post(f"/schools/returns/{ret.id}/ask")
+    head = SignOff.get(SignOff.return_ == ret.id)
+    _sign(lead, head, "Hannah Head")
+    assert "has been used" in _sign(lead, head, "Someone Else").get_data(as_text=True)
+    forged = lead.http.get("/schools/sign-off/123.abc").get_data(as_text=True)
+    assert "This link does not work" in forged
+    assert SignOff.get_by_id(head.id).name == "Hannah Head"
+
+
+def test_sign_off_lapses_when_the_return_changes(app, settings, school_lead, cycles, people):
+    ret = submitted_return(settings[0], cycles["this"], school_lead)
+    with app.test_request_context():
+        head, _sent = signoff.ask(ret, school_lead)
+        signoff.sign(head, "Hannah Head", "")
+    returns.reopen(
+        Return.get_by_id(ret.id), Return.get_by_id(ret.id).version, "Typo", people["admin"]
+    )
+    assert signoff.state(Return.get_by_id(ret.id))["signed"] == {
+        "head"
+    }  # reopening changes nothing
+    rating = Rating.select().where(Rating.return_ == ret.id).first()
+    returns.save_rating(rating, rating.version, "A", "Changed after sign-off", school_lead)
+    lapsed = SignOff.get_by_id(head.id)
+    assert (
+        lapsed.withdrawn_at
+        and "changed after the headteacher signed off" in lapsed.withdrawn_reason
+    )
+    assert signoff.state(Return.get_by_id(ret.id))["signed"] == set()
+    line = AuditEvent.get(AuditEvent.verb == "sign-off lapsed")
+    assert line.object_id == ret.id and "headteacher" in line.summary
+
+
+def test_the_lapse_is_shown_on_the_sign_off_page(
+    app, settings, school_lead, cycles, people, admin_client
+):
+    ret = submitted_return(settings[0], cycles["this"], school_lead)
+    with app.test_request_context():
+        signoff.sign(signoff.ask(ret, school_lead)[0], "Hannah Head", "")
+    returns.reopen(
+        Return.get_by_id(ret.id), Return.get_by_id(ret.id).version, "Typo", people["admin"]
+    )
+    rating = Rating.select().where(Rating.return_ == ret.id).first()
+    returns.save_rating(rating, rating.version, "A", "Changed", school_lead)
+    page = admin_client.get(f"/schools/returns/{ret.id}/sign-off").get_data(as_text=True)
+    assert 'id="lapsed"' in page and "needs signing off again" in page
+
+
+def test_sign_off_waits_for_submission_and_follows_the_framework(
+    app, settings, school_lead, cycles
+):
+    ret = returns.start(settings[0].agency, cycles["this"], school_lead)
+    assert signoff.state(ret)["next"] is None  # a draft: nobody asked yet
+    assert signoff.state(ret)["needs"] == ["head", "chair"]
+    light = Framework.create(name="Voluntary organisations (light)")
+    Return.update(framework=light).where(Return.id == ret.id).execute()
+    assert signoff.state(Return.get_by_id(ret.id))["needs"] == []
