@@ -163,6 +163,15 @@ def sign(sign_off, name, comment):
     return current
 
 
+def sign_asked(sign_off, form):
+    """Sign with what the signer typed: None when signed, else why not in words."""
+    try:
+        sign(sign_off, form.name.data, form.comment.data or "")
+    except SignOffError as error:
+        return str(error)
+    return None
+
+
 def lapse(return_id, who):
     """The return's answers are changing (a section11 `return_changes` hook, inside the write
     transaction): every sign-off standing or asked lapses, with the reason recorded."""

@@ -53,18 +53,9 @@ def sign(token):
     ret = found.return_ if found else None
     form, problem = SignForm(), None
     if found and form.validate_on_submit():
-        try:
-            signoff.sign(found, form.name.data, form.comment.data or "")
+        problem = signoff.sign_asked(found, form)
+        if problem is None:
             return render("schools/signed.html", sign_off=found, ret=ret, roles=signoff_rules.ROLES)
-        except signoff.SignOffError as error:
-            problem = str(error)
     rows = queries.rows(ret) if ret else []
-    return render(
-        "schools/sign.html",
-        sign_off=found,
-        ret=ret,
-        rows=rows,
-        form=form,
-        problem=problem,
-        roles=signoff_rules.ROLES,
-    )
+    page = {"sign_off": found, "ret": ret, "rows": rows, "roles": signoff_rules.ROLES}
+    return render("schools/sign.html", form=form, problem=problem, **page)

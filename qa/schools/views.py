@@ -1,12 +1,9 @@
 """The schools overview (completion by phase and locality, non-returners and their reminders),
 the heatmap by phase, a later deadline for one setting, and samples for verification visits."""
 
-import secrets
-
 from flask import flash, redirect, request, url_for
 from flask_login import current_user
 
-from qa.challenge.scheduling import ScheduleError
 from qa.cycles.models import Cycle
 from qa.forms import ready_to_save
 from qa.htmx import render
@@ -89,13 +86,9 @@ def extend():
 def visits_page():
     cycle, form, problem = _cycle(), SampleForm(), None
     if ready_to_save(form):
-        weights = [key for key in sampling.WEIGHTS if form[key].data]
-        seed = form.seed.data if form.seed.data is not None else secrets.randbelow(10**9)
-        try:
-            visits.draw(cycle, form.size.data, weights, seed, current_user)
+        problem = visits.draw_asked(cycle, form, current_user)
+        if problem is None:
             return redirect(url_for(".visits_page", cycle=cycle.id))
-        except ScheduleError as error:
-            problem = str(error)
     return render(
         "schools/visits.html",
         cycle=cycle,

@@ -3,6 +3,8 @@ recorded with each reason and the seed, and a challenge event proposed for each 
 the visits go through the challenge-event workflow (scheduling, clash checks, invites, findings
 against the setting's own shorter framework)."""
 
+import secrets
+
 from peewee import fn
 
 from qa import audit
@@ -79,6 +81,18 @@ def draw(cycle, size, weights, seed, who):
             f"Chose {len(chosen)} settings for verification visits in {cycle.name} (seed {seed})",
         )
     return sample
+
+
+def draw_asked(cycle, form, who):
+    """Draw the sample the page's form asks for (a new random seed unless one is given): None
+    when drawn, else why not in words."""
+    weights = [key for key in sampling.WEIGHTS if form[key].data]
+    seed = form.seed.data if form.seed.data is not None else secrets.randbelow(10**9)
+    try:
+        draw(cycle, form.size.data, weights, seed, who)
+    except scheduling.ScheduleError as error:
+        return str(error)
+    return None
 
 
 def samples(cycle):
