@@ -144,3 +144,25 @@ def test_the_heatmap_groups_by_phase_and_filters(app, settings, school_lead, cyc
     assert "Primary: 3 settings" in page and "Secondary: 2 settings" in page
     north = admin_client.get("/schools/heatmap?phase=Primary&locality=North").get_data(as_text=True)
     assert "Primary: 2 settings" in north and "Secondary" not in north.split('id="phases"')[1]
+
+
+def test_the_heatmap_shows_summaries_only_until_narrowed(
+    app, settings, cycles, admin_client, monkeypatch
+):
+    monkeypatch.setattr(queries, "SHOW_LIMIT", 2)
+    page = admin_client.get("/schools/heatmap").get_data(as_text=True)
+    assert 'id="narrow"' in page and "Each setting's ratings" not in page
+    assert "/schools/heatmap?" in page.split('id="phase-summary"')[1]  # each phase links on
+    narrowed = admin_client.get("/schools/heatmap?phase=Secondary").get_data(as_text=True)
+    assert "Secondary: 2 settings" in narrowed and 'id="narrow"' not in narrowed
+
+
+def test_the_summary_counts_settings_returns_and_ratings(app, settings, school_lead, cycles):
+    submitted_return(settings[0], cycles["this"], school_lead)
+    returns.start(settings[1].agency, cycles["this"], school_lead)  # a draft counts no ratings
+    framework = settings[0].agency.framework
+    phases, localities, shown = queries.heatmap_by_phase(cycles["this"], framework)
+    primary = next(t for t in phases if t.name == "Primary")
+    rated = Rating.select().join(Return).where(Return.agency == settings[0].agency_id).count()
+    assert (primary.settings, primary.returned, primary.counts["G"]) == (3, 1, rated)
+    assert {t.name: t.settings for t in localities} == {"North": 3, "South": 2} and shown

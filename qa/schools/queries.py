@@ -4,14 +4,14 @@ number of queries whatever the number of settings."""
 
 from dataclasses import dataclass, field
 
-from peewee import JOIN, fn
+from peewee import JOIN, Case, fn
 
 from qa.frameworks.models import Framework
 from qa.people.models import Agency
 from qa.schools import chasing_rules
 from qa.schools.models import Chase, Extension, Setting, SignOff
 from qa.section11 import heatmap
-from qa.section11.models import Return
+from qa.section11.models import Rating, Return
 
 
 def open_settings():
@@ -133,42 +133,96 @@ def setting_frameworks():
     )
 
 
+# The most settings whose rows the heatmap shows at once: beyond it, the summaries only, and the
+# filters to narrow down to a readable map.
+SHOW_LIMIT = 200
+
+
 @dataclass
-class PhaseMap:
-    """The heatmap rows of one phase, with its summary."""
+class Tally:
+    """A group's settings, returns submitted and ratings by colour."""
 
-    phase: str
-    key: str
-    map: object
-    returned: int
-    counts: dict
+    name: str
+    key: str = ""
+    settings: int = 0
+    returned: int = 0
+    counts: dict = field(default_factory=lambda: {"R": 0, "A": 0, "G": 0})
+    map: object = None
 
 
-def heatmap_by_phase(cycle, framework, phase="", locality=""):
-    """Section 11's heatmap of the settings on `framework` (narrowed by phase and locality),
-    split by phase: a summary per phase first, then its rows. Section 11's queries plus one."""
+def _chosen(framework, phase, locality):
+    """The agencies of open settings on the framework, narrowed by phase and locality."""
     chosen = Setting.select(Setting.agency).join(Agency).where(*open_settings())
     if phase:
         chosen = chosen.where(Setting.phase == phase)
     if locality:
         chosen = chosen.where(Setting.locality == locality)
-    phases = dict(chosen.select(Setting.agency, Setting.phase).tuples())
+    return heatmap.agencies_on(framework, among=chosen)
+
+
+def tallies(cycle, chosen):
+    """(by phase, by locality) tallies of the chosen agencies' settings: one grouped query."""
+    colour = {key: fn.SUM(Case(None, [(Rating.rag == key, 1)], 0)) for key in "RAG"}
+    rows = (
+        Setting.select(
+            Setting.phase,
+            Setting.locality,
+            fn.COUNT(fn.DISTINCT(Setting.id)),
+            fn.COUNT(fn.DISTINCT(Case(None, [(Return.status == "submitted", Return.id)]))),
+            colour["R"],
+            colour["A"],
+            colour["G"],
+        )
+        .join(
+            Return,
+            JOIN.LEFT_OUTER,
+            on=(Return.agency == Setting.agency) & (Return.cycle == cycle.id),
+        )
+        .join(
+            Rating,
+            JOIN.LEFT_OUTER,
+            on=(Rating.return_ == Return.id) & (Return.status == "submitted"),
+        )
+        .where(Setting.agency.in_(chosen))
+        .group_by(Setting.phase, Setting.locality)
+        .tuples()
+    )
+    by_phase, by_locality = {}, {}
+    for phase, locality, settings, returned, reds, ambers, greens in rows:
+        for groups, name in (
+            (by_phase, phase or "No phase recorded"),
+            (by_locality, locality or "No locality recorded"),
+        ):
+            tally = groups.setdefault(name, Tally(name))
+            tally.settings += settings
+            tally.returned += returned
+            for key, value in zip("RAG", (reds, ambers, greens), strict=True):
+                tally.counts[key] += value or 0
+    ordered = [[groups[name] for name in sorted(groups)] for groups in (by_phase, by_locality)]
+    for index, tally in enumerate(ordered[0]):
+        tally.key = f"phase-{index}"
+    return ordered
+
+
+def heatmap_by_phase(cycle, framework, phase="", locality=""):
+    """The settings on `framework` (narrowed by phase and locality), summed by phase and by
+    locality, and, when few enough to read (SHOW_LIMIT), Section 11's heatmap of their rows split
+    by phase. Returns (phases, localities, whether the rows are shown)."""
+    chosen = _chosen(framework, phase, locality)
+    phases, localities = tallies(cycle, chosen)
+    if sum(t.settings for t in phases) > SHOW_LIMIT:
+        return phases, localities, False
+    of_phase = dict(
+        Setting.select(Setting.agency, Setting.phase).where(Setting.agency.in_(chosen)).tuples()
+    )
     whole = heatmap.build(cycle, framework, among=chosen)
     groups = {}
     for row in whole.rows:
-        groups.setdefault(phases.get(row.agency_id) or "No phase recorded", []).append(row)
-    found = []
-    for index, name in enumerate(sorted(groups)):
-        rows = groups[name]
-        part = heatmap.Heatmap(cycle, whole.previous, framework, whole.standards, rows)
-        counts = {"R": 0, "A": 0, "G": 0}
-        for row in rows:
-            for cell in row.cells:
-                if cell and cell.rag in counts:
-                    counts[cell.rag] += 1
-        returned = sum(row.status == "submitted" for row in rows)
-        found.append(PhaseMap(name, f"phase-{index}", part, returned, counts))
-    return found
+        groups.setdefault(of_phase.get(row.agency_id) or "No phase recorded", []).append(row)
+    for tally in phases:
+        rows = groups.get(tally.name, [])
+        tally.map = heatmap.Heatmap(cycle, whole.previous, framework, whole.standards, rows)
+    return phases, localities, True
 
 
 def choices():

@@ -52,6 +52,8 @@ def heatmap_context(args):
     framework = framework or (frameworks[0] if frameworks else None)
     phase, locality = args.get("phase", ""), args.get("locality", "")
     phases, localities = queries.choices()
+    found = queries.heatmap_by_phase(cycle, framework, phase, locality) if framework else None
+    by_phase, by_locality, shown = found or ([], [], False)
     return {
         "cycle": cycle,
         "framework": framework,
@@ -60,7 +62,10 @@ def heatmap_context(args):
         "locality": locality,
         "phases": phases,
         "localities": localities,
-        "groups": queries.heatmap_by_phase(cycle, framework, phase, locality) if framework else [],
+        "groups": by_phase,
+        "by_locality": by_locality,
+        "shown": shown,
+        "limit": queries.SHOW_LIMIT,
     }
 
 
