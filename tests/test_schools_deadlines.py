@@ -166,3 +166,14 @@ def test_the_summary_counts_settings_returns_and_ratings(app, settings, school_l
     rated = Rating.select().join(Return).where(Return.agency == settings[0].agency_id).count()
     assert (primary.settings, primary.returned, primary.counts["G"]) == (3, 1, rated)
     assert {t.name: t.settings for t in localities} == {"North": 3, "South": 2} and shown
+
+
+def test_the_non_returners_come_a_page_at_a_time(app, settings, cycles, admin_client, monkeypatch):
+    from qa.schools import views
+
+    monkeypatch.setattr(views, "PER_PAGE", 2)
+    first = admin_client.get("/schools/").get_data(as_text=True)
+    assert "Not yet returned: 5" in first and "Page 1 of 3" in first
+    assert first.split('id="non-returners"')[1].count('scope="row"') == 2
+    last = admin_client.get("/schools/?page=3").get_data(as_text=True)
+    assert "Elm High School" in last.split('id="non-returners"')[1]

@@ -19,7 +19,7 @@ def messages(today=None):
     if cycle is None or cycle.deadline is None:
         return []
     with db.atomic("IMMEDIATE"):
-        late = queries.non_returners(cycle, queries.progress(cycle))
+        late = queries.non_returners(cycle, queries.not_returned(queries.progress(cycle)))
         leads = {}
         for user in User.select().where(
             User.role == "agency_lead",

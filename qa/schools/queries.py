@@ -95,10 +95,14 @@ class NonReturner:
     chases: dict = field(default_factory=dict)
 
 
-def non_returners(cycle, rows):
-    """The settings whose return is not submitted, each with its deadline (an extension's, with
-    its reason) and the reminders sent. Two queries beside `rows`."""
-    late = [row for row in rows if row["return_status"] != "submitted"]
+def not_returned(rows):
+    """The rows of settings whose return is not submitted."""
+    return [row for row in rows if row["return_status"] != "submitted"]
+
+
+def non_returners(cycle, late):
+    """Each of these settings (rows that have not returned) with its deadline (an extension's,
+    with its reason) and the reminders sent. Two queries."""
     ids = [row["id"] for row in late]
     extensions = {
         e.setting_id: e

@@ -14,6 +14,7 @@ from qa.schools.models import Setting
 from qa.security import role_required, subgroup_only
 
 SUBGROUP = ("admin", "reviewer")
+PER_PAGE = 50  # non-returners on a page of the overview
 
 
 def _cycle():
@@ -24,14 +25,16 @@ def _cycle():
 @role_required(*SUBGROUP)
 def overview():
     subgroup_only()
-    cycle = _cycle()
+    cycle, page = _cycle(), parse_id(request.args.get("page")) or 1
     rows = queries.progress(cycle)
+    late = queries.not_returned(rows)
     return render(
         "schools/overview.html",
         cycle=cycle,
         by_phase=queries.completion(rows, "phase"),
         by_locality=queries.completion(rows, "locality"),
-        late=queries.non_returners(cycle, rows),
+        late=queries.non_returners(cycle, late[(page - 1) * PER_PAGE : page * PER_PAGE]),
+        pages=(page, -(-len(late) // PER_PAGE), len(late)),
         signed_off=queries.signed_off_count(cycle),
         stages=chasing_rules.STAGES,
     )
