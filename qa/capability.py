@@ -71,6 +71,8 @@ class Capability:
     11 return may not change now although its status allows it (a deadline passed), or None.
     `return_changes` names functions `changing(return_id, user)`, called inside every write
     transaction that changes a Section 11 return's answers (a sign-off given before then lapses).
+    `return_notes` names functions `note(ret)` -> (words, url) or None: a line the return's page
+    shows about it (its sign-off), linking to the capability's page.
     """
 
     name: str
@@ -89,6 +91,7 @@ class Capability:
     report_sections: tuple[ReportSection, ...] = ()
     return_locks: tuple[str, ...] = ()
     return_changes: tuple[str, ...] = ()
+    return_notes: tuple[str, ...] = ()
 
     def model_classes(self) -> list:
         return list(import_string(self.models)) if self.models else []
@@ -185,6 +188,11 @@ def return_locks() -> list:
 def return_changes() -> list:
     """Every capability's hooks on a Section 11 return changing (see Capability.return_changes)."""
     return [import_string(dotted) for c in capabilities() for dotted in c.return_changes]
+
+
+def return_notes() -> list:
+    """Every capability's notes on a Section 11 return's page (see Capability.return_notes)."""
+    return [import_string(dotted) for c in capabilities() for dotted in c.return_notes]
 
 
 def report_sections() -> list[ReportSection]:

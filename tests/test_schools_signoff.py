@@ -96,3 +96,27 @@ def test_sign_off_waits_for_submission_and_follows_the_framework(
     light = Framework.create(name="Voluntary organisations (light)")
     Return.update(framework=light).where(Return.id == ret.id).execute()
     assert signoff.state(Return.get_by_id(ret.id))["needs"] == []
+
+
+def test_the_return_page_says_where_its_sign_off_stands(
+    app, settings, school_lead, cycles, people, signed_in
+):
+    ret = submitted_return(settings[0], cycles["this"], school_lead)
+    page = signed_in(school_lead).get(f"/section11/returns/{ret.id}").get_data(as_text=True)
+    assert "Sign-off: the headteacher is to be asked next" in page
+    assert f"/schools/returns/{ret.id}/sign-off" in page
+    other = returns.start(people["agency_a"], cycles["this"], people["lead_a"])
+    page = signed_in(people["lead_a"]).get(f"/section11/returns/{other.id}").get_data(as_text=True)
+    assert "Sign-off" not in page  # Section 11's own framework needs none
+
+
+def test_without_email_the_admin_sees_the_link_to_send_and_the_lead_does_not(
+    app, settings, school_lead, cycles, admin_client, signed_in
+):
+    ret = submitted_return(settings[0], cycles["this"], school_lead)
+    lead = signed_in(school_lead)
+    lead.post(f"/schools/returns/{ret.id}/ask")
+    mine = lead.get(f"/schools/returns/{ret.id}/sign-off").get_data(as_text=True)
+    assert "not signed yet" in mine and "/schools/sign-off/" not in mine
+    theirs = admin_client.get(f"/schools/returns/{ret.id}/sign-off").get_data(as_text=True)
+    assert "Link to send" in theirs and "/schools/sign-off/" in theirs

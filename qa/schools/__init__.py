@@ -20,4 +20,5 @@ capability = Capability(
     reminders=("qa.schools.chasing:messages",),
     return_locks=("qa.schools.deadlines:lock_reason",),
     return_changes=("qa.schools.signoff:lapse",),
+    return_notes=("qa.schools.signoff:note",),
 )

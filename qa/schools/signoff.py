@@ -49,6 +49,23 @@ def state(ret):
     }
 
 
+def note(ret):
+    """The line on the return's page (a section11 `return_notes` hook): where its sign-off
+    stands, for a return whose framework needs one."""
+    now = state(ret)
+    if not now["needs"]:
+        return None
+    if now["complete"]:
+        words = "Sign-off: signed off by the head and noted by the chair of governors"
+    elif now["waiting"]:
+        words = f"Sign-off: waiting for the {signoff_rules.ROLES[now['waiting'][0].role].lower()}"
+    elif now["next"]:
+        words = f"Sign-off: the {signoff_rules.ROLES[now['next']].lower()} is to be asked next"
+    else:
+        words = "Sign-off: the head and the chair of governors sign it off once it is submitted"
+    return words, url_for("schools.sign_off_page", return_id=ret.id)
+
+
 def _serializer():
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=SALT)
 

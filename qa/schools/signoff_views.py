@@ -2,10 +2,11 @@
 person, and the page the emailed link opens for the head or the chair of governors (no account:
 the link's signed token is the key)."""
 
-from flask import flash, redirect, url_for
+from flask import current_app, flash, redirect, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
+from qa import mail
 from qa.htmx import render
 from qa.schools import bp, signoff, signoff_rules
 from qa.schools.forms import SignForm
@@ -16,11 +17,14 @@ from qa.security import public, role_required
 @bp.get("/returns/<int:return_id>/sign-off")
 @role_required()
 def sign_off_page(return_id):
-    ret = access.return_for(return_id)
+    ret, configured = access.return_for(return_id), mail.configured(current_app.config)
+    state = signoff.state(ret)
+    links = {} if configured or not current_user.is_admin else signoff.links(state["waiting"])
     return render(
         "schools/sign_off.html",
         ret=ret,
-        state=signoff.state(ret),
+        state=state,
+        links=links,
         form=FlaskForm(),
         roles=signoff_rules.ROLES,
         verbs=signoff_rules.VERBS,

@@ -1,13 +1,14 @@
 """What capabilities above Section 11 may say about a return without Section 11 importing them.
 
 A lock beyond the return's status (a school's return after its deadline: `return_locks` in a
-capability's declaration) and what they do when its answers change (`return_changes`: a head's
-sign-off lapses). Both are looked up through qa.capability.
+capability's declaration), what they do when its answers change (`return_changes`: a head's
+sign-off lapses) and a line about it on its page (`return_notes`: where its sign-off stands). All
+are looked up through qa.capability.
 """
 
 from datetime import date
 
-from qa.capability import return_changes, return_locks
+from qa.capability import return_changes, return_locks, return_notes
 
 
 def lock_reason(ret, today=None):
@@ -26,3 +27,8 @@ def changing(return_id, user):
     transaction, so a change refused later undoes what they did too)."""
     for hook in return_changes():
         hook(return_id, user)
+
+
+def notes(ret):
+    """[(words, url)]: what other capabilities say about the return on its page."""
+    return [found for note in return_notes() if (found := note(ret))]
