@@ -96,3 +96,8 @@ def test_red_and_amber_ratings_weigh_the_choice():
     value, why = sampling.weight(sampling.Candidate(1, "S", "P", "N", True, 2, 1), ("rag",))
     assert value == 1 + 2 * 2 + 1 and why == ["2 red and 1 amber"]
     assert sampling.weight(sampling.Candidate(1, "S", "P", "N", True), ("rag",)) == (1, [])
+
+
+def test_a_stratum_of_one_is_said_so():
+    alone = [sampling.Candidate(1, "Willow Bank", "Special", "North")]
+    assert sampling.sample(alone, size=1)[0].reason == "The only setting in Special, North."

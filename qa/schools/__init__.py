@@ -17,6 +17,7 @@ capability = Capability(
     menu=(MenuEntry("schools.overview", "Schools", ("admin", "subgroup"), ("schools.",), 35),),
     demo="qa.schools.demo:load",
     demo_order=120,
+    stylesheet="schools.css",
     reminders=("qa.schools.chasing:messages",),
     return_locks=("qa.schools.deadlines:lock_reason",),
     return_changes=("qa.schools.signoff:lapse",),

@@ -91,7 +91,10 @@ def sample(settings, strata=("phase", "locality"), size=6, weights=(), seed=0) -
 
 
 def _reason(stratum, take, members, value, why):
-    said = f"Chosen at random: {take} of the {len(members)} settings in {stratum}"
+    if len(members) == 1:
+        said = f"The only setting in {stratum}"
+    else:
+        said = f"Chosen at random: {take} of the {len(members)} settings in {stratum}"
     if why:
         said += f", weighted {value} times for {' and '.join(why)}"
     return said + "."
