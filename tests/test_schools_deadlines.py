@@ -177,3 +177,12 @@ def test_the_non_returners_come_a_page_at_a_time(app, settings, cycles, admin_cl
     assert first.split('id="non-returners"')[1].count('scope="row"') == 2
     last = admin_client.get("/schools/?page=3").get_data(as_text=True)
     assert "Elm High School" in last.split('id="non-returners"')[1]
+
+
+def test_the_daily_reminders_include_the_schools(app, settings, school_lead, cycles):
+    from qa.actions import reminders
+
+    found = reminders.all_messages(cycles["this"].deadline - timedelta(days=14))
+    assert ("dsl@school0.example.org", "First reminder") in {
+        (to, subject.split(":")[0]) for to, subject, _ in found
+    }

@@ -120,3 +120,21 @@ def test_without_email_the_admin_sees_the_link_to_send_and_the_lead_does_not(
     assert "not signed yet" in mine and "/schools/sign-off/" not in mine
     theirs = admin_client.get(f"/schools/returns/{ret.id}/sign-off").get_data(as_text=True)
     assert "Link to send" in theirs and "/schools/sign-off/" in theirs
+
+
+def test_the_head_then_the_chair_are_emailed_their_links(
+    app, settings, school_lead, cycles, signed_in, monkeypatch
+):
+    from qa import mail
+
+    sent = []
+    monkeypatch.setattr(mail, "send_all", lambda config, mails, echo=None: sent.extend(mails))
+    app.config["SMTP_HOST"] = "smtp.example"
+    ret = submitted_return(settings[0], cycles["this"], school_lead)
+    lead = signed_in(school_lead)
+    lead.post(f"/schools/returns/{ret.id}/ask")
+    assert sent[0]["To"] == "head0@school0.example.org"
+    link = next(line for line in sent[0].get_content().splitlines() if "/schools/sign-off/" in line)
+    _sign(lead, SignOff.get(SignOff.role == "head"), "Hannah Head")
+    assert sent[1]["To"] == "chair0@school0.example.org" and "note it" in sent[1].get_content()
+    assert lead.http.get(link.strip()).status_code == 200  # the emailed link opens the page

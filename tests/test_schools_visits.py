@@ -14,6 +14,8 @@ def test_a_sample_is_recorded_with_its_seed_and_reasons_and_becomes_visits(
     )
     assert posted.status_code == 302
     sample = VisitSample.get()
+    assert not ChallengeEvent.select().exists()  # chosen, not yet proposed
+    admin_client.post(f"/schools/visits/propose?cycle={cycles['this'].id}", {"sample": sample.id})
     assert (sample.seed, sample.size, sample.weights) == (7, 3, "no_return")
     chosen = list(SampledSetting.select().order_by(SampledSetting.id))
     again = sampling.sample(
@@ -29,8 +31,15 @@ def test_a_sample_is_recorded_with_its_seed_and_reasons_and_becomes_visits(
     assert "seed 7" in page and chosen[0].reason in page
 
 
-def test_a_setting_already_visited_this_cycle_stops_the_sample(app, settings, cycles, admin_client):
-    admin_client.post("/schools/visits", {"size": "5", "seed": "1"})
-    page = admin_client.post("/schools/visits", {"size": "5", "seed": "1"}).get_data(as_text=True)
-    assert "already has a challenge event" in page
-    assert VisitSample.select().count() == 1
+def test_a_setting_already_challenged_this_cycle_stops_the_proposal(
+    app, settings, cycles, admin_client
+):
+    for _ in range(2):
+        admin_client.post("/schools/visits", {"size": "5", "seed": "1"})
+    first, second = VisitSample.select().order_by(VisitSample.id)
+    admin_client.post("/schools/visits/propose", {"sample": first.id})
+    page = admin_client.post(
+        "/schools/visits/propose", {"sample": second.id}, follow_redirects=True
+    )
+    assert "already has a challenge event" in page.get_data(as_text=True)
+    assert ChallengeEvent.select().count() == 5  # nothing of the second proposed

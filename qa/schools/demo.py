@@ -1,7 +1,8 @@
 """The schools' part of the demo partnership, run after the register import's (demo_order): of the
 settings this year, four in five have returned, a few signed off by the head and noted by the
 chair of governors, the rest chased (reminders dated as if chasing began two weeks ago), and a
-sample of six chosen for verification visits.
+sample of six chosen for verification visits (their visits not yet proposed as challenge events:
+the admin does that on the page).
 
 Until the register's demo settings exist it makes a dozen of its own, so the pages have something
 to show. Safe to run again: a setting with a return, and a cycle with a sample, are left alone.
@@ -10,6 +11,7 @@ to show. Safe to run again: a setting with a return, and a cycle with a sample, 
 import random
 from datetime import date, datetime, time, timedelta
 
+from qa.actions.models import Action
 from qa.cycles.models import Cycle
 from qa.frameworks.models import Framework, Standard
 from qa.people.models import Agency, Sector, User
@@ -17,7 +19,7 @@ from qa.schools import visits
 from qa.schools.models import Chase, Setting, SignOff, VisitSample
 from qa.section11.models import Rating, Return
 
-THIS = "2026-27"
+LAST, THIS = "2025-26", "2026-27"
 SCHOOLS_FRAMEWORK = "Schools (Education Act 2002 s157/s175)"
 OWN = [  # name, phase, locality: only when the register gave the demo no settings
     ("Ashdown Primary School", "Primary", "North"),
@@ -33,6 +35,7 @@ OWN = [  # name, phase, locality: only when the register gave the demo no settin
     ("Little Acorns Day Nursery", "Nursery", "South"),
     ("Brookfield Sixth Form College", "16 plus", "Central"),
 ]
+ACTION = "Close the gaps the termly audit found and report to the governors' safeguarding review"
 EVIDENCE = {
     "G": "Checked at the last governors' safeguarding review; records and training logs seen.",
     "A": "Mostly in place; the termly audit found gaps we are closing this term.",
@@ -41,13 +44,20 @@ EVIDENCE = {
 
 
 def load(demo):
-    cycle = Cycle.get_or_none(Cycle.name == THIS)
-    if cycle is None:
+    cycle, last = (Cycle.get_or_none(Cycle.name == name) for name in (THIS, LAST))
+    if cycle is None or last is None:
         return
     settings = _settings()
     admin = User.select().where(User.role == "admin").order_by(User.id).first()
     rng = random.Random(THIS)
     returned = []
+    for setting in settings:  # every setting returned last year, as every agency did
+        if (
+            not Return.select()
+            .where((Return.agency == setting.agency) & (Return.cycle == last))
+            .exists()
+        ):
+            _return(setting, last, rng)
     for index, setting in enumerate(settings):
         if (
             Return.select()
@@ -101,7 +111,8 @@ def _own_settings():
 
 def _return(setting, cycle, rng):
     framework = setting.agency.framework or Framework.get(Framework.name == SCHOOLS_FRAMEWORK)
-    when = datetime.combine(date.today() - timedelta(days=rng.randint(3, 40)), time(10))
+    latest = min(date.today(), cycle.deadline or cycle.ends)
+    when = datetime.combine(latest - timedelta(days=rng.randint(3, 40)), time(10))
     ret = Return.create(
         agency=setting.agency,
         cycle=cycle,
@@ -127,6 +138,22 @@ def _return(setting, cycle, rng):
             }
         )
     Rating.insert_many(rows).execute()
+    concerns = Rating.select().where((Rating.return_ == ret.id) & Rating.rag.in_(["R", "A"]))
+    actions = [
+        {
+            "agency": setting.agency_id,
+            "cycle": cycle.id,
+            "source": "section11",
+            "source_id": rating.id,
+            "standard": rating.standard_id,
+            "description": ACTION,
+            "owner": "Designated safeguarding lead",
+            "due": cycle.ends,
+        }
+        for rating in concerns
+    ]
+    if actions:
+        Action.insert_many(actions).execute()
     return ret, setting
 
 

@@ -3,6 +3,7 @@ the heatmap by phase, a later deadline for one setting, and samples for verifica
 
 from flask import flash, redirect, request, url_for
 from flask_login import current_user
+from flask_wtf import FlaskForm
 
 from qa.cycles.models import Cycle
 from qa.forms import ready_to_save
@@ -92,16 +93,28 @@ def extend():
 @bp.route("/visits", methods=["GET", "POST"])
 @role_required("admin")
 def visits_page():
-    cycle, form, problem = _cycle(), SampleForm(), None
+    cycle, form = _cycle(), SampleForm()
     if ready_to_save(form):
-        problem = visits.draw_asked(cycle, form, current_user)
-        if problem is None:
-            return redirect(url_for(".visits_page", cycle=cycle.id))
+        visits.draw_asked(cycle, form, current_user)
+        return redirect(url_for(".visits_page", cycle=cycle.id))
     return render(
         "schools/visits.html",
         cycle=cycle,
         form=form,
-        problem=problem,
         samples=visits.samples(cycle),
         weights=sampling.WEIGHTS,
     )
+
+
+@bp.post("/visits/propose")
+@role_required("admin")
+def propose_visits():
+    """Turn a sample into proposed challenge events (the form names the sample)."""
+    problem = None
+    if FlaskForm().validate_on_submit():
+        problem = visits.propose_asked(parse_id(request.form.get("sample")), current_user)
+    flash(
+        problem or "The visits are proposed: schedule them on Challenge events",
+        "error" if problem else "success",
+    )
+    return redirect(url_for(".visits_page", cycle=request.args.get("cycle", "")))

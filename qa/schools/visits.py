@@ -43,9 +43,7 @@ def candidates(cycle):
 
 
 def draw(cycle, size, weights, seed, who):
-    """Draw and record a sample, and propose a verification visit (a challenge event) for each
-    setting chosen, in one transaction. Raises scheduling.ScheduleError when a chosen setting
-    already has a visit or challenge event this cycle."""
+    """Draw and record a sample, each setting with its stratum and the reason it was chosen."""
     with db.atomic("IMMEDIATE"):
         chosen = sampling.sample(
             candidates(cycle), tuple(sampling.STRATA), size, tuple(weights), seed
@@ -53,25 +51,10 @@ def draw(cycle, size, weights, seed, who):
         sample = VisitSample.create(
             cycle=cycle, size=size, seed=seed, weights=" ".join(weights), chosen_by=who
         )
-        agency_of = {
-            s.id: s.agency
-            for s in Setting.select(Setting, Agency)
-            .join(Agency)
-            .where(Setting.id.in_([c.id for c in chosen]))
-        }
-        events = scheduling.choose(
-            cycle, [(agency_of[c.id], f"Verification visit. {c.reason}") for c in chosen], who
-        )
         SampledSetting.insert_many(
             [
-                {
-                    "sample": sample.id,
-                    "setting": c.id,
-                    "stratum": c.stratum,
-                    "reason": c.reason,
-                    "event": event.id,
-                }
-                for c, event in zip(chosen, events, strict=True)
+                {"sample": sample.id, "setting": c.id, "stratum": c.stratum, "reason": c.reason}
+                for c in chosen
             ]
         ).execute()
         audit.record(
@@ -84,12 +67,42 @@ def draw(cycle, size, weights, seed, who):
 
 
 def draw_asked(cycle, form, who):
-    """Draw the sample the page's form asks for (a new random seed unless one is given): None
-    when drawn, else why not in words."""
+    """Draw the sample the page's form asks for (a new random seed unless one is given)."""
     weights = [key for key in sampling.WEIGHTS if form[key].data]
     seed = form.seed.data if form.seed.data is not None else secrets.randbelow(10**9)
+    return draw(cycle, form.size.data, weights, seed, who)
+
+
+def propose(sample, who):
+    """Propose a verification visit, a challenge event, for each setting of the sample that has
+    none yet, with the reason it was chosen: then scheduled, paired, invited and recorded like any
+    other. Raises scheduling.ScheduleError (nothing proposed) when one of them already has a
+    challenge event this cycle."""
+    with db.atomic("IMMEDIATE"):
+        waiting = list(
+            SampledSetting.select(SampledSetting, Setting, Agency)
+            .join(Setting)
+            .join(Agency)
+            .where((SampledSetting.sample == sample.id) & SampledSetting.event.is_null())
+            .order_by(SampledSetting.id)
+        )
+        events = scheduling.choose(
+            sample.cycle,
+            [(each.setting.agency, f"Verification visit. {each.reason}") for each in waiting],
+            who,
+        )
+        for each, event in zip(waiting, events, strict=True):
+            SampledSetting.update(event=event.id).where(SampledSetting.id == each.id).execute()
+    return events
+
+
+def propose_asked(sample_id, who):
+    """Propose the visits of the sample named in the form: None when done, else why not."""
+    sample = VisitSample.get_or_none(VisitSample.id == sample_id) if sample_id else None
+    if sample is None:
+        return "Choose a sample to propose visits for"
     try:
-        draw(cycle, form.size.data, weights, seed, who)
+        propose(sample, who)
     except scheduling.ScheduleError as error:
         return str(error)
     return None

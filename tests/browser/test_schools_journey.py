@@ -58,3 +58,6 @@ def test_sign_off_by_the_head_then_the_qa_officer_chases_and_samples(
     page.get_by_role("button", name="Choose the sample").click()
     expect(page.get_by_role("table", name=re.compile("seed 7"))).to_be_visible()
     check_axe(page, "schools-visits")
+    page.get_by_role("button", name="Propose these visits").click()
+    expect(page.get_by_text("The visits are proposed")).to_be_visible()
+    expect(page.get_by_role("button", name="Propose these visits")).to_have_count(0)
