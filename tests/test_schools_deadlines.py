@@ -186,3 +186,13 @@ def test_the_daily_reminders_include_the_schools(app, settings, school_lead, cyc
     assert ("dsl@school0.example.org", "First reminder") in {
         (to, subject.split(":")[0]) for to, subject, _ in found
     }
+
+
+def test_after_the_deadline_the_reminder_asks_for_an_extension(app, settings, school_lead, cycles):
+    deadline = cycles["this"].deadline
+    for day in (-14, -7):
+        chasing.messages(deadline + timedelta(days=day))
+    late = chasing.messages(deadline + timedelta(days=3))
+    assert late and all(
+        "ask the partnership's QA officer for a later deadline" in b for _, _, b in late
+    )

@@ -138,3 +138,16 @@ def test_the_head_then_the_chair_are_emailed_their_links(
     _sign(lead, SignOff.get(SignOff.role == "head"), "Hannah Head")
     assert sent[1]["To"] == "chair0@school0.example.org" and "note it" in sent[1].get_content()
     assert lead.http.get(link.strip()).status_code == 200  # the emailed link opens the page
+
+
+def test_an_expired_link_can_be_sent_again(app, settings, school_lead, cycles):
+    from datetime import datetime, timedelta
+
+    ret = submitted_return(settings[0], cycles["this"], school_lead)
+    with app.test_request_context():
+        old, _ = signoff.ask(ret, school_lead)
+        SignOff.update(asked_at=datetime.now() - timedelta(days=31)).where(
+            SignOff.id == old.id
+        ).execute()
+        new, _ = signoff.ask(ret, school_lead)
+    assert new.id != old.id and "expired unused" in SignOff.get_by_id(old.id).withdrawn_reason

@@ -48,7 +48,7 @@ def messages(today=None):
                 sent_on=today,
                 sent_to=", ".join(to),
             )
-            found += [(address, *_words(stage, each, cycle)) for address in to]
+            found += [(address, *_words(stage, each, cycle, today)) for address in to]
     return found
 
 
@@ -60,17 +60,23 @@ def _heads_and_chairs(setting_ids):
     return found
 
 
-def _words(stage, each, cycle):
+def _words(stage, each, cycle, today):
     name, due = each.row["name"], f"{each.deadline:%-d %B %Y}"
+    then = (
+        "The deadline has passed and the return is locked: please ask the partnership's QA "
+        "officer for a later deadline."
+        if chasing_rules.locked(each.deadline, today)
+        else "Please complete it in the QA system; after the deadline it locks."
+    )
     if stage == 3:
         return (
             f"{name}: safeguarding return not yet received",
             f"{name} has not yet sent its {cycle.name} section 175/157 safeguarding return, due "
             f"by {due}, after two reminders to its designated safeguarding lead. As its head or "
-            "chair of governors, please make sure it is completed and submitted.",
+            f"chair of governors, please make sure it is completed and submitted. {then}",
         )
     return (
         f"{chasing_rules.STAGES[stage]}: safeguarding return due by {due}",
         f"{name}'s {cycle.name} section 175/157 safeguarding return is due by {due} and has not "
-        "been submitted yet. Please complete it in the QA system; after the deadline it locks.",
+        f"been submitted yet. {then}",
     )

@@ -4,8 +4,10 @@ chair of governors, the rest chased (reminders dated as if chasing began two wee
 sample of six chosen for verification visits (their visits not yet proposed as challenge events:
 the admin does that on the page).
 
-Until the register's demo settings exist it makes a dozen of its own, so the pages have something
-to show. Safe to run again: a setting with a return, and a cycle with a sample, are left alone.
+Until the register's demo settings exist it enters the demo's schools, college and early-years
+agencies as settings, so the pages have something to show (their returns then come from the
+Section 11 demo, which ran first). Safe to run again: a setting with a return, a cycle with
+sign-offs or a sample, are left alone.
 """
 
 import random
@@ -21,20 +23,7 @@ from qa.section11.models import Rating, Return
 
 LAST, THIS = "2025-26", "2026-27"
 SCHOOLS_FRAMEWORK = "Schools (Education Act 2002 s157/s175)"
-OWN = [  # name, phase, locality: only when the register gave the demo no settings
-    ("Ashdown Primary School", "Primary", "North"),
-    ("Beckside Primary School", "Primary", "North"),
-    ("Churchfield Infant School", "Primary", "South"),
-    ("Dunmore Primary Academy", "Primary", "South"),
-    ("Eastgate Primary School", "Primary", "Central"),
-    ("Fernhill Primary School", "Primary", "Central"),
-    ("Northbrook High School", "Secondary", "North"),
-    ("Riverside Academy", "Secondary", "South"),
-    ("St Anne's Church of England High School", "Secondary", "Central"),
-    ("Willow Bank Special School", "Special", "North"),
-    ("Little Acorns Day Nursery", "Nursery", "South"),
-    ("Brookfield Sixth Form College", "16 plus", "Central"),
-]
+LOCALITIES = ["North", "South", "Central"]
 ACTION = "Close the gaps the termly audit found and report to the governors' safeguarding review"
 EVIDENCE = {
     "G": "Checked at the last governors' safeguarding review; records and training logs seen.",
@@ -50,30 +39,36 @@ def load(demo):
     settings = _settings()
     admin = User.select().where(User.role == "admin").order_by(User.id).first()
     rng = random.Random(THIS)
-    returned = []
     for setting in settings:  # every setting returned last year, as every agency did
-        if (
-            not Return.select()
-            .where((Return.agency == setting.agency) & (Return.cycle == last))
-            .exists()
-        ):
+        if not _has_return(setting, last):
             _return(setting, last, rng)
     for index, setting in enumerate(settings):
-        if (
-            Return.select()
-            .where((Return.agency == setting.agency) & (Return.cycle == cycle))
-            .exists()
-        ):
-            continue
-        if index % 5 != 4:  # four in five have returned
-            returned.append(_return(setting, cycle, rng))
-    for ret, setting in returned[:4]:
-        _sign_off(ret, setting, ("head", "chair"))
-    for ret, setting in returned[4:7]:
-        _sign_off(ret, setting, ("head",))
-    _chase(cycle, [s for i, s in enumerate(settings) if i % 5 == 4])
+        if not _has_return(setting, cycle):  # four in five have returned, the rest stopped part-way
+            _return(setting, cycle, rng, submitted=index % 5 != 4)
+    by_agency = {s.agency_id: s for s in settings}
+    returned = [
+        (ret, by_agency[ret.agency_id])
+        for ret in Return.select()
+        .where(
+            Return.agency.in_(list(by_agency)), Return.cycle == cycle, Return.status == "submitted"
+        )
+        .order_by(Return.id)
+    ]
+    if not SignOff.select().join(Return).where(Return.cycle == cycle).exists():
+        for ret, setting in returned[:4]:
+            _sign_off(ret, setting, ("head", "chair"))
+        for ret, setting in returned[4:7]:
+            _sign_off(ret, setting, ("head",))
+    done = {ret.agency_id for ret, _ in returned}
+    _chase(cycle, [s for s in settings if s.agency_id not in done])
     if settings and not VisitSample.select().where(VisitSample.cycle == cycle).exists():
         visits.draw(cycle, 6, ["rag", "no_return"], 2026, admin)
+
+
+def _has_return(setting, cycle):
+    return (
+        Return.select().where((Return.agency == setting.agency) & (Return.cycle == cycle)).exists()
+    )
 
 
 def _settings():
@@ -89,27 +84,39 @@ def _settings():
 
 
 def _own_settings():
-    framework = Framework.get_or_none(Framework.name == SCHOOLS_FRAMEWORK)
-    sector = Sector.get_or_create(slug="education", defaults={"name": "Education"})[0]
-    for n, (name, phase, locality) in enumerate(OWN):
-        agency = Agency.get_or_create(
-            name=name, defaults={"sector": sector, "framework": framework}
-        )[0]
-        first = name.split()[0].lower().strip("'")
+    """The demo's schools, college and early-years agencies entered as settings (no new agencies:
+    the other capabilities' demos are made for the agencies they know)."""
+    agencies = (
+        Agency.select()
+        .join(Sector)
+        .where(Sector.slug.in_(["education", "early-years"]))
+        .order_by(Agency.name)
+    )
+    for n, agency in enumerate(agencies):
+        slug = "".join(c for c in agency.name.lower() if c.isalnum())[:20]
         Setting.create(
             agency=agency,
             urn=str(990100 + n),
-            kind="early_years" if phase == "Nursery" else "school",
-            phase=phase,
-            locality=locality,
-            head_name=f"Head of {name}",
-            head_email=f"head@{first}.example.org",
-            chair_name=f"Chair of governors of {name}",
-            chair_email=f"chair@{first}.example.org",
+            kind="early_years" if agency.sector.slug == "early-years" else "school",
+            phase=_phase(agency),
+            locality=LOCALITIES[n % len(LOCALITIES)],
+            head_name=f"Head of {agency.name}",
+            head_email=f"head@{slug}.example.org",
+            chair_name=f"Chair of governors of {agency.name}",
+            chair_email=f"chair@{slug}.example.org",
         )
 
 
-def _return(setting, cycle, rng):
+def _phase(agency):
+    if agency.sector.slug == "early-years":
+        return "Nursery"
+    for word, phase in (("Primary", "Primary"), ("Special", "Special"), ("College", "16 plus")):
+        if word in agency.name:
+            return phase
+    return "Secondary"
+
+
+def _return(setting, cycle, rng, submitted=True):
     framework = setting.agency.framework or Framework.get(Framework.name == SCHOOLS_FRAMEWORK)
     latest = min(date.today(), cycle.deadline or cycle.ends)
     when = datetime.combine(latest - timedelta(days=rng.randint(3, 40)), time(10))
@@ -117,23 +124,26 @@ def _return(setting, cycle, rng):
         agency=setting.agency,
         cycle=cycle,
         framework=framework,
-        status="submitted",
+        status="submitted" if submitted else "draft",
         started_at=when - timedelta(days=20),
-        submitted_at=when,
+        submitted_at=when if submitted else None,
     )
     quality = rng.random()
     rows = []
-    for standard in (
+    standards = list(
         Standard.select().where(Standard.framework == framework).order_by(Standard.position)
-    ):
+    )
+    for position, standard in enumerate(standards):
         roll = rng.random() * 0.6 + quality * 0.5
         rag = "G" if roll > 0.45 else "A" if roll > 0.2 else "R"
+        if not submitted and position >= len(standards) // 2:
+            rag = ""  # a draft: the first half answered
         rows.append(
             {
                 "return_id": ret.id,
                 "standard": standard.id,
                 "rag": rag,
-                "evidence": EVIDENCE[rag],
+                "evidence": EVIDENCE.get(rag, ""),
                 "updated_at": when,
             }
         )

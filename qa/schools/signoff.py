@@ -6,7 +6,7 @@ SignOff: heads and chairs need no account, and a link is good for one sign-off, 
 `LINK_DAYS`, and only while that sign-off is still asked.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from flask import current_app, url_for
 from itsdangerous import BadSignature, URLSafeTimedSerializer
@@ -103,6 +103,8 @@ def ask(ret, who):
                 "This return needs no sign-off now: it is not submitted, or all "
                 "the sign-offs it needs are given."
             )
+        _expire(now["waiting"])
+        now = state(Return.get_by_id(ret.id))
         if now["waiting"]:
             raise SignOffError(
                 f"The {signoff_rules.ROLES[now['waiting'][0].role].lower()} has "
@@ -143,6 +145,18 @@ def _send(sign_off, ret) -> bool:
         echo=lambda _: None,
     )
     return True
+
+
+def _expire(waiting):
+    """A link not used within LINK_DAYS no longer works: its sign-off is withdrawn, so it can be
+    asked again."""
+    cutoff = datetime.now() - timedelta(days=LINK_DAYS)
+    for each in waiting:
+        if each.asked_at < cutoff:
+            SignOff.update(
+                withdrawn_at=datetime.now(),
+                withdrawn_reason=(f"The link sent on {each.asked_at:%-d %B %Y} expired unused."),
+            ).where(SignOff.id == each.id).execute()
 
 
 def sign(sign_off, name, comment):
