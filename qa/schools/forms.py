@@ -1,8 +1,10 @@
 """The schools pages' forms: a later deadline for one setting, a sign-off, a sample for visits."""
 
+from datetime import date
+
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
 from qa.forms import ChoiceField, DateInputField, strip
 
@@ -12,6 +14,11 @@ class ExtensionForm(FlaskForm):
     until = DateInputField(
         validators=[InputRequired("Enter the new deadline")], noun="The new deadline"
     )
+
+    def validate_until(self, field):
+        if field.data and field.data < date.today():
+            raise ValidationError("The new deadline must be today or later")
+
     reason = TextAreaField(
         filters=[strip],
         validators=[
