@@ -43,6 +43,25 @@ def dates(**named):
     return posted
 
 
+# Test files whose tests each take many seconds (servers started, processes killed, hundreds of
+# requests): run first, so that the two workers end together on short tests rather than one
+# waiting while the other finishes a long one that happened to come last.
+LONG_FIRST = (
+    "test_production_path.py",
+    "test_resilience.py",
+    "test_load.py",
+    "test_backup.py",
+    "test_slow_clients.py",
+    "test_behind_nginx.py",
+    "test_authorisation_matrix.py",
+    "test_hostile_input.py",
+)
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: item.path.name not in LONG_FIRST)
+
+
 @pytest.fixture(scope="session")
 def migrated_database(tmp_path_factory):
     """Run the migrations once per test process; each test starts from a copy of the result."""
@@ -89,6 +108,32 @@ def app(shared_app, tmp_path, migrated_database):
     release_all(db.obj)
     shared_app.config.clear()
     shared_app.config.update(settings)
+
+
+DEMO_PASSWORD = PASSWORD
+
+
+@pytest.fixture(scope="session")
+def demo_database(migrated_database, tmp_path_factory):
+    """The demo partnership, loaded once per test process: a load costs seconds of CPU, more with
+    every capability's demo. Tests read it through `demo_partnership`, on a copy."""
+    from qa.demo import load
+
+    path = fresh_database(migrated_database, tmp_path_factory.mktemp("demo") / "qa.db")
+    made = create_app({"DATABASE": path, "TESTING": True, "SECRET_KEY": "test-secret"})
+    with made.app_context(), db.connection_context():
+        load(DEMO_PASSWORD)
+    release_all(db.obj)
+    return path
+
+
+@pytest.fixture
+def demo_partnership(app, demo_database):
+    """The test's database holds the demo partnership (signing in with DEMO_PASSWORD)."""
+    release_all(db.obj)
+    fresh_database(demo_database, app.config["DATABASE"])
+    db.connect(reuse_if_open=True)
+    return DEMO_PASSWORD
 
 
 @pytest.fixture
