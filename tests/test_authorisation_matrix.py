@@ -212,6 +212,7 @@ DECLARED = {
         case_audits.add_theme POST      case_audits.agree GET POST      # a view of a case, recorded
         case_audits.recommend POST
         schools.extend GET POST         schools.visits_page GET POST    schools.propose_visits POST
+        schools.sign_off_needs GET POST
     """,
 }
 

@@ -151,3 +151,19 @@ def test_an_expired_link_can_be_sent_again(app, settings, school_lead, cycles):
         ).execute()
         new, _ = signoff.ask(ret, school_lead)
     assert new.id != old.id and "expired unused" in SignOff.get_by_id(old.id).withdrawn_reason
+
+
+def test_the_admin_decides_which_sign_offs_a_framework_needs(
+    app, settings, school_lead, cycles, admin_client
+):
+    from qa.audit import AuditEvent as Event
+
+    light = Framework.create(name="Voluntary organisations (light)")
+    page = admin_client.get("/schools/sign-off-needs").get_data(as_text=True)
+    assert "Signed off by the head, then noted by the chair of governors" in page
+    admin_client.post("/schools/sign-off-needs", {"framework": light.id, "needs": "head"})
+    assert signoff.needs_of(light.id) == ["head"]
+    schools = settings[0].agency.framework
+    admin_client.post("/schools/sign-off-needs", {"framework": schools.id, "needs": ""})
+    assert signoff.needs_of(schools.id) == []
+    assert Event.select().where(Event.summary.contains("sign-offs")).count() == 2

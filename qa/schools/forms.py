@@ -55,3 +55,20 @@ class SampleForm(FlaskForm):
     seed = IntegerField(
         validators=[Optional(), NumberRange(0, 999_999_999, "Enter a seed from 0 to 999999999")]
     )
+
+
+NEEDS = {
+    "": "No sign-off: the return is complete once submitted",
+    "head": "Signed off by the head",
+    "head chair": "Signed off by the head, then noted by the chair of governors",
+}
+
+
+class NeedsForm(FlaskForm):
+    framework = ChoiceField(coerce=str, message="Choose the framework")
+    needs = ChoiceField(
+        coerce=str,
+        choices=list(NEEDS.items()),
+        required=False,
+        message="Choose which sign-offs its returns need",
+    )

@@ -13,6 +13,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 from qa import audit, mail
 from qa.db import db
+from qa.frameworks.models import Framework
 from qa.schools import signoff_rules
 from qa.schools.models import Setting, SignOff, SignOffNeeds
 from qa.section11.models import Return
@@ -29,6 +30,35 @@ def needs_of(framework_id) -> list[str]:
     """The sign-offs the framework's returns need, in order (none when it says nothing)."""
     found = SignOffNeeds.get_or_none(SignOffNeeds.framework == framework_id)
     return signoff_rules.needed(found.needs if found else "")
+
+
+def set_needs(framework, needs, who):
+    """Record which sign-offs the framework's returns need from now on ("" none)."""
+    with db.atomic("IMMEDIATE"):
+        found = SignOffNeeds.get_or_none(SignOffNeeds.framework == framework.id)
+        before = found.needs if found else ""
+        if found:
+            found.needs = needs
+            found.save()
+        else:
+            SignOffNeeds.create(framework=framework.id, needs=needs)
+        audit.record(
+            who,
+            "changed",
+            framework,
+            f"Set the sign-offs {framework.name} returns need",
+            {"sign-offs": [before or "none", needs or "none"]},
+        )
+
+
+def frameworks():
+    """Every framework, by name."""
+    return list(Framework.select().order_by(Framework.name))
+
+
+def needs_by_framework() -> dict:
+    """Framework id -> the sign-offs its returns need (as stored)."""
+    return dict(SignOffNeeds.select(SignOffNeeds.framework, SignOffNeeds.needs).tuples())
 
 
 def state(ret):

@@ -2,14 +2,15 @@
 person, and the page the emailed link opens for the head or the chair of governors (no account:
 the link's signed token is the key)."""
 
-from flask import current_app, flash, redirect, url_for
+from flask import current_app, flash, redirect, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from qa import mail
+from qa.forms import ready_to_save
 from qa.htmx import render
 from qa.schools import bp, signoff, signoff_rules
-from qa.schools.forms import SignForm
+from qa.schools.forms import NEEDS, NeedsForm, SignForm
 from qa.section11 import access, queries
 from qa.security import public, role_required
 
@@ -63,3 +64,21 @@ def sign(token):
     rows = queries.rows(ret) if ret else []
     page = {"sign_off": found, "ret": ret, "rows": rows, "roles": signoff_rules.ROLES}
     return render("schools/sign.html", form=form, problem=problem, **page)
+
+
+@bp.route("/sign-off-needs", methods=["GET", "POST"])
+@role_required("admin")
+def sign_off_needs():
+    """Which sign-offs each framework's returns need (the schools framework: head, then chair)."""
+    frameworks = signoff.frameworks()
+    form = NeedsForm(framework=request.args.get("framework", ""))
+    form.framework.choices = [("", "Choose a framework")] + [
+        (str(f.id), f.name) for f in frameworks
+    ]
+    if ready_to_save(form):
+        framework = next(f for f in frameworks if str(f.id) == form.framework.data)
+        signoff.set_needs(framework, form.needs.data or "", current_user)
+        flash(f"Sign-offs for {framework.name} saved", "success")
+        return redirect(url_for(".sign_off_needs"))
+    page = {"frameworks": frameworks, "stored": signoff.needs_by_framework(), "needs": NEEDS}
+    return render("schools/sign_off_needs.html", form=form, **page)
