@@ -93,7 +93,7 @@ class Capability:
     `return_locks` names functions `lock_reason(ret, today)` -> a sentence saying why this Section
     11 return may not change now although its status allows it (a deadline passed), or None.
     `return_changes` names functions `changing(return_id, user)`, called inside every write
-    transaction that changes a Section 11 return's answers (a sign-off given before then lapses).
+    transaction that changed a Section 11 return's answers (a sign-off given before then lapses).
     `return_notes` names functions `note(ret)` -> (words, url) or None: a line the return's page
     shows about it (its sign-off), linking to the capability's page.
     `evidence_sources` maps each kind of record a scrutiny theme may cite as evidence to its

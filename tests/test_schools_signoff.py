@@ -167,3 +167,31 @@ def test_the_admin_decides_which_sign_offs_a_framework_needs(
     admin_client.post("/schools/sign-off-needs", {"framework": schools.id, "needs": ""})
     assert signoff.needs_of(schools.id) == []
     assert Event.select().where(Event.summary.contains("sign-offs")).count() == 2
+
+
+def test_saving_the_same_words_again_keeps_the_sign_off(app, settings, school_lead, cycles, people):
+    ret = submitted_return(settings[0], cycles["this"], school_lead)
+    with app.test_request_context():
+        head, _sent = signoff.ask(ret, school_lead)
+        signoff.sign(head, "Hannah Head", "")
+    returns.reopen(
+        Return.get_by_id(ret.id), Return.get_by_id(ret.id).version, "Check", people["admin"]
+    )
+    rating = Rating.select().where(Rating.return_ == ret.id).first()
+    returns.save_rating(rating, rating.version, rating.rag, rating.evidence, school_lead)
+    assert SignOff.get_by_id(head.id).withdrawn_at is None  # an autosave of nothing new
+
+
+def test_a_new_document_lapses_the_sign_off(app, settings, school_lead, cycles, people):
+    from tests.section11_fixtures import PDF
+
+    ret = submitted_return(settings[0], cycles["this"], school_lead)
+    with app.test_request_context():
+        head, _sent = signoff.ask(ret, school_lead)
+        signoff.sign(head, "Hannah Head", "")
+    returns.reopen(
+        Return.get_by_id(ret.id), Return.get_by_id(ret.id).version, "Add", people["admin"]
+    )
+    rating = Rating.select().where(Rating.return_ == ret.id).first()
+    returns.attach_document(rating, school_lead, "policy.pdf", "application/pdf", PDF)
+    assert SignOff.get_by_id(head.id).withdrawn_at is not None

@@ -23,8 +23,8 @@ def lock_reason(ret, today=None):
 
 
 def changing(return_id, user):
-    """Tell every capability that asked that the return's answers are changing (inside the write
-    transaction, so a change refused later undoes what they did too)."""
+    """Tell every capability that asked that the return's answers have changed (inside the write
+    transaction, so what they do is undone with the change if the transaction fails)."""
     for hook in return_changes():
         hook(return_id, user)
 

@@ -31,15 +31,13 @@ class ActionPlanFull(Exception):
         super().__init__(rules.actions_full_text())
 
 
-def ensure_editable(return_id, user=None):
+def ensure_editable(return_id):
     """Refuse (ReturnLocked) unless the return may change now (rules.can_change, and no other
-    capability locks it: hooks.lock_reason), reading its status inside the write transaction;
-    then tell the capabilities that asked that its answers are changing (hooks.changing)."""
+    capability locks it: hooks.lock_reason), reading its status inside the write transaction."""
     lifecycle.ensure_editable(Return(id=return_id))
     reason = hooks.lock_reason(Return.get_by_id(return_id))
     if reason:
         raise ReturnLocked(reason)
-    hooks.changing(return_id, user)
 
 
 def start(agency, cycle, user, carry=False):
@@ -125,13 +123,13 @@ def save_rating(rating, version, rag, evidence, user):
     if rag not in ("", *rules.RAG):
         raise ValueError(f"Not a rating: {rag!r}")
     with db.atomic("IMMEDIATE"):
-        ensure_editable(rating.return_id, user)
+        ensure_editable(rating.return_id)
         return editing.update(
             rating,
             version,
             {"rag": rag, "evidence": evidence},
             stamps={"updated_by": user},
-            record=lambda saved, before: _audit_rating_change(saved, user, before),
+            record=lambda saved, before: _rating_changed(saved, user, before),
         )
 
 
@@ -152,6 +150,13 @@ def save_rating_form(rating, form, user):
         form.version.data = opened_with
         return rating, conflict
     return saved, None
+
+
+def _rating_changed(rating, user, before):
+    """After a save: its audit line and, when the words changed, the hooks (hooks.changing)."""
+    _audit_rating_change(rating, user, before)
+    if before:
+        hooks.changing(rating.return_id, user)
 
 
 def _audit_rating_change(rating, user, before):
@@ -177,7 +182,7 @@ def add_action(rating, user, description, owner, due):
     """Add an action to the rating's plan; ActionPlanFull when it has as many as it may have
     (counted inside the write transaction, so two adds at once cannot pass the limit)."""
     with db.atomic("IMMEDIATE"):
-        ensure_editable(rating.return_id, user)
+        ensure_editable(rating.return_id)
         if rules.actions_full(_plan_of(rating).count()):
             raise ActionPlanFull()
         ret = rating.return_
@@ -197,6 +202,7 @@ def add_action(rating, user, description, owner, due):
             action,
             f"Added an improvement action to {rating.standard.title} for {ret.agency.name}",
         )
+        hooks.changing(ret.id, user)
     return action
 
 
@@ -209,7 +215,7 @@ def _plan_of(rating):
 
 def remove_action(rating, action, user):
     with db.atomic("IMMEDIATE"):
-        ensure_editable(rating.return_id, user)
+        ensure_editable(rating.return_id)
         audit.record(
             user,
             "deleted",
@@ -217,11 +223,12 @@ def remove_action(rating, action, user):
             f"Removed the improvement action ‘{action}’ from {rating.standard.title}",
         )
         action.delete_instance()
+        hooks.changing(rating.return_id, user)
 
 
 def attach_document(rating, user, filename, content_type, data):
     with db.atomic("IMMEDIATE"):
-        ensure_editable(rating.return_id, user)
+        ensure_editable(rating.return_id)
         document = Document.create(
             filename=filename,
             content_type=content_type,
@@ -236,6 +243,7 @@ def attach_document(rating, user, filename, content_type, data):
             document,
             f"Uploaded {filename} as evidence for {rating.standard.title}",
         )
+        hooks.changing(rating.return_id, user)
     return document
 
 
@@ -243,7 +251,7 @@ def detach_document(rating, document, user):
     """Unlink a document from this rating; the file itself goes only when no other rating (say, last
     year's) uses it."""
     with db.atomic("IMMEDIATE"):
-        ensure_editable(rating.return_id, user)
+        ensure_editable(rating.return_id)
         RatingDocument.delete().where(
             (RatingDocument.rating == rating) & (RatingDocument.document == document)
         ).execute()
@@ -252,6 +260,7 @@ def detach_document(rating, document, user):
         )
         if not RatingDocument.select().where(RatingDocument.document == document).exists():
             Document.delete().where(Document.id == document.id).execute()
+        hooks.changing(rating.return_id, user)
 
 
 def submit(ret, version, user, found):
