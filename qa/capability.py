@@ -90,6 +90,8 @@ class Capability:
     daily `flask reminders` sends (overdue actions, late data returns, reviews' twelve-month
     requests, ...).
     `report_sections` are the capability's sections of the board's annual report.
+    `sign_in_checks` name functions `refusal(user, today)` -> why the person, whose password was
+    right, may not sign in (their account has ended), or None.
     `return_locks` names functions `lock_reason(ret, today)` -> a sentence saying why this Section
     11 return may not change now although its status allows it (a deadline passed), or None.
     `return_changes` names functions `changing(return_id, user)`, called inside every write
@@ -114,6 +116,7 @@ class Capability:
     purge: str | None = None
     reminders: tuple[str, ...] = ()
     report_sections: tuple[ReportSection, ...] = ()
+    sign_in_checks: tuple[str, ...] = ()
     return_locks: tuple[str, ...] = ()
     return_changes: tuple[str, ...] = ()
     return_notes: tuple[str, ...] = ()
@@ -164,6 +167,17 @@ def all_models(core=()) -> list:
     for capability in capabilities():
         models += capability.model_classes()
     return sort_models(models)
+
+
+def sign_in_refusal(user, today) -> str | None:
+    """Why `user` may not sign in today, in words for them, from any capability's
+    `sign_in_checks`; None when nothing stops them."""
+    for capability in capabilities():
+        for check in capability.sign_in_checks:
+            why = import_string(check)(user, today)
+            if why:
+                return why
+    return None
 
 
 def menu() -> list[MenuEntry]:

@@ -37,6 +37,7 @@ from qa.pairing.models import NeverPair
 from qa.people.models import Agency, Conflict, Sector, Unavailability
 from qa.reports.models import ReportBuild
 from qa.reviews.models import Review, ReviewAction, Theme
+from qa.schools.models import Setting
 from qa.scrutiny.models import DOCUMENT, ScrutinyEvidence, ScrutinyTheme
 from qa.section11 import returns
 from qa.section11.models import Rating
@@ -257,6 +258,7 @@ def build(people):
             definition="Counted for the matrix",
             sector=health,
         ),
+        setting=Setting.create(agency=third, urn="190001", kind="school"),
     )
     for side in sides.values():
         side.review_action = _review_action(side, shared)

@@ -91,6 +91,8 @@ DECLARED = {
         respond.choose_language POST
         respond.privacy GET             respond.quick_exit GET
         respond.group GET               respond.next_person POST
+        schools.ask_account GET POST    schools.account_sent GET
+        schools.set_password GET POST   # a one-time link's page: the link is the key
         schools.sign GET POST           # the signed link is the key: a forged one signs nothing
     """,
     SIGNED_IN_ANY: """
@@ -211,6 +213,9 @@ DECLARED = {
         case_audits.auditors_meeting GET                case_audits.attendance POST
         case_audits.add_theme POST      case_audits.agree GET POST      # a view of a case, recorded
         case_audits.recommend POST
+        schools.register_import GET POST                schools.register_apply POST
+        schools.settings GET            schools.setting GET POST        schools.requests GET
+        schools.decide POST             schools.account_rules GET POST
         schools.extend GET POST         schools.visits_page GET POST    schools.propose_visits POST
         schools.sign_off_needs GET POST
     """,
@@ -246,6 +251,7 @@ ARGUMENTS = {
     "review_action_id": lambda o: o.review_action.id,
     "review_id": lambda o: o.review.id,
     "sector_id": lambda o: o.sector.id,
+    "setting_id": lambda o: o.setting.id,
     "standard_id": lambda o: o.standard.id,
     "statement_id": lambda o: o.statement.id,
     "survey_id": lambda o: o.survey.id,

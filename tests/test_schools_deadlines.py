@@ -6,7 +6,8 @@ locality."""
 from datetime import date, timedelta
 
 from qa.audit import AuditEvent
-from qa.schools import chasing, queries
+from qa.schools import chasing
+from qa.schools import returns_queries as queries
 from qa.schools.models import Chase, Extension, Setting
 from qa.section11 import returns
 from qa.section11.models import Rating, Return
@@ -169,7 +170,7 @@ def test_the_summary_counts_settings_returns_and_ratings(app, settings, school_l
 
 
 def test_the_non_returners_come_a_page_at_a_time(app, settings, cycles, admin_client, monkeypatch):
-    from qa.schools import views
+    from qa.schools import returns_views as views
 
     monkeypatch.setattr(views, "PER_PAGE", 2)
     first = admin_client.get("/schools/").get_data(as_text=True)

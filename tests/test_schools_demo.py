@@ -1,30 +1,27 @@
-"""The demo's schools: four in five returned, a few signed off by the head and noted by the
-chair of governors, the non-returners chased, six settings sampled for verification visits;
-loading twice adds nothing."""
+"""The demo's schools: 120 settings from the shipped register file, in the data set's four
+localities and every kind, with two account requests waiting; loading twice adds nothing."""
 
+from peewee import fn
+
+from qa.dataset.demo import LOCALITIES
+from qa.dataset.models import Locality
 from qa.schools import demo
-from qa.schools.models import Chase, SampledSetting, Setting, SignOff, VisitSample
-from qa.section11.models import Return
+from qa.schools.models import AccountRequest, Setting
 
 
-def test_the_demo_schools_returned_signed_chased_and_sampled(app, people, cycles, settings):
-    demo.load(None)  # after the register's loader, here the five settings of the fixture
-    settings = list(Setting.select())
-    agencies = [s.agency_id for s in settings]
-    this = Return.cycle == cycles["this"]
-    returned = Return.select().where(
-        Return.agency.in_(agencies), Return.status == "submitted", this
-    )
-    assert returned.count() == len(settings) - len(settings) // 5  # 96 of 120
-    noted = SignOff.select().where(SignOff.role == "chair", SignOff.signed_at.is_null(False))
-    assert noted.count() == 4
-    drafts = Return.select().where(Return.agency.in_(agencies), Return.status == "draft", this)
-    assert drafts.count() == len(settings) // 5  # the rest started and stopped part-way
-    late = {c.setting_id for c in Chase.select()}
-    assert len(late) == len(settings) - returned.count()
-    assert VisitSample.select().count() == 1  # of six, or all when fewer
-    assert SampledSetting.select().count() == min(6, len(settings))
-    assert all(c.reason for c in SampledSetting.select())  # its visits proposed on the page
-    before = (Return.select().count(), SignOff.select().count(), Chase.select().count())
+def test_the_demo_imports_120_settings_across_phases_and_localities(app, people):
+    for n, name in enumerate(LOCALITIES):
+        Locality.create(name=name, position=n)
     demo.load(None)
-    assert (Return.select().count(), SignOff.select().count(), Chase.select().count()) == before
+    assert Setting.select().count() == 120
+    per_place = dict(
+        Setting.select(Setting.locality, fn.COUNT(Setting.id)).group_by(Setting.locality).tuples()
+    )
+    assert per_place == {name: 30 for name in LOCALITIES}
+    kinds = {k for (k,) in Setting.select(Setting.kind).distinct().tuples()}
+    assert kinds == {"school", "independent", "early_years", "further_education"}
+    phases = {p for (p,) in Setting.select(Setting.phase).distinct().tuples()}
+    assert {"Primary", "Secondary", "Nursery", "16 plus"} <= phases
+    assert AccountRequest.select().where(AccountRequest.status == "pending").count() == 2
+    demo.load(None)
+    assert Setting.select().count() == 120 and AccountRequest.select().count() == 2

@@ -8,7 +8,7 @@ import hmac
 import json
 import logging
 import secrets
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 
 from flask import current_app, jsonify, redirect, request, session, url_for
@@ -17,6 +17,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from qa import audit
 from qa.auth.models import KeptForm, LoginAttempt
+from qa.capability import sign_in_refusal
 from qa.db import db
 from qa.htmx import wants_fragment
 from qa.security import (
@@ -64,6 +65,11 @@ class Throttled(Exception):
     """Too many failed sign-ins lately for this account or from this address."""
 
 
+class AccountEnded(Exception):
+    """The password was right, but the account may not sign in now (a capability's
+    `sign_in_checks` says why, in words for the person)."""
+
+
 def check_password(email, password):
     """The active person with this email address and password, or None (a failed attempt, noted).
 
@@ -85,6 +91,10 @@ def check_password(email, password):
     if user and user.active:
         if password_matches(user.password_hash, password):
             forget_attempt(ids)
+            why = sign_in_refusal(user, date.today())
+            if why:
+                audit.record(None, "sign-in refused", user, f"{email}: {why}")
+                raise AccountEnded(why)
             return user
     else:
         dummy_password_check(password)

@@ -9,7 +9,7 @@ from flask_login import current_user
 from qa import audit
 from qa.auth import bp
 from qa.auth.forms import LoginForm
-from qa.auth.login import Throttled, check_password, offered_form, sign_in, sign_out
+from qa.auth.login import AccountEnded, Throttled, check_password, offered_form, sign_in, sign_out
 from qa.security import public, role_required
 
 
@@ -46,6 +46,8 @@ def login():
             user = check_password(form.email.data, form.password.data)
         except Throttled:
             return render_template("auth/login.html", form=form, throttled=True), 429
+        except AccountEnded as why:
+            return render_template("auth/login.html", form=form, problem=str(why), throttled=False)
         if user:
             # a form kept when the last session ended is offered first
             return redirect(url_for("auth.resume") if sign_in(user) else _onward())

@@ -20,9 +20,22 @@ MAX_ROWS = 20000
 
 def _rows(data, columns):
     """(header problem or None, [(line number, {column: text})])."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    return read_rows(data, columns)
+
+
+def read_rows(data, columns, optional=(), encodings=("utf-8-sig",)):
+    """(problem with the whole file or None, [(line number, {column: text})]): the CSV in `data`
+    read whole, for the columns named (in lower case) in `columns`, which must all be in its
+    header, and those in `optional`, which may be; its header is matched whatever the case, and
+    other columns are ignored. Blank rows are skipped. The text is read in the first of
+    `encodings` that fits (a register's export is often Windows-1252, not UTF-8)."""
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
         return "The file must be a CSV saved as UTF-8 text", []
     reader = csv.DictReader(io.StringIO(text))
     header = [(name or "").strip().lower() for name in reader.fieldnames or []]
@@ -30,11 +43,12 @@ def _rows(data, columns):
     if missing:
         return f"Line 1: the header must name the columns {', '.join(columns)}", []
     reader.fieldnames = header
+    wanted = [*columns, *(c for c in optional if c in header)]
     rows = []
     for row in reader:
         if reader.line_num > MAX_ROWS:
             return f"The file has more than {MAX_ROWS:,} rows: split it", []
-        cleaned = {c: (row.get(c) or "").strip() for c in columns}
+        cleaned = {c: (row.get(c) or "").strip() for c in wanted}
         if any(cleaned.values()):
             rows.append((reader.line_num, cleaned))
     if not rows:

@@ -154,9 +154,10 @@ SCHOOLS = (
 FRAMEWORKS = [SECTION_11, SCHOOLS]
 
 
-def seed(database):
-    """Insert any of the standard frameworks that are missing (safe to run again)."""
-    for name, description, standards in FRAMEWORKS:
+def seed(database, frameworks=FRAMEWORKS):
+    """Insert any of `frameworks` (name, description, [(code, title, guidance, prompts)]) that
+    are missing (safe to run again)."""
+    for name, description, standards in frameworks:
         cursor = database.execute_sql("SELECT id FROM framework WHERE name = ?", (name,))
         if cursor.fetchone():
             continue

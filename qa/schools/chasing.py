@@ -8,7 +8,8 @@ from datetime import date
 from qa.cycles.models import Cycle
 from qa.db import db
 from qa.people.models import User
-from qa.schools import chasing_rules, queries
+from qa.schools import chasing_rules
+from qa.schools import returns_queries as queries
 from qa.schools.models import Chase, Setting
 
 

@@ -1,74 +1,77 @@
-"""The schools pages' forms: a later deadline for one setting, a sign-off, a sample for visits."""
-
-from datetime import date
+"""The forms of settings' accounts: a lead's request, setting a password from the link, the
+partnership's rules, a setting's allowed domains."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
+from wtforms import (
+    BooleanField,
+    EmailField,
+    IntegerField,
+    PasswordField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import (
+    Email,
+    EqualTo,
+    InputRequired,
+    Length,
+    NumberRange,
+    ValidationError,
+)
 
-from qa.forms import ChoiceField, DateInputField, strip
-
-
-class ExtensionForm(FlaskForm):
-    setting = ChoiceField(coerce=str, message="Choose the setting")
-    until = DateInputField(
-        validators=[InputRequired("Enter the new deadline")], noun="The new deadline"
-    )
-
-    def validate_until(self, field):
-        if field.data and field.data < date.today():
-            raise ValidationError("The new deadline must be today or later")
-
-    reason = TextAreaField(
-        filters=[strip],
-        validators=[
-            InputRequired("Enter why the deadline is extended"),
-            Length(max=2000, message="Keep the reason to 2,000 characters"),
-        ],
-    )
+from qa.forms import strip
+from qa.ids import parse_id
+from qa.security import password_problem
 
 
-class SignForm(FlaskForm):
+class RequestForm(FlaskForm):
+    setting = StringField(validators=[InputRequired("Choose your setting")])
     name = StringField(
+        filters=[strip], validators=[InputRequired("Enter your full name"), Length(max=200)]
+    )
+    email = EmailField(
         filters=[strip],
         validators=[
-            InputRequired("Enter your full name"),
-            Length(max=200, message="Keep your name to 200 characters"),
+            InputRequired("Enter your work email address"),
+            Email("Enter an email address like name@school.sch.uk"),
+            Length(max=254),
         ],
     )
-    confirm = BooleanField(validators=[InputRequired("Confirm that you have read the return")])
-    comment = TextAreaField(
-        filters=[strip],
-        validators=[Optional(), Length(max=2000, message="Keep the comment to 2,000 characters")],
-    )
+
+    def validate_setting(self, field):
+        if parse_id(field.data) is None:
+            raise ValidationError("Choose your setting")
 
 
-class SampleForm(FlaskForm):
-    size = IntegerField(
+class SetPasswordForm(FlaskForm):
+    new_password = PasswordField(validators=[InputRequired("Enter a password")])
+    confirm_password = PasswordField(
         validators=[
-            InputRequired("Enter how many settings to visit, as a number"),
-            NumberRange(1, 50, "Enter a number of settings from 1 to 50"),
+            InputRequired("Enter the password again"),
+            EqualTo("new_password", "The passwords do not match"),
         ]
     )
-    rag = BooleanField()
-    no_return = BooleanField()
-    seed = IntegerField(
-        validators=[Optional(), NumberRange(0, 999_999_999, "Enter a seed from 0 to 999999999")]
+
+    def __init__(self, *args, email="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def validate_new_password(self, field):
+        problem = password_problem(field.data or "", self.email)
+        if problem:
+            raise ValidationError(problem)
+
+
+class RulesForm(FlaskForm):
+    allowed_domains = TextAreaField(validators=[Length(max=5000)])
+    accounts_expire = BooleanField()
+    days_after_deadline = IntegerField(
+        validators=[
+            InputRequired("Enter how many days after the deadline accounts end"),
+            NumberRange(0, 365, "Enter a number of days from 0 to 365"),
+        ]
     )
 
 
-NEEDS = {
-    "": "No sign-off: the return is complete once submitted",
-    "head": "Signed off by the head",
-    "head chair": "Signed off by the head, then noted by the chair of governors",
-}
-
-
-class NeedsForm(FlaskForm):
-    framework = ChoiceField(coerce=str, message="Choose the framework")
-    needs = ChoiceField(
-        coerce=str,
-        choices=list(NEEDS.items()),
-        required=False,
-        message="Choose which sign-offs its returns need",
-    )
+class DomainsForm(FlaskForm):
+    allowed_domains = TextAreaField(validators=[Length(max=2000)])

@@ -5,6 +5,8 @@ safeguarding return."""
 from datetime import datetime
 
 from peewee import (
+    BlobField,
+    BooleanField,
     CharField,
     DateField,
     DateTimeField,
@@ -52,9 +54,55 @@ class Setting(VersionedModel):
     chair_name = CharField(default="")  # the chair of governors (or proprietor, or trustee)
     chair_email = CharField(default="")
     imported_at = DateTimeField(default=datetime.now)
+    # Email domains (one a line, like "oakhill.sch.uk") whose owners are given an account when
+    # they ask for one, without waiting for an admin.
+    allowed_domains = TextField(default="")
 
     def __str__(self):
         return self.agency.name
+
+
+class AccountSettings(VersionedModel):
+    """The partnership's rules for settings' own accounts: one row, made on the first save."""
+
+    # Email domains allowed for every setting (a council's or a trust's), one a line.
+    allowed_domains = TextField(default="")
+    # Whether settings' accounts end each year some days after the deadline for returns.
+    accounts_expire = BooleanField(default=False)
+    days_after_deadline = IntegerField(default=30)
+
+
+class AccountRequest(BaseModel):
+    """A designated safeguarding lead asking for an account for their setting.
+
+    `status`: "pending" (waiting for an admin), "approved" (by an admin, or "automatic" by the
+    email's domain) or "refused". An approved request makes (or renews) an agency lead's account
+    and a one-time link to set its password: only the link's hash is kept."""
+
+    setting = ForeignKeyField(Setting, backref="account_requests", on_delete="CASCADE")
+    name = CharField()
+    email = CharField(index=True)
+    status = CharField(default="pending", index=True)
+    how = CharField(default="")  # "admin" or "automatic" once approved
+    asked_at = DateTimeField(default=datetime.now, index=True)
+    address = CharField(default="", index=True)  # a keyed hash of the client's address
+    decided_at = DateTimeField(null=True)
+    decided_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    decided_on = DateField(null=True)  # the account's year starts here (see rules.expires_on)
+    user = ForeignKeyField(User, null=True, backref="account_requests", on_delete="SET NULL")
+    link_hash = CharField(null=True, unique=True)
+    link_expires = DateTimeField(null=True)
+
+
+class RegisterUpload(BaseModel):
+    """A register file uploaded and previewed, kept until it is imported (or a day passes), so
+    the preview and the import read the same file. Only its uploader may import it."""
+
+    token = CharField(unique=True)
+    owner = ForeignKeyField(User, on_delete="CASCADE")
+    filename = CharField(default="")
+    data = BlobField()
+    at = DateTimeField(default=datetime.now, index=True)
 
 
 class SignOffNeeds(BaseModel):
@@ -134,4 +182,15 @@ class SampledSetting(BaseModel):
     event = ForeignKeyField(ChallengeEvent, null=True, backref="+", on_delete="SET NULL")
 
 
-MODELS = [Setting, SignOffNeeds, SignOff, Extension, Chase, VisitSample, SampledSetting]
+MODELS = [
+    Setting,
+    AccountSettings,
+    AccountRequest,
+    RegisterUpload,
+    SignOffNeeds,
+    SignOff,
+    Extension,
+    Chase,
+    VisitSample,
+    SampledSetting,
+]

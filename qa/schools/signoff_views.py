@@ -10,7 +10,7 @@ from qa import mail
 from qa.forms import ready_to_save
 from qa.htmx import render
 from qa.schools import bp, signoff, signoff_rules
-from qa.schools.forms import NEEDS, NeedsForm, SignForm
+from qa.schools.returns_forms import NEEDS, NeedsForm, SignForm
 from qa.section11 import access, queries
 from qa.security import public, role_required
 

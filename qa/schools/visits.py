@@ -11,7 +11,8 @@ from qa import audit
 from qa.challenge import scheduling
 from qa.db import db
 from qa.people.models import Agency
-from qa.schools import queries, sampling
+from qa.schools import returns_queries as queries
+from qa.schools import sampling
 from qa.schools.models import SampledSetting, Setting, VisitSample
 from qa.section11.models import Rating, Return
 

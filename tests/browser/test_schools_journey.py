@@ -1,63 +1,59 @@
-"""Schools in a real browser: a school's lead asks the head to sign off the submitted return, the
-head signs through the emailed link with no account, and the QA officer reads the completion by
-phase, the heatmap by phase and chooses a sample for verification visits."""
+"""Schools in a real browser: the QA officer uploads the register, checks the preview and imports
+it; then a designated safeguarding lead finds their school by typing part of its name and asks
+for an account."""
 
 import re
 
 from playwright.sync_api import expect
 
-from qa.schools import signoff
-from qa.schools.models import SignOff
+from qa.schools.models import AccountRequest, Setting
 from tests.browser.conftest import check_axe, sign_in
-from tests.school_fixtures import submitted_return
+from tests.schools_fixtures import register, row
 
 
-def test_sign_off_by_the_head_then_the_qa_officer_chases_and_samples(
-    page, live_app, settings, school_lead, cycles, people
-):
-    ret = submitted_return(settings[0], cycles["this"], school_lead)
-    sign_in(page, school_lead.email)
-    page.get_by_role("link", name="Your return").click()
-    page.get_by_role("link", name=re.compile("Sign-off: the headteacher")).click()
-    expect(page.get_by_role("heading", name=re.compile("Sign-off of the"))).to_be_visible()
-    check_axe(page, "schools-sign-off")
-    page.get_by_role("button", name="Ask the headteacher to sign it off").click()
-    expect(page.get_by_text(re.compile("Asked on"))).to_be_visible()
-    page.get_by_role("button", name="Sign out").click()
-    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
-
-    with live_app.test_request_context():
-        token = signoff.token_for(SignOff.get(SignOff.return_ == ret.id))
-    page.goto(f"/schools/sign-off/{token}")
-    expect(page.get_by_role("table", name="The return's ratings")).to_be_visible()
-    page.get_by_role("button", name="Sign off").click()
-    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter your full name")
-    check_axe(page, "schools-sign-error")
-    page.get_by_label("Your full name").fill("Hannah Head")
-    page.get_by_label(re.compile("I have read this return")).check()
-    page.get_by_role("button", name="Sign off").click()
-    expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
-    check_axe(page, "schools-signed")
-
+def test_the_register_is_imported_and_a_lead_asks_for_an_account(page, people, tmp_path):
+    upload = tmp_path / "edubasealldata20261203.csv"
+    upload.write_bytes(
+        register(
+            row("100001", "Oak Hill Primary Academy", kind="Academy converter"),
+            row("100002", "Grange School", kind="Other independent school", phase="Not applicable"),
+            row(
+                "100003",
+                "Little Ducks Nursery School",
+                kind="Local authority nursery school",
+                phase="Nursery",
+            ),
+            encoding="cp1252",
+        )
+    )
     sign_in(page, people["admin"].email)
     page.get_by_role("link", name="Schools", exact=True).click()
-    expect(page.get_by_role("table", name="Returns by phase")).to_contain_text("Primary")
-    check_axe(page, "schools-overview")
-    page.get_by_role("link", name="Heatmap of ratings by phase").click()
-    expect(page.get_by_role("table", name=re.compile("By phase"))).to_be_visible()
-    page.get_by_text("Primary: 3 settings").click()
-    expect(page.get_by_role("link", name="Abbey Primary School")).to_be_visible()
-    check_axe(page, "schools-heatmap")
-    page.get_by_label("Phase").select_option("Secondary")
-    expect(page.get_by_text("Secondary: 2 settings")).to_be_visible()
-    expect(page).to_have_url(re.compile("phase=Secondary"))
-    page.goto("/schools/visits")
-    page.get_by_label("How many settings to visit").fill("2")
-    page.get_by_label("Towards settings with no return").check()
-    page.get_by_label("Seed (optional)").fill("7")
-    page.get_by_role("button", name="Choose the sample").click()
-    expect(page.get_by_role("table", name=re.compile("seed 7"))).to_be_visible()
-    check_axe(page, "schools-visits")
-    page.get_by_role("button", name="Propose these visits").click()
-    expect(page.get_by_text("The visits are proposed")).to_be_visible()
-    expect(page.get_by_role("button", name="Propose these visits")).to_have_count(0)
+    page.get_by_role("link", name="Import settings from the register").click()
+    page.get_by_label("The register's CSV file").set_input_files(str(upload))
+    page.get_by_role("button", name="Check the file").click()
+    expect(page.get_by_role("heading", name="Check the import")).to_be_visible()
+    expect(page.get_by_role("table", name=re.compile("New settings"))).to_contain_text(
+        "Independent school"
+    )
+    check_axe(page, "schools-import-preview")
+    assert Setting.select().count() == 0
+    page.get_by_role("button", name="Import 3 changes").click()
+    expect(page.get_by_text("Imported settings from the register: 3 new")).to_be_visible()
+    expect(page.get_by_role("link", name="Grange School")).to_be_visible()
+    check_axe(page, "schools-settings")
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_text("You have signed out")).to_be_visible()
+
+    page.goto("/schools/account")
+    page.get_by_label("Find your setting").fill("oak hill")
+    choice = page.get_by_label("Oak Hill Primary Academy")
+    expect(choice).to_be_visible()  # found as they typed
+    check_axe(page, "schools-ask")
+    choice.check()
+    page.get_by_label("Your full name").fill("Dee Okoro")
+    page.get_by_label("Your work email address").fill("dee@oakhill.sch.uk")
+    page.get_by_role("button", name="Ask for an account").click()
+    expect(page.get_by_role("heading", name="Request sent")).to_be_visible()
+    check_axe(page, "schools-ask-sent")
+    assert AccountRequest.get().status == "pending"
+    assert page.console_errors == []
