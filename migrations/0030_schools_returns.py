@@ -104,12 +104,21 @@ def up(migrator, db):
             database = db
             table_name = 'sign_off_needs'
     db.create_tables([SignOffNeeds])
-    # The schools framework (section 157/175) needs the head's sign-off, then the chair of
-    # governors' noting; a framework without a row needs none.
-    db.execute_sql(
-        "INSERT INTO sign_off_needs (framework_id, needs) SELECT id, 'head chair' FROM framework "
-        "WHERE name = 'Schools (Education Act 2002 s157/s175)'"
-    )
+    # Who signs off each setting framework's returns (migration 0029 made the kinds' frameworks):
+    # section 175 and 157 the head, then the chair of governors (or proprietor); early years the
+    # manager; the voluntary organisations' light framework, like any framework without a row,
+    # none.
+    for name, needs in [
+        ("Schools (Education Act 2002 s157/s175)", "head chair"),
+        ("Independent schools (Education Act 2002 s157)", "head chair"),
+        ("Further education (Education Act 2002 s175)", "head chair"),
+        ("Early years (EYFS safeguarding and welfare requirements)", "head"),
+    ]:
+        db.execute_sql(
+            "INSERT INTO sign_off_needs (framework_id, needs) SELECT id, ? FROM framework "
+            "WHERE name = ?",
+            (needs, name),
+        )
 
 
 def down(migrator, db):

@@ -195,3 +195,16 @@ def test_a_new_document_lapses_the_sign_off(app, settings, school_lead, cycles, 
     rating = Rating.select().where(Rating.return_ == ret.id).first()
     returns.attach_document(rating, school_lead, "policy.pdf", "application/pdf", PDF)
     assert SignOff.get_by_id(head.id).withdrawn_at is not None
+
+
+def test_each_kind_of_setting_has_its_sign_offs_from_the_start(app):
+    from qa.schools import frameworks
+
+    def needs(name):
+        return signoff.needs_of(Framework.get(Framework.name == name).id)
+
+    assert needs(frameworks.SCHOOLS) == ["head", "chair"]
+    assert needs(frameworks.FURTHER_EDUCATION) == ["head", "chair"]
+    assert needs(frameworks.INDEPENDENT) == ["head", "chair"]
+    assert needs(frameworks.EARLY_YEARS) == ["head"]
+    assert needs(frameworks.VOLUNTARY) == []

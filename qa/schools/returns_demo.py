@@ -14,7 +14,7 @@ from qa.actions.models import Action
 from qa.cycles.models import Cycle
 from qa.frameworks.models import Framework, Standard
 from qa.people.models import Agency, User
-from qa.schools import visits
+from qa.schools import signoff, visits
 from qa.schools.models import Chase, Setting, SignOff, VisitSample
 from qa.section11.models import Rating, Return
 
@@ -159,7 +159,9 @@ def _return(setting, cycle, rng, submitted=True):
 
 
 def _sign_off(ret, setting, roles):
-    for n, role in enumerate(roles):
+    """The `roles` the return's framework needs have signed; the next it needs is asked."""
+    needs = signoff.needs_of(ret.framework_id)
+    for n, role in enumerate(role for role in roles if role in needs):
         at = ret.submitted_at + timedelta(days=2 + 5 * n)
         SignOff.create(
             return_=ret,
@@ -169,11 +171,11 @@ def _sign_off(ret, setting, roles):
             signed_at=at,
             name=getattr(setting, f"{role}_name") or role.title(),
         )
-    if roles == ("head",):
+    for role in [role for role in needs if role not in roles][:1]:
         SignOff.create(
             return_=ret,
-            role="chair",
-            email=setting.chair_email or "-",
+            role=role,
+            email=getattr(setting, f"{role}_email") or "-",
             asked_at=ret.submitted_at + timedelta(days=3),
         )
 
