@@ -34,7 +34,7 @@ from qa.dataset.models import Indicator
 from qa.documents import Document
 from qa.frameworks.models import Framework, Standard
 from qa.pairing.models import NeverPair
-from qa.people.models import Agency, Conflict, Sector, Unavailability
+from qa.people.models import Agency, Conflict, DatePreference, Sector, Unavailability
 from qa.reports.models import ReportBuild
 from qa.reviews.models import Review, ReviewAction, Theme
 from qa.schools.models import Setting
@@ -141,6 +141,9 @@ def _personal(user, other_agency, partner):
             user=user, agency=other_agency, kind="other", detail="Former employer"
         ),
         unavailable=Unavailability.create(user=user, date=TODAY + timedelta(days=40), note="Leave"),
+        date_preference=DatePreference.create(
+            user=user, date=TODAY + timedelta(days=41), prefers=False
+        ),
         never_pair=NeverPair.create(user_a=low, user_b=high, reason="They line-manage each other"),
         pdf=PdfBuild.create(
             kind="matrix",

@@ -99,10 +99,12 @@ DECLARED = {
         main.home GET                   account.show GET                account.change_password POST
         case_audits.index GET
         account.add_conflict POST       account.add_unavailable POST    auth.logout POST
+        account.set_sectors POST        account.add_date_preference POST
         auth.resume GET                 sessions.keepalive POST         challenge.home GET
     """,
     OWN_DECLARATIONS: """
         account.withdraw_conflict POST  account.withdraw_unavailable POST
+        account.withdraw_date_preference POST
         builds.show GET                 builds.download GET             # their own PDF builds
     """,
     CASE_AUDIT: """
@@ -179,6 +181,8 @@ DECLARED = {
         pairing_people.withdraw_conflict POST       pairing_people.add_unavailable POST
         pairing_people.withdraw_unavailable POST    pairing_people.add_never POST
         pairing_people.withdraw_never POST
+        pairing_people.set_sectors POST     pairing_people.add_date_preference POST
+        pairing_people.withdraw_date_preference POST
         pairing.proposal GET            pairing.apply POST              pairing.choose GET
         pairing.pin POST                pairing.unpin POST
         actions.new GET POST            actions.quarter GET             scrutiny.reopen POST
@@ -268,6 +272,8 @@ ARGUMENTS = {
     "token": lambda o: "not-a-genuine-link",
 }
 OVERRIDES = {
+    "account.withdraw_date_preference": {"entry_id": lambda o: o.date_preference.id},
+    "pairing_people.withdraw_date_preference": {"entry_id": lambda o: o.date_preference.id},
     "actions.download": {"document_id": lambda o: o.action_document.id},
     "section11.remove_action": {"action_id": lambda o: o.plan.id},
     "case_audits.case_return": {"return_id": lambda o: o.case_return.id},

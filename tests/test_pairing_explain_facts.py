@@ -104,6 +104,12 @@ def check_pairing(ev, events, people, ctx, assignment, optimal):
     for role in (LEAD, PEER):
         pinned = ev.pinned(role) == chosen[role].id
         assert bool(kinds.get((F.PINNED, role))) == pinned
+        me = chosen[role]
+        assert bool(kinds.get((F.SECTOR_WISH, role))) == (
+            sector_slug(ev.sector) in me.preferred_sectors
+        )
+        day_wish = ev.date in me.avoided_dates or ev.date in me.preferred_dates
+        assert bool(kinds.get((F.DATE_WISH, role))) == day_wish
         alternatives = free_alternatives(role)
         cheaper = [d for d in alternatives.values() if d < 0]
         stated = kinds.get((F.CHEAPER, role), [])
@@ -181,6 +187,14 @@ def check_fact(fact, ev, events, people, ctx, assignment, chosen, partner, delta
     elif fact.kind == F.NO_CONFLICTS:
         for r in (LEAD, PEER):
             assert not broken(ev, r, chosen[r], partner(r), ctx, events, assignment)
+    elif fact.kind == F.SECTOR_WISH:
+        assert sector_slug(ev.sector) in PEOPLE[fact.person_id].preferred_sectors
+    elif fact.kind == F.DATE_WISH:
+        me = PEOPLE[fact.person_id]
+        if fact.amount > 0:
+            assert ev.date in me.avoided_dates
+        else:
+            assert ev.date in me.preferred_dates and ev.date not in me.avoided_dates
     elif fact.kind == F.LAST_CYCLE:
         assert frozenset((chosen[LEAD].id, chosen[PEER].id)) in ctx.last_cycle_pairs
     elif fact.kind == F.FIRST_TIMERS:

@@ -7,9 +7,17 @@ import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from ortools.sat.python import cp_model
 
 from qa.pairing import reduce, solver
-from qa.pairing.problem import descend, greedy_assignment, prepare, score
+from qa.pairing.model import Model
+from qa.pairing.problem import (
+    descend,
+    greedy_assignment,
+    pairs_every_pairable_event,
+    prepare,
+    score,
+)
 from tests.test_pairing_solver import brute_force, instances, reference_cost, violations
 
 
@@ -102,3 +110,27 @@ def test_the_swap_descent_keeps_every_rule_pairs_the_same_events_and_never_costs
                 }
                 if not violations(events, by_id, ctx, trial):
                     assert reference_cost(events, by_id, ctx, trial) >= cost
+
+
+def test_a_valid_hint_names_every_variable_and_is_a_solution_as_it_stands():
+    # Under a short limit on a loaded machine CP-SAT found no first solution from a hint of the
+    # visitors alone; hinting the helper booleans too makes a valid hint a complete solution
+    events, people, ctx = crowded(3)
+    problem = prepare(events, people, ctx)
+    hint = greedy_assignment(events, people, ctx, problem=problem)
+    assert pairs_every_pairable_event(problem, hint)
+    built = Model(problem, require_all=True, complete_hint=True).build()
+    assert built.products and built.extras and built.directions  # every kind of helper is here
+    built._hint(hint)
+    proto = built.model.proto
+    hinted = dict(zip(proto.solution_hint.vars, proto.solution_hint.values, strict=True))
+    assert sorted(hinted) == list(range(len(proto.variables)))
+    # every variable fixed to its hint: a solution, and the hint's own cost
+    for index, value in hinted.items():
+        built.model.add(built.model.get_bool_var_from_proto_index(index) == value)
+    built.model.clear_hints()
+    solved = built.solve(10, 0, 1, None)
+    assert solved.status == cp_model.OPTIMAL
+    assert solved.assignment == {e: pair for e, pair in hint.items() if None not in pair}
+    total = sum(sum(v.values()) for v in score(events, people, ctx, hint).values())
+    assert solved.objective == total

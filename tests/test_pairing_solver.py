@@ -141,6 +141,13 @@ def reference_cost(events, people_by_id, ctx, assignment):
                     total += costs.UNRELATED_SECTOR_COST
             total += costs.VISIT_LAST_THREE_CYCLES_COST * p.visits_last_three_cycles
             total += costs.REPEAT_AGENCY_VISIT_COST * (ev.agency_id in p.visited_agency_ids)
+            total += costs.PREFERRED_SECTOR_COST * (sector_slug(ev.sector) in p.preferred_sectors)
+            if ev.date in p.avoided_dates:
+                total += costs.AVOIDED_DATE_COST
+            elif ev.date in p.preferred_dates:
+                total += costs.PREFERRED_DATE_COST
+            shown = ev.shown_lead_id if role == LEAD else ev.shown_peer_id
+            total += costs.CHANGE_COST * (shown is not None and shown != pid)
             visits[pid] += 1
         if lead_id is not None and peer_id is not None:
             a, b = people_by_id[lead_id], people_by_id[peer_id]
@@ -260,6 +267,9 @@ def instances(draw, max_people=5, max_events=3, pins=True, agency_count=(2, 4)):
                 visited_agency_ids=rarely(agency_ids),
                 organisation=orgs[agency],
                 min_visits=draw(st.sampled_from([0, 0, 0, 1, 2])),
+                preferred_sectors=rarely(SECTORS),
+                preferred_dates=rarely(days),
+                avoided_dates=rarely(days),
             )
         )
     ids = [p.id for p in people]
@@ -278,6 +288,9 @@ def instances(draw, max_people=5, max_events=3, pins=True, agency_count=(2, 4)):
                 pinned_lead_id=pinned_lead,
                 pinned_peer_id=pinned_peer,
                 organisation=orgs[agency],
+                # a re-run: who the proposal shown before had here
+                shown_lead_id=draw(st.sampled_from(ids)) if draw(st.integers(0, 4)) == 0 else None,
+                shown_peer_id=draw(st.sampled_from(ids)) if draw(st.integers(0, 4)) == 0 else None,
             )
         )
     pair = st.tuples(st.sampled_from(ids), st.sampled_from(ids)).filter(lambda t: t[0] != t[1])

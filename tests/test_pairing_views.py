@@ -12,6 +12,7 @@ from qa.audit import AuditEvent
 from qa.challenge.models import ClashOverride, Visitor
 from qa.pairing.forms import shown_pairs
 from qa.pairing.models import PairingPin
+from qa.pairing.words import format_date
 from qa.people.models import Unavailability, User
 from tests.challenge_helpers import SOON, cycle_fixture, reload  # noqa: F401
 from tests.pairing_helpers import dated_event, world_fixture  # noqa: F401
@@ -338,10 +339,14 @@ def test_a_rerun_after_a_pin_names_every_change_it_made_even_to_another_event(wo
     html = response.get_data(as_text=True)
     assert "Worked out again: 3 changes from the proposal before" in html
     hospital, nursery = world.hospital.name, world.nursery.name
+    day = format_date(SOON)
     for line in (
-        f"{hospital}: the lead was Eddie Evans, now Angela Brooks",
-        f"{nursery}: the lead was Angela Brooks, now Hana Hughes",
-        f"{nursery}: the peer was Hana Hughes, now Olivia Chen",
+        f"{hospital}: the lead was Eddie Evans, now Angela Brooks. Angela Brooks was pinned here "
+        "by hand.",
+        f"{nursery}: the lead was Angela Brooks, now Hana Hughes. Angela Brooks is now proposed "
+        f"for {hospital} on {day} instead; Hana Hughes was the next best fit.",
+        f"{nursery}: the peer was Hana Hughes, now Olivia Chen. Hana Hughes is already the lead "
+        "for this visit; Olivia Chen was the next best fit.",
     ):
         assert f"<li>{line}</li>" in html
     # and in the table, in words beside each changed visitor
@@ -380,7 +385,7 @@ def test_a_proposal_not_proven_lowest_says_how_far_above_the_lowest_it_may_be(
 ):
     from dataclasses import replace
 
-    from qa.pairing import planning, solver
+    from qa.pairing import solver
 
     real = solver.propose
 
@@ -393,7 +398,7 @@ def test_a_proposal_not_proven_lowest_says_how_far_above_the_lowest_it_may_be(
             lower_bound=found.total_cost * 9 // 10,
         )
 
-    monkeypatch.setattr(planning.solver, "propose", unproven)
+    monkeypatch.setattr(solver, "propose", unproven)
     html = page(admin_client, f"/pairing/cycles/{world.cycle.id}")
     text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
     assert (

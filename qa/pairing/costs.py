@@ -47,6 +47,24 @@ UNDER_MINIMUM_COST = 50
 written as 50 points off each visit that brings them towards it, so a person below their
 minimum is chosen before others unless a much better fit is free."""
 
+PREFERRED_SECTOR_COST = -20
+"""A visit to an agency in a sector the visitor asked to review: 20 points off. Less than the
+step from a same-sector to a related-sector peer, so a wish never outweighs the sector rule."""
+
+PREFERRED_DATE_COST = -10
+"""A visit on a day the visitor said they would like: 10 points off."""
+
+AVOIDED_DATE_COST = 30
+"""A visit on a day the visitor said they would rather not (they could, if need be)."""
+
+CHANGE_COST = 30
+"""Re-running a proposal: each visitor different from the one the page showed before costs this
+much, so a re-run changes someone only when the change saves at least this many points
+(STABILITY_THRESHOLD); a slot the change of the world forces open costs it too, for whoever
+takes it, which does not change who that is."""
+
+STABILITY_THRESHOLD = CHANGE_COST
+
 UNPAIRED_EVENT_COST = 1_000_000
 """Per event left without a full pair. propose() raises it automatically above the largest
 possible total of all other costs, so pairing one more event always beats any cost saving."""
@@ -102,10 +120,27 @@ def minimum_key(role: str) -> str:
     return f"{role}_minimum"
 
 
+def sector_wish_key(role: str) -> str:
+    return f"{role}_sector_wish"
+
+
+def date_wish_key(role: str) -> str:
+    return f"{role}_date_wish"
+
+
+def change_key(role: str) -> str:
+    return f"{role}_change"
+
+
+PEOPLE_SUFFIXES = ("_load", "_minimum", "_wish", "_change")
+"""Cost terms about fairness and kindness to people, or steadiness, not about how visitors suit
+an event: left out of costs.fit."""
+
+
 def fit(items: Mapping) -> int:
     """How well visitors suit an event, from its cost breakdown: every term but their load and
-    minimum (which are about fairness to people, not to events). Lower is better."""
-    return sum(v for k, v in items.items() if not k.endswith(("_load", "_minimum")))
+    minimum, their own wishes and a re-run's changes (about people, not events). Lower is better."""
+    return sum(v for k, v in items.items() if not k.endswith(PEOPLE_SUFFIXES))
 
 
 def towards_minimum(person: Person, earlier_visits: int) -> int:
@@ -165,7 +200,48 @@ def slot_breakdown(event: Event, role: str, person: Person, earlier_visits: int 
     if event.agency_id in person.visited_agency_ids:
         items[repeat_agency_key(role)] = REPEAT_AGENCY_VISIT_COST
     items[minimum_key(role)] = towards_minimum(person, earlier_visits)
+    items.update(wish_breakdown(event, role, person))
+    shown = event.shown(role)
+    if shown is not None and shown != person.id:
+        items[change_key(role)] = CHANGE_COST
     return {key: value for key, value in items.items() if value}
+
+
+def slot_total(event: Event, role: str, person: Person, earlier_visits: int = 0) -> int:
+    """sum(slot_breakdown(...).values()) without building the breakdown: prepare() works it out
+    for every candidate of every slot (200,000 on a region's pool). A test keeps the two equal."""
+    total = (
+        VISIT_THIS_CYCLE_COST * (person.visits_this_cycle + earlier_visits)
+        + VISIT_LAST_THREE_CYCLES_COST * person.visits_last_three_cycles
+    )
+    if role == PEER:
+        total += SECTOR_COSTS[sector_relation(person.sector, event.sector)]
+    if event.agency_id in person.visited_agency_ids:
+        total += REPEAT_AGENCY_VISIT_COST
+    if person.visits_this_cycle + earlier_visits < person.min_visits:
+        total -= UNDER_MINIMUM_COST
+    if person.preferred_sectors and sector_slug(event.sector) in person.preferred_sectors:
+        total += PREFERRED_SECTOR_COST
+    if event.date in person.avoided_dates:
+        total += AVOIDED_DATE_COST
+    elif event.date in person.preferred_dates:
+        total += PREFERRED_DATE_COST
+    shown = event.shown(role)
+    if shown is not None and shown != person.id:
+        total += CHANGE_COST
+    return total
+
+
+def wish_breakdown(event: Event, role: str, person: Person) -> dict:
+    """The visitor's own wishes for this visit: its sector, and its day."""
+    items = {}
+    if person.preferred_sectors and sector_slug(event.sector) in person.preferred_sectors:
+        items[sector_wish_key(role)] = PREFERRED_SECTOR_COST
+    if event.date in person.avoided_dates:
+        items[date_wish_key(role)] = AVOIDED_DATE_COST
+    elif event.date in person.preferred_dates:
+        items[date_wish_key(role)] = PREFERRED_DATE_COST
+    return items
 
 
 def pair_breakdown(lead: Person, peer: Person, context: Context) -> dict:

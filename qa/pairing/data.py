@@ -38,6 +38,12 @@ class Person:
     min_visits: int = 0
     """The fewest visits asked of them this cycle (0: none); each short of it costs
     UNDER_MINIMUM_COST."""
+    preferred_sectors: frozenset = frozenset()
+    """Sector slugs they asked to review (soft: PREFERRED_SECTOR_COST off such a visit)."""
+    preferred_dates: frozenset = frozenset()
+    """Days they would like to visit on (soft: PREFERRED_DATE_COST)."""
+    avoided_dates: frozenset = frozenset()
+    """Days they would rather not visit on, though they could (soft: AVOIDED_DATE_COST)."""
 
     @property
     def is_first_timer(self) -> bool:
@@ -58,6 +64,13 @@ class Event:
     pinned_peer_id: Optional[Hashable] = None
     organisation: str = ""
     """The visited agency's parent organisation, "" for none."""
+    shown_lead_id: Optional[Hashable] = None
+    shown_peer_id: Optional[Hashable] = None
+    """Who the proposal shown before a re-run had in each role (None: nobody, or no re-run):
+    anyone else there costs CHANGE_COST, so a re-run keeps what it can."""
+
+    def shown(self, role: str) -> Optional[Hashable]:
+        return self.shown_lead_id if role == LEAD else self.shown_peer_id
 
     def pinned(self, role: str) -> Optional[Hashable]:
         return self.pinned_lead_id if role == LEAD else self.pinned_peer_id

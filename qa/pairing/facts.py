@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Hashable, Iterable, Mapping, Optional, Sequence
 
 from qa.pairing import rules
-from qa.pairing.costs import pair_breakdown, sector_relation, slot_breakdown
+from qa.pairing.costs import pair_breakdown, sector_relation, sector_slug, slot_breakdown
 from qa.pairing.data import LEAD, PEER, Context, Event, HardRule, Person
 
 PINNED = "pinned"  # the person was put in the slot by hand, not chosen by the proposal
@@ -24,6 +24,8 @@ LOAD = "load"  # amount: visits in this proposal, this one included; events: the
 HISTORY = "history"  # amount 1 when the person has visited this agency before
 LAST_CYCLE = "last_cycle"  # the lead and peer were paired together last cycle
 FIRST_TIMERS = "first_timers"  # both are first-time visitors
+SECTOR_WISH = "sector_wish"  # the person asked to review the visited agency's sector
+DATE_WISH = "date_wish"  # amount 1: they would rather not visit that day; -1: they would like to
 NEWCOMER = "newcomer"  # person_id is a first-time visitor, other_id has visited before
 BREACH = "breach"  # rule: a hard rule person_id breaks here (only a pin can)
 NO_CONFLICTS = "no_conflicts"
@@ -128,6 +130,7 @@ def pairing_facts(
         facts.append(Fact(LOAD, role, person.id, amount=1 + len(others), events=others))
         visited = int(event.agency_id in person.visited_agency_ids)
         facts.append(Fact(HISTORY, role, person.id, amount=visited))
+        facts.extend(_wish_facts(event, role, person))
         if people:
             facts.extend(_choice_facts(around, role, person))
     facts.extend(_together_facts(lead, peer, around.context))
@@ -138,6 +141,18 @@ def pairing_facts(
         if not (rule is HardRule.NEVER_PAIR and role == PEER)  # symmetric: said once
     ]
     return facts + (broken or [Fact(NO_CONFLICTS)])
+
+
+def _wish_facts(event, role, person) -> list:
+    """What the person said they would like, where it bears on this visit."""
+    found = []
+    if sector_slug(event.sector) in person.preferred_sectors:
+        found.append(Fact(SECTOR_WISH, role, person.id))
+    if event.date in person.avoided_dates:
+        found.append(Fact(DATE_WISH, role, person.id, amount=1))
+    elif event.date in person.preferred_dates:
+        found.append(Fact(DATE_WISH, role, person.id, amount=-1))
+    return found
 
 
 def _together_facts(lead, peer, context) -> list:

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from qa.pairing import planning, solver
+from qa.pairing import planning
 from qa.pairing.data import LEAD, PEER
 
 
@@ -26,6 +26,8 @@ class Trade:
 def fairest(plan):
     """The fairest proposal for the plan's events beside the plan's own, or None when it is not
     offered (nothing paired, the greedy answer cannot pair everything, or not proven in time)."""
+    from qa.pairing import solver
+
     data = plan.data
     found = solver.propose_fairest(
         data.events, data.people, data.context, time_limit_s=planning.TIME_LIMIT_S

@@ -2,7 +2,7 @@
 
 A cycle's dated events still needing visitors, who might go, and what they did before.
 
-Eleven queries whatever the size of the partnership (see build; the last names whoever saved or
+Twelve queries whatever the size of the partnership (see build; the last names whoever saved or
 pinned a visitor). What the numbers mean:
 * visits_this_cycle: the person's visits to this cycle's live events other than the ones being
 paired
@@ -16,15 +16,24 @@ paired
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
-from peewee import JOIN
+from peewee import JOIN, Case, Value, fn
 
 from qa.challenge.models import LIVE, ChallengeEvent, Visitor
 from qa.challenge.queries import events_needing_visitors
 from qa.cycles.models import Cycle
 from qa.pairing.data import LEAD, PEER, Context, Event, Person
 from qa.pairing.models import NeverPair, PairingPin
-from qa.people.models import Agency, Conflict, Sector, Unavailability, User
+from qa.people.models import (
+    Agency,
+    Conflict,
+    DatePreference,
+    PreferredSector,
+    Sector,
+    Unavailability,
+    User,
+)
 
 HELD = ("held", "agreed", "reported")
 VISITING_ROLES = ("reviewer", "admin")  # the roles assign_visitor accepts
@@ -81,10 +90,11 @@ def build(cycle):
     history = _history(cycle, set(ids))  # 2 queries
     days = {r.starts_at.date() for r in dated}
     conflicts, unavailable = _declared(list(users), days)  # 2 queries
+    wishes = _wishes(list(users), days)  # 1 query
     never = list(NeverPair.select())
     organisation = organisations()
     people = [
-        _person(user, history, conflicts[user.id], unavailable[user.id], days, organisation)
+        _person(user, history, conflicts[user.id], unavailable[user.id], days, organisation, wishes)
         for user in users.values()
     ]
     events = [_event(r, saved, pins, organisation) for r in dated]
@@ -202,7 +212,37 @@ def _declared(user_ids, days):
     return conflicts, unavailable
 
 
-def _person(user, history, conflicts, unavailable, days, organisation):
+@dataclass
+class _Wishes:
+    sectors: dict = field(default_factory=lambda: defaultdict(set))  # user id -> sector slugs
+    liked: dict = field(default_factory=lambda: defaultdict(set))  # user id -> days that suit
+    avoided: dict = field(default_factory=lambda: defaultdict(set))  # user id -> rather not
+
+
+def _wishes(user_ids, days):
+    """What each person would like: sectors to review, and days among `days` that suit them or
+    that they would rather not. One query: the two lists as one union, each row (user, what, kind)
+    with kind "sector", "liked" or "avoided"."""
+    found = _Wishes()
+    sectors = (
+        PreferredSector.select(PreferredSector.user, Sector.slug, Value("sector"))
+        .join(Sector)
+        .where(PreferredSector.user.in_(user_ids))
+    )
+    dated = DatePreference.select(
+        DatePreference.user,
+        fn.strftime("%Y-%m-%d", DatePreference.date),
+        Case(None, [(DatePreference.prefers, "liked")], "avoided"),
+    ).where(DatePreference.user.in_(user_ids) & DatePreference.date.in_(list(days) or [None]))
+    for user_id, what, kind in (sectors + dated).tuples():
+        if kind == "sector":
+            found.sectors[user_id].add(what)
+        else:
+            getattr(found, kind)[user_id].add(date.fromisoformat(what))
+    return found
+
+
+def _person(user, history, conflicts, unavailable, days, organisation, wishes):
     may_visit = user.active and user.role in VISITING_ROLES
     agency = user.agency if user.agency_id else None
     return Person(
@@ -223,6 +263,9 @@ def _person(user, history, conflicts, unavailable, days, organisation):
         busy_dates=frozenset(history.busy[user.id] & days),
         visited_agency_ids=frozenset(history.agencies[user.id]),
         organisation=organisation(agency.parent_organisation) if agency else "",
+        preferred_sectors=frozenset(wishes.sectors[user.id]),
+        preferred_dates=frozenset(wishes.liked[user.id]),
+        avoided_dates=frozenset(wishes.avoided[user.id]),
     )
 
 

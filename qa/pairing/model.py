@@ -43,9 +43,11 @@ class Model:
     needs one boolean per event.
     """
 
-    def __init__(self, problem: Problem, require_all: bool = False):
+    def __init__(self, problem: Problem, require_all: bool = False, complete_hint: bool = False):
         self.p = problem
         self.require_all = require_all
+        # hint the helper booleans too (a region's solve under a short limit; see _hint)
+        self.complete_hint = complete_hint
         self.model = cp_model.CpModel()
         self.x = {}  # (event index, role, person id) -> BoolVar
         self.paired = {}  # event index -> BoolVar (absent with require_all)
@@ -53,6 +55,11 @@ class Model:
         self.constant = 0  # soft cost of pinned visitors, fixed whatever the solver does
         self.fits = defaultdict(list)  # event index -> [(coefficient, BoolVar)] of its fit
         self.fit_constants = defaultdict(int)  # event index -> the fit of its pinned visitors
+        # helper booleans, kept so a hint can name them too (a complete hint is a first solution)
+        # (BoolVar, groups of BoolVars): at least 1 when some variable of every group is chosen
+        self.products = []
+        self.extras = {}  # person id -> [BoolVar]: their 2nd, 3rd... visit
+        self.directions = []  # (BoolVar, [forward BoolVar], [backward BoolVar])
 
     def build(self):
         for index, event in enumerate(self.p.events):
@@ -131,6 +138,7 @@ class Model:
         # peers) = 2.
         both = self.model.new_bool_var(f"ft_{index}")
         self.model.add(sum(new_leads) + sum(new_peers) - 1 <= both)
+        self.products.append((both, [new_leads, new_peers]))
         self._charge(TWO_FIRST_TIMERS_COST, both, index)
 
     def _charge_both(self, cost, a, b, name, index):
@@ -141,6 +149,7 @@ class Model:
             return
         both = self.model.new_bool_var(name)
         self.model.add(a + b - 1 <= both)  # minimisation keeps `both` at 0 unless both are chosen
+        self.products.append((both, [[a], [b]]))
         self._charge(cost, both, index)
 
     def _charge(self, cost, var, fit_of=None):
@@ -184,6 +193,7 @@ class Model:
         person = self.p.people_by_id[person_id]
         pinned = self.p.ledger.visits_elsewhere(person_id, None)
         extras = [self.model.new_bool_var(f"load_{person_id}_{k}") for k in range(2, most + 1)]
+        self.extras[person_id] = extras
         self.model.add(sum(all_vars) <= 1 + sum(extras))
         for k, extra in enumerate(extras, start=2):
             self._charge(extra_visit_cost(person, pinned, k - 1), extra)
@@ -202,6 +212,7 @@ class Model:
             if backward and _ordered(a, b):
                 # direction = 1 allows a->b peer visits only; 0 allows b->a only.
                 direction = self.model.new_bool_var(f"recip_{a}_{b}")
+                self.directions.append((direction, forward, backward))
                 for var in forward:
                     self.model.add_implication(var, direction)
                 for var in backward:
@@ -278,12 +289,30 @@ class Model:
         )
 
     def _hint(self, hint):
+        """Hint the visitors; with complete_hint every helper too: a valid assignment then is a
+        complete first solution, and CP-SAT improves on it from the start instead of searching
+        for one (on a region's pool with under a second of CPU it had found none). Off elsewhere:
+        it changes which of two equally good answers CP-SAT settles on."""
+        value = {}
         for (index, role, person_id), var in self.x.items():
             chosen = hint.get(self.p.events[index].id, (None, None))[ROLES.index(role)]
-            self.model.add_hint(var, chosen == person_id)
+            value[var.index] = chosen == person_id
+            self.model.add_hint(var, value[var.index])
         for index, var in self.paired.items():
             lead_id, peer_id = hint.get(self.p.events[index].id, (None, None))
             self.model.add_hint(var, lead_id is not None and peer_id is not None)
+        if not self.complete_hint:
+            return
+        visits = defaultdict(int)
+        for (_index, _role, person_id), var in self.x.items():
+            visits[person_id] += value[var.index]
+        for person_id, extras in self.extras.items():
+            for k, extra in enumerate(extras, start=2):
+                self.model.add_hint(extra, visits[person_id] >= k)
+        for both, groups in self.products:
+            self.model.add_hint(both, all(any(value[v.index] for v in g) for g in groups))
+        for direction, forward, _backward in self.directions:
+            self.model.add_hint(direction, any(value[v.index] for v in forward))
 
     def read(self, solver) -> dict:
         assignment = dict(self.p.pins)

@@ -13,7 +13,13 @@ from qa.pairing import never, queries
 from qa.pairing import people_bp as bp
 from qa.pairing.forms import NeverPairForm
 from qa.people import declarations
-from qa.people.account_forms import ConflictForm, UnavailableForm
+from qa.people.account import preferences_context
+from qa.people.account_forms import (
+    ConflictForm,
+    DatePreferenceForm,
+    PreferredSectorsForm,
+    UnavailableForm,
+)
 from qa.security import role_required
 
 
@@ -33,7 +39,19 @@ def _page(person, problem=None, **forms):
         conflicts=queries.conflicts_of(person),
         unavailable=queries.unavailable_dates_of(person),
         never_pairs=never.of(person),
+        **_preferences(person, forms),
     )
+
+
+def _preferences(person, forms):
+    found = preferences_context(
+        person, forms, "pairing_people.withdraw_date_preference", {"person_id": person.id}
+    )
+    found["pref_urls"].update(
+        sectors=url_for(".set_sectors", person_id=person.id),
+        dates=url_for(".add_date_preference", person_id=person.id),
+    )
+    return found
 
 
 def _done(person, section, message):
@@ -121,3 +139,38 @@ def withdraw_never(person_id, pair_id):
     person = _person(person_id)
     never.withdraw(current_user, person, pair_id)
     return _done(person, "never", "They may be paired again")
+
+
+@bp.post("/sectors")
+@role_required("admin")
+def set_sectors(person_id):
+    person, form = _person(person_id), PreferredSectorsForm()
+    if ready_to_save(form):
+        declarations.set_preferred_sectors(current_user, person, form.sectors.data or [])
+        return _done(person, "preferences", f"Sectors saved for {person.name}")
+    return _page(person, sectors_form=form)
+
+
+@bp.post("/date-preferences")
+@role_required("admin")
+def add_date_preference(person_id):
+    person, form = _person(person_id), DatePreferenceForm()
+    if ready_to_save(form):
+        try:
+            made = declarations.declare_date_preference(
+                current_user, person, form.day.data, form.wish.data == "prefer"
+            )
+            return _done(
+                person, "preferences", f"{person.name} {made.words} on {made.date:%-d %B %Y}"
+            )
+        except declarations.DeclarationError as error:
+            return _page(person, problem=str(error), date_form=form)
+    return _page(person, date_form=form)
+
+
+@bp.post("/date-preferences/<int:entry_id>/withdraw")
+@role_required("admin")
+def withdraw_date_preference(person_id, entry_id):
+    person = _person(person_id)
+    declarations.withdraw_date_preference(current_user, person, entry_id)
+    return _done(person, "preferences", "Day removed")

@@ -7,10 +7,13 @@ from dataclasses import dataclass, field
 
 from qa import audit
 from qa.db import db
-from qa.pairing import costs, explain, inputs, rules, solver, words
+from qa.pairing import costs, explain, inputs, rules, stability, words
 from qa.pairing.data import LEAD, PEER, Event, HardRule, Pairing, Proposal
 from qa.pairing.models import PairingPin
 from qa.people.models import User
+
+# The solver is imported where it is used: OR-Tools (with numpy and pandas) takes most of a second
+# to import, which every one-off `flask` command and every page that makes no proposal would pay.
 
 TIME_LIMIT_S = 5.0
 COST_TABLE = [
@@ -26,8 +29,19 @@ COST_TABLE = [
         "Each visit that brings someone towards the fewest visits asked of them",
         -costs.UNDER_MINIMUM_COST,
     ),
+    ("Visit to a sector the visitor asked to review", costs.PREFERRED_SECTOR_COST),
+    ("Visit on a day the visitor would like", costs.PREFERRED_DATE_COST),
+    ("Visit on a day the visitor would rather not", costs.AVOIDED_DATE_COST),
+    (
+        "When the proposal is worked out again: each visitor changed from the one shown before",
+        costs.CHANGE_COST,
+    ),
 ]
 COST_WORDS = words.TERM_WORDS
+STABILITY_WORDS = (
+    f"When you propose again, a visitor shown before is changed only if they can no longer go, "
+    f"are needed elsewhere, or the change saves at least {costs.STABILITY_THRESHOLD} points."
+)
 # assign_visitor refuses these whatever the reason
 NEVER_OVERRIDDEN = (HardRule.NOT_ELIGIBLE, HardRule.SAME_PERSON)
 
@@ -49,6 +63,8 @@ class Slot:
     pin: object = None  # PairingPin the admin set while planning
     # solver Candidates for the swap list, cheapest first
     candidates: list = field(default_factory=list)
+    # the Candidates who would cost exactly as much as the one proposed: other equally good choices
+    alternatives: list = field(default_factory=list)
 
     @property
     def open(self):
@@ -116,6 +132,7 @@ class Change:
     role: str
     was: object  # User, or None for nobody
     now: object  # User, or None for nobody
+    why: str = ""  # why it changed, and who took the place (stability.change_reason)
 
 
 def changes(plan, before):
@@ -138,8 +155,25 @@ def changes(plan, before):
     users = dict(plan.data.users)
     if missing:
         users.update((u.id, u) for u in User.select().where(User.id.in_(missing)))
+    assignment = plan.proposal.assignment()
     return [
-        Change(record, role, users.get(was), users.get(now)) for record, role, was, now in found
+        Change(
+            record,
+            role,
+            users.get(was),
+            users.get(now),
+            stability.change_reason(
+                plan.data.event(record.id),
+                role,
+                was,
+                now,
+                plan.data.people,
+                plan.data.context,
+                events=plan.data.events,
+                assignment=assignment,
+            ),
+        )
+        for record, role, was, now in found
     ]
 
 
@@ -149,9 +183,18 @@ def why(reasons):
     return "; ".join([*reasons[:1], *(r[:1].lower() + r[1:] for r in reasons[1:])])
 
 
-def propose(cycle):
-    """The best pairing of every dated event still needing visitors, explained; nothing is saved."""
+def propose(cycle, before=None):
+    """The best pairing of every dated event still needing visitors, explained; nothing is saved.
+
+    `before` ({event id: (lead id, peer id)}), the proposal the page showed, makes this a re-run:
+    each visitor changed from it costs costs.CHANGE_COST, so only what must change, or what gains
+    at least that much, does."""
+    from qa.pairing import solver
+
     data = inputs.build(cycle)
+    if before:
+        data.events = stability.with_shown(data.events, before)
+        data.__post_init__()
     proposal = solver.propose(data.events, data.people, data.context, time_limit_s=TIME_LIMIT_S)
     assignment = proposal.assignment()
     return Plan(
@@ -163,6 +206,8 @@ def propose(cycle):
 
 
 def _row(data, event, pairing, assignment):
+    from qa.pairing import solver
+
     slots = {}
     for role, user_id in ((LEAD, pairing.lead_id), (PEER, pairing.peer_id)):
         slot = Slot(
@@ -175,6 +220,8 @@ def _row(data, event, pairing, assignment):
             slot.candidates = solver.candidates(
                 event, role, data.people, data.context, events=data.events, assignment=assignment
             )
+            if pairing.paired and slot.pin is None:
+                slot.alternatives = alternatives(slot.candidates, user_id)
         slots[role] = slot
     row = Row(data.records[event.id], event, pairing, slots[LEAD], slots[PEER])
     if pairing.paired:
@@ -187,6 +234,14 @@ def _row(data, event, pairing, assignment):
             event, data.people, data.context, events=data.events, assignment=assignment
         )
     return row
+
+
+def alternatives(found, chosen_id):
+    """The candidates who would add exactly what the chosen person adds: swapping one in leaves the
+    proposal's total cost the same (every other visitor staying), so when the proposal is the
+    lowest possible, so is each of these."""
+    mine = next((c.cost for c in found if c.person.id == chosen_id), None)
+    return [c for c in found if c.cost == mine and c.person.id != chosen_id]
 
 
 def explain_pair(data, event, lead_id, peer_id, assignment):
@@ -246,6 +301,8 @@ def by_hand(data, event, role):
     """Everyone who could take the slot round the saved and pinned visitors: those within the rules
     (cheapest
     first, with cost and why), then those who would break one (with the rules, in words)."""
+    from qa.pairing import solver
+
     fixed = _without(data.fixed_assignment(), event.id, role)
     allowed = solver.candidates(
         event, role, data.people, data.context, events=data.events, assignment=fixed

@@ -19,6 +19,7 @@ from qa.pairing.costs import (
     VISIT_THIS_CYCLE_COST,
     pair_breakdown,
     slot_breakdown,
+    slot_total,
 )
 from qa.pairing.data import LEAD, PEER, ROLES, Context, Event, Person
 
@@ -156,9 +157,7 @@ def prepare(events, people, context) -> Problem:
                 # proposed visit may count all their pinned visits as earlier ones (see _repeat_load
                 # and pinned_constant); score() reaches the same total in date order.
                 earlier = pinned_visits.get(person.id, 0)
-                costs[(index, role, person.id)] = sum(
-                    slot_breakdown(event, role, person, earlier).values()
-                )
+                costs[(index, role, person.id)] = slot_total(event, role, person, earlier)
     penalty = _unpaired_penalty(events, slots, costs, people_by_id, ledger)
     return Problem(events, people, people_by_id, context, pins, ledger, slots, costs, penalty)
 

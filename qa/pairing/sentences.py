@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qa.pairing import facts
+from qa.pairing import costs, facts
 from qa.pairing.costs import RELATED_SECTORS, sector_label, sector_slug
 from qa.pairing.data import PEER, HardRule
 from qa.pairing.words import (
@@ -145,6 +145,24 @@ class _Words:
         sector = f" ({sector_label(person.sector)})" if person.sector else ""
         return (
             f"{ROLE_NOUNS[fact.role].capitalize()} {person.name}{sector}: " + "; ".join(parts) + "."
+        )
+
+    def sector_wish(self, fact, by_kind):
+        return (
+            f"{self.name(fact.person_id)} asked to review {sector_label(self.event.sector)} "
+            f"({-costs.PREFERRED_SECTOR_COST} points off)."
+        )
+
+    def date_wish(self, fact, by_kind):
+        day = format_date(self.event.date)
+        if fact.amount > 0:
+            return (
+                f"{self.name(fact.person_id)} prefers not to visit on {day} "
+                f"({costs.AVOIDED_DATE_COST} points more)."
+            )
+        return (
+            f"{self.name(fact.person_id)} prefers to visit on {day} "
+            f"({-costs.PREFERRED_DATE_COST} points off)."
         )
 
     def history(self, fact, by_kind):

@@ -50,7 +50,7 @@ Hard rules always hold, then fewest unpaired events, then least cost.
 #    that no pruned candidate could appear in an optimal answer (see reduce.solve_reduced).
 # 4. Otherwise, or if that proof cannot be made, CP-SAT solves the full model.
 # 5. A region's pool (over REGION_ABOVE_CANDIDATES, e.g. 200 events x 1,200 people) never builds
-#    the full model: CP-SAT solves on the 8 (then 16) best candidates per slot within the
+#    the full model: CP-SAT solves on the 4 (then 8, 16) best candidates per slot within the
 #    wall-clock limit; the relaxation's bound proves the answer optimal when it meets it, and
 #    otherwise gives Proposal.lower_bound and .gap. If nothing is found in time, the greedy answer
 #    is improved swap by swap, and solver_status says so (reduce.solve_region).
@@ -90,7 +90,7 @@ from qa.pairing.words import slot_reasons
 
 DEFAULT_TIME_LIMIT_S = 5.0
 
-FINISHING_S = 0.2
+FINISHING_S = 0.3
 """Kept back from the solvers for scoring and explaining the answer: the limit is wall time."""
 
 

@@ -31,9 +31,9 @@ def _before():
 
 
 def _proposal(cycle, problems=(), changed=(), focus=None):
-    plan = planning.propose(cycle)
-    fair = fairness.fairest(plan) if request.values.get("fair") else None
     before = shown_pairs(_before())
+    plan = planning.propose(cycle, before)
+    fair = fairness.fairest(plan) if request.values.get("fair") else None
     rerun = planning.changes(plan, before) if before else None
     return render(
         "pairing/proposal.html",
@@ -43,6 +43,7 @@ def _proposal(cycle, problems=(), changed=(), focus=None):
         problems=list(problems),
         changed=list(changed),
         cost_table=planning.COST_TABLE,
+        stability_words=planning.STABILITY_WORDS,
         why=planning.why,
         focus=focus,
         rerun=rerun,

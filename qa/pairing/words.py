@@ -36,6 +36,12 @@ TERM_WORDS = {
     costs.repeat_agency_key(PEER): "the peer visiting again",
     costs.minimum_key(LEAD): "the lead being below their fewest visits",
     costs.minimum_key(PEER): "the peer being below their fewest visits",
+    costs.sector_wish_key(LEAD): "the lead having asked to review this sector",
+    costs.sector_wish_key(PEER): "the peer having asked to review this sector",
+    costs.date_wish_key(LEAD): "the lead's wishes about the day",
+    costs.date_wish_key(PEER): "the peer's wishes about the day",
+    costs.change_key(LEAD): "changing the lead shown before",
+    costs.change_key(PEER): "changing the peer shown before",
     costs.REPEAT_PAIRING: "pairing them again",
     costs.TWO_FIRST_TIMERS: "two first-timers",
 }
@@ -88,6 +94,19 @@ def agency_reason(event: Event, person: Person) -> str:
     return "Never visited this agency"
 
 
+def wish_reasons(event: Event, person: Person) -> list:
+    """The person's own wishes that bear on this visit, e.g. "Asked to review Education"."""
+    reasons = []
+    if costs.sector_slug(event.sector) in person.preferred_sectors:
+        reasons.append(f"Asked to review {sector_label(event.sector)}")
+    day = format_date(event.date)
+    if event.date in person.avoided_dates:
+        reasons.append(f"Prefers not to visit on {day}")
+    elif event.date in person.preferred_dates:
+        reasons.append(f"Prefers to visit on {day}")
+    return reasons
+
+
 def partner_reasons(person: Person, partner: Person, context: Context) -> list:
     reasons = []
     if frozenset((person.id, partner.id)) in context.last_cycle_pairs:
@@ -113,6 +132,7 @@ def slot_reasons(
     reasons = [sector_reason(event, person)] if role == PEER else []
     reasons.append(load_reason(person, earlier_visits))
     reasons.append(agency_reason(event, person))
+    reasons.extend(wish_reasons(event, person))
     if partner is not None:
         reasons.extend(partner_reasons(person, partner, context))
     return reasons

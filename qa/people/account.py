@@ -7,8 +7,14 @@ from qa.forms import ready_to_save
 from qa.htmx import render, wants_fragment
 from qa.people import account_bp as bp
 from qa.people import declarations, queries, service
-from qa.people.account_forms import ConflictForm, PasswordForm, UnavailableForm
-from qa.people.models import Conflict, Unavailability
+from qa.people.account_forms import (
+    ConflictForm,
+    DatePreferenceForm,
+    PasswordForm,
+    PreferredSectorsForm,
+    UnavailableForm,
+)
+from qa.people.models import Conflict, DatePreference, Unavailability
 from qa.security import deny, role_required
 
 CHANGED_MESSAGE = "Your password has been changed. You have been signed out on other devices."
@@ -25,8 +31,27 @@ def _page(**forms):
         "conflicts": queries.conflicts_of(me),
         "unavailable": queries.unavailable_dates_of(me),
         "problem": forms.get("problem"),
+        **preferences_context(me, forms, "account.withdraw_date_preference", {}),
+        "you": True,
     }
+    context["pref_urls"].update(
+        sectors=url_for("account.set_sectors"), dates=url_for("account.add_date_preference")
+    )
     return context
+
+
+def preferences_context(person, forms, withdraw_endpoint, args):
+    """What the preferences section (account/_preferences.html) shows of `person`, on their own
+    account page or the admin's pairing page for them."""
+    sectors = list(queries.preferred_sectors_of(person))
+    return {
+        "sectors_form": forms.get("sectors_form")
+        or PreferredSectorsForm(formdata=None, sectors=[s.id for s in sectors]),
+        "date_form": forms.get("date_form") or DatePreferenceForm(formdata=None),
+        "preferred_sectors": sectors,
+        "date_preferences": list(queries.date_preferences_of(person)),
+        "pref_urls": {"withdraw": withdraw_endpoint, "args": args, "htmx": not args},
+    }
 
 
 @bp.get("")
@@ -103,6 +128,42 @@ def withdraw_unavailable(entry_id):
     _refuse_unless_mine(Unavailability, entry_id)
     declarations.withdraw_unavailable(current_user, current_user, entry_id)
     return _after("unavailable", "Date removed")
+
+
+@bp.post("/sectors")
+@role_required()
+def set_sectors():
+    form = PreferredSectorsForm()
+    if ready_to_save(form):
+        declarations.set_preferred_sectors(current_user, current_user, form.sectors.data or [])
+        return _after("preferences", "Sectors saved")
+    return render("account/show.html", "account/_preferences.html", **_page(sectors_form=form))
+
+
+@bp.post("/date-preferences")
+@role_required()
+def add_date_preference():
+    form = DatePreferenceForm()
+    problem = None
+    if ready_to_save(form):
+        try:
+            declarations.declare_date_preference(
+                current_user, current_user, form.day.data, form.wish.data == "prefer"
+            )
+            return _after("preferences", "Day added")
+        except declarations.DeclarationError as error:
+            problem = str(error)
+    return render(
+        "account/show.html", "account/_preferences.html", **_page(date_form=form, problem=problem)
+    )
+
+
+@bp.post("/date-preferences/<int:entry_id>/withdraw")
+@role_required()
+def withdraw_date_preference(entry_id):
+    _refuse_unless_mine(DatePreference, entry_id)
+    declarations.withdraw_date_preference(current_user, current_user, entry_id)
+    return _after("preferences", "Day removed")
 
 
 def _refuse_unless_mine(model, entry_id):

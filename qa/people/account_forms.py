@@ -1,11 +1,12 @@
 """Forms on a person's own account page."""
 
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, StringField, TextAreaField
+from wtforms import PasswordField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import EqualTo, InputRequired, Length, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from qa.forms import ChoiceField, DateInputField, optional_int, strip
-from qa.people.models import CONFLICT_KINDS, Agency
+from qa.people.models import CONFLICT_KINDS, Agency, Sector
 from qa.security import password_problem
 
 
@@ -59,4 +60,27 @@ class UnavailableForm(FlaskForm):
             Optional(),
             Length(max=200, message="The note must be 200 characters or fewer"),
         ],
+    )
+
+
+class PreferredSectorsForm(FlaskForm):
+    """The sectors a person would like to review: ticked boxes replace the list."""
+
+    sectors = SelectMultipleField(
+        coerce=int, choices=[], widget=ListWidget(prefix_label=False), option_widget=CheckboxInput()
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sectors.choices = [(s.id, s.name) for s in Sector.select().order_by(Sector.name)]
+
+
+DATE_WISHES = {"prefer": "Yes, a good day to visit", "avoid": "Rather not, though it is possible"}
+
+
+class DatePreferenceForm(FlaskForm):
+    day = DateInputField("Date", validators=[InputRequired("Enter a date")])
+    wish = ChoiceField(
+        choices=list(DATE_WISHES.items()),
+        message="Choose whether you would like to visit that day or would rather not",
     )

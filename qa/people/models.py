@@ -1,4 +1,5 @@
-"""Sectors, agencies and people, with the conflicts and unavailable dates they declare."""
+"""Sectors, agencies and people, with the conflicts, unavailable dates and pairing preferences
+they declare."""
 
 import secrets
 from datetime import datetime
@@ -150,4 +151,30 @@ class Unavailability(BaseModel):
         indexes = ((("user", "date"), True),)
 
 
-MODELS = [Sector, Agency, User, Conflict, Unavailability]
+class PreferredSector(BaseModel):
+    """A sector a person would like to review: pairing favours such visits (a soft cost)."""
+
+    user = ForeignKeyField(User, backref="preferred_sectors", on_delete="CASCADE")
+    sector = ForeignKeyField(Sector, backref="+", on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("user", "sector"), True),)
+
+
+class DatePreference(BaseModel):
+    """A day a person would like to visit on (prefers) or would rather not (not prefers): unlike an
+    unavailable date, pairing may still ask them, at a cost."""
+
+    user = ForeignKeyField(User, backref="date_preferences", on_delete="CASCADE")
+    date = DateField()
+    prefers = BooleanField()
+
+    class Meta:
+        indexes = ((("user", "date"), True),)
+
+    @property
+    def words(self):
+        return "would like to visit" if self.prefers else "would rather not visit"
+
+
+MODELS = [Sector, Agency, User, Conflict, Unavailability, PreferredSector, DatePreference]

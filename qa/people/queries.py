@@ -4,7 +4,15 @@ from peewee import JOIN, fn
 
 from qa.frameworks.models import Framework
 from qa.ids import parse_id
-from qa.people.models import Agency, Conflict, Sector, Unavailability, User
+from qa.people.models import (
+    Agency,
+    Conflict,
+    DatePreference,
+    PreferredSector,
+    Sector,
+    Unavailability,
+    User,
+)
 
 
 def sectors_with_counts():
@@ -70,6 +78,20 @@ def conflicts_of(user):
 
 def unavailable_dates_of(user):
     return Unavailability.select().where(Unavailability.user == user).order_by(Unavailability.date)
+
+
+def preferred_sectors_of(user):
+    """The sectors a person asked to review, by name."""
+    return (
+        Sector.select(Sector)
+        .join(PreferredSector, on=(PreferredSector.sector == Sector.id))
+        .where(PreferredSector.user == user)
+        .order_by(Sector.name)
+    )
+
+
+def date_preferences_of(user):
+    return DatePreference.select().where(DatePreference.user == user).order_by(DatePreference.date)
 
 
 def declared_by(model, entry_id):
