@@ -92,6 +92,12 @@ class Capability:
     `report_sections` are the capability's sections of the board's annual report.
     `sign_in_checks` name functions `refusal(user, today)` -> why the person, whose password was
     right, may not sign in (their account has ended), or None.
+    `return_locks` names functions `lock_reason(ret, today)` -> a sentence saying why this Section
+    11 return may not change now although its status allows it (a deadline passed), or None.
+    `return_changes` names functions `changing(return_id, user)`, called inside every write
+    transaction that changed a Section 11 return's answers (a sign-off given before then lapses).
+    `return_notes` names functions `note(ret)` -> (words, url) or None: a line the return's page
+    shows about it (its sign-off), linking to the capability's page.
     `evidence_sources` maps each kind of record a scrutiny theme may cite as evidence to its
     `EvidenceSource` (the choices and the describer, inside the capability that owns the records).
     """
@@ -111,6 +117,9 @@ class Capability:
     reminders: tuple[str, ...] = ()
     report_sections: tuple[ReportSection, ...] = ()
     sign_in_checks: tuple[str, ...] = ()
+    return_locks: tuple[str, ...] = ()
+    return_changes: tuple[str, ...] = ()
+    return_notes: tuple[str, ...] = ()
     evidence_sources: dict[str, EvidenceSource] = field(default_factory=dict, hash=False)
 
     def model_classes(self) -> list:
@@ -215,6 +224,21 @@ def purges() -> list:
 def reminder_sources() -> list:
     """Every capability's reminder messages functions (see Capability.reminders)."""
     return [import_string(dotted) for c in capabilities() for dotted in c.reminders]
+
+
+def return_locks() -> list:
+    """Every capability's Section 11 return locks (see Capability.return_locks)."""
+    return [import_string(dotted) for c in capabilities() for dotted in c.return_locks]
+
+
+def return_changes() -> list:
+    """Every capability's hooks on a Section 11 return changing (see Capability.return_changes)."""
+    return [import_string(dotted) for c in capabilities() for dotted in c.return_changes]
+
+
+def return_notes() -> list:
+    """Every capability's notes on a Section 11 return's page (see Capability.return_notes)."""
+    return [import_string(dotted) for c in capabilities() for dotted in c.return_notes]
 
 
 def report_sections() -> list[ReportSection]:

@@ -90,16 +90,23 @@ def reopen(record, version, reason, user, summary):
     return record
 
 
-def locked_response(advice):
+def locked_response(advice, reason=None):
     """The answer to a change asked of a submitted return: for htmx (which does not swap a 409)
-    a message where the saved state shows, keeping what was typed on the page; else a 409 page."""
+    a message where the saved state shows, keeping what was typed on the page; else a 409 page.
+    `reason` replaces "submitted" and the advice for a return locked for another reason (a
+    school's deadline that passed: the reason says what to do)."""
     if wants_fragment():
+        if reason:
+            message = Markup('<p class="govuk-error-message" role="alert">Not saved: {}</p>')
+            return make_response(message.format(reason), 200)
         message = Markup(
             '<p class="govuk-error-message" role="alert">Not saved: this return has been '
             "submitted. {}</p>"
         ).format(advice)
         return make_response(message, 200)
-    page = render_template(
-        "errors/error.html", code=409, title="This return has been submitted", advice=advice
-    )
+    if reason:
+        title, advice = "This return is locked", reason
+    else:
+        title = "This return has been submitted"
+    page = render_template("errors/error.html", code=409, title=title, advice=advice)
     return make_response(page, 409)

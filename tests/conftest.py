@@ -18,7 +18,7 @@ from qa.surveys import limits
 
 # Fixture modules of single capabilities, shared by their test files without importing (and
 # shadowing) fixtures.
-pytest_plugins = ["tests.section11_fixtures", "tests.case_audit_fixtures"]
+pytest_plugins = ["tests.section11_fixtures", "tests.case_audit_fixtures", "tests.school_fixtures"]
 
 PASSWORD = "correct horse battery"
 # The app hashes with scrypt, slow on purpose (about 0.15 s a check). The people the tests make

@@ -93,6 +93,7 @@ DECLARED = {
         respond.group GET               respond.next_person POST
         schools.ask_account GET POST    schools.account_sent GET
         schools.set_password GET POST   # a one-time link's page: the link is the key
+        schools.sign GET POST           # the signed link is the key: a forged one signs nothing
     """,
     SIGNED_IN_ANY: """
         main.home GET                   account.show GET                account.change_password POST
@@ -120,11 +121,13 @@ DECLARED = {
         case_audits.grade POST          case_audits.summary POST        case_audits.submit POST
     """,
     AGENCY_RECORDS: """
+        schools.sign_off_page GET
         section11.show GET              section11.pdf GET               section11.download GET
         actions.show GET                actions.download GET
         case_audits.case GET            case_audits.case_return GET     # each view recorded
     """,
     LEAD_OWN_OR_ADMIN: """
+        schools.ask POST
         actions.save POST               actions.add_note POST           actions.upload POST
         actions.look_back POST
     """,
@@ -136,6 +139,7 @@ DECLARED = {
         case_audits.outputs GET         case_audits.report_pdf GET
         case_audits.briefing_pdf GET    # and everyone signed in once the board agreed it
         scrutiny.overview GET           scrutiny.heatmap_page GET       scrutiny.export_csv GET
+        schools.overview GET            schools.heatmap GET
         scrutiny.report_pdf GET         scrutiny.review GET POST
         surveys.index GET               surveys.results GET             surveys.summary_pdf GET
         reviews.index GET               reviews.new GET POST            reviews.show GET
@@ -224,6 +228,8 @@ DECLARED = {
         schools.register_import GET POST                schools.register_apply POST
         schools.settings GET            schools.setting GET POST        schools.requests GET
         schools.decide POST             schools.account_rules GET POST
+        schools.extend GET POST         schools.visits_page GET POST    schools.propose_visits POST
+        schools.sign_off_needs GET POST
     """,
 }
 
@@ -276,6 +282,7 @@ ARGUMENTS = {
     "meeting_id": lambda o: o.meeting.id,
     "agenda_id": lambda o: o.agenda_item.id,
     "attendance_id": lambda o: o.attendance.id,
+    "token": lambda o: "not-a-genuine-link",
 }
 OVERRIDES = {
     "workplan.delete": {"item_id": lambda o: o.spare_item.id},  # the edited item stays

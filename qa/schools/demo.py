@@ -8,7 +8,7 @@ from qa.config import ROOT
 from qa.dataset.demo import LOCALITIES
 from qa.dataset.models import Locality
 from qa.people.models import Agency
-from qa.schools import importing
+from qa.schools import importing, returns_demo
 from qa.schools.models import AccountRequest, Setting
 from qa.section11 import demo as section11_demo
 
@@ -46,3 +46,6 @@ def load(demo):
                 "asked_at": datetime.now() - timedelta(hours=20 - n * 5),
             },
         )
+    # then this year's returns as the schools' pages show them: returned, signed off, chased,
+    # sampled (returns_demo)
+    returns_demo.load(demo)

@@ -15,8 +15,12 @@ from peewee import (
     TextField,
 )
 
+from qa.challenge.models import ChallengeEvent
+from qa.cycles.models import Cycle
 from qa.db import BaseModel, VersionedModel
+from qa.frameworks.models import Framework
 from qa.people.models import Agency, User
+from qa.section11.models import Return
 
 # The kinds of setting, each with its own sector and framework (section 175 for maintained
 # schools and academies, section 157 for independent schools, early years, further education) and
@@ -101,4 +105,92 @@ class RegisterUpload(BaseModel):
     at = DateTimeField(default=datetime.now, index=True)
 
 
-MODELS = [Setting, AccountSettings, AccountRequest, RegisterUpload]
+class SignOffNeeds(BaseModel):
+    """The sign-offs a framework's returns need after the lead submits them, in order: "head
+    chair" for section 175 and 157 (the head signs off, then the chair of governors notes it);
+    no row, or blank, for a framework that needs none (the voluntary organisations' one)."""
+
+    framework = ForeignKeyField(Framework, unique=True, backref="+", on_delete="CASCADE")
+    needs = CharField(default="")  # space-separated keys of signoff_rules.ROLES, in order
+
+
+class SignOff(BaseModel):
+    """One person's sign-off of a return: asked of them by an emailed link, given with their name
+    and the date, and withdrawn if the return's answers change after it."""
+
+    return_ = ForeignKeyField(
+        Return, column_name="return_id", backref="sign_offs", on_delete="CASCADE"
+    )
+    role = CharField()  # head or chair (signoff_rules.ROLES)
+    email = CharField()
+    asked_at = DateTimeField(default=datetime.now)
+    asked_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    name = CharField(default="")  # as the signer typed it
+    comment = TextField(default="")
+    signed_at = DateTimeField(null=True)
+    withdrawn_at = DateTimeField(null=True)
+    withdrawn_reason = CharField(default="")
+
+
+class Extension(BaseModel):
+    """A later deadline for one setting's return in one cycle, with the reason it was given."""
+
+    setting = ForeignKeyField(Setting, backref="extensions", on_delete="CASCADE")
+    cycle = ForeignKeyField(Cycle, backref="+", on_delete="CASCADE")
+    until = DateField()
+    reason = TextField()
+    granted_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    granted_at = DateTimeField(default=datetime.now)
+
+    class Meta:
+        indexes = ((("setting", "cycle"), True),)
+
+
+class Chase(BaseModel):
+    """A reminder sent about a setting's missing return: stage 1 and 2 to its lead, stage 3 the
+    escalation to its head and chair of governors (chasing_rules)."""
+
+    setting = ForeignKeyField(Setting, backref="chases", on_delete="CASCADE")
+    cycle = ForeignKeyField(Cycle, backref="+", on_delete="CASCADE")
+    stage = IntegerField()
+    sent_on = DateField()
+    sent_to = TextField(default="")
+
+    class Meta:
+        indexes = ((("setting", "cycle", "stage"), True),)
+
+
+class VisitSample(BaseModel):
+    """A sample of settings chosen for verification visits, with what it was drawn from, its size,
+    its weights and its seed: drawn again with these, it gives the same settings."""
+
+    cycle = ForeignKeyField(Cycle, backref="+", on_delete="CASCADE")
+    size = IntegerField()
+    seed = IntegerField()
+    weights = CharField(default="")  # sampling.WEIGHTS keys chosen, space-separated
+    chosen_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")
+    chosen_at = DateTimeField(default=datetime.now)
+
+
+class SampledSetting(BaseModel):
+    """A setting in a sample, the reason it was chosen, and its visit (a challenge event)."""
+
+    sample = ForeignKeyField(VisitSample, backref="chosen", on_delete="CASCADE")
+    setting = ForeignKeyField(Setting, backref="+", on_delete="CASCADE")
+    stratum = CharField()
+    reason = TextField()
+    event = ForeignKeyField(ChallengeEvent, null=True, backref="+", on_delete="SET NULL")
+
+
+MODELS = [
+    Setting,
+    AccountSettings,
+    AccountRequest,
+    RegisterUpload,
+    SignOffNeeds,
+    SignOff,
+    Extension,
+    Chase,
+    VisitSample,
+    SampledSetting,
+]

@@ -92,8 +92,9 @@ def ensure_editable(ret):
     """A submitted return refuses every change, however the request was made: ReturnLocked, which
     the section11 blueprint answers with `locked_response`."""
     if not ret.editable:
-        raise ReturnLocked()
+        raise ReturnLocked(ret.lock_reason) if ret.lock_reason else ReturnLocked()
 
 
-def locked_response():
-    return lifecycle.locked_response(LOCKED_ADVICE)
+def locked_response(reason=None):
+    """The locked answer: submitted, or locked for `reason` (a deadline that passed)."""
+    return lifecycle.locked_response(LOCKED_ADVICE, reason)

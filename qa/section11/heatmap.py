@@ -83,19 +83,22 @@ class Heatmap:
         ]
 
 
-def agencies_on(framework, sector_id=None):
+def agencies_on(framework, sector_id=None, among=None):
     """Active agencies that rate themselves against `framework` (no framework set means Section
-    11)."""
+    11), in the sector given and among the agencies of the query `among` (a capability's own
+    choice of agencies: the schools' heatmap narrows by phase and locality)."""
     on_framework = Agency.framework == framework.id
     if framework.id == getattr(queries.section11_framework(), "id", None):
         on_framework = on_framework | Agency.framework.is_null()
     query = Agency.select(Agency.id).where(on_framework & (Agency.active == True))
     if sector_id:
         query = query.where(Agency.sector == sector_id)
+    if among is not None:
+        query = query.where(Agency.id.in_(among))
     return query
 
 
-def build(cycle, framework, sector_id=None, with_evidence=False, submitted_only=False):
+def build(cycle, framework, sector_id=None, with_evidence=False, submitted_only=False, among=None):
     """The heatmap of a framework's agencies in a cycle, compared with the cycle before.
 
     `submitted_only`: ratings only from submitted returns (what the board is told), so a draft's
@@ -108,7 +111,7 @@ def build(cycle, framework, sector_id=None, with_evidence=False, submitted_only=
     )
     previous = queries.previous_cycle(cycle)
     cycles = [cycle.id] + ([previous.id] if previous else [])
-    chosen = agencies_on(framework, sector_id)
+    chosen = agencies_on(framework, sector_id, among)
     agencies = (
         Agency.select(
             Agency.id,

@@ -4,6 +4,7 @@ It holds a Rating per standard, each with its documents.
 """
 
 from datetime import datetime
+from functools import cached_property
 
 from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
@@ -12,7 +13,7 @@ from qa.db import BaseModel, VersionedModel
 from qa.documents import Document
 from qa.frameworks.models import Framework, Standard
 from qa.people.models import Agency, User
-from qa.section11 import rules
+from qa.section11 import hooks, rules
 
 STATUSES = {"draft": "In progress", "submitted": "Submitted", "reopened": "Reopened"}
 
@@ -35,9 +36,14 @@ class Return(VersionedModel):
 
     @property
     def editable(self):
-        """Whether it may change now (rules.can_change): the page, its routes and each write
-        transaction all ask this one rule."""
-        return rules.can_change(self.status)
+        """Whether it may change now (rules.can_change, and nothing else locks it: a school's
+        deadline): the page, its routes and each write transaction all ask this one rule."""
+        return rules.can_change(self.status) and not self.lock_reason
+
+    @cached_property
+    def lock_reason(self):
+        """Why it may not change although its status allows it (hooks.lock_reason), or None."""
+        return hooks.lock_reason(self)
 
     @classmethod
     def status_now(cls, return_id):

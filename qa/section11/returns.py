@@ -15,7 +15,7 @@ from qa.frameworks.models import Standard
 from qa.lifecycle import Changed as ReturnChanged  # noqa: F401  (scrutiny answers it)
 from qa.lifecycle import Locked as ReturnLocked
 from qa.lifecycle import NotReady
-from qa.section11 import queries, rules
+from qa.section11 import hooks, queries, rules
 from qa.section11.forms import MODERATION_LABELS, RATING_LABELS, moderation_words, rating_words
 from qa.section11.models import Rating, RatingDocument, Return
 
@@ -32,9 +32,12 @@ class ActionPlanFull(Exception):
 
 
 def ensure_editable(return_id):
-    """Refuse (ReturnLocked) unless the return may change now (rules.can_change), reading its
-    status inside the write transaction."""
+    """Refuse (ReturnLocked) unless the return may change now (rules.can_change, and no other
+    capability locks it: hooks.lock_reason), reading its status inside the write transaction."""
     lifecycle.ensure_editable(Return(id=return_id))
+    reason = hooks.lock_reason(Return.get_by_id(return_id))
+    if reason:
+        raise ReturnLocked(reason)
 
 
 def start(agency, cycle, user, carry=False):
@@ -126,7 +129,7 @@ def save_rating(rating, version, rag, evidence, user):
             version,
             {"rag": rag, "evidence": evidence},
             stamps={"updated_by": user},
-            record=lambda saved, before: _audit_rating_change(saved, user, before),
+            record=lambda saved, before: _rating_changed(saved, user, before),
         )
 
 
@@ -147,6 +150,13 @@ def save_rating_form(rating, form, user):
         form.version.data = opened_with
         return rating, conflict
     return saved, None
+
+
+def _rating_changed(rating, user, before):
+    """After a save: its audit line and, when the words changed, the hooks (hooks.changing)."""
+    _audit_rating_change(rating, user, before)
+    if before:
+        hooks.changing(rating.return_id, user)
 
 
 def _audit_rating_change(rating, user, before):
@@ -192,6 +202,7 @@ def add_action(rating, user, description, owner, due):
             action,
             f"Added an improvement action to {rating.standard.title} for {ret.agency.name}",
         )
+        hooks.changing(ret.id, user)
     return action
 
 
@@ -212,6 +223,7 @@ def remove_action(rating, action, user):
             f"Removed the improvement action ‘{action}’ from {rating.standard.title}",
         )
         action.delete_instance()
+        hooks.changing(rating.return_id, user)
 
 
 def attach_document(rating, user, filename, content_type, data):
@@ -231,6 +243,7 @@ def attach_document(rating, user, filename, content_type, data):
             document,
             f"Uploaded {filename} as evidence for {rating.standard.title}",
         )
+        hooks.changing(rating.return_id, user)
     return document
 
 
@@ -247,12 +260,16 @@ def detach_document(rating, document, user):
         )
         if not RatingDocument.select().where(RatingDocument.document == document).exists():
             Document.delete().where(Document.id == document.id).execute()
+        hooks.changing(rating.return_id, user)
 
 
 def submit(ret, version, user, found):
     """Lock the return with a timestamp; `found` is what rules.problems said about it (it must be
     empty)."""
     summary = f"Submitted the {ret.cycle.name} Section 11 return for {ret.agency.name}"
+    reason = hooks.lock_reason(ret)
+    if reason:
+        raise ReturnLocked(reason)
     return lifecycle.submit(ret, version, user, found, summary)
 
 

@@ -13,7 +13,7 @@ from qa.cycles.models import Cycle
 from qa.forms import ready_to_save
 from qa.htmx import render, wants_fragment
 from qa.pdf import render_pdf
-from qa.section11 import access, bp, queries, returns, rules
+from qa.section11 import access, bp, hooks, queries, returns, rules
 from qa.section11.forms import ActionForm, RatingForm, ReopenForm, SubmitForm
 from qa.security import role_required
 
@@ -26,10 +26,10 @@ LIMITS = {
 
 
 @bp.errorhandler(returns.ReturnLocked)
-def locked(_error):
-    """A change to a submitted return, refused wherever it was noticed (the route or the write
-    transaction)."""
-    return access.locked_response()
+def locked(error):
+    """A change to a submitted (or otherwise locked) return, refused wherever it was noticed (the
+    route or the write transaction)."""
+    return access.locked_response(error.args[0] if error.args else None)
 
 
 @bp.get("/return")
@@ -69,7 +69,8 @@ def show(return_id):
 def return_page(ret, **context):
     """What a return's page shows: its standards in order, each with its status, and its state."""
     rows = queries.rows(ret)
-    return {"ret": ret, "rows": rows, "state": queries.state_of(ret, rows), **context}
+    state, notes = queries.state_of(ret, rows), hooks.notes(ret)
+    return {"ret": ret, "rows": rows, "state": state, "notes": notes, **context}
 
 
 @bp.route("/ratings/<int:rating_id>", methods=["GET", "POST"])
