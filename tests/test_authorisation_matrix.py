@@ -202,6 +202,10 @@ DECLARED = {
         case_audits.auditors_meeting GET                case_audits.attendance POST
         case_audits.add_theme POST      case_audits.agree GET POST      # a view of a case, recorded
         case_audits.recommend POST
+        yearly_report.page GET          yearly_report.start POST        yearly_report.pdf GET
+        yearly_report.save_section POST yearly_report.add_section POST  yearly_report.dates POST
+        yearly_report.move_section POST yearly_report.remove_section POST
+        yearly_report.sign_off POST
     """,
 }
 

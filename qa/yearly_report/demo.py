@@ -1,0 +1,57 @@
+"""The demo's yearly report: the demo year's report drafted, with words in its sections, signed
+off by two of the three lead safeguarding partners (the police still to sign)."""
+
+from datetime import timedelta
+
+from qa.cycles.models import Cycle
+from qa.people.models import User
+from qa.yearly_report import service
+from qa.yearly_report.models import PartnerSignOff, YearlySection
+
+WORDS = {
+    "activity": (
+        "This year every partner agency completed its Section 11 self-assessment, five agencies "
+        "were challenged by the sub-group with a peer reviewer, and the partnership audited cases "
+        "of neglect together.\n\nWe agreed actions from each of these and tracked them to the end."
+    ),
+    "impact": (
+        "A year after the changes agreed from last year's work, most agencies showed us that "
+        "they had lasted: children's own words now open their plans, and health and police "
+        "share news of a new adult in a baby's home the same day.\n\nWhere a change had not "
+        "lasted we asked again, and we report on those agencies to the board."
+    ),
+    "priorities": (
+        "Next year we will focus on neglect, on the voice of the child and on how agencies "
+        "share information when a family moves between areas."
+    ),
+}
+SIGNED = (
+    ("local_authority", "Jo Whitfield", "Director of Children's Services"),
+    ("health", "Dr Sam Iqbal", "Chief Nurse, Northbrook Integrated Care Board"),
+)
+
+
+def load(demo):
+    cycle = Cycle.current()
+    admin = User.select().where(User.role == "admin").order_by(User.id).first()
+    if cycle is None or admin is None:
+        return
+    report = service.start(cycle, admin)
+    for key, words in WORDS.items():
+        YearlySection.update(narrative=words).where(
+            YearlySection.report == report, YearlySection.key == key
+        ).execute()
+    report = type(report).get_by_id(report.id)
+    signed_on = min(cycle.ends, cycle.starts + timedelta(days=200))
+    for partner, name, job in SIGNED:
+        PartnerSignOff.get_or_create(
+            report=report,
+            partner=partner,
+            defaults={
+                "name": name,
+                "job_title": job,
+                "signed_on": signed_on,
+                "content_version": report.content_version,
+                "recorded_by": admin,
+            },
+        )
