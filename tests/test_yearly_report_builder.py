@@ -247,7 +247,7 @@ def test_each_section_is_prefilled_with_figures_counted_independently(app_contex
     priorities = {label: value for label, value, _ in found["priorities"].figures}
     # the late one, and the review's action due in 60 days
     assert priorities["Actions of this year still open, to carry forward"] == 2
-    assert priorities["Open actions past their due date"] == 1
+    assert priorities["Of those, past their due date"] == 1
     (declared,) = found["reviews"].declared
     assert declared["declared"].key == "reviews" and declared["figures"]["actions"] == 1
 

@@ -10,15 +10,21 @@ from qa.yearly_report.models import PartnerSignOff, YearlySection
 
 WORDS = {
     "activity": (
-        "This year every partner agency completed its Section 11 self-assessment, five agencies "
-        "were challenged by the sub-group with a peer reviewer, and the partnership audited cases "
-        "of neglect together.\n\nWe agreed actions from each of these and tracked them to the end."
+        "This year the partner agencies completed their Section 11 self-assessments, the "
+        "sub-group planned challenge events with a peer reviewer for seven agencies, and the "
+        "partnership began a joint audit of cases of adolescents at risk of exploitation.\n\n"
+        "We agreed actions from each of these and track them to the end."
     ),
     "impact": (
         "A year after the changes agreed from last year's work, most agencies showed us that "
         "they had lasted: children's own words now open their plans, and health and police "
         "share news of a new adult in a baby's home the same day.\n\nWhere a change had not "
         "lasted we asked again, and we report on those agencies to the board."
+    ),
+    "reviews": (
+        "Our rapid reviews asked agencies to share news of a new adult in a household sooner and "
+        "to record the child's day in the child's own words. A year on, we asked each agency for "
+        "the evidence and checked a sample of it ourselves."
     ),
     "priorities": (
         "Next year we will focus on neglect, on the voice of the child and on how agencies "

@@ -195,12 +195,16 @@ def _voice(cycle, today):
 
 def _priorities(cycle, today):
     live = Action.select().where(Action.status.in_(LIVE), Action.cycle == cycle).count()
-    late = Action.select().where(Action.status.in_(LIVE), Action.due < today).count()
+    late = (
+        Action.select()
+        .where(Action.status.in_(LIVE), Action.cycle == cycle, Action.due < today)
+        .count()
+    )
     register = url_for("actions.index")
     return Evidence(
         figures=[
             ("Actions of this year still open, to carry forward", live, register),
-            ("Open actions past their due date", late, register),
+            ("Of those, past their due date", late, register),
         ]
     )
 
