@@ -10,6 +10,10 @@ import pytest
 
 from qa.actions.models import Action
 from qa.audit import AuditEvent
+from qa.challenge.models import ChallengeEvent
+from qa.frameworks.models import Framework
+from qa.people.models import Agency, Sector
+from qa.section11.models import Return
 from qa.surveys.models import Answer, Question, Response, Survey
 from qa.yearly_report import evidence, rules
 from qa.yearly_report.models import PartnerSignOff, YearlyReport, YearlySection
@@ -228,7 +232,22 @@ def test_each_section_is_prefilled_with_figures_counted_independently(app_contex
     review = make_review(completed=this.starts + timedelta(days=5), themes=[theme])
     make_review_action(review, theme, this, agency=people["agency_a"])
 
-    found = evidence.gather(this, date.today(), ["impact", "voice", "priorities", "reviews"])
+    education = Sector.create(name="Education", slug="education")
+    school = Agency.create(name="Oak Hill Primary School", sector=education)
+    Agency.create(name="Riverside High School", sector=education)
+    framework = Framework.create(name="Section 11")
+    for agency, status in [(school, "submitted"), (people["agency_a"], "submitted")]:
+        Return.create(agency=agency, cycle=this, framework=framework, status=status)
+    Return.create(agency=people["agency_b"], cycle=this, framework=framework)  # a draft
+    ChallengeEvent.create(cycle=this, agency=people["agency_a"], status="held")
+    ChallengeEvent.create(cycle=this, agency=people["agency_b"], status="proposed")
+
+    keys = ["activity", "impact", "voice", "priorities", "reviews"]
+    found = evidence.gather(this, date.today(), keys)
+    activity = {label: value for label, value, _ in found["activity"].figures}
+    assert activity["Section 11 returns submitted"] == "2 of 4 agencies"
+    assert activity["Challenge events held"] == 1
+    assert activity["Actions completed this year"] == 0  # completed a year before their look-back
     impact = {label: value for label, value, _ in found["impact"].figures}
     assert impact == {
         "Changes confirmed as lasting a year on": 2,
@@ -239,6 +258,8 @@ def test_each_section_is_prefilled_with_figures_counted_independently(app_contex
     ]
     assert found["impact"].chart == [("Lasted", 2), ("Did not last", 1)]
     voice = {label: value for label, value, _ in found["voice"].figures}
+    schools = voice["Schools and colleges that sent their safeguarding self-assessment"]
+    assert schools == "1 of 2"
     assert voice["Children who answered “Feeling safe”"] == 12
     assert voice["Children who answered “Tiny group”"] == "Too few to show"
     assert [t for t, _, _ in found["voice"].examples] == [

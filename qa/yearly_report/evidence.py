@@ -13,7 +13,7 @@ from qa.actions.models import LIVE, PARTNERSHIP, Action
 from qa.capability import report_sections
 from qa.challenge import report as challenge_report
 from qa.challenge.models import ChallengeEvent
-from qa.people.models import Agency
+from qa.people.models import Agency, Sector
 from qa.section11.models import Return
 from qa.surveys import queries as survey_queries
 from qa.surveys.models import Survey, YouSaidWeDid
@@ -161,10 +161,41 @@ def _surveys(cycle, audience):
     )
 
 
+EDUCATION = "education"  # the sector slug of schools, colleges and early years settings
+
+
+def _education(cycle):
+    """Settings of the education sector, and how many submitted their self-assessment."""
+    settings, submitted = (
+        Agency.select(
+            fn.COUNT(Agency.id.distinct()),
+            fn.COUNT(Return.id.distinct()),
+        )
+        .join(Sector)
+        .switch(Agency)
+        .join(
+            Return,
+            JOIN.LEFT_OUTER,
+            on=(Return.agency == Agency.id)
+            & (Return.cycle == cycle)
+            & (Return.status == "submitted"),
+        )
+        .where(Sector.slug == EDUCATION, Agency.active == True)
+        .tuples()
+        .get()
+    )
+    link = url_for("scrutiny.overview", cycle=cycle.id)
+    return (
+        "Schools and colleges that sent their safeguarding self-assessment",
+        f"{submitted} of {settings}",
+        link,
+    )
+
+
 def _voice(cycle, today):
-    """Children's voice from the surveys' results as shown anywhere else: a survey or an answer
-    with too few responses is hidden (None), never counted."""
-    figures, examples = [], []
+    """How education took part, and children's voice from the surveys' results as shown anywhere
+    else: a survey or an answer with too few responses is hidden (None), never counted."""
+    figures, examples = [_education(cycle)], []
     for survey in _surveys(cycle, "children"):
         responses, summary = survey_queries.results_for(survey)
         link = url_for("surveys.results", survey_id=survey.id)

@@ -55,12 +55,14 @@ def _report(cycle_id):
     return cycle, queries.report_for(cycle)
 
 
-def _section(report, value):
-    """The report's section whose id is posted, or None."""
-    wanted = parse_id(value)
+def _posted_section(cycle_id):
+    """The cycle, and the section of its report whose id is posted (None when there is none)."""
+    cycle, report = _report(cycle_id)
+    wanted = parse_id(request.form.get("section"))
     if report is None or wanted is None:
-        return None
-    return YearlySection.get_or_none(YearlySection.id == wanted, YearlySection.report == report)
+        return cycle, None
+    found = YearlySection.get_or_none(YearlySection.id == wanted, YearlySection.report == report)
+    return cycle, found
 
 
 def _prefix(section):
@@ -95,8 +97,7 @@ def start(cycle_id):
 @bp.post("/<int:cycle_id>/section")
 @role_required("admin")
 def save_section(cycle_id):
-    cycle, report = _report(cycle_id)
-    section = _section(report, request.form.get("section"))
+    cycle, section = _posted_section(cycle_id)
     if section is None:
         return _back(cycle)
     form = SectionForm(prefix=_prefix(section))
@@ -129,8 +130,7 @@ def add_section(cycle_id):
 @bp.post("/<int:cycle_id>/move")
 @role_required("admin")
 def move_section(cycle_id):
-    cycle, report = _report(cycle_id)
-    section = _section(report, request.form.get("section"))
+    cycle, section = _posted_section(cycle_id)
     if section is None:
         return _back(cycle)
     direction = "up" if request.form.get("direction") == "up" else "down"
@@ -141,8 +141,7 @@ def move_section(cycle_id):
 @bp.post("/<int:cycle_id>/remove")
 @role_required("admin")
 def remove_section(cycle_id):
-    cycle, report = _report(cycle_id)
-    section = _section(report, request.form.get("section"))
+    cycle, section = _posted_section(cycle_id)
     if section is None:
         return _back(cycle)
     try:
