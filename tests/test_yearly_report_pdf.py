@@ -40,6 +40,9 @@ def test_the_pdf_has_the_partnerships_name_contents_bookmarks_and_the_words(
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     reader = PdfReader(io.BytesIO(response.data))
     assert reader.metadata.title.endswith("yearly report 2026-27")
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "en-GB" and root["/PageMode"] == "/UseOutlines"
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
     titles = [f"{n}. {t}" for n, (_, t, _) in enumerate(rules.DEFAULT_SECTIONS, start=1)]
     assert [item["/Title"] for item in reader.outline] == [*titles, "Sign-off"]
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))

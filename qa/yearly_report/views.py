@@ -15,7 +15,7 @@ from qa.htmx import render
 from qa.ids import parse_id
 from qa.pdf import pdf_response, render_pdf
 from qa.security import role_required
-from qa.yearly_report import bp, queries, rules, service
+from qa.yearly_report import bp, document, queries, rules, service
 from qa.yearly_report.forms import DatesForm, NewSectionForm, SectionForm, SignOffForm
 from qa.yearly_report.models import YearlySection
 
@@ -196,4 +196,4 @@ def pdf(cycle_id):
     if report is None:
         return _back(cycle)
     data = render_pdf("pdf/yearly_report.html", **queries.contents(report, date.today()))
-    return pdf_response(data, f"Yearly report {cycle.name}.pdf")
+    return pdf_response(document.accessible(data), f"Yearly report {cycle.name}.pdf")
