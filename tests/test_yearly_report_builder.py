@@ -127,6 +127,8 @@ def test_sign_off_is_recorded_with_who_and_when_and_a_change_reopens_it(
     assert signed.recorded_by_id == people["admin"].id and signed.signed_on.day == 3
 
     section = _sections(started)[2]
+    _save(admin_client, started, section)  # the same words saved again: nothing changed
+    assert PartnerSignOff.select().count() == 2
     response = _save(admin_client, started, section, narrative="A late addition.")
     assert PartnerSignOff.select().count() == 0
     page = admin_client.get(response.headers["Location"]).get_data(as_text=True)
@@ -159,21 +161,34 @@ def test_a_sign_off_of_a_report_that_changed_since_it_was_read_is_refused(admin_
     assert "The report changed since you opened it" in page
 
 
-def test_publication_and_sending_late_is_warned_about(admin_client, started):
-    published = date.today() - timedelta(days=20)
-    response = admin_client.post(
-        f"/yearly-report/{started.cycle_id}/dates",
+def _dates(client, report, published):
+    return client.post(
+        f"/yearly-report/{report.cycle_id}/dates",
         {
-            "version": started.version,
+            "version": YearlyReport.get_by_id(report.id).version,
             "published_on-day": published.day,
             "published_on-month": published.month,
             "published_on-year": published.year,
             "send_within_days": "7",
         },
     )
-    assert response.status_code == 303
+
+
+def test_the_report_is_published_only_once_all_three_have_signed(admin_client, started):
+    _sign(admin_client, started, "local_authority", "Jo Whitfield")
+    html = _dates(admin_client, started, date.today()).get_data(as_text=True)
+    assert "Record the sign-off of all three lead safeguarding partners" in html
+    assert YearlyReport.get_by_id(started.id).published_on is None
+
+
+def test_publication_and_sending_late_is_warned_about(admin_client, started):
+    for partner in rules.PARTNERS:
+        _sign(admin_client, started, partner, "A Partner")
+    published = date.today() - timedelta(days=20)
+    assert _dates(admin_client, started, published).status_code == 303
     html = admin_client.get(f"/yearly-report?cycle={started.cycle_id}").get_data(as_text=True)
     assert "published 20 days ago and has not been sent" in html
+    assert "All three lead safeguarding partners have signed off" in html
 
 
 def _children_survey(title, opens, responses, yes):

@@ -58,6 +58,18 @@ class DatesForm(VersionedForm):
         ]
     )
 
+    def __init__(self, *args, report=None, signed_off=False, **kwargs):
+        super().__init__(*args, obj=report, **kwargs)
+        self.signed_off = signed_off
+        self.published_before = report.published_on if report else None
+
+    def validate_published_on(self, field):
+        if field.data and field.data != self.published_before and not self.signed_off:
+            raise ValidationError(
+                "Record the sign-off of all three lead safeguarding partners before the "
+                "publication date"
+            )
+
     def validate_sent_on(self, field):
         if field.data and not self.published_on.data:
             raise ValidationError("Enter the publication date before the date it was sent")

@@ -35,7 +35,7 @@ def _page(cycle, *, forms=None, conflict=None, **posted):
         forms = forms or {}
         for s in context["sections"]:
             forms.setdefault(s.id, SectionForm(formdata=None, obj=s, prefix=_prefix(s)))
-        posted.setdefault("dates", DatesForm(formdata=None, obj=report))
+        posted.setdefault("dates", DatesForm(formdata=None, report=report))
         seen = report.content_version
         posted.setdefault("sign", SignOffForm(formdata=None, seen=seen))
         posted.setdefault("new", NewSectionForm(formdata=None))
@@ -174,9 +174,10 @@ def sign_off(cycle_id):
 @role_required("admin")
 def dates(cycle_id):
     cycle, report = _report(cycle_id)
-    form = DatesForm()
     if report is None:
         return _back(cycle)
+    signed = rules.state(queries.sign_offs(report)) == "signed"
+    form = DatesForm(report=report, signed_off=signed)
     if not ready_to_save(form):
         return _page(cycle, dates=form)
 
