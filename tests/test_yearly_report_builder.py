@@ -246,6 +246,7 @@ def test_each_section_is_prefilled_with_figures_counted_independently(app_contex
     theme = make_theme()
     review = make_review(completed=this.starts + timedelta(days=5), themes=[theme])
     make_review_action(review, theme, this, agency=people["agency_a"])
+    make_review_action(review, theme, this, agency=people["agency_b"], status="done", assured=True)
 
     education = Sector.create(name="Education", slug="education")
     school = Agency.create(name="Oak Hill Primary School", sector=education)
@@ -267,6 +268,8 @@ def test_each_section_is_prefilled_with_figures_counted_independently(app_contex
     assert impact == {
         "Changes confirmed as lasting a year on": 2,
         "Changes that had not lasted a year on": 1,
+        "Review actions the sub-group was assured of a year on": 1,
+        "Review actions it was not assured of": 0,
     }
     assert [text for text, _, _ in found["impact"].examples] == [
         "Plans now open with the child's words"
@@ -285,7 +288,7 @@ def test_each_section_is_prefilled_with_figures_counted_independently(app_contex
     assert priorities["Actions of this year still open, to carry forward"] == 2
     assert priorities["Of those, past their due date"] == 1
     (declared,) = found["reviews"].declared
-    assert declared["declared"].key == "reviews" and declared["figures"]["actions"] == 1
+    assert declared["declared"].key == "reviews" and declared["figures"]["actions"] == 2
 
 
 def test_the_page_links_each_figure_back_and_gives_the_chart_as_text(

@@ -57,6 +57,14 @@ def gather(cycle, today, keys) -> dict:
     return found
 
 
+def _declared_figures(key, cycle, today):
+    """The figures of the board report's declared section `key`, or None without it."""
+    for section in report_sections():
+        if section.key == key:
+            return import_string(section.gather)(cycle, today)
+    return None
+
+
 def _activity(cycle, today):
     states = dict(
         Return.select(Return.status, fn.COUNT(Return.id))
@@ -120,11 +128,19 @@ def _impact(cycle, today):
     )
     confirmed, lapsed = looked_back.get(True, 0), looked_back.get(False, 0)
     register = url_for("actions.index")
+    figures = [
+        ("Changes confirmed as lasting a year on", confirmed, register),
+        ("Changes that had not lasted a year on", lapsed, register),
+    ]
+    reviews = _declared_figures("reviews", cycle, today)
+    if reviews is not None:  # the reviews' twelve-month requests, as the board report gives them
+        link = url_for("reviews.index")
+        figures += [
+            ("Review actions the sub-group was assured of a year on", reviews["assured"], link),
+            ("Review actions it was not assured of", reviews["not_assured"], link),
+        ]
     return Evidence(
-        figures=[
-            ("Changes confirmed as lasting a year on", confirmed, register),
-            ("Changes that had not lasted a year on", lapsed, register),
-        ],
+        figures=figures,
         examples=[
             (
                 a.impact,
