@@ -311,3 +311,19 @@ def test_the_page_links_each_figure_back_and_gives_the_chart_as_text(
     assert "Changes looked back on a year later: Lasted 1, Did not last 0." in html
     assert "From the board report: Learning from reviews" in html
     assert re.search(r"qa holds nothing for this section", html)  # training, funding
+
+
+def test_the_page_asks_the_same_queries_however_many_sections_and_sign_offs(
+    admin_client, started, count_queries
+):
+    url = f"/yearly-report?cycle={started.cycle_id}"
+    admin_client.get(url)
+    with count_queries() as few:
+        admin_client.get(url)
+    for n in range(6):
+        admin_client.post(f"/yearly-report/{started.cycle_id}/sections", {"title": f"Extra {n}"})
+    for partner in rules.PARTNERS:
+        _sign(admin_client, started, partner, "A Partner")
+    with count_queries() as many:
+        assert "Extra 5" in admin_client.get(url).get_data(as_text=True)
+    assert many.count == few.count

@@ -1,6 +1,9 @@
 """What the yearly report's pages read: the cycle's report, its sections in order, its
 sign-offs, and each section's evidence."""
 
+from peewee import JOIN
+
+from qa.people.models import User
 from qa.yearly_report import chart, evidence, rules
 from qa.yearly_report.models import PartnerSignOff, YearlyReport, YearlySection
 
@@ -21,7 +24,12 @@ def sections(report):
 
 def sign_offs(report) -> dict:
     """{partner key: PartnerSignOff}."""
-    return {s.partner: s for s in PartnerSignOff.select().where(PartnerSignOff.report == report)}
+    found = (
+        PartnerSignOff.select(PartnerSignOff, User)
+        .join(User, JOIN.LEFT_OUTER)
+        .where(PartnerSignOff.report == report)
+    )
+    return {s.partner: s for s in found}
 
 
 def contents(report, today) -> dict:
