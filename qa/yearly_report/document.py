@@ -9,13 +9,14 @@ reader needs to be told about the document itself. pypdf comes with xhtml2pdf.
 
 import io
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject, TextStringObject
-
 LANGUAGE = "en-GB"
 
 
 def accessible(data: bytes) -> bytes:
+    # imported here, as qa.pdf imports xhtml2pdf: one-off flask commands never load them
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
     writer.root_object[NameObject("/Lang")] = TextStringObject(LANGUAGE)
     writer.page_mode = "/UseOutlines"
