@@ -2,10 +2,9 @@
 
 import io
 import threading
+from functools import cache
 
 from flask import Response, render_template
-from xhtml2pdf import pisa
-from xhtml2pdf.config.resources import ResourceAccessPolicy
 
 from qa.config import ROOT
 from qa.documents import safe_filename
@@ -13,10 +12,16 @@ from qa.documents import safe_filename
 STATIC = ROOT / "static"
 # xhtml2pdf keeps per-render state in module globals: one document at a time per process.
 _LOCK = threading.Lock()
-# Nothing from the network, and from disk only the app's own static files (fonts, images).
-POLICY = ResourceAccessPolicy(
-    allow_remote=False, base_dir=STATIC, max_resources=50, max_render_seconds=120
-)
+
+
+@cache
+def policy():
+    """Nothing from the network, and from disk only the app's own static files (fonts, images)."""
+    from xhtml2pdf.config.resources import ResourceAccessPolicy
+
+    return ResourceAccessPolicy(
+        allow_remote=False, base_dir=STATIC, max_resources=50, max_render_seconds=120
+    )
 
 
 class PdfError(RuntimeError):
@@ -39,10 +44,14 @@ def render_pdf(template: str, **context) -> bytes:
 
 
 def html_to_pdf(html: str) -> bytes:
+    # xhtml2pdf (with reportlab and pypdf) takes most of a second to import: imported when the
+    # first PDF is made, not by every one-off `flask` command that never makes one.
+    from xhtml2pdf import pisa
+
     out = io.BytesIO()
     with _LOCK:
         result = pisa.CreatePDF(
-            html, dest=out, link_callback=link_callback, resource_policy=POLICY, encoding="utf-8"
+            html, dest=out, link_callback=link_callback, resource_policy=policy(), encoding="utf-8"
         )
     if result.err:
         raise PdfError(f"The PDF could not be made ({result.err} errors)")

@@ -17,7 +17,6 @@ import threading
 from dataclasses import dataclass
 from functools import cache
 
-import snowballstemmer
 from rapidfuzz.distance import DamerauLevenshtein
 
 HARM = "Harm by others"
@@ -396,6 +395,10 @@ class Finding:
 def stem(word):
     stemmer = getattr(_STEMMERS, "english", None)
     if stemmer is None:
+        # Imported here: the package loads every language's stemmer (a third of a second), which
+        # a one-off `flask` command never needs; the web server's warm-up loads it at start.
+        import snowballstemmer
+
         stemmer = _STEMMERS.english = snowballstemmer.stemmer("english")
     return stemmer.stemWord(word)
 
