@@ -13,7 +13,10 @@ pytest_plugins = ["tests.section11_fixtures"]
 def test_admin_drafts_signs_off_reopens_and_downloads_the_yearly_report(page, people, cycles):
     sign_in(page, people["admin"].email)
     page.get_by_role("link", name="Yearly report", exact=True).click()
-    page.get_by_role("button", name="Start the yearly report").click()
+    start = page.get_by_role("button", name="Start the yearly report")
+    expect(start).to_be_visible()
+    check_axe(page, "yearly-report-start")
+    start.click()
     first = page.get_by_role("region", name="1. What the partnership did this year")
     expect(first).to_be_visible()
     check_axe(page, "yearly-report")
