@@ -10,8 +10,8 @@ import pytest
 
 from qa.actions.models import Action
 from qa.audit import AuditEvent
-from qa.challenge.models import ChallengeEvent
-from qa.frameworks.models import Framework
+from qa.challenge.models import ChallengeEvent, Finding, Recommendation
+from qa.frameworks.models import Framework, Standard
 from qa.people.models import Agency, Sector
 from qa.section11.models import Return
 from qa.surveys.models import Answer, Question, Response, Survey
@@ -257,12 +257,25 @@ def test_each_section_is_prefilled_with_figures_counted_independently(app_contex
     Return.create(agency=people["agency_b"], cycle=this, framework=framework)  # a draft
     ChallengeEvent.create(cycle=this, agency=people["agency_a"], status="held")
     ChallengeEvent.create(cycle=this, agency=people["agency_b"], status="proposed")
+    agreed = ChallengeEvent.create(cycle=this, agency=school, status="agreed")
+    for n, (self_rag, agreed_rag) in enumerate([("G", "A"), ("A", "A")], start=1):
+        standard = Standard.create(framework=framework, position=n, code=f"S{n}", title=f"S{n}")
+        finding = Finding.create(
+            event=agreed, standard=standard, self_rag=self_rag, agreed_rag=agreed_rag
+        )
+    Recommendation.create(finding=finding, text="Audit supervision", owner="Head", due=date.today())
 
-    keys = ["activity", "impact", "voice", "priorities", "reviews"]
+    keys = ["activity", "impact", "scrutiny", "voice", "priorities", "reviews"]
     found = evidence.gather(this, date.today(), keys)
     activity = {label: value for label, value, _ in found["activity"].figures}
     assert activity["Section 11 returns submitted"] == "2 of 4 agencies"
-    assert activity["Challenge events held"] == 1
+    assert activity["Challenge events held"] == 2  # held, and held with findings agreed
+    scrutiny = {label: value for label, value, _ in found["scrutiny"].figures}
+    assert scrutiny == {
+        "Agencies challenged, findings agreed": 1,
+        "Recommendations made": 1,
+        "Self-ratings the visitors agreed lower": 1,
+    }
     assert activity["Actions completed this year"] == 0  # completed a year before their look-back
     impact = {label: value for label, value, _ in found["impact"].figures}
     assert impact == {

@@ -20,6 +20,7 @@ from qa.surveys.models import Survey, YouSaidWeDid
 
 # Which of the board report's declared sections each yearly section shows, by their keys.
 DECLARED_FOR = {"activity": ("case-audits",), "reviews": ("reviews",), "dataset": ("dataset",)}
+HELD = ("held", "agreed", "reported")  # challenge events that took place
 EXAMPLES = 5  # examples of impact quoted: enough to show it, few enough to read
 
 
@@ -99,7 +100,7 @@ def _activity(cycle, today):
             ),
             (
                 "Challenge events held",
-                events.get("held", 0) + events.get("reported", 0),
+                sum(events.get(status, 0) for status in HELD),
                 url_for("challenge.report_page", cycle_id=cycle.id),
             ),
             ("Actions agreed this year", opened or 0, url_for("actions.index")),
