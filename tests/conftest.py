@@ -43,6 +43,25 @@ def dates(**named):
     return posted
 
 
+# Test files whose tests each take many seconds (servers started, processes killed, hundreds of
+# requests): run first, so that the two workers end together on short tests rather than one
+# waiting while the other finishes a long one that happened to come last.
+LONG_FIRST = (
+    "test_production_path.py",
+    "test_resilience.py",
+    "test_load.py",
+    "test_backup.py",
+    "test_slow_clients.py",
+    "test_behind_nginx.py",
+    "test_authorisation_matrix.py",
+    "test_hostile_input.py",
+)
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: item.path.name not in LONG_FIRST)
+
+
 @pytest.fixture(scope="session")
 def migrated_database(tmp_path_factory):
     """Run the migrations once per test process; each test starts from a copy of the result."""

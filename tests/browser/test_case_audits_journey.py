@@ -61,6 +61,8 @@ def test_a_lead_completes_a_case_audit_and_the_admin_reads_the_combined_document
     page.get_by_label("New theme").fill("Babies not seen alone")
     page.get_by_label("Concern").check()
     page.get_by_role("button", name="Add theme").click()
+    # the case's link is on the page before the theme is added: follow it once the page says so
+    expect(page.get_by_text("Theme ‘Babies not seen alone’ added")).to_be_visible()
     page.locator("#case-rows").get_by_role("link", name="MACA-2026-07").click()
     page.get_by_label("Agreed multi-agency grade for the voice of the child").select_option(
         "requires_improvement"
