@@ -51,6 +51,29 @@ class ReportSection:
 
 
 @dataclass(frozen=True)
+class EvidenceSource:
+    """A kind of record a scrutiny theme may cite as evidence (qa/scrutiny), declared by the
+    capability that holds such records, so scrutiny never imports a describer by name.
+
+    `choices` names `choices(cycle)` -> [(id, title)]: the records of that kind the sub-group may
+    pick from for a theme of `cycle`; `describe` names `describe(ids, cycle)` -> {id: (title, what
+    it says, url)}, drawn live from the records (one query or a few, however many ids); an id that
+    is gone is left out. `order` places the kind in the lists of evidence.
+    """
+
+    label: str
+    choices: str
+    describe: str
+    order: int = 100
+
+    def choices_function(self):
+        return import_string(self.choices)
+
+    def describe_function(self):
+        return import_string(self.describe)
+
+
+@dataclass(frozen=True)
 class Capability:
     """Everything the app needs to know about one capability.
 
@@ -67,6 +90,8 @@ class Capability:
     daily `flask reminders` sends (overdue actions, late data returns, reviews' twelve-month
     requests, ...).
     `report_sections` are the capability's sections of the board's annual report.
+    `evidence_sources` maps each kind of record a scrutiny theme may cite as evidence to its
+    `EvidenceSource` (the choices and the describer, inside the capability that owns the records).
     """
 
     name: str
@@ -83,6 +108,7 @@ class Capability:
     purge: str | None = None
     reminders: tuple[str, ...] = ()
     report_sections: tuple[ReportSection, ...] = ()
+    evidence_sources: dict[str, EvidenceSource] = field(default_factory=dict, hash=False)
 
     def model_classes(self) -> list:
         return list(import_string(self.models)) if self.models else []
@@ -159,6 +185,12 @@ def action_describers() -> dict:
         for capability in capabilities()
         for source, dotted in capability.action_sources.items()
     }
+
+
+def evidence_kinds() -> dict[str, EvidenceSource]:
+    """Kind -> EvidenceSource, from every capability's `evidence_sources`, in their order."""
+    found = [(kind, source) for c in capabilities() for kind, source in c.evidence_sources.items()]
+    return dict(sorted(found, key=lambda pair: (pair[1].order, pair[0])))
 
 
 def purges() -> list:

@@ -37,6 +37,7 @@ from qa.pairing.models import NeverPair
 from qa.people.models import Agency, Conflict, Sector, Unavailability
 from qa.reports.models import ReportBuild
 from qa.reviews.models import Review, ReviewAction, Theme
+from qa.scrutiny.models import DOCUMENT, ScrutinyEvidence, ScrutinyTheme
 from qa.section11 import returns
 from qa.section11.models import Rating
 from qa.surveys.models import (
@@ -260,6 +261,7 @@ def build(people):
     for side in sides.values():
         side.review_action = _review_action(side, shared)
     _case_audit(people, shared, sides, hana)
+    _scrutiny(shared)
     return SimpleNamespace(
         users=users, sides=sides, personal=personal, someone_else=personal[hana.id], shared=shared
     )
@@ -276,6 +278,19 @@ def _case_audit(people, shared, sides, hana):
         sides[name].case = case
         sides[name].case_return = return_of(case, agency)
         sides[name].case_grade = grades_of(sides[name].case_return)[0]
+
+
+def _scrutiny(shared):
+    """A scrutiny theme citing the indicator and an uploaded document."""
+    theme = ScrutinyTheme.create(
+        cycle=shared.cycle, title="Hearing children", question="Do agencies hear children?"
+    )
+    shared.scrutiny_theme = theme
+    shared.scrutiny_evidence = ScrutinyEvidence.create(
+        theme=theme, kind="indicator", source_id=shared.indicator.id
+    )
+    shared.scrutiny_document = _document("inspection.pdf")
+    ScrutinyEvidence.create(theme=theme, kind=DOCUMENT, document=shared.scrutiny_document)
 
 
 def objects(world, role, own):

@@ -110,6 +110,32 @@ def app(shared_app, tmp_path, migrated_database):
     shared_app.config.update(settings)
 
 
+DEMO_PASSWORD = PASSWORD
+
+
+@pytest.fixture(scope="session")
+def demo_database(migrated_database, tmp_path_factory):
+    """The demo partnership, loaded once per test process: a load costs seconds of CPU, more with
+    every capability's demo. Tests read it through `demo_partnership`, on a copy."""
+    from qa.demo import load
+
+    path = fresh_database(migrated_database, tmp_path_factory.mktemp("demo") / "qa.db")
+    made = create_app({"DATABASE": path, "TESTING": True, "SECRET_KEY": "test-secret"})
+    with made.app_context(), db.connection_context():
+        load(DEMO_PASSWORD)
+    release_all(db.obj)
+    return path
+
+
+@pytest.fixture
+def demo_partnership(app, demo_database):
+    """The test's database holds the demo partnership (signing in with DEMO_PASSWORD)."""
+    release_all(db.obj)
+    fresh_database(demo_database, app.config["DATABASE"])
+    db.connect(reuse_if_open=True)
+    return DEMO_PASSWORD
+
+
 @pytest.fixture
 def app_context(app):
     with app.test_request_context():

@@ -7,11 +7,9 @@ from datetime import date, timedelta
 
 from qa.actions import demo
 from qa.actions.models import SOURCES, STATUSES, Action
-from qa.demo import load
 
 
-def test_demo_register_has_every_source_and_status_and_look_backs(app):
-    load("kettle river orange")
+def test_demo_register_has_every_source_and_status_and_look_backs(demo_partnership):
     assert {a.source for a in Action.select(Action.source)} == set(SOURCES)
     assert {a.status for a in Action.select(Action.status)} == set(STATUSES)
     assert (

@@ -539,6 +539,7 @@ def test_each_source_of_actions_is_described_by_its_own_capability(app):
         "section11": "qa.section11.action_source",
         "survey": "qa.surveys.action_source",
         "review": "qa.reviews.action_source",
+        "scrutiny": "qa.scrutiny.action_source",
     }
     imported = {
         node.module

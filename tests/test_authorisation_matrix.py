@@ -139,6 +139,11 @@ DECLARED = {
         reviews.assurance GET           reviews.assure POST             reviews.dip_sample POST
         reviews.dip_outcome POST        reviews.theme_report GET        reviews.theme_report_pdf GET
         reviews.decide POST
+        scrutiny_themes.index GET       scrutiny_themes.new GET POST    scrutiny_themes.show GET
+        scrutiny_themes.edit GET POST   scrutiny_themes.add_finding POST
+        scrutiny_themes.add_recommendation POST scrutiny_themes.report_pdf GET
+        scrutiny_themes.cite GET POST   scrutiny_themes.upload POST     scrutiny_themes.download GET
+        scrutiny_themes.remove_evidence POST
         dataset.comment POST            dataset.propose POST            dataset.raise_action POST
         dataset.highlight_pdf GET
     """,
@@ -261,6 +266,16 @@ OVERRIDES = {
     "case_audits.submit": {"return_id": lambda o: o.case_return.id},
     "case_audits.reopen": {"return_id": lambda o: o.case_return.id},
     "respond.you_said": {"code": lambda o: o.survey.public_code},
+    **{
+        f"scrutiny_themes.{name}": {
+            "theme_id": lambda o: o.scrutiny_theme.id,
+            "kind": lambda o: "indicator",
+            "evidence_id": lambda o: o.scrutiny_evidence.id,
+            "document_id": lambda o: o.scrutiny_document.id,
+        }
+        for name in ("show", "edit", "add_finding", "add_recommendation", "report_pdf", "cite")
+        + ("upload", "download", "remove_evidence")
+    },
 }
 # without a role the pin form has no page to go back to (a 404 that is not a refusal)
 DATA = {"pairing.pin": {"role": "lead"}}

@@ -4,11 +4,9 @@ with some agencies not yet returned; loading twice adds nothing."""
 from qa.actions.models import Action
 from qa.case_audits import demo
 from qa.case_audits.models import AgreedGrade, CaseAudit, CaseReturn, CaseTheme
-from qa.demo import load
 
 
-def test_the_demo_has_two_completed_audits_and_one_under_way(app):
-    load("kettle river orange")
+def test_the_demo_has_two_completed_audits_and_one_under_way(demo_partnership):
     audits = {a.topic: a for a in CaseAudit.select()}
     assert len(audits) == 3
     done = [a for a in audits.values() if a.status in ("agreed", "published")]

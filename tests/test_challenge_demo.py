@@ -11,8 +11,9 @@ from qa.demo import load
 from qa.pairing import demo as pairing_demo
 
 
-def test_demo_challenge_events_are_realistic_and_loading_twice_changes_nothing(app, app_context):
-    load("demo password for tests")
+def test_demo_challenge_events_are_realistic_and_loading_twice_changes_nothing(
+    demo_partnership, app_context
+):
     last, this = Cycle.get(Cycle.name == "2025-26"), Cycle.get(Cycle.name == "2026-27")
     reported = ChallengeEvent.select().where(ChallengeEvent.cycle == last)
     assert [e.status for e in reported] == ["reported"] * 5

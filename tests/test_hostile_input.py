@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from qa import create_app
 from qa.db import db
 from qa.reports import builds
-from tests.conftest import Client, fresh_database
+from tests.conftest import DEMO_PASSWORD, Client, fresh_database
 
 XSS = '<script>alert("x")</script>'
 HOSTILE = [
@@ -56,19 +56,8 @@ EXTRA = {
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory, migrated_database):
-    path = fresh_database(migrated_database, tmp_path_factory.mktemp("demo") / "demo.db")
-    app = create_app(
-        {"DATABASE": str(path), "SECRET_KEY": "hostile", "DEMO_PASSWORD": "hostile demo password"}
-    )
-    assert app.test_cli_runner().invoke(args=["demo"]).exit_code == 0
-    db.close()
-    return path
-
-
-@pytest.fixture(scope="module")
-def hostile_app(demo_file, tmp_path_factory):
-    path = fresh_database(demo_file, tmp_path_factory.mktemp("hostile") / "qa.db")
+def hostile_app(demo_database, tmp_path_factory):
+    path = fresh_database(demo_database, tmp_path_factory.mktemp("hostile") / "qa.db")
     app = create_app(
         {
             "DATABASE": str(path),
@@ -88,9 +77,7 @@ def hostile_app(demo_file, tmp_path_factory):
 @pytest.fixture(scope="module")
 def admin(hostile_app):
     client = Client(hostile_app)
-    assert (
-        client.sign_in("admin@northbrook-scp.example", "hostile demo password").status_code == 302
-    )
+    assert client.sign_in("admin@northbrook-scp.example", DEMO_PASSWORD).status_code == 302
     return client
 
 

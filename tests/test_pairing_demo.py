@@ -22,9 +22,8 @@ def visitors_of(name):
 
 
 def test_demo_pairings_are_made_by_pairing_explained_and_loading_twice_changes_nothing(
-    app, app_context
+    demo_partnership, app_context
 ):
-    load("demo password for tests")
     obvious = visitors_of("Northbrook GP Federation")
     assert {v.how for v in obvious.values()} == {"auto"} and obvious["peer"].explanation.startswith(
         "Same sector: Health."
@@ -49,11 +48,10 @@ def test_demo_pairings_are_made_by_pairing_explained_and_loading_twice_changes_n
 
 
 def test_in_the_demo_fire_and_rescue_has_its_own_sector_and_nobody_reviews_their_own_council(
-    app, app_context
+    demo_partnership, app_context
 ):
     """Fire and Rescue sat in the Police sector; a Family Help reviewer was the peer at the same
     council's Children's Services. The council's agencies name it as their parent organisation."""
-    load("demo password for tests")
     fire = Agency.get(Agency.name == "Northbrook Fire and Rescue Service")
     assert fire.sector.name == "Fire and rescue"
     council = {a.id for a in Agency.select().where(Agency.name.startswith("Northbrook Council"))}

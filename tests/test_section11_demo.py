@@ -6,39 +6,18 @@ Last cycle all submitted, this cycle in every state, alive on first run.
 import filetype
 import pytest
 
-from qa import create_app
 from qa.actions.models import Action
 from qa.cycles.models import Cycle
-from qa.db import db
 from qa.demo import load
 from qa.documents import Document
 from qa.people.models import Agency
 from qa.section11 import queries
 from qa.section11.models import Rating, RatingDocument, Return
-from tests.conftest import fresh_database
-
-
-@pytest.fixture(scope="module")
-def demo_database(tmp_path_factory, migrated_database):
-    """The demo loaded once for this module; each test starts from a copy."""
-    path = fresh_database(migrated_database, tmp_path_factory.mktemp("demo") / "qa.db")
-    create_app({"DATABASE": path, "TESTING": True, "SECRET_KEY": "test-secret"})
-    with db.connection_context():
-        load("kettle river orange")
-    return path
 
 
 @pytest.fixture
-def demo(tmp_path, demo_database):
-    create_app(
-        {
-            "DATABASE": fresh_database(demo_database, tmp_path / "qa.db"),
-            "TESTING": True,
-            "SECRET_KEY": "test-secret",
-        }
-    )
-    with db.connection_context():
-        yield {c.name: c for c in Cycle.select()}
+def demo(demo_partnership):
+    return {c.name: c for c in Cycle.select()}
 
 
 def _states(cycle):

@@ -5,37 +5,17 @@ Two years with the same questions, most agencies answering, and two ratings thei
 
 import pytest
 
-from qa import create_app
 from qa.cycles.models import Cycle
-from qa.db import db
 from qa.demo import load
 from qa.section11 import voices
 from qa.section11 import voices_demo as demo
 from qa.surveys import queries as survey_queries
 from qa.surveys.models import Question, Response, Survey
-from tests.conftest import fresh_database
-
-
-@pytest.fixture(scope="module")
-def demo_database(tmp_path_factory, migrated_database):
-    path = fresh_database(migrated_database, tmp_path_factory.mktemp("voices-demo") / "qa.db")
-    create_app({"DATABASE": path, "TESTING": True, "SECRET_KEY": "test-secret"})
-    with db.connection_context():
-        load("kettle river orange")
-    return path
 
 
 @pytest.fixture
-def cycles(tmp_path, demo_database):
-    create_app(
-        {
-            "DATABASE": fresh_database(demo_database, tmp_path / "qa.db"),
-            "TESTING": True,
-            "SECRET_KEY": "test-secret",
-        }
-    )
-    with db.connection_context():
-        yield {c.name: c for c in Cycle.select()}
+def cycles(demo_partnership):
+    return {c.name: c for c in Cycle.select()}
 
 
 def test_the_constabulary_and_childrens_services_are_flagged_in_both_cycles_and_nobody_else(cycles):

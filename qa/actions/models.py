@@ -28,6 +28,7 @@ SOURCES = {
     "review": "Learning from a review",
     "dataset": "The data set",
     "case_audit": "Multi-agency case audit",
+    "scrutiny": "Scrutiny theme",
     "manual": "Added by hand",
 }
 STATUSES = {"open": "Open", "in_progress": "In progress", "done": "Done", "cancelled": "Cancelled"}

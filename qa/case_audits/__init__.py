@@ -2,7 +2,7 @@
 
 from flask import Blueprint
 
-from qa.capability import Capability, MenuEntry, ReportSection
+from qa.capability import Capability, EvidenceSource, MenuEntry, ReportSection
 
 bp = Blueprint("case_audits", __name__, url_prefix="/case-audits")
 
@@ -30,6 +30,14 @@ capability = Capability(
     demo_order=90,
     stylesheet="case_audits.css",
     action_sources={"case_audit": "qa.case_audits.action_source:describe"},
+    evidence_sources={
+        "case_audit_theme": EvidenceSource(
+            "A case audit's theme and grades",
+            "qa.case_audits.evidence_source:choices",
+            "qa.case_audits.evidence_source:describe",
+            order=50,
+        )
+    },
     purge="qa.case_audits.retention:purge",
     report_sections=(
         ReportSection(

@@ -2,7 +2,7 @@
 
 from flask import Blueprint
 
-from qa.capability import Capability, MenuEntry
+from qa.capability import Capability, EvidenceSource, MenuEntry
 
 bp = Blueprint("challenge", __name__, url_prefix="/challenge")
 
@@ -30,4 +30,12 @@ capability = Capability(
     demo_order=50,
     stylesheet="challenge.css",
     action_sources={"challenge": "qa.challenge.action_source:describe"},
+    evidence_sources={
+        "challenge_finding": EvidenceSource(
+            "A challenge event's finding",
+            "qa.challenge.evidence_source:choices",
+            "qa.challenge.evidence_source:describe",
+            order=30,
+        )
+    },
 )

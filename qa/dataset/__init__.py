@@ -3,7 +3,7 @@ statistical-neighbour comparators, the scorecard and the board's highlight repor
 
 from flask import Blueprint
 
-from qa.capability import Capability, MenuEntry, ReportSection
+from qa.capability import Capability, EvidenceSource, MenuEntry, ReportSection
 
 bp = Blueprint("dataset", __name__, url_prefix="/data-set")
 
@@ -30,6 +30,14 @@ capability = Capability(
     reminders=("qa.dataset.reminders:messages",),
     stylesheet="dataset.css",
     action_sources={"dataset": "qa.dataset.action_source:describe"},
+    evidence_sources={
+        "indicator": EvidenceSource(
+            "A data-set indicator",
+            "qa.dataset.evidence_source:choices",
+            "qa.dataset.evidence_source:describe",
+            order=60,
+        )
+    },
     report_sections=(
         ReportSection(
             "dataset",

@@ -4,7 +4,7 @@ quarterly review theme report."""
 
 from flask import Blueprint
 
-from qa.capability import Capability, MenuEntry, ReportSection
+from qa.capability import Capability, EvidenceSource, MenuEntry, ReportSection
 
 bp = Blueprint("reviews", __name__, url_prefix="/reviews")
 
@@ -22,6 +22,14 @@ capability = Capability(
     demo="qa.reviews.demo:load",
     demo_order=70,
     action_sources={"review": "qa.reviews.action_source:describe"},
+    evidence_sources={
+        "review_action": EvidenceSource(
+            "A review's action",
+            "qa.reviews.evidence_source:choices",
+            "qa.reviews.evidence_source:describe",
+            order=70,
+        )
+    },
     reminders=("qa.reviews.requests:messages",),
     report_sections=(
         ReportSection(

@@ -6,7 +6,7 @@ self-ratings (the `voices` blueprint: voices.py reads it, mismatch.py judges it)
 
 from flask import Blueprint
 
-from qa.capability import Capability, MenuEntry
+from qa.capability import Capability, EvidenceSource, MenuEntry
 
 bp = Blueprint("section11", __name__, url_prefix="/section11")
 scrutiny_bp = Blueprint("scrutiny", __name__, url_prefix="/section11")
@@ -37,4 +37,18 @@ capability = Capability(
     demo_order=40,
     stylesheet="section11.css",
     action_sources={"section11": "qa.section11.action_source:describe"},
+    evidence_sources={
+        "section11_standard": EvidenceSource(
+            "Section 11: a standard across agencies",
+            "qa.section11.evidence_source:standard_choices",
+            "qa.section11.evidence_source:describe_standards",
+            order=10,
+        ),
+        "section11_rating": EvidenceSource(
+            "Section 11: one agency's rating",
+            "qa.section11.evidence_source:rating_choices",
+            "qa.section11.evidence_source:describe_ratings",
+            order=20,
+        ),
+    },
 )

@@ -234,7 +234,7 @@ def _documents(admin):
         (
             "Safeguarding policy 2025.pdf",
             "application/pdf",
-            _pdf("Northbrook safeguarding policy 2025 (demo)"),
+            one_page_pdf("Northbrook safeguarding policy 2025 (demo)"),
         ),
         (
             "Training completion dashboard.png",
@@ -244,7 +244,7 @@ def _documents(admin):
         (
             "Board safeguarding report.pdf",
             "application/pdf",
-            _pdf("Board safeguarding report, quarter 2 (demo)"),
+            one_page_pdf("Board safeguarding report, quarter 2 (demo)"),
         ),
     ]
     found = []
@@ -259,7 +259,7 @@ def _documents(admin):
     return found
 
 
-def _pdf(text):
+def one_page_pdf(text):
     """A one-page PDF saying `text`, written by hand (no renderer needed)."""
     stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode()
     objects = [

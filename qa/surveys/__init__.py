@@ -2,7 +2,7 @@
 
 from flask import Blueprint
 
-from qa.capability import Capability, MenuEntry
+from qa.capability import Capability, EvidenceSource, MenuEntry
 
 # The admin pages, all under /admin/surveys: building (views), links (links), results (reporting)
 # and settings (settings).
@@ -33,4 +33,12 @@ capability = Capability(
     stylesheet="surveys/admin.css",
     startup=("qa.surveys.readability:warm_up", "qa.surveys.disclosure:warm_up"),
     action_sources={"survey": "qa.surveys.action_source:describe"},
+    evidence_sources={
+        "survey_question": EvidenceSource(
+            "Survey results (children's or staff)",
+            "qa.surveys.evidence_source:choices",
+            "qa.surveys.evidence_source:describe",
+            order=40,
+        )
+    },
 )

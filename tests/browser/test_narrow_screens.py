@@ -4,9 +4,7 @@ inside their own labelled region, and axe finds nothing."""
 import pytest
 
 from qa.cycles.models import Cycle
-from qa.demo import load
 from tests.browser.conftest import check_axe, sign_in
-from tests.conftest import PASSWORD
 
 WIDE_PAGES = [
     "/actions",
@@ -18,8 +16,8 @@ WIDE_PAGES = [
 
 
 @pytest.fixture
-def demo(app):
-    load(PASSWORD)
+def demo(demo_partnership):
+    return demo_partnership
 
 
 def test_wide_pages_fit_a_640_pixel_screen(page, live_app, demo):
