@@ -13,6 +13,7 @@ from qa.audit import AuditEvent
 from qa.challenge.models import ChallengeEvent, Finding, Recommendation
 from qa.frameworks.models import Framework, Standard
 from qa.people.models import Agency, Sector
+from qa.scrutiny.models import ScrutinyFinding, ScrutinyTheme
 from qa.section11.models import Return
 from qa.surveys.models import Answer, Question, Response, Survey
 from qa.yearly_report import evidence, rules
@@ -264,6 +265,13 @@ def test_each_section_is_prefilled_with_figures_counted_independently(app_contex
             event=agreed, standard=standard, self_rag=self_rag, agreed_rag=agreed_rag
         )
     Recommendation.create(finding=finding, text="Audit supervision", owner="Head", due=date.today())
+    heard = ScrutinyTheme.create(
+        cycle=this, title="Disabled children", question="Are they heard?", status="reported"
+    )
+    ScrutinyTheme.create(cycle=cycles["last"], title="Last year's", question="?")
+    ScrutinyTheme.create(cycle=this, title="Neglect", question="Seen early?")  # planned
+    for text in ("Few plans record the child's words", "Schools refer sooner"):
+        ScrutinyFinding.create(theme=heard, text=text)
 
     keys = ["activity", "impact", "scrutiny", "voice", "priorities", "reviews"]
     found = evidence.gather(this, date.today(), keys)
@@ -275,7 +283,14 @@ def test_each_section_is_prefilled_with_figures_counted_independently(app_contex
         "Agencies challenged, findings agreed": 1,
         "Recommendations made": 1,
         "Self-ratings the visitors agreed lower": 1,
+        "Scrutiny themes": 2,
+        "Scrutiny themes reported": 1,
+        "Findings of the scrutiny themes": 2,
     }
+    assert [text for text, _, _ in found["scrutiny"].examples] == [
+        "Disabled children: Few plans record the child's words",
+        "Disabled children: Schools refer sooner",
+    ]
     assert activity["Actions completed this year"] == 0  # completed a year before their look-back
     impact = {label: value for label, value, _ in found["impact"].figures}
     assert impact == {

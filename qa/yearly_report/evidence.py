@@ -14,6 +14,8 @@ from qa.capability import report_sections
 from qa.challenge import report as challenge_report
 from qa.challenge.models import ChallengeEvent
 from qa.people.models import Agency, Sector
+from qa.scrutiny import queries as scrutiny_queries
+from qa.scrutiny.models import ScrutinyFinding, ScrutinyTheme
 from qa.section11.models import Return
 from qa.surveys import queries as survey_queries
 from qa.surveys.models import Survey, YouSaidWeDid
@@ -155,8 +157,19 @@ def _impact(cycle, today):
 
 
 def _scrutiny(cycle, today):
+    """The challenge of agencies, and the sub-group's scrutiny themes of the year with their
+    findings (qa.scrutiny)."""
     reports = challenge_report.build(challenge_report.events_for_report(cycle))
     link = url_for("challenge.report_page", cycle_id=cycle.id)
+    themes = scrutiny_queries.themes(cycle)
+    themes_link = url_for("scrutiny_themes.index")
+    findings = (
+        ScrutinyFinding.select(ScrutinyFinding, ScrutinyTheme)
+        .join(ScrutinyTheme)
+        .where(ScrutinyTheme.cycle == cycle)
+        .order_by(ScrutinyTheme.id, ScrutinyFinding.id)
+        .limit(EXAMPLES)
+    )
     return Evidence(
         figures=[
             ("Agencies challenged, findings agreed", len(reports), link),
@@ -166,7 +179,18 @@ def _scrutiny(cycle, today):
                 sum(r.count("lower") for r in reports),
                 link,
             ),
-        ]
+            ("Scrutiny themes", len(themes), themes_link),
+            ("Scrutiny themes reported", sum(t.status == "reported" for t in themes), themes_link),
+            ("Findings of the scrutiny themes", sum(t.finding_count for t in themes), themes_link),
+        ],
+        examples=[
+            (
+                f"{f.theme.title}: {f.text}",
+                "Scrutiny theme",
+                url_for("scrutiny_themes.show", theme_id=f.theme_id),
+            )
+            for f in findings
+        ],
     )
 
 
