@@ -21,6 +21,11 @@ WORDS = {
         "share news of a new adult in a baby's home the same day.\n\nWhere a change had not "
         "lasted we asked again, and we report on those agencies to the board."
     ),
+    "scrutiny": (
+        "The sub-group asked how well agencies hear disabled children. It weighed agencies' own "
+        "ratings, what the challenge visitors found and an inspection report, and found that "
+        "children's wishes are sought but seldom written down in their own words."
+    ),
     "reviews": (
         "Our rapid reviews asked agencies to share news of a new adult in a household sooner and "
         "to record the child's day in the child's own words. A year on, we asked each agency for "
