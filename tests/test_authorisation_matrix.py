@@ -230,6 +230,10 @@ DECLARED = {
         schools.decide POST             schools.account_rules GET POST
         schools.extend GET POST         schools.visits_page GET POST    schools.propose_visits POST
         schools.sign_off_needs GET POST
+        yearly_report.page GET          yearly_report.start POST        yearly_report.pdf GET
+        yearly_report.save_section POST yearly_report.add_section POST  yearly_report.dates POST
+        yearly_report.move_section POST yearly_report.remove_section POST
+        yearly_report.sign_off POST
     """,
 }
 
