@@ -191,6 +191,33 @@ def test_a_settings_account_ends_after_the_deadline_and_the_lead_is_told_why(app
     assert Client(app).sign_in(lead.email).status_code == 302
 
 
+def test_a_lead_signed_in_when_their_account_ends_is_signed_out_on_the_next_day(app, oak, people):
+    lead = people["lead_a"]
+    User.update(agency=oak.agency_id).where(User.id == lead.id).execute()
+    deadline = date.today() - timedelta(days=40)
+    Cycle.create(
+        name="2025-26",
+        starts=deadline - timedelta(days=200),
+        ends=deadline + timedelta(days=100),
+        deadline=deadline,
+    )
+    AccountRequest.create(
+        setting=oak,
+        name=lead.name,
+        email=lead.email,
+        status="approved",
+        user=lead.id,
+        decided_on=deadline - timedelta(days=100),
+    )
+    client = Client(app)
+    assert client.sign_in(lead.email).status_code == 302  # the rule is off
+    AccountSettings.create(accounts_expire=True, days_after_deadline=30)
+    assert client.get("/").status_code == 200  # checked today already: the session goes on
+    with client.http.session_transaction() as session:
+        session["checked_on"] = (date.today() - timedelta(days=1)).isoformat()  # a new day
+    assert "/sign-in" in client.get("/").headers["Location"]
+
+
 def test_the_expiry_rule_counts_from_the_first_deadline_after_approval():
     deadlines = [date(2026, 3, 31), date(2027, 3, 31), None]
     assert rules.expires_on(date(2026, 4, 2), deadlines, 30) == date(2027, 4, 30)

@@ -42,6 +42,9 @@ LAST = "last_signed_in"
 # a random id for this browser, kept across sign-ins, so only a few forms are kept per browser
 BROWSER = "browser"
 STARTED = "signed_in_at"  # when (a timestamp): the session ends ABSOLUTE_SESSION_LIFETIME after it
+# the day (ISO) the capabilities' sign-in checks last let this session's person in: asked again
+# on a session's first request of each new day, so an account that ends is ended mid-session too
+CHECKED = "checked_on"
 
 login_manager = LoginManager()
 login_manager.session_protection = "basic"
@@ -58,7 +61,13 @@ def init_app(app):
 def load_user(token):
     from qa.people.models import User
 
-    return User.get_or_none((User.session_token == token) & (User.active == True))
+    user = User.get_or_none((User.session_token == token) & (User.active == True))
+    today = date.today()
+    if user is not None and session.get(CHECKED) != today.isoformat():
+        if sign_in_refusal(user, today):
+            return None  # signed out: signing in again says why
+        session[CHECKED] = today.isoformat()
+    return user
 
 
 class Throttled(Exception):
@@ -242,6 +251,7 @@ def sign_in(user):
     login_user(user)
     session[LAST] = user.id
     session[STARTED] = datetime.now().timestamp()
+    session[CHECKED] = date.today().isoformat()  # check_password has just asked
     if waiting:
         session[WAITING] = waiting
     if mine:

@@ -190,6 +190,9 @@ def test_at_200_percent_zoom_nothing_scrolls_sideways(browser, live_app, code):
     page.goto(f"/s/{code}")
     page.get_by_role("button", name="Start").click()
     expect(page.get_by_text("Question 1 of 6")).to_be_visible()
+    # measured once the page has its stylesheets and pictures: the words show before they arrive,
+    # and a page measured without its styles is wider than the screen
+    page.wait_for_load_state("load")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     check_axe(page, "survey-question-zoom-200")
     context.close()
