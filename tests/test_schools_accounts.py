@@ -164,7 +164,9 @@ def test_asking_too_often_is_refused_whatever_the_email(client, oak):
     assert AccountRequest.select().count() == 5
 
 
-def test_a_settings_account_ends_after_the_deadline_and_the_lead_is_told_why(app, oak, people):
+@pytest.fixture
+def lead_of_oak(oak, people):
+    """Oak Hill's lead, approved 100 days before a deadline that passed 40 days ago."""
     lead = people["lead_a"]
     User.update(agency=oak.agency_id).where(User.id == lead.id).execute()
     deadline = date.today() - timedelta(days=40)
@@ -182,6 +184,11 @@ def test_a_settings_account_ends_after_the_deadline_and_the_lead_is_told_why(app
         user=lead.id,
         decided_on=deadline - timedelta(days=100),
     )
+    return lead
+
+
+def test_a_settings_account_ends_after_the_deadline_and_the_lead_is_told_why(app, lead_of_oak):
+    lead = lead_of_oak
     assert Client(app).sign_in(lead.email).status_code == 302  # the rule is off
     AccountSettings.create(accounts_expire=True, days_after_deadline=30)
     refused = Client(app).sign_in(lead.email)
@@ -191,24 +198,8 @@ def test_a_settings_account_ends_after_the_deadline_and_the_lead_is_told_why(app
     assert Client(app).sign_in(lead.email).status_code == 302
 
 
-def test_a_lead_signed_in_when_their_account_ends_is_signed_out_on_the_next_day(app, oak, people):
-    lead = people["lead_a"]
-    User.update(agency=oak.agency_id).where(User.id == lead.id).execute()
-    deadline = date.today() - timedelta(days=40)
-    Cycle.create(
-        name="2025-26",
-        starts=deadline - timedelta(days=200),
-        ends=deadline + timedelta(days=100),
-        deadline=deadline,
-    )
-    AccountRequest.create(
-        setting=oak,
-        name=lead.name,
-        email=lead.email,
-        status="approved",
-        user=lead.id,
-        decided_on=deadline - timedelta(days=100),
-    )
+def test_a_lead_signed_in_when_their_account_ends_is_signed_out_on_the_next_day(app, lead_of_oak):
+    lead = lead_of_oak
     client = Client(app)
     assert client.sign_in(lead.email).status_code == 302  # the rule is off
     AccountSettings.create(accounts_expire=True, days_after_deadline=30)
